@@ -1,0 +1,424 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/adrg/xdg"
+	_ "modernc.org/sqlite" // the "sqlite" driver
+
+	"taizhang/model"
+)
+
+// ApplicationID marks a SQLite file as a taizhang ledger ("TZLG").
+const ApplicationID = 0x545A4C47
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// migrations are the embedded NNNN_name.sql files in order.
+var migrations = func() []migration {
+	entries, err := fs.Glob(migrationFiles, "migrations/*.sql")
+	if err != nil {
+		panic(err)
+	}
+	sort.Strings(entries)
+	var ms []migration
+	for i, e := range entries {
+		base := filepath.Base(e)
+		v, err := strconv.Atoi(base[:4])
+		if err != nil || v != i+1 {
+			panic("migration files must be numbered 0001, 0002, …: " + base)
+		}
+		b, _ := migrationFiles.ReadFile(e)
+		ms = append(ms, migration{version: v, name: strings.TrimSuffix(base[5:], ".sql"), sql: string(b)})
+	}
+	return ms
+}()
+
+// SchemaVersion is the newest schema this build knows.
+func SchemaVersion() int { return len(migrations) }
+
+// Store is an open ledger.
+type Store struct {
+	db   *sql.DB
+	path string
+	// Migrated names the copy kept aside before this open upgraded the file,
+	// or is empty.
+	Migrated string
+}
+
+// DefaultPath is the ledger's default location: taizhang/taizhang.db in the
+// XDG data directory ($XDG_DATA_HOME, ~/.local/share; Application Support
+// on macOS; %LOCALAPPDATA% on Windows).
+func DefaultPath() string {
+	return filepath.Join(xdg.DataHome, "taizhang", "taizhang.db")
+}
+
+// ResolvePath picks the ledger path: the --db flag, then TAIZHANG_DB, then
+// the default.
+func ResolvePath(flag string) string {
+	if flag != "" {
+		return flag
+	}
+	if env := os.Getenv("TAIZHANG_DB"); env != "" {
+		return env
+	}
+	return DefaultPath()
+}
+
+// Path is the ledger file's path.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the ledger.
+func (s *Store) Close() error { return s.db.Close() }
+
+// DB exposes the connection pool to tests and tools in this module.
+func (s *Store) DB() *sql.DB { return s.db }
+
+func refuse(path, zh, en string) error {
+	return model.Invalid(nil, fmt.Sprintf(zh, path), fmt.Sprintf(en, path))
+}
+
+// Open opens the ledger at path, creating it (and its directory, 0700) when
+// nothing is there. An existing file is opened only if it is a taizhang
+// ledger this build can read; anything else is refused with a clear message
+// and left untouched. An older ledger is copied aside, then upgraded.
+func Open(path string) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("ledger path %s: %w", path, err)
+	}
+	fi, err := os.Stat(abs)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := create(abs); err != nil {
+			return nil, err
+		}
+	case err != nil:
+		return nil, fmt.Errorf("ledger %s: %w", abs, err)
+	default:
+		if err := checkExisting(abs, fi); err != nil {
+			return nil, err
+		}
+	}
+	s, err := openDB(abs)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.verify(); err != nil {
+		s.db.Close()
+		return nil, err
+	}
+	if err := s.migrate(); err != nil {
+		s.db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// checkExisting refuses a path that is not a writable taizhang ledger
+// without opening it through SQLite.
+func checkExisting(path string, fi os.FileInfo) error {
+	if fi.IsDir() {
+		return refuse(path, "%s 是一个目录，不是台账文件；请用 --db 指定台账文件的路径。",
+			"%s is a directory, not a ledger file; give the ledger file's path with --db.")
+	}
+	if !fi.Mode().IsRegular() {
+		return refuse(path, "%s 不是普通文件，不能作为台账；请用 --db 指定台账文件。",
+			"%s is not a regular file and cannot be a ledger; give a ledger file with --db.")
+	}
+	if fi.Size() == 0 {
+		return refuse(path, "%s 是空文件，不是台账；请删除它或用 --db 指定其他路径。",
+			"%s is an empty file, not a ledger; remove it or give another path with --db.")
+	}
+	header, err := readHeader(path)
+	if err != nil {
+		return fmt.Errorf("read ledger %s: %w", path, err)
+	}
+	if header == nil {
+		return refuse(path, "%s 不是台账文件（不是 SQLite 数据库）；请用 --db 指定正确的台账。",
+			"%s is not a taizhang ledger (not an SQLite database); give the right ledger with --db.")
+	}
+	if id := binary.BigEndian.Uint32(header[68:72]); id != ApplicationID {
+		return refuse(path, "%s 是其他程序的 SQLite 数据库，不是台账；请用 --db 指定正确的台账。",
+			"%s is an SQLite database of another program, not a taizhang ledger; give the right ledger with --db.")
+	}
+	if v := int(binary.BigEndian.Uint32(header[60:64])); v > SchemaVersion() {
+		return newerError(path, v)
+	}
+	if err := checkWritable(path, fi); err != nil {
+		return err
+	}
+	return nil
+}
+
+func newerError(path string, v int) error {
+	return model.Invalid(nil,
+		fmt.Sprintf("%s 由更新版本的台账程序写入（数据格式 %d，本程序只认识到 %d）；请升级 taizhang 后再打开。", path, v, SchemaVersion()),
+		fmt.Sprintf("%s was written by a newer taizhang (schema %d; this build knows up to %d); upgrade taizhang to open it.", path, v, SchemaVersion()))
+}
+
+// readHeader returns the 100-byte SQLite header, or nil when the file does
+// not start with one. It runs before SQLite opens the file in this process,
+// so closing the descriptor cannot drop a lock.
+func readHeader(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	h := make([]byte, 100)
+	if _, err := io.ReadFull(f, h); err != nil {
+		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+			return nil, nil
+		}
+		return nil, err
+	}
+	if string(h[:16]) != "SQLite format 3\x00" {
+		return nil, nil
+	}
+	return h, nil
+}
+
+// checkWritable refuses a ledger the owner marked read-only, or one in a
+// directory where SQLite cannot create its WAL files. The permission bits
+// are read as well as access(2), since root may write anything.
+func checkWritable(path string, fi os.FileInfo) error {
+	if fi.Mode().Perm()&0o200 == 0 || !writable(path) {
+		return refuse(path, "台账文件 %s 是只读的；请恢复写权限（chmod u+w）或用 --db 指定其他台账。",
+			"The ledger %s is read-only; make it writable (chmod u+w) or give another ledger with --db.")
+	}
+	dir := filepath.Dir(path)
+	if di, err := os.Stat(dir); err == nil && (di.Mode().Perm()&0o200 == 0 || !writable(dir)) {
+		return refuse(dir, "台账所在目录 %s 是只读的，无法写入；请恢复目录写权限或把台账移到可写的目录。",
+			"The ledger's directory %s is read-only; make it writable or move the ledger to a writable directory.")
+	}
+	return nil
+}
+
+// create makes a new, fully initialised ledger at path: it is built under a
+// temporary name beside path and renamed into place, so a crash leaves
+// either nothing or a complete ledger.
+func create(path string) error {
+	dir := filepath.Dir(path)
+	if err := makeDir(dir); err != nil {
+		return err
+	}
+	if di, err := os.Stat(dir); err == nil && (di.Mode().Perm()&0o200 == 0 || !writable(dir)) {
+		return refuse(dir, "目录 %s 是只读的，无法新建台账；请换一个可写的路径（--db）。",
+			"The directory %s is read-only, so no ledger can be created there; choose a writable path with --db.")
+	}
+	tmp, err := os.CreateTemp(dir, ".taizhang-new-*.db")
+	if err != nil {
+		return fmt.Errorf("create ledger in %s: %w", dir, err)
+	}
+	tmpPath := tmp.Name()
+	tmp.Close()
+	defer removeDB(tmpPath)
+	if err := os.Chmod(tmpPath, 0o600); err != nil {
+		return err
+	}
+	s, err := openDB(tmpPath)
+	if err != nil {
+		return err
+	}
+	if err := s.migrate(); err != nil {
+		s.db.Close()
+		return err
+	}
+	if err := s.db.Close(); err != nil {
+		return err
+	}
+	if err := syncFile(tmpPath); err != nil {
+		return err
+	}
+	if err := os.Link(tmpPath, path); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return nil // another process created it first: use theirs
+		}
+		// Hard links are not everywhere; fall back to a rename that never
+		// replaces an existing ledger only as far as the platform allows.
+		if _, serr := os.Stat(path); serr == nil {
+			return nil
+		}
+		if err := os.Rename(tmpPath, path); err != nil {
+			return fmt.Errorf("create ledger %s: %w", path, err)
+		}
+	}
+	return syncDir(dir)
+}
+
+// makeDir creates the ledger's directory 0700 (parents 0755 as usual).
+func makeDir(dir string) error {
+	if fi, err := os.Stat(dir); err == nil {
+		if !fi.IsDir() {
+			return refuse(dir, "%s 不是目录，无法在其中新建台账；请用 --db 指定其他路径。",
+				"%s is not a directory, so no ledger can be created in it; give another path with --db.")
+		}
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return fmt.Errorf("create directory %s: %w", filepath.Dir(dir), err)
+	}
+	if err := os.Mkdir(dir, 0o700); err != nil && !errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("create directory %s: %w", dir, err)
+	}
+	return nil
+}
+
+// dsn builds the connection string: per-connection pragmas belong here, not
+// in Exec, since Exec sets them on one pooled connection only.
+func dsn(path, mode string) string {
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
+	if !strings.HasPrefix(u.Path, "/") {
+		u.Path = "/" + u.Path // Windows drive letters
+	}
+	q := url.Values{}
+	q.Set("mode", mode)
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "synchronous(FULL)")
+	q.Set("_txlock", "immediate")
+	return u.String() + "?" + q.Encode()
+}
+
+func openDB(path string) (*Store, error) {
+	db, err := sql.Open("sqlite", dsn(path, "rw"))
+	if err != nil {
+		return nil, fmt.Errorf("open ledger %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(1)
+	db.SetMaxIdleConns(1)
+	db.SetConnMaxLifetime(0)
+	db.SetConnMaxIdleTime(0)
+	var mode string
+	if err := db.QueryRow("PRAGMA journal_mode=WAL").Scan(&mode); err != nil {
+		db.Close()
+		return nil, openError(path, err)
+	}
+	if mode != "wal" {
+		db.Close()
+		return nil, fmt.Errorf("ledger %s: journal mode is %q, not wal", path, mode)
+	}
+	return &Store{db: db, path: path}, nil
+}
+
+// openError turns SQLite's complaint about a damaged file into a sentence.
+func openError(path string, err error) error {
+	msg := err.Error()
+	if strings.Contains(msg, "malformed") || strings.Contains(msg, "not a database") || strings.Contains(msg, "corrupt") {
+		return model.Invalid(nil,
+			fmt.Sprintf("台账 %s 已损坏，无法打开；请用 taizhang restore 从备份恢复。", path),
+			fmt.Sprintf("The ledger %s is damaged and cannot be opened; restore it from a backup with taizhang restore.", path))
+	}
+	if strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only") || strings.Contains(msg, "unable to open") {
+		return model.Invalid(nil,
+			fmt.Sprintf("无法以读写方式打开台账 %s；请检查文件和目录的权限。", path),
+			fmt.Sprintf("The ledger %s cannot be opened for writing; check the permissions of the file and its directory.", path))
+	}
+	return fmt.Errorf("open ledger %s: %w", path, err)
+}
+
+// verify reads the ledger's identity and version through SQLite, which sees
+// what a stale file header may not.
+func (s *Store) verify() error {
+	var id, v int
+	if err := s.db.QueryRow("PRAGMA application_id").Scan(&id); err != nil {
+		return openError(s.path, err)
+	}
+	if err := s.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		return openError(s.path, err)
+	}
+	if id != ApplicationID {
+		return refuse(s.path, "%s 不是台账文件；请用 --db 指定正确的台账。", "%s is not a taizhang ledger; give the right ledger with --db.")
+	}
+	if v > SchemaVersion() {
+		return newerError(s.path, v)
+	}
+	return nil
+}
+
+// migrate brings the schema up to date, each step in its own immediate
+// transaction that ends by setting user_version. An existing ledger is
+// copied aside first.
+func (s *Store) migrate() error {
+	ctx := context.Background()
+	var v int
+	if err := s.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil {
+		return openError(s.path, err)
+	}
+	if v >= SchemaVersion() {
+		return nil
+	}
+	if v > 0 {
+		aside := fmt.Sprintf("%s.v%d-%s.bak", s.path, v, time.Now().UTC().Format("20060102T150405"))
+		if err := s.Backup(ctx, aside); err != nil {
+			return fmt.Errorf("copy ledger aside before upgrading it: %w", err)
+		}
+		s.Migrated = aside
+	}
+	for _, m := range migrations[v:] {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return openError(s.path, err)
+		}
+		// Another process may have migrated while this one waited for the lock.
+		var now int
+		if err := tx.QueryRow("PRAGMA user_version").Scan(&now); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if now >= m.version {
+			tx.Rollback()
+			continue
+		}
+		if _, err := tx.Exec(m.sql); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("upgrade ledger to schema %d (%s): %w", m.version, m.name, err)
+		}
+		if _, err := tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("upgrade ledger to schema %d: %w", m.version, err)
+		}
+	}
+	return nil
+}
+
+func syncFile(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return f.Sync()
+}
+
+// removeDB removes a database file and its WAL and shared-memory files.
+func removeDB(path string) {
+	for _, p := range []string{path, path + "-wal", path + "-shm", path + "-journal"} {
+		os.Remove(p)
+	}
+}

@@ -1,0 +1,193 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"taizhang/model"
+)
+
+const recordCols = `r.id, r.duty_id, r.date, r.topic, r.participants, r.place, r.note, r.created_at, r.updated_at`
+
+func scanRecord(sc interface{ Scan(...any) error }, extra ...any) (model.Record, error) {
+	var r model.Record
+	var date, created, updated string
+	err := sc.Scan(append([]any{&r.ID, &r.DutyID, &date, &r.Topic, &r.With, &r.Place, &r.Note, &created, &updated}, extra...)...)
+	r.Date = parseDate(date)
+	r.Created = parseStamp(created)
+	r.Updated = parseStamp(updated)
+	return r, err
+}
+
+// checkRecordTarget refuses a record for a duty with no target covering its
+// date: a target of the date's year, or a weekly target of its ISO year.
+func checkRecordTarget(ctx context.Context, q queryer, r model.Record) error {
+	d, err := duty(ctx, q, r.DutyID)
+	if err != nil {
+		return err
+	}
+	if _, has, err := target(ctx, q, r.DutyID, r.Date.Year()); err != nil || has {
+		return err
+	}
+	if iy, _ := r.Date.ISOWeek(); iy != r.Date.Year() {
+		if t, has, err := target(ctx, q, r.DutyID, iy); err != nil || (has && t.Cadence == model.Week) {
+			return err
+		}
+	}
+	y := r.Date.Year()
+	return model.Invalid(model.ErrNoTarget,
+		fmt.Sprintf("事项“%s”在%d年没有年度要求；请先用 taizhang duty edit %d --year %d --cadence … --min … 设定。", d.Title, y, d.ID, y),
+		fmt.Sprintf("The duty %q has no target in %d; set one first with taizhang duty edit %d --year %d --cadence … --min ….", d.Title, y, d.ID, y))
+}
+
+// AddRecord checks and adds a record in one transaction and returns it as
+// stored. today is the local date the record must not be after.
+func (s *Store) AddRecord(ctx context.Context, r model.Record, today model.Date) (model.Record, error) {
+	if err := r.Normalize(today); err != nil {
+		return r, err
+	}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := checkRecordTarget(ctx, tx, r); err != nil {
+			return err
+		}
+		now := time.Now()
+		if r.Created.IsZero() {
+			r.Created = now
+		}
+		r.Updated = now
+		var err error
+		r.ID, err = insertRecord(ctx, tx, r)
+		return err
+	})
+	return r, err
+}
+
+func insertRecord(ctx context.Context, tx queryer, r model.Record) (int64, error) {
+	var id any
+	if r.ID != 0 {
+		id = r.ID
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO records (id, duty_id, date, topic, participants, place, note, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, r.DutyID, r.Date.String(), r.Topic, r.With, r.Place, r.Note, stamp(r.Created), stamp(r.Updated))
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// Record returns one record by id.
+func (s *Store) Record(ctx context.Context, id int64) (model.Record, error) {
+	r, err := record(ctx, s.db, id)
+	return r, s.errOrNil(err)
+}
+
+func record(ctx context.Context, q queryer, id int64) (model.Record, error) {
+	r, err := scanRecord(q.QueryRowContext(ctx, `SELECT `+recordCols+` FROM records r WHERE r.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, model.Invalid(model.ErrNotFound, fmt.Sprintf("没有编号为 %d 的记录。", id), fmt.Sprintf("There is no record %d.", id))
+	}
+	return r, err
+}
+
+// UpdateRecord replaces a record's fields and returns the version it replaced.
+func (s *Store) UpdateRecord(ctx context.Context, r model.Record, today model.Date) (model.Record, error) {
+	if err := r.Normalize(today); err != nil {
+		return model.Record{}, err
+	}
+	var old model.Record
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		if old, err = record(ctx, tx, r.ID); err != nil {
+			return err
+		}
+		if err := checkRecordTarget(ctx, tx, r); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE records SET duty_id = ?, date = ?, topic = ?, participants = ?, place = ?, note = ?, updated_at = ?
+			WHERE id = ?`, r.DutyID, r.Date.String(), r.Topic, r.With, r.Place, r.Note, stamp(time.Now()), r.ID)
+		return err
+	})
+	return old, err
+}
+
+// DeleteRecord removes a record and returns it, so that it can be put back.
+func (s *Store) DeleteRecord(ctx context.Context, id int64) (model.Record, error) {
+	var old model.Record
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		if old, err = record(ctx, tx, id); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM records WHERE id = ?`, id)
+		return err
+	})
+	return old, err
+}
+
+// PutBack restores a record exactly as it was (same id and timestamps):
+// the undo of a delete or an edit.
+func (s *Store) PutBack(ctx context.Context, r model.Record) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if _, err := duty(ctx, tx, r.DutyID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM records WHERE id = ?`, r.ID); err != nil {
+			return err
+		}
+		_, err := insertRecord(ctx, tx, r)
+		return err
+	})
+}
+
+// RecordFilter selects records.
+type RecordFilter struct {
+	Year   int   // calendar year of the date; 0 for all
+	DutyID int64 // 0 for all duties
+	From   model.Date
+	To     model.Date
+}
+
+// Records returns the records the filter selects, newest first.
+func (s *Store) Records(ctx context.Context, f RecordFilter) ([]model.Record, error) {
+	var where []string
+	var args []any
+	if f.Year != 0 {
+		where = append(where, `r.date BETWEEN ? AND ?`)
+		args = append(args, fmt.Sprintf("%04d-01-01", f.Year), fmt.Sprintf("%04d-12-31", f.Year))
+	}
+	if !f.From.IsZero() {
+		where = append(where, `r.date >= ?`)
+		args = append(args, f.From.String())
+	}
+	if !f.To.IsZero() {
+		where = append(where, `r.date <= ?`)
+		args = append(args, f.To.String())
+	}
+	if f.DutyID != 0 {
+		where = append(where, `r.duty_id = ?`)
+		args = append(args, f.DutyID)
+	}
+	q := `SELECT ` + recordCols + ` FROM records r`
+	if len(where) > 0 {
+		q += ` WHERE ` + strings.Join(where, ` AND `)
+	}
+	q += ` ORDER BY r.date DESC, r.id DESC`
+	rows, err := s.db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, s.dbError(err)
+	}
+	defer rows.Close()
+	var out []model.Record
+	for rows.Next() {
+		r, err := scanRecord(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,6 @@
+// Package model is taizhang's domain in plain Go: duties, yearly targets,
+// records, the periods of a year, period states, duty statuses and the year
+// figures, the built-in duty templates, the words used to describe them in
+// Chinese and English, and the one sanitiser every piece of user text passes
+// through. It knows nothing of SQL, terminals or files.
+package model

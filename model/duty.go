@@ -1,0 +1,256 @@
+package model
+
+import (
+	"errors"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Cadence is the length of a target's period.
+type Cadence string
+
+// The cadences, shortest first.
+const (
+	Week    Cadence = "week"
+	Month   Cadence = "month"
+	Quarter Cadence = "quarter"
+	Half    Cadence = "half"
+	Year    Cadence = "year"
+)
+
+// Cadences lists every cadence, shortest first.
+var Cadences = []Cadence{Week, Month, Quarter, Half, Year}
+
+// Valid reports whether c is one of the five cadences.
+func (c Cadence) Valid() bool {
+	switch c {
+	case Week, Month, Quarter, Half, Year:
+		return true
+	}
+	return false
+}
+
+// ParseCadence reads a cadence written in English or Chinese
+// (week, weekly, 每周, 周, month, 每月, 月, …).
+func ParseCadence(s string) (Cadence, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "week", "weekly", "w", "每周", "周":
+		return Week, true
+	case "month", "monthly", "m", "每月", "月", "按月":
+		return Month, true
+	case "quarter", "quarterly", "q", "每季度", "每季", "季度", "季":
+		return Quarter, true
+	case "half", "half-year", "halfyear", "half-yearly", "h", "每半年", "半年":
+		return Half, true
+	case "year", "yearly", "annual", "y", "每年", "全年", "年":
+		return Year, true
+	}
+	return "", false
+}
+
+// Category groups duties on the dashboard and in the summary.
+type Category string
+
+// The categories, in the order the dashboard shows them.
+const (
+	Study     Category = "study"
+	Talk      Category = "talk"
+	Lesson    Category = "lesson"
+	Meeting   Category = "meeting"
+	Report    Category = "report"
+	Research  Category = "research"
+	Education Category = "education"
+	Other     Category = "other"
+)
+
+// Categories lists every category in display order.
+var Categories = []Category{Study, Talk, Lesson, Meeting, Report, Research, Education, Other}
+
+// Valid reports whether c is one of the categories.
+func (c Category) Valid() bool {
+	for _, k := range Categories {
+		if c == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Rank is c's position in display order.
+func (c Category) Rank() int {
+	for i, k := range Categories {
+		if c == k {
+			return i
+		}
+	}
+	return len(Categories)
+}
+
+// ParseCategory reads a category by its English key or its Chinese name.
+func ParseCategory(s string) (Category, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for _, c := range Categories {
+		if s == string(c) || s == c.Name(Chinese) || s == strings.ToLower(c.Name(English)) {
+			return c, true
+		}
+	}
+	return "", false
+}
+
+// Duty is a recurring obligation, stable across years.
+type Duty struct {
+	ID          int64
+	Title       string
+	Category    Category
+	Description string
+	Basis       string // where the duty comes from, e.g. 《…》第4条
+	Archived    Date   // the day it was archived; zero while active
+}
+
+// ActiveIn reports whether the duty counts in year y: an archived duty
+// leaves the dashboard and the summary from the year it was archived in,
+// and stays in the years before it.
+func (d Duty) ActiveIn(year int) bool {
+	return d.Archived.IsZero() || year < d.Archived.Year()
+}
+
+// Target is a duty's requirement in one year.
+type Target struct {
+	DutyID  int64
+	Year    int
+	Cadence Cadence
+	Min     int  // records required in each period
+	Start   Date // periods ending before it are not required; zero for none
+}
+
+// Record is one completion of a duty.
+type Record struct {
+	ID      int64
+	DutyID  int64
+	Date    Date
+	Topic   string
+	With    string // participants or the person talked to
+	Place   string
+	Note    string
+	Created time.Time // when it was first entered
+	Updated time.Time
+}
+
+// Limits on what a user may enter.
+const (
+	MaxTitle = 100   // characters in a duty title
+	MaxText  = 2000  // characters in a topic, participants, place, basis or note
+	MaxMin   = 1000  // records per period
+	MaxNote  = 10000 // characters in a note or description
+)
+
+// Sentinel errors callers tell apart.
+var (
+	ErrFutureDate = errors.New("date in the future")
+	ErrNoTarget   = errors.New("duty has no target in that year")
+	ErrNotFound   = errors.New("not found")
+	ErrAmbiguous  = errors.New("ambiguous")
+)
+
+// InputError is bad input: one sentence, in both languages, saying what was
+// wrong and what to do. The CLI exits 2 on it; the TUI shows it in place.
+type InputError struct {
+	Zh, En string
+	Err    error // a sentinel, when callers must tell the case apart
+}
+
+func (e *InputError) Error() string { return e.En }
+func (e *InputError) Unwrap() error { return e.Err }
+
+// In returns the message in lang.
+func (e *InputError) In(lang Lang) string {
+	if lang == English {
+		return e.En
+	}
+	return e.Zh
+}
+
+// Invalid makes an InputError.
+func Invalid(err error, zh, en string) *InputError { return &InputError{Zh: zh, En: en, Err: err} }
+
+// AsInput returns the InputError inside err, if any.
+func AsInput(err error) (*InputError, bool) {
+	var ie *InputError
+	ok := errors.As(err, &ie)
+	return ie, ok
+}
+
+// Normalize cleans a duty's text fields and checks them.
+func (d *Duty) Normalize() error {
+	d.Title = CleanLine(d.Title)
+	d.Description = Clean(d.Description)
+	d.Basis = Clean(d.Basis)
+	switch {
+	case d.Title == "":
+		return Invalid(nil, "事项名称不能为空，请填写名称。", "The title is empty; give the duty a title.")
+	case utf8.RuneCountInString(d.Title) > MaxTitle:
+		return Invalid(nil, "事项名称过长（最多100字），请缩短。", "The title is longer than 100 characters; shorten it.")
+	case !d.Category.Valid():
+		return Invalid(nil, "类别无效，应为 学习、谈话、党课、会议、报告、调研、警示教育 或 其他。",
+			"The category is not known; use study, talk, lesson, meeting, report, research, education or other.")
+	case utf8.RuneCountInString(d.Basis) > MaxText:
+		return Invalid(nil, "依据过长（最多2000字），请缩短。", "The basis is longer than 2000 characters; shorten it.")
+	case utf8.RuneCountInString(d.Description) > MaxNote:
+		return Invalid(nil, "说明过长（最多10000字），请缩短。", "The description is longer than 10000 characters; shorten it.")
+	}
+	return nil
+}
+
+// Check validates a target.
+func (t Target) Check() error {
+	switch {
+	case !ValidYear(t.Year):
+		return Invalid(nil, "年份应在1900至2999之间。", "The year must be between 1900 and 2999.")
+	case !t.Cadence.Valid():
+		return Invalid(nil, "频次无效，应为 week、month、quarter、half 或 year。",
+			"The cadence is not known; use week, month, quarter, half or year.")
+	case t.Min < 1 || t.Min > MaxMin:
+		return Invalid(nil, "每期次数应为1至1000之间的整数。", "The minimum must be a whole number from 1 to 1000.")
+	case !t.Start.IsZero() && t.Start.Year() != t.Year:
+		return Invalid(nil, "起始日期应在该年度之内。", "The start date must fall in the target's year.")
+	}
+	return nil
+}
+
+// Normalize cleans a record's text fields and checks it against today.
+func (r *Record) Normalize(today Date) error {
+	r.Topic = CleanLine(r.Topic)
+	r.With = CleanLine(r.With)
+	r.Place = CleanLine(r.Place)
+	r.Note = Clean(r.Note)
+	switch {
+	case r.Date.IsZero():
+		return Invalid(ErrBadDate, "请填写日期（YYYY-MM-DD）。", "The date is missing; write it as YYYY-MM-DD.")
+	case r.Date > today:
+		return Invalid(ErrFutureDate, "日期 "+r.Date.String()+" 晚于今天，不能登记未来的记录。",
+			"The date "+r.Date.String()+" is in the future; records can only be logged for today or earlier.")
+	case !ValidYear(r.Date.Year()):
+		return Invalid(ErrBadDate, "日期年份应在1900至2999之间。", "The date's year must be between 1900 and 2999.")
+	case utf8.RuneCountInString(r.Topic) > MaxText, utf8.RuneCountInString(r.With) > MaxText,
+		utf8.RuneCountInString(r.Place) > MaxText:
+		return Invalid(nil, "主题、参加人员或地点过长（最多2000字），请缩短。",
+			"The topic, participants or place is longer than 2000 characters; shorten it.")
+	case utf8.RuneCountInString(r.Note) > MaxNote:
+		return Invalid(nil, "备注过长（最多10000字），请缩短。", "The note is longer than 10000 characters; shorten it.")
+	}
+	return nil
+}
+
+// People splits a participants field into names, on the separators people
+// use: 、 ， , ； ; and spaces.
+func People(with string) []string {
+	f := strings.FieldsFunc(with, func(r rune) bool {
+		switch r {
+		case '、', '，', ',', '；', ';', ' ', '\u3000', '/':
+			return true
+		}
+		return false
+	})
+	return f
+}

@@ -1,0 +1,117 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/mozillazg/go-pinyin"
+)
+
+var initialsArgs = pinyin.Args{Style: pinyin.FirstLetter, Fallback: func(rune, pinyin.Args) []string { return nil }}
+
+// Initials returns the pinyin initials of s, lower case: 谈心谈话 → txth.
+// Latin letters and digits are kept; other characters are dropped.
+func Initials(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			b.WriteRune(unicode.ToLower(r))
+		case unicode.Is(unicode.Han, r):
+			if p := pinyin.SinglePinyin(r, initialsArgs); len(p) > 0 {
+				b.WriteString(p[0])
+			}
+		}
+	}
+	return b.String()
+}
+
+// Matches reports whether a filter typed by the officer finds text: as a
+// case-insensitive part of it, or, for a filter of Latin letters, as a part
+// of its pinyin initials. initials may be passed precomputed ("" computes it).
+func Matches(text, initials, filter string) bool {
+	filter = strings.ToLower(strings.TrimSpace(filter))
+	if filter == "" {
+		return true
+	}
+	if strings.Contains(strings.ToLower(text), filter) {
+		return true
+	}
+	if !isLatin(filter) {
+		return false
+	}
+	if initials == "" {
+		initials = Initials(text)
+	}
+	return strings.Contains(initials, filter)
+}
+
+func isLatin(s string) bool {
+	for _, r := range s {
+		if r >= unicode.MaxASCII || !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// MatchDuty finds the duty a command line names: its id (12 or #12), or a
+// part of its title (or of the title's pinyin initials) that only one
+// active duty has. A title equal to the query wins over longer ones.
+func MatchDuty(duties []Duty, q string) (Duty, error) {
+	q = CleanLine(q)
+	if q == "" {
+		return Duty{}, Invalid(ErrNotFound, "请给出事项的编号或名称中的一部分。", "Name the duty by its id or part of its title.")
+	}
+	if id, err := strconv.ParseInt(strings.TrimPrefix(q, "#"), 10, 64); err == nil {
+		for _, d := range duties {
+			if d.ID == id {
+				return d, nil
+			}
+		}
+		return Duty{}, Invalid(ErrNotFound, fmt.Sprintf("没有编号为 %d 的事项；用 taizhang duty list 查看全部事项。", id),
+			fmt.Sprintf("There is no duty with id %d; see all duties with taizhang duty list.", id))
+	}
+	lq := strings.ToLower(q)
+	var found []Duty
+	for _, pass := range []func(Duty) bool{
+		func(d Duty) bool { return strings.Contains(strings.ToLower(d.Title), lq) },
+		func(d Duty) bool { return isLatin(lq) && strings.Contains(Initials(d.Title), lq) },
+	} {
+		for _, d := range duties {
+			if d.Archived.IsZero() && pass(d) {
+				found = append(found, d)
+			}
+		}
+		if len(found) > 0 {
+			break
+		}
+	}
+	switch len(found) {
+	case 0:
+		return Duty{}, Invalid(ErrNotFound, fmt.Sprintf("没有名称含“%s”的事项；用 taizhang duty list 查看全部事项。", q),
+			fmt.Sprintf("No duty's title contains %q; see all duties with taizhang duty list.", q))
+	case 1:
+		return found[0], nil
+	}
+	for _, d := range found {
+		if strings.EqualFold(d.Title, q) {
+			return d, nil
+		}
+	}
+	var zh, en []string
+	for i, d := range found {
+		if i == 8 {
+			zh = append(zh, fmt.Sprintf("等%d项", len(found)))
+			en = append(en, fmt.Sprintf("and %d more", len(found)-8))
+			break
+		}
+		zh = append(zh, fmt.Sprintf("%d %s", d.ID, d.Title))
+		en = append(en, fmt.Sprintf("%d %s", d.ID, d.Title))
+	}
+	return Duty{}, Invalid(ErrAmbiguous,
+		fmt.Sprintf("“%s”对应多个事项：%s；请写得更具体，或改用编号。", q, strings.Join(zh, "、")),
+		fmt.Sprintf("%q matches several duties: %s; be more specific or use the id.", q, strings.Join(en, ", ")))
+}

@@ -1,0 +1,163 @@
+package model
+
+import (
+	"fmt"
+	"os"
+	"strings"
+)
+
+// Lang is the language of words shown to the officer.
+type Lang string
+
+// The two languages.
+const (
+	Chinese Lang = "zh"
+	English Lang = "en"
+)
+
+// ParseLang reads zh or en.
+func ParseLang(s string) (Lang, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "zh", "cn", "zh-cn", "zh_cn", "chinese", "中文":
+		return Chinese, true
+	case "en", "english":
+		return English, true
+	}
+	return "", false
+}
+
+// LangFromEnv picks the language from LC_ALL, LC_MESSAGES or LANG: English
+// when the locale is English, Chinese otherwise (taizhang is Chinese first).
+func LangFromEnv() Lang {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		v := os.Getenv(k)
+		if v == "" {
+			continue
+		}
+		if strings.HasPrefix(strings.ToLower(v), "en") {
+			return English
+		}
+		return Chinese
+	}
+	return Chinese
+}
+
+var categoryNames = map[Category][2]string{
+	Study:     {"学习", "Study"},
+	Talk:      {"谈话", "Talk"},
+	Lesson:    {"党课", "Lesson"},
+	Meeting:   {"会议", "Meeting"},
+	Report:    {"报告", "Report"},
+	Research:  {"调研", "Research"},
+	Education: {"警示教育", "Education"},
+	Other:     {"其他", "Other"},
+}
+
+// Name returns the category's name in lang.
+func (c Category) Name(lang Lang) string { return pick(categoryNames[c], lang, string(c)) }
+
+var statusNames = map[Status][2]string{
+	Done:       {"已完成", "done"},
+	MissedDuty: {"未达标", "missed"},
+	Behind:     {"滞后", "behind"},
+	DueSoon:    {"临期", "due soon"},
+	OnTrack:    {"正常", "on track"},
+	NotStarted: {"未开始", "not started"},
+}
+
+// Name returns the status word in lang.
+func (s Status) Name(lang Lang) string { return pick(statusNames[s], lang, string(s)) }
+
+var stateNames = map[PeriodState][2]string{
+	Met:      {"达标", "met"},
+	Missed:   {"未达标", "missed"},
+	Open:     {"进行中", "open"},
+	Upcoming: {"未到期", "upcoming"},
+	Exempt:   {"不要求", "not required"},
+}
+
+// Name returns the period state word in lang.
+func (s PeriodState) Name(lang Lang) string { return pick(stateNames[s], lang, string(s)) }
+
+var cadenceNames = map[Cadence][2]string{
+	Week:    {"每周", "weekly"},
+	Month:   {"每月", "monthly"},
+	Quarter: {"每季度", "quarterly"},
+	Half:    {"每半年", "half-yearly"},
+	Year:    {"每年", "yearly"},
+}
+
+// Name returns the cadence word in lang (每月, monthly).
+func (c Cadence) Name(lang Lang) string { return pick(cadenceNames[c], lang, string(c)) }
+
+// Requirement states a target in words, as officers write it:
+// 全年不少于2次, 每月1次; "at least 2 a year", "1 a month".
+func (t Target) Requirement(lang Lang) string {
+	var s string
+	if lang == English {
+		unit := map[Cadence]string{Week: "a week", Month: "a month", Quarter: "a quarter", Half: "a half-year", Year: "a year"}[t.Cadence]
+		if t.Cadence == Year {
+			s = fmt.Sprintf("at least %d %s", t.Min, unit)
+		} else {
+			s = fmt.Sprintf("%d %s", t.Min, unit)
+		}
+		if !t.Start.IsZero() {
+			s += " from " + t.Start.String()
+		}
+		return s
+	}
+	if t.Cadence == Year {
+		s = fmt.Sprintf("全年不少于%d次", t.Min)
+	} else {
+		s = fmt.Sprintf("%s%d次", t.Cadence.Name(Chinese), t.Min)
+	}
+	if !t.Start.IsZero() {
+		_, m, d := t.Start.Civil()
+		s += fmt.Sprintf("（%d月%d日起）", int(m), d)
+	}
+	return s
+}
+
+var quarterZh = []string{"一季度", "二季度", "三季度", "四季度"}
+
+// Label names period p of cadence c: 3月, 二季度, 上半年, 第5周, 全年;
+// Mar, Q2, H1, W05, Year.
+func (c Cadence) Label(p Period, lang Lang) string {
+	if lang == English {
+		switch c {
+		case Week:
+			return fmt.Sprintf("W%02d", p.Index+1)
+		case Month:
+			return p.Start.Time().Format("Jan")
+		case Quarter:
+			return fmt.Sprintf("Q%d", p.Index+1)
+		case Half:
+			return fmt.Sprintf("H%d", p.Index+1)
+		}
+		return "Year"
+	}
+	switch c {
+	case Week:
+		return fmt.Sprintf("第%d周", p.Index+1)
+	case Month:
+		return fmt.Sprintf("%d月", p.Index+1)
+	case Quarter:
+		return quarterZh[p.Index%4]
+	case Half:
+		if p.Index == 0 {
+			return "上半年"
+		}
+		return "下半年"
+	}
+	return "全年"
+}
+
+func pick(names [2]string, lang Lang, fallback string) string {
+	if names[0] == "" {
+		return fallback
+	}
+	if lang == English {
+		return names[1]
+	}
+	return names[0]
+}
