@@ -1,0 +1,20 @@
+// Command taizhang keeps the ledger of an officer's recurring duties: with
+// no command it opens the terminal interface, otherwise it runs one
+// command of the command line (taizhang --help lists them).
+package main
+
+import (
+	"os"
+
+	"taizhang/ui"
+	"taizhang/ui/cli"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+func main() {
+	os.Exit(cli.Run(version, func(app *cli.App) error {
+		return ui.Run(ui.Options{Store: app.Ledger(), Lang: app.Lang, Now: app.Now})
+	}))
+}

@@ -1,0 +1,240 @@
+// Package cli is taizhang's command line: one kong command struct per
+// command, each with a Run method that opens the ledger through data, does
+// one thing in one transaction, and prints a table, JSON or a sentence in
+// the officer's language. Bad input exits 2 with one sentence; other
+// failures exit 1.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/alecthomas/kong"
+
+	"taizhang/data"
+	"taizhang/model"
+)
+
+// Env is what a run of the command line talks to; tests replace all of it.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Now            func() time.Time
+	Version        string
+	// TUI opens the terminal interface on an open ledger.
+	TUI func(app *App) error
+}
+
+// CLI is the command tree.
+type CLI struct {
+	DB      string           `name:"db" help:"台账文件路径，也可用环境变量 TAIZHANG_DB / ledger file (default: the XDG data directory)" placeholder:"PATH"`
+	Lang    string           `name:"lang" help:"语言 zh|en，默认取自 LANG / language" placeholder:"zh|en"`
+	Version kong.VersionFlag `name:"version" help:"显示版本 / show the version"`
+
+	Open     OpenCmd     `cmd:"" default:"1" hidden:"" help:"打开终端界面 / open the terminal interface"`
+	Status   StatusCmd   `cmd:"" help:"年度履职情况 / the year's status"`
+	Duty     DutyCmd     `cmd:"" help:"管理履职事项 / manage duties"`
+	Log      LogCmd      `cmd:"" help:"登记一条履职记录 / log a record"`
+	Records  RecordsCmd  `cmd:"" help:"列出履职记录 / list records"`
+	Template TemplateCmd `cmd:"" help:"内置事项模板 / built-in duty sets"`
+	Carry    CarryCmd    `cmd:"" help:"把一年的要求复制到另一年 / copy a year's targets to another year"`
+	Backup   BackupCmd   `cmd:"" help:"备份台账 / back up the ledger"`
+	Restore  RestoreCmd  `cmd:"" help:"从备份恢复台账 / restore the ledger from a backup"`
+	Demo     DemoCmd     `cmd:"" help:"向空台账填入示例数据 / fill an empty ledger with sample data"`
+}
+
+// App is what every command's Run receives.
+type App struct {
+	Env
+	Lang  model.Lang
+	db    string
+	store *data.Store
+}
+
+// Store opens the ledger on first use.
+func (a *App) Store() (*data.Store, error) {
+	if a.store != nil {
+		return a.store, nil
+	}
+	s, err := data.Open(data.ResolvePath(a.db))
+	if err != nil {
+		return nil, err
+	}
+	if s.Migrated != "" {
+		a.Note("台账已升级到新的数据格式；升级前的副本保存在 "+s.Migrated+"。",
+			"The ledger was upgraded to the new format; a copy from before is kept at "+s.Migrated+".")
+	}
+	a.store = s
+	return s, nil
+}
+
+// Today is the local date now.
+func (a *App) Today() model.Date { return model.DateOf(a.Now()) }
+
+// T picks the text for the officer's language.
+func (a *App) T(zh, en string) string {
+	if a.Lang == model.English {
+		return en
+	}
+	return zh
+}
+
+// Printf writes to standard output.
+func (a *App) Printf(format string, args ...any) { fmt.Fprintf(a.Stdout, format, args...) }
+
+// Note writes a line to standard error.
+func (a *App) Note(zh, en string) { fmt.Fprintln(a.Stderr, a.T(zh, en)) }
+
+// Bad is an input error in both languages, formatted.
+func Bad(zh, en string, args ...any) error {
+	return model.Invalid(nil, fmt.Sprintf(zh, args...), fmt.Sprintf(en, args...))
+}
+
+type exitCode int
+
+// Main runs the command line and returns the exit status: 0 on success, 1
+// on failure, 2 on bad usage or bad input.
+func Main(args []string, env Env) (code int) {
+	if env.Now == nil {
+		env.Now = time.Now
+	}
+	app := &App{Env: env, Lang: langOf(args)}
+	var c CLI
+	parser, err := kong.New(&c,
+		kong.Name("taizhang"),
+		kong.Description(app.T("台账：记录本人履职事项的完成情况，年底生成履职报告。",
+			"taizhang: the ledger of your recurring duties, and the year-end summary.")),
+		kong.Writers(env.Stdout, env.Stderr),
+		kong.Vars{"version": "taizhang " + env.Version},
+		kong.Exit(func(n int) { panic(exitCode(n)) }),
+		kong.ConfigureHelp(kong.HelpOptions{Compact: true, NoExpandSubcommands: false}),
+		kong.Bind(app),
+	)
+	if err != nil {
+		panic(err) // the command tree itself is wrong
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			n, ok := r.(exitCode)
+			if !ok {
+				panic(r)
+			}
+			code = int(n)
+		}
+		if app.store != nil {
+			app.store.Close()
+		}
+	}()
+	kctx, err := parser.Parse(args)
+	if err != nil {
+		fmt.Fprintln(env.Stderr, app.T(
+			"taizhang：命令行有误（"+err.Error()+"）；运行 taizhang --help 查看用法。",
+			"taizhang: "+err.Error()+"; run taizhang --help for usage."))
+		return 2
+	}
+	if c.Lang != "" {
+		l, ok := model.ParseLang(c.Lang)
+		if !ok {
+			fmt.Fprintln(env.Stderr, app.T("taizhang：--lang 只能是 zh 或 en。", "taizhang: --lang must be zh or en."))
+			return 2
+		}
+		app.Lang = l
+	}
+	app.db = c.DB
+	if err := kctx.Run(); err != nil {
+		return app.report(err)
+	}
+	return 0
+}
+
+// report prints err as one sentence and returns the exit status for it.
+func (a *App) report(err error) int {
+	if ie, ok := model.AsInput(err); ok {
+		fmt.Fprintln(a.Stderr, "taizhang: "+ie.In(a.Lang))
+		return 2
+	}
+	var pe *kong.ParseError
+	if errors.As(err, &pe) {
+		fmt.Fprintln(a.Stderr, "taizhang: "+pe.Error())
+		return 2
+	}
+	fmt.Fprintln(a.Stderr, a.T("taizhang：出错了：", "taizhang: ")+model.CleanLine(err.Error()))
+	return 1
+}
+
+// langOf reads --lang from the raw arguments, so that even a parse error
+// is reported in the chosen language.
+func langOf(args []string) model.Lang {
+	for i, a := range args {
+		v, ok := strings.CutPrefix(a, "--lang=")
+		if !ok && a == "--lang" && i+1 < len(args) {
+			v, ok = args[i+1], true
+		}
+		if ok {
+			if l, ok := model.ParseLang(v); ok {
+				return l
+			}
+		}
+	}
+	return model.LangFromEnv()
+}
+
+// Run is the process entry point used by main.
+func Run(version string, tui func(*App) error) int {
+	return Main(os.Args[1:], Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Now: time.Now, Version: version, TUI: tui})
+}
+
+// OpenCmd opens the terminal interface; it is what a bare taizhang runs.
+type OpenCmd struct{}
+
+// Run opens the ledger and hands it to the TUI.
+func (c *OpenCmd) Run(a *App) error {
+	if _, err := a.Store(); err != nil {
+		return err
+	}
+	if a.TUI == nil {
+		return errors.New("no terminal interface in this build")
+	}
+	return a.TUI(a)
+}
+
+// Ledger is the open ledger, for the TUI hand-over.
+func (a *App) Ledger() *data.Store { return a.store }
+
+// yearOr returns y, or the current year when y is 0, checking its range.
+func (a *App) yearOr(y int) (int, error) {
+	if y == 0 {
+		return a.Today().Year(), nil
+	}
+	if !model.ValidYear(y) {
+		return 0, Bad("年份 %d 不在1900至2999之间；请给出四位年份，如 --year 2026。",
+			"The year %d is outside 1900-2999; give a four-digit year such as --year 2026.", y)
+	}
+	return y, nil
+}
+
+// date parses a --date style flag; empty means def.
+func (a *App) date(flag, value string, def model.Date) (model.Date, error) {
+	if value == "" {
+		return def, nil
+	}
+	d, err := model.ParseDate(value)
+	if err != nil {
+		return 0, Bad("%s 的值“%s”不是有效日期；请写成 YYYY-MM-DD，如 2026-03-15。",
+			"%s %q is not a valid date; write it as YYYY-MM-DD, e.g. 2026-03-15.", flag, model.CleanLine(value))
+	}
+	return d, nil
+}
+
+// findDuty resolves a DUTY argument.
+func (a *App) findDuty(s *data.Store, q string) (model.Duty, error) {
+	ds, err := s.Duties(ctxb)
+	if err != nil {
+		return model.Duty{}, err
+	}
+	return model.MatchDuty(ds, q)
+}

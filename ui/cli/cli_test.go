@@ -1,0 +1,222 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+)
+
+// fixedNow is the day the tests live on.
+var fixedNow = time.Date(2026, 11, 22, 10, 0, 0, 0, time.Local)
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// run runs the command line in-process on the ledger db.
+func run(t *testing.T, db string, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	full := append([]string{"--db", db}, args...)
+	code := Main(full, Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Now: func() time.Time { return fixedNow }, Version: "test"})
+	return result{code, out.String(), errb.String()}
+}
+
+func ok(t *testing.T, db string, args ...string) string {
+	t.Helper()
+	r := run(t, db, args...)
+	if r.code != 0 {
+		t.Fatalf("taizhang %s: exit %d\n%s%s", strings.Join(args, " "), r.code, r.stdout, r.stderr)
+	}
+	return r.stdout
+}
+
+func newLedger(t *testing.T) string {
+	t.Helper()
+	t.Setenv("TAIZHANG_DB", "")
+	return filepath.Join(t.TempDir(), "taizhang.db")
+}
+
+func TestYearOfRecords(t *testing.T) {
+	db := newLedger(t)
+	out := ok(t, db, "template", "apply", "leadership")
+	if !strings.Contains(out, "19") {
+		t.Errorf("template apply said %q", out)
+	}
+	// A year of monthly law study, every month through November.
+	for m := 1; m <= 11; m++ {
+		out := ok(t, db, "log", "会前学法", "--date", time.Date(2026, time.Month(m), 8, 0, 0, 0, 0, time.UTC).Format("2006-01-02"),
+			"--topic", "学习法律法规", "--with", "张三、李四", "--place", "三楼会议室")
+		if !strings.Contains(out, "会前学法") {
+			t.Fatalf("log said %q", out)
+		}
+	}
+	// Twelve research visits, all before the end of September: done early.
+	for i := 0; i < 12; i++ {
+		ok(t, db, "log", "调研", "--date", time.Date(2026, time.Month(1+i%9), 10+i, 0, 0, 0, 0, time.UTC).Format("2006-01-02"), "--topic", "基层调研")
+	}
+	// The mid-year report as of June 30.
+	var mid struct {
+		Year    int    `json:"year"`
+		AsOf    string `json:"as_of"`
+		Duties  []map[string]any
+		Figures map[string]any
+	}
+	if err := json.Unmarshal([]byte(ok(t, db, "status", "--as-of", "2026-06-30", "--json")), &mid); err != nil {
+		t.Fatal(err)
+	}
+	if mid.Year != 2026 || mid.AsOf != "2026-06-30" || len(mid.Duties) != 19 {
+		t.Fatalf("mid-year status: year %d as_of %s, %d duties", mid.Year, mid.AsOf, len(mid.Duties))
+	}
+	status := map[string]string{}
+	for _, d := range mid.Duties {
+		status[d["title"].(string)] = d["status"].(string)
+	}
+	if status["会前学法"] != "on_track" || status["开展调研"] != "on_track" || status["参加所在支部党员大会"] != "missed" {
+		t.Errorf("mid-year statuses: %v", status)
+	}
+	// Today, November 22.
+	var now statusOut
+	json.Unmarshal([]byte(ok(t, db, "status", "--json")), &now)
+	byTitle := map[string]dutyStatusOut{}
+	for _, d := range now.Duties {
+		byTitle[d.Title] = d
+	}
+	if d := byTitle["开展调研"]; d.Status != "done" || d.Done != 12 || d.Credited != 12 {
+		t.Errorf("research = %+v", d)
+	}
+	if d := byTitle["会前学法"]; d.Status != "on_track" || d.Done != 11 || d.Required != 12 || len(d.Periods) != 12 {
+		t.Errorf("law study = %+v", d)
+	}
+	if now.Figures.Done != 1 || now.Figures.Duties != 19 {
+		t.Errorf("figures = %+v", now.Figures)
+	}
+	// The table and the one-liner agree.
+	table := ok(t, db, "status")
+	if !strings.Contains(table, "开展调研") || !strings.Contains(table, "已完成") {
+		t.Errorf("status table:\n%s", table)
+	}
+	if short := ok(t, db, "status", "--short"); !strings.HasPrefix(short, "2026 完成1/19") || strings.Count(short, "\n") != 1 {
+		t.Errorf("short = %q", short)
+	}
+	if short := ok(t, db, "--lang", "en", "status", "--short"); !strings.HasPrefix(short, "2026 done 1/19") {
+		t.Errorf("short en = %q", short)
+	}
+	// Records come back with what was logged.
+	var recs []recordOut
+	json.Unmarshal([]byte(ok(t, db, "records", "--duty", "会前学法", "--json")), &recs)
+	if len(recs) != 11 || recs[0].Date != "2026-11-08" || recs[0].With != "张三、李四" || recs[0].Duty != "会前学法" {
+		t.Errorf("records = %+v", recs)
+	}
+	// Back up, break things, restore.
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	ok(t, db, "backup", backup)
+	ok(t, db, "duty", "archive", "会前学法")
+	ok(t, db, "restore", backup)
+	json.Unmarshal([]byte(ok(t, db, "status", "--json")), &now)
+	if len(now.Duties) != 19 || now.Figures.Done != 1 {
+		t.Errorf("after restore: %d duties, %d done", len(now.Duties), now.Figures.Done)
+	}
+}
+
+func TestStatusJSONShape(t *testing.T) {
+	db := newLedger(t)
+	ok(t, db, "duty", "add", "--title", "提醒谈话", "--category", "talk", "--cadence", "year", "--min", "1")
+	got := ok(t, db, "status", "--as-of", "2026-06-30", "--json")
+	var v map[string]any
+	if err := json.Unmarshal([]byte(got), &v); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]any{
+		"year": 2026.0, "as_of": "2026-06-30",
+		"duties": []any{map[string]any{
+			"id": 1.0, "title": "提醒谈话", "category": "talk", "cadence": "year", "min": 1.0, "required": 1.0,
+			"done": 0.0, "credited": 0.0, "status": "on_track",
+			"periods": []any{map[string]any{"start": "2026-01-01", "end": "2026-12-31", "count": 0.0, "state": "open"}},
+		}},
+		"figures": map[string]any{"duties": 1.0, "done": 0.0, "missed": 0.0, "behind": 0.0, "due_soon": 0.0,
+			"on_track": 1.0, "not_started": 0.0, "required": 1.0, "credited": 0.0, "rate": 0.0},
+	}
+	if !reflect.DeepEqual(v, want) {
+		t.Errorf("status --json =\n%s", got)
+	}
+}
+
+func TestDutyCommands(t *testing.T) {
+	db := newLedger(t)
+	ok(t, db, "duty", "add", "--title", "开展调研", "--category", "调研", "--cadence", "每年", "--min", "12", "--basis", "《工作计划》第5条")
+	ok(t, db, "duty", "add", "--title", "会前学法", "--category", "study", "--cadence", "month", "--min", "1", "--start", "2026-07-01")
+	ok(t, db, "duty", "edit", "调研", "--min", "10", "--title", "开展调研活动")
+	ok(t, db, "duty", "edit", "2", "--year", "2027", "--cadence", "quarter", "--min", "2")
+	var list []dutyOut
+	json.Unmarshal([]byte(ok(t, db, "duty", "list", "--json")), &list)
+	if len(list) != 2 || list[0].Title != "开展调研活动" || list[0].Target.Min != 10 || list[0].Basis != "《工作计划》第5条" {
+		t.Fatalf("duty list = %+v", list)
+	}
+	if list[1].Target.Start != "2026-07-01" {
+		t.Errorf("start date = %q", list[1].Target.Start)
+	}
+	json.Unmarshal([]byte(ok(t, db, "duty", "list", "--year", "2027", "--json")), &list)
+	if len(list) != 1 || list[0].Target.Cadence != "quarter" {
+		t.Errorf("2027 duties = %+v", list)
+	}
+	ok(t, db, "carry", "--from", "2026", "--to", "2027")
+	json.Unmarshal([]byte(ok(t, db, "duty", "list", "--year", "2027", "--json")), &list)
+	if len(list) != 2 || list[1].Target.Cadence != "quarter" || list[0].Target.Min != 10 {
+		t.Errorf("after carry, 2027 duties = %+v", list)
+	}
+	ok(t, db, "duty", "archive", "会前学法")
+	json.Unmarshal([]byte(ok(t, db, "duty", "list", "--json")), &list)
+	if len(list) != 2 || list[1].Archived != "2026-11-22" {
+		t.Errorf("after archive = %+v", list)
+	}
+	var st statusOut
+	json.Unmarshal([]byte(ok(t, db, "status", "--json")), &st)
+	if len(st.Duties) != 1 {
+		t.Errorf("archived duty still counted: %+v", st.Duties)
+	}
+	ok(t, db, "duty", "archive", "会前学法", "--restore")
+	json.Unmarshal([]byte(ok(t, db, "status", "--json")), &st)
+	if len(st.Duties) != 2 {
+		t.Errorf("restored duty not counted: %+v", st.Duties)
+	}
+	if out := ok(t, db, "template", "list"); !strings.Contains(out, "section-chief") || !strings.Contains(out, "参加支部党员大会") {
+		t.Errorf("template list:\n%s", out)
+	}
+	if out := ok(t, db, "--lang", "en", "template", "list"); !strings.Contains(out, "Attend branch general meeting") {
+		t.Errorf("template list in English:\n%s", out)
+	}
+}
+
+func TestVersionAndHelp(t *testing.T) {
+	db := newLedger(t)
+	if out := ok(t, db, "--version"); !strings.Contains(out, "taizhang test") {
+		t.Errorf("--version = %q", out)
+	}
+	if out := ok(t, db, "--help"); !strings.Contains(out, "status") || !strings.Contains(out, "log") {
+		t.Errorf("--help = %q", out)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Error("--version or --help created a ledger")
+	}
+}
+
+func TestDemo(t *testing.T) {
+	db := newLedger(t)
+	ok(t, db, "demo", "--years", "2", "--duties", "40", "--records", "800")
+	var recs []recordOut
+	json.Unmarshal([]byte(ok(t, db, "records", "--json")), &recs)
+	if len(recs) < 300 {
+		t.Errorf("only %d records this year", len(recs))
+	}
+	r := run(t, db, "demo")
+	if r.code != 2 || !strings.Contains(r.stderr, "已有数据") {
+		t.Errorf("demo on a full ledger: %+v", r)
+	}
+}

@@ -1,0 +1,149 @@
+package cli
+
+import (
+	"fmt"
+
+	"taizhang/data"
+	"taizhang/model"
+	"taizhang/ui/cells"
+)
+
+// LogCmd adds a record.
+type LogCmd struct {
+	Duty  string `arg:"" help:"事项编号或名称的一部分 / duty id or part of its title"`
+	Date  string `help:"日期（默认今天） / date (default: today)" placeholder:"YYYY-MM-DD"`
+	Topic string `help:"主题或内容 / topic"`
+	With  string `help:"对象或参加人员，用、分隔 / participants" placeholder:"张三、李四"`
+	Place string `help:"地点 / place"`
+	Note  string `help:"备注 / note"`
+}
+
+// Run logs the record and says where the duty stands.
+func (c *LogCmd) Run(a *App) error {
+	today := a.Today()
+	date, err := a.date("--date", c.Date, today)
+	if err != nil {
+		return err
+	}
+	s, err := a.Store()
+	if err != nil {
+		return err
+	}
+	d, err := a.findDuty(s, c.Duty)
+	if err != nil {
+		return err
+	}
+	r, err := s.AddRecord(ctxb, model.Record{DutyID: d.ID, Date: date, Topic: c.Topic, With: c.With, Place: c.Place, Note: c.Note}, today)
+	if err != nil {
+		return err
+	}
+	a.Printf("%s\n", a.logged(s, d, r))
+	return nil
+}
+
+// logged says what was logged and where the duty now stands in its period
+// and year.
+func (a *App) logged(s *data.Store, d model.Duty, r model.Record) string {
+	year := r.Date.Year()
+	t, has, _ := s.Target(ctxb, d.ID, year)
+	if iy, _ := r.Date.ISOWeek(); !has || (t.Cadence == model.Week && iy != year) {
+		year = iy
+		t, has, _ = s.Target(ctxb, d.ID, year)
+	}
+	head := a.T(fmt.Sprintf("已登记：%s %s", d.Title, r.Date), fmt.Sprintf("Logged %s on %s", d.Title, r.Date))
+	if !has {
+		return head
+	}
+	from, to := model.Span(t.Cadence, year)
+	recs, err := s.Records(ctxb, data.RecordFilter{DutyID: d.ID, From: from, To: to})
+	if err != nil {
+		return head
+	}
+	dates := make([]model.Date, len(recs))
+	for i, x := range recs {
+		dates[i] = x.Date
+	}
+	dy := model.Evaluate(t, dates, max(a.Today(), r.Date))
+	i := model.PeriodIndex(t.Cadence, year, r.Date)
+	if i < 0 {
+		return head
+	}
+	p := dy.Periods[i]
+	label := t.Cadence.Label(p.Period, a.Lang)
+	if t.Cadence == model.Year {
+		return head + a.T(fmt.Sprintf("（全年 %d/%d）", dy.Done, dy.Required), fmt.Sprintf(" (year %d/%d)", dy.Done, dy.Required))
+	}
+	return head + a.T(fmt.Sprintf("（%s %d/%d，全年 %d/%d）", label, p.Count, t.Min, dy.Done, dy.Required),
+		fmt.Sprintf(" (%s %d/%d, year %d/%d)", label, p.Count, t.Min, dy.Done, dy.Required))
+}
+
+// RecordsCmd lists records.
+type RecordsCmd struct {
+	Year int    `help:"年度（默认今年） / year (default: this year)"`
+	Duty string `help:"只列出某个事项的记录 / only this duty's records"`
+	JSON bool   `name:"json" help:"输出 JSON / print JSON"`
+}
+
+type recordOut struct {
+	ID      int64  `json:"id"`
+	DutyID  int64  `json:"duty_id"`
+	Duty    string `json:"duty"`
+	Date    string `json:"date"`
+	Topic   string `json:"topic"`
+	With    string `json:"with"`
+	Place   string `json:"place"`
+	Note    string `json:"note"`
+	Created string `json:"created_at"`
+	Updated string `json:"updated_at"`
+}
+
+// Run lists the records.
+func (c *RecordsCmd) Run(a *App) error {
+	year, err := a.yearOr(c.Year)
+	if err != nil {
+		return err
+	}
+	s, err := a.Store()
+	if err != nil {
+		return err
+	}
+	all, err := s.Duties(ctxb)
+	if err != nil {
+		return err
+	}
+	f := data.RecordFilter{Year: year}
+	if c.Duty != "" {
+		d, err := model.MatchDuty(all, c.Duty)
+		if err != nil {
+			return err
+		}
+		f.DutyID = d.ID
+	}
+	recs, err := s.Records(ctxb, f)
+	if err != nil {
+		return err
+	}
+	titles := map[int64]string{}
+	for _, d := range all {
+		titles[d.ID] = d.Title
+	}
+	if c.JSON {
+		out := []recordOut{}
+		for _, r := range recs {
+			out = append(out, recordOut{r.ID, r.DutyID, titles[r.DutyID], r.Date.String(), r.Topic, r.With, r.Place, r.Note,
+				r.Created.UTC().Format("2006-01-02T15:04:05Z07:00"), r.Updated.UTC().Format("2006-01-02T15:04:05Z07:00")})
+		}
+		return a.writeJSON(out)
+	}
+	if len(recs) == 0 {
+		a.Printf(a.T("%d年没有记录。\n", "No records in %d.\n"), year)
+		return nil
+	}
+	rows := [][]string{{a.T("编号", "ID"), a.T("日期", "Date"), a.T("事项", "Duty"), a.T("主题", "Topic"), a.T("参加人员", "With"), a.T("地点", "Place")}}
+	for _, r := range recs {
+		rows = append(rows, []string{fmt.Sprint(r.ID), r.Date.String(), titles[r.DutyID], r.Topic, r.With, r.Place})
+	}
+	a.Printf("%s", cells.Table(rows, []int{0, 0, 24, 30, 20, 16}, 0))
+	a.Printf(a.T("共 %d 条\n", "%d records\n"), len(recs))
+	return nil
+}

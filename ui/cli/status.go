@@ -1,0 +1,211 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strings"
+
+	"taizhang/model"
+	"taizhang/ui/cells"
+)
+
+var ctxb = context.Background()
+
+// StatusCmd shows the year's status.
+type StatusCmd struct {
+	Year  int    `help:"年度（默认今年） / year (default: this year)"`
+	AsOf  string `name:"as-of" help:"按某日统计，如年中报告用 06-30 / evaluate as of a date" placeholder:"YYYY-MM-DD"`
+	JSON  bool   `name:"json" help:"输出 JSON / print JSON" xor:"format"`
+	Short bool   `help:"输出一行摘要 / print one line" xor:"format"`
+}
+
+// Run prints the status.
+func (c *StatusCmd) Run(a *App) error {
+	year, err := a.yearOr(c.Year)
+	if err != nil {
+		return err
+	}
+	asOf, err := a.asOf(c.AsOf)
+	if err != nil {
+		return err
+	}
+	s, err := a.Store()
+	if err != nil {
+		return err
+	}
+	ys, err := s.YearStatus(ctxb, year, asOf)
+	if err != nil {
+		return err
+	}
+	switch {
+	case c.JSON:
+		return a.writeJSON(statusJSON(ys))
+	case c.Short:
+		a.Printf("%s\n", shortLine(ys, a.Lang))
+	default:
+		a.Printf("%s", statusTable(ys, a.Lang))
+	}
+	return nil
+}
+
+// asOf parses --as-of; it defaults to today and may not be after it.
+func (a *App) asOf(v string) (model.Date, error) {
+	today := a.Today()
+	d, err := a.date("--as-of", v, today)
+	if err != nil {
+		return 0, err
+	}
+	if d > today {
+		return 0, Bad("--as-of %s 晚于今天；截至日期只能是今天或更早。", "--as-of %s is after today; evaluate as of today or earlier.", d.String())
+	}
+	return d, nil
+}
+
+func (a *App) writeJSON(v any) error {
+	enc := json.NewEncoder(a.Stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+type periodOut struct {
+	Start string `json:"start"`
+	End   string `json:"end"`
+	Count int    `json:"count"`
+	State string `json:"state"`
+}
+
+type dutyStatusOut struct {
+	ID       int64       `json:"id"`
+	Title    string      `json:"title"`
+	Category string      `json:"category"`
+	Cadence  string      `json:"cadence"`
+	Min      int         `json:"min"`
+	Required int         `json:"required"`
+	Done     int         `json:"done"`
+	Credited int         `json:"credited"`
+	Status   string      `json:"status"`
+	Periods  []periodOut `json:"periods"`
+}
+
+type figuresOut struct {
+	Duties     int     `json:"duties"`
+	Done       int     `json:"done"`
+	Missed     int     `json:"missed"`
+	Behind     int     `json:"behind"`
+	DueSoon    int     `json:"due_soon"`
+	OnTrack    int     `json:"on_track"`
+	NotStarted int     `json:"not_started"`
+	Required   int     `json:"required"`
+	Credited   int     `json:"credited"`
+	Rate       float64 `json:"rate"`
+}
+
+type statusOut struct {
+	Year    int             `json:"year"`
+	AsOf    string          `json:"as_of"`
+	Duties  []dutyStatusOut `json:"duties"`
+	Figures figuresOut      `json:"figures"`
+}
+
+// statusJSON is the public shape of status --json. Periods before a
+// target's start date are not required and are left out.
+func statusJSON(ys model.YearStatus) statusOut {
+	out := statusOut{Year: ys.Year, AsOf: ys.AsOf.String(), Duties: []dutyStatusOut{}}
+	for _, dy := range ys.Duties {
+		d := dutyStatusOut{
+			ID: dy.Duty.ID, Title: dy.Duty.Title, Category: string(dy.Duty.Category),
+			Cadence: string(dy.Target.Cadence), Min: dy.Target.Min,
+			Required: dy.Required, Done: dy.Done, Credited: dy.Credited, Status: string(dy.Status),
+			Periods: []periodOut{},
+		}
+		for _, p := range dy.Periods {
+			if p.Required() {
+				d.Periods = append(d.Periods, periodOut{p.Start.String(), p.End.String(), p.Count, string(p.State)})
+			}
+		}
+		out.Duties = append(out.Duties, d)
+	}
+	f := ys.Figures
+	out.Figures = figuresOut{f.Duties, f.Done, f.Missed, f.Behind, f.DueSoon, f.OnTrack, f.NotStarted,
+		f.Required, f.Credited, math.Round(f.Rate*10000) / 10000}
+	return out
+}
+
+func percent(r float64) string { return fmt.Sprintf("%.1f%%", r*100) }
+
+// shortLine is one line for a shell prompt or a status bar.
+func shortLine(ys model.YearStatus, lang model.Lang) string {
+	f := ys.Figures
+	if lang == model.English {
+		return fmt.Sprintf("%d done %d/%d missed %d behind %d due %d rate %s",
+			ys.Year, f.Done, f.Duties, f.Missed, f.Behind, f.DueSoon, percent(f.Rate))
+	}
+	return fmt.Sprintf("%d 完成%d/%d 未达标%d 滞后%d 临期%d 完成率%s",
+		ys.Year, f.Done, f.Duties, f.Missed, f.Behind, f.DueSoon, percent(f.Rate))
+}
+
+// headline is the year's title line and its figures.
+func headline(ys model.YearStatus, lang model.Lang) []string {
+	f := ys.Figures
+	end := model.NewDate(ys.Year, 12, 31)
+	var left string
+	switch {
+	case ys.AsOf > end:
+		left = map[model.Lang]string{model.Chinese: "全年已结束", model.English: "the year is over"}[lang]
+	case ys.AsOf.Year() < ys.Year:
+		left = map[model.Lang]string{model.Chinese: "尚未开始", model.English: "not started yet"}[lang]
+	default:
+		n := int(end - ys.AsOf)
+		left = map[model.Lang]string{model.Chinese: fmt.Sprintf("全年还剩%d天", n), model.English: fmt.Sprintf("%d days left in the year", n)}[lang]
+	}
+	if lang == model.English {
+		return []string{
+			fmt.Sprintf("%d duty status (as of %s, %s)", ys.Year, ys.AsOf, left),
+			fmt.Sprintf("%d duties: %d done, %d on track, %d due soon, %d behind, %d missed, %d not started",
+				f.Duties, f.Done, f.OnTrack, f.DueSoon, f.Behind, f.Missed, f.NotStarted),
+			fmt.Sprintf("%d records required, %d credited, completion %s", f.Required, f.Credited, percent(f.Rate)),
+		}
+	}
+	return []string{
+		fmt.Sprintf("%d年度履职情况（截至%s，%s）", ys.Year, ys.AsOf, left),
+		fmt.Sprintf("共%d项：已完成%d，正常%d，临期%d，滞后%d，未达标%d，未开始%d",
+			f.Duties, f.Done, f.OnTrack, f.DueSoon, f.Behind, f.Missed, f.NotStarted),
+		fmt.Sprintf("应完成%d次，已计入%d次，完成率%s", f.Required, f.Credited, percent(f.Rate)),
+	}
+}
+
+func statusTable(ys model.YearStatus, lang model.Lang) string {
+	var b strings.Builder
+	for _, l := range headline(ys, lang) {
+		b.WriteString(l + "\n")
+	}
+	b.WriteString("\n")
+	if len(ys.Duties) == 0 {
+		if lang == model.English {
+			fmt.Fprintf(&b, "No duties have targets in %d. Start with taizhang template apply leadership (or section-chief), or taizhang duty add.\n", ys.Year)
+		} else {
+			fmt.Fprintf(&b, "%d年还没有履职事项。可先运行 taizhang template apply leadership（或 section-chief），或用 taizhang duty add 添加。\n", ys.Year)
+		}
+		return b.String()
+	}
+	head := []string{"编号", "类别", "事项", "要求", "完成", "状态", "下次截止"}
+	if lang == model.English {
+		head = []string{"ID", "Category", "Duty", "Requirement", "Done", "Status", "Next due"}
+	}
+	rows := [][]string{head}
+	for _, dy := range ys.Duties {
+		next := "-"
+		if !dy.NextDue.IsZero() {
+			next = dy.NextDue.String()
+		}
+		rows = append(rows, []string{
+			fmt.Sprint(dy.Duty.ID), dy.Duty.Category.Name(lang), dy.Duty.Title, dy.Target.Requirement(lang),
+			fmt.Sprintf("%d/%d", dy.Done, dy.Required), dy.Status.Name(lang), next,
+		})
+	}
+	b.WriteString(cells.Table(rows, []int{0, 0, 30, 22, 0, 0, 0}, 0, 4))
+	return b.String()
+}
