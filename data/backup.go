@@ -120,7 +120,7 @@ func Inspect(path string) error {
 func be32(b []byte) uint32 { return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3]) }
 
 // restoreTables are copied parents first; deleted children first.
-var restoreTables = []string{"duties", "targets", "records"}
+var restoreTables = []string{"duties", "targets", "records", "profile"}
 
 // Restore replaces the ledger's contents with those of the ledger at src,
 // in one transaction. src is checked, copied and upgraded to this build's

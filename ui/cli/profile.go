@@ -1,0 +1,51 @@
+package cli
+
+import (
+	"strings"
+
+	"taizhang/model"
+)
+
+// ProfileCmd shows or sets the officer's name, post and unit. Only the
+// flags given change; --name "" clears the name.
+type ProfileCmd struct {
+	Name *string `help:"姓名 / name"`
+	Post *string `help:"职务 / post" placeholder:"副局长"`
+	Unit *string `help:"单位 / unit" placeholder:"某某市某某局"`
+}
+
+// Run prints the profile, after changing it when flags were given.
+func (c *ProfileCmd) Run(a *App) error {
+	s, err := a.Store()
+	if err != nil {
+		return err
+	}
+	p, err := s.Profile(ctxb)
+	if err != nil {
+		return err
+	}
+	if c.Name != nil || c.Post != nil || c.Unit != nil {
+		for _, f := range []struct{ from, to *string }{{c.Name, &p.Name}, {c.Post, &p.Post}, {c.Unit, &p.Unit}} {
+			if f.from != nil {
+				*f.to = *f.from
+			}
+		}
+		if err := s.SetProfile(ctxb, p); err != nil {
+			return err
+		}
+		if p, err = s.Profile(ctxb); err != nil {
+			return err
+		}
+	}
+	if p.IsZero() {
+		a.Printf("%s\n", a.T("尚未设置姓名、职务和单位；用 taizhang profile --name 姓名 --post 职务 --unit 单位 设置，年度报告会写在标题下。",
+			"No name, post or unit yet; set them with taizhang profile --name N --post P --unit U, and the summary will print them under its title."))
+		return nil
+	}
+	var b strings.Builder
+	for _, f := range [][3]string{{"姓名", "Name", p.Name}, {"职务", "Post", p.Post}, {"单位", "Unit", p.Unit}} {
+		b.WriteString(a.T(f[0]+"：", f[1]+": ") + model.CleanLine(f[2]) + "\n")
+	}
+	a.Printf("%s", b.String())
+	return nil
+}
