@@ -1,0 +1,106 @@
+package model
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestNumeral(t *testing.T) {
+	for n, want := range map[int]string{1: "一", 10: "十", 12: "十二", 20: "二十", 60: "六十", 100: "一百", 105: "一百零五",
+		110: "一百一十", 1010: "一千零一十", 2026: "二千零二十六"} {
+		if got := Numeral(n, Chinese); got != want {
+			t.Errorf("Numeral(%d) = %q, want %q", n, got, want)
+		}
+	}
+	if Numeral(7, English) != "7" {
+		t.Error("English numeral")
+	}
+}
+
+// summaryLedger is a small year: twelve research visits, monthly law
+// study that missed August and October, and one reminder talk with nobody
+// named, dated in the year 2026.
+func summaryLedger(asOf Date) (YearStatus, []Record) {
+	research := Duty{ID: 1, Title: "开展调研活动", Category: Research}
+	law := Duty{ID: 2, Title: "会前学法", Category: Study, Basis: "《学法制度》\n第3条"}
+	talk := Duty{ID: 3, Title: "提醒谈话", Category: Talk}
+	var recs []Record
+	add := func(d Duty, date Date, topic, with, place string) {
+		recs = append(recs, Record{ID: int64(len(recs) + 1), DutyID: d.ID, Date: date, Topic: topic, With: with, Place: place})
+	}
+	for i := 0; i < 12; i++ {
+		add(research, NewDate(2026, time.Month(1+i), 10), "基层调研", "王五", "城东所")
+	}
+	for m := 1; m <= 12; m++ {
+		if m == 8 || m == 10 {
+			continue
+		}
+		add(law, NewDate(2026, time.Month(m), 8), "学习法律法规\x1b[2J", "张三、李四", "三楼会议室")
+	}
+	add(talk, NewDate(2026, 3, 1), "廉政提醒", "", "")
+	add(talk, NewDate(2025, 12, 30), "去年的谈话", "", "") // another year: left out
+	tracked := []Tracked{
+		{Duty: research, Target: Target{Year: 2026, Cadence: Year, Min: 12}},
+		{Duty: law, Target: Target{Year: 2026, Cadence: Month, Min: 1}},
+		{Duty: talk, Target: Target{Year: 2026, Cadence: Year, Min: 1}},
+	}
+	for _, r := range recs {
+		tracked[r.DutyID-1].Dates = append(tracked[r.DutyID-1].Dates, r.Date)
+	}
+	return EvaluateYear(2026, asOf, tracked), recs
+}
+
+func TestBuildSummary(t *testing.T) {
+	ys, recs := summaryLedger(NewDate(2026, 12, 31))
+	s := BuildSummary(ys, recs, Profile{Name: "张三", Unit: "某某局"}, Chinese)
+	if s.Title != "2026年度个人履职情况" || s.ProfileLine != "姓名：张三\u3000单位：某某局" || s.Partial {
+		t.Errorf("head: %q %q %v", s.Title, s.ProfileLine, s.Partial)
+	}
+	if s.Period != "统计期间：2026年1月1日至12月31日" {
+		t.Errorf("period %q", s.Period)
+	}
+	byTitle := map[string]SummaryDuty{}
+	for _, d := range s.Duties {
+		byTitle[d.Duty.Title] = d
+	}
+	if p := byTitle["开展调研活动"].Paragraph; p != "全年开展调研活动12次，完成全年不少于12次的要求。具体如下：" {
+		t.Errorf("research paragraph %q", p)
+	}
+	law := byTitle["会前学法"]
+	if law.Paragraph != "全年会前学法10次，未完成每月1次的要求，其中8月、10月未开展。具体如下：" {
+		t.Errorf("law paragraph %q", law.Paragraph)
+	}
+	if law.Items[0] != "1月8日，学习法律法规（参加人员：张三、李四；地点：三楼会议室）。" {
+		t.Errorf("law item %q", law.Items[0])
+	}
+	if it := byTitle["提醒谈话"].Items; len(it) != 1 || it[0] != "3月1日，廉政提醒。" {
+		t.Errorf("talk items %q", it)
+	}
+	if len(s.Missed) != 1 || s.Missed[0].Text != "会前学法：8月、10月未开展。" {
+		t.Errorf("missed %+v", s.Missed)
+	}
+	if !strings.Contains(s.Overview, "共3项，其中已完成2项、未达标1项；共开展履职活动23次，按要求全年应完成25次，已计入23次，完成率92.0%") {
+		t.Errorf("overview %q", s.Overview)
+	}
+	rows := s.Ledger()
+	if len(rows) != 23 || rows[0].Date != NewDate(2026, 1, 8) || rows[0].Duty != "会前学法" || rows[0].Basis != "《学法制度》\n第3条" || rows[22].No != 23 {
+		t.Errorf("ledger %d rows, first %+v", len(rows), rows[0])
+	}
+	if s.Duties[0].Heading != "（一）会前学法" {
+		t.Errorf("first heading %q (study comes before research)", s.Duties[0].Heading)
+	}
+
+	// Mid-year, in English.
+	ys, recs = summaryLedger(NewDate(2026, 6, 30))
+	s = BuildSummary(ys, recs, Profile{}, English)
+	if !s.Partial || s.Period != "Period: up to Jun 30, 2026" || s.ProfileLine != "" {
+		t.Errorf("mid-year head %q %q", s.Period, s.ProfileLine)
+	}
+	if p := s.Duties[0].Paragraph; p != "By Jun 30, done 6 times, on track for the requirement of 1 a month. The records:" {
+		t.Errorf("mid-year law %q", p)
+	}
+	if len(s.Missed) != 0 || len(s.Ledger()) != 13 {
+		t.Errorf("mid-year missed %v, %d rows", s.Missed, len(s.Ledger()))
+	}
+}
