@@ -15,6 +15,6 @@ var version = "0.1.0-dev"
 
 func main() {
 	os.Exit(cli.Run(version, func(app *cli.App) error {
-		return ui.Run(ui.Options{Store: app.Ledger(), Lang: app.Lang, Now: app.Now})
+		return ui.Run(ui.Options{Ledger: app.Ledger(), Lang: app.Lang, Now: app.Now})
 	}))
 }

@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/adrg/xdg"
@@ -62,6 +63,10 @@ func SchemaVersion() int { return len(migrations) }
 type Store struct {
 	db   *sql.DB
 	path string
+
+	mu          sync.Mutex
+	dataVersion int64 // last PRAGMA data_version seen by Changed
+
 	// Migrated names the copy kept aside before this open upgraded the file,
 	// or is empty.
 	Migrated string

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"taizhang/model"
@@ -286,6 +285,9 @@ func putTarget(ctx context.Context, tx queryer, t model.Target) error {
 type DutyChange struct {
 	Duty   model.Duty
 	Target *model.Target
+	// Archive, when set, archives the duty on that day in the same
+	// transaction.
+	Archive model.Date
 }
 
 // EditDuty applies a change in one transaction.
@@ -318,7 +320,13 @@ func (s *Store) EditDuty(ctx context.Context, c DutyChange) error {
 		if c.Target != nil {
 			t := *c.Target
 			t.DutyID = d.ID
-			return putTarget(ctx, tx, t)
+			if err := putTarget(ctx, tx, t); err != nil {
+				return err
+			}
+		}
+		if !c.Archive.IsZero() {
+			_, err := tx.ExecContext(ctx, `UPDATE duties SET archived_on = ? WHERE id = ?`, c.Archive.String(), d.ID)
+			return err
 		}
 		return nil
 	})
@@ -469,7 +477,17 @@ func (s *Store) errOrNil(err error) error {
 	return s.dbError(err)
 }
 
-// placeholders returns "?, ?, …" for n values.
-func placeholders(n int) string {
-	return strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
+// Changed reports whether another connection (another process) has
+// committed to the ledger since the last call. The first call reports
+// false. PRAGMA data_version is per connection, and the pool keeps one.
+func (s *Store) Changed(ctx context.Context) (bool, error) {
+	var v int64
+	if err := s.db.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v); err != nil {
+		return false, s.dbError(err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	changed := s.dataVersion != 0 && v != s.dataVersion
+	s.dataVersion = v
+	return changed, nil
 }

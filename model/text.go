@@ -39,14 +39,13 @@ func Clean(s string) string {
 	return strings.TrimSpace(b.String())
 }
 
-// CleanLine is Clean for a one-line cell: newlines become spaces and runs
-// of spaces fold into one.
+// CleanLine is Clean for a one-line cell: newlines become spaces.
 func CleanLine(s string) string {
 	s = Clean(s)
-	if !strings.Contains(s, "\n") && !strings.Contains(s, "  ") {
+	if !strings.Contains(s, "\n") {
 		return s
 	}
-	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\n", " ")), " ")
+	return strings.ReplaceAll(s, "\n", " ")
 }
 
 // isPlain reports whether s is valid UTF-8 with no character Clean changes,

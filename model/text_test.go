@@ -25,7 +25,7 @@ func TestClean(t *testing.T) {
 		{"nul and del", "a\x00b\x7fc", "abc", "abc"},
 		{"tab", "a\tb", "a b", "a b"},
 		{"newlines kept in Clean", "第一行\r\n第二行", "第一行\n第二行", "第一行 第二行"},
-		{"spaces folded in a line", "张三   李四", "张三   李四", "张三 李四"},
+		{"spaces kept", "张三   李四", "张三   李四", "张三   李四"},
 		{"line separator", "a\u2028b", "a\nb", "a b"},
 		{"lone escape", "a\x1b", "a", "a"},
 		{"rare character kept", "𠮷野家", "𠮷野家", "𠮷野家"},

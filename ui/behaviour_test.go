@@ -1,0 +1,308 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"taizhang/data"
+	"taizhang/model"
+)
+
+func TestTickRecordsTodayWithATopic(t *testing.T) {
+	s, _ := testLedger(t)
+	a := newTestApp(t, s, model.Chinese, 80, 24)
+	selectDuty(t, a, "述法")
+	press(t, a, "space")
+	mustContain(t, a, "登记 述法 2026-11-22  主题：", "enter 保存  esc 取消")
+	press(t, a, "2026年度述法报告", "enter")
+	rs := recordsOf(t, s, "述法")
+	if len(rs) != 1 || rs[0].Topic != "2026年度述法报告" || rs[0].Date.String() != "2026-11-22" {
+		t.Fatalf("records = %+v", rs)
+	}
+	mustContain(t, a, "已登记：述法 2026-11-22")
+	if dy, _ := a.dash.selected(); dy.Status != model.Done {
+		t.Errorf("述法 status after the tick = %s", dy.Status)
+	}
+	// esc abandons a tick without writing.
+	press(t, a, "space", "不保存", "esc")
+	if n := len(recordsOf(t, s, "述法")); n != 1 {
+		t.Errorf("esc wrote a record: %d", n)
+	}
+	// u takes the tick back.
+	press(t, a, "u")
+	if n := len(recordsOf(t, s, "述法")); n != 0 {
+		t.Errorf("undo left %d records", n)
+	}
+	mustContain(t, a, "已撤销新增记录 述法 2026-11-22")
+	press(t, a, "u")
+	mustContain(t, a, "没有可撤销的操作")
+}
+
+func TestFullRecordForm(t *testing.T) {
+	s, _ := testLedger(t)
+	a := newTestApp(t, s, model.Chinese, 80, 24)
+	selectDuty(t, a, "提醒谈话")
+	press(t, a, "a")
+	mustContain(t, a, "新增履职记录：与分管科室负责人提醒谈话", "日期", "2026-11-22", "主题", "参加人员", "地点", "备注")
+	press(t, a, "节前廉洁提醒", "tab", "赵")
+	mustContain(t, a, "tab 补全：赵科长")
+	press(t, a, "tab", "钱科长", "tab", "局长办公室")
+	// Back to the date: step two days back with -.
+	press(t, a, "up", "up", "up", "-", "-")
+	mustContain(t, a, "2026-11-20")
+	press(t, a, "ctrl+s")
+	rs := recordsOf(t, s, "提醒谈话")
+	if len(rs) != 2 {
+		t.Fatalf("%d records", len(rs))
+	}
+	r := rs[0]
+	if r.Date.String() != "2026-11-20" || r.Topic != "节前廉洁提醒" || r.With != "赵科长、钱科长" || r.Place != "局长办公室" {
+		t.Errorf("saved record = %+v", r)
+	}
+	mustContain(t, a, "已登记：与分管科室负责人提醒谈话 2026-11-20")
+}
+
+func TestRecordFormRefusesBadDates(t *testing.T) {
+	s, _ := testLedger(t)
+	a := newTestApp(t, s, model.Chinese, 80, 24)
+	selectDuty(t, a, "述法")
+	press(t, a, "a", "up", "+")
+	mustContain(t, a, "2026-11-23")
+	press(t, a, "ctrl+s")
+	mustContain(t, a, "日期晚于今天，不能登记未来的记录。")
+	for range 10 {
+		press(t, a, "backspace")
+	}
+	press(t, a, "2026-02-30", "ctrl+s")
+	mustContain(t, a, "日期无效")
+	// A date in a year without a target is refused by the ledger, shown in the form.
+	for range 10 {
+		press(t, a, "backspace")
+	}
+	press(t, a, "2025-05-01", "ctrl+s")
+	mustContain(t, a, "在2025年没有年度要求")
+	if n := len(recordsOf(t, s, "述法")); n != 0 {
+		t.Errorf("a refused form wrote %d records", n)
+	}
+	press(t, a, "esc")
+	mustNotContain(t, a, "新增履职记录")
+}
+
+func TestDetailEditDeleteAndUndo(t *testing.T) {
+	s, _ := testLedger(t)
+	a := newTestApp(t, s, model.Chinese, 80, 30)
+	selectDuty(t, a, "会前学法")
+	press(t, a, "enter")
+	mustContain(t, a, "会前学法", "每月1次", "依据：", "1月", "12月", "记录（10）", "2026-11-09")
+	// The strip shows August missed.
+	if !strings.Contains(screen(a), "0!") {
+		t.Errorf("August is not shown missed:\n%s", screen(a))
+	}
+	// Edit the newest record's topic.
+	press(t, a, "e")
+	mustContain(t, a, "修改履职记录：会前学法")
+	press(t, a, "down")
+	for range 12 {
+		press(t, a, "backspace")
+	}
+	press(t, a, "学习《民法典》", "ctrl+s")
+	if rs := recordsOf(t, s, "会前学法"); rs[0].Topic != "学习《民法典》" {
+		t.Fatalf("edited topic = %q", rs[0].Topic)
+	}
+	// Delete it, with confirmation.
+	press(t, a, "d")
+	mustContain(t, a, "删除这条记录？2026-11-09", "y 删除")
+	press(t, a, "y")
+	if n := len(recordsOf(t, s, "会前学法")); n != 9 {
+		t.Fatalf("%d records after delete", n)
+	}
+	mustContain(t, a, "已删除：会前学法 2026-11-09", "记录（9）")
+	press(t, a, "u")
+	rs := recordsOf(t, s, "会前学法")
+	if len(rs) != 10 || rs[0].Topic != "学习《民法典》" {
+		t.Fatalf("undo of delete: %d records, newest %q", len(rs), rs[0].Topic)
+	}
+	mustContain(t, a, "已撤销删除记录 会前学法 2026-11-09")
+	press(t, a, "u")
+	if rs := recordsOf(t, s, "会前学法"); rs[0].Topic != "学习《行政复议法》" {
+		t.Fatalf("undo of edit left %q", rs[0].Topic)
+	}
+	mustContain(t, a, "已撤销修改记录")
+	// n keeps the record; esc goes back to the dashboard.
+	press(t, a, "d", "n", "esc")
+	mustContain(t, a, "学习（3）")
+}
+
+func TestFilterByPinyinInitials(t *testing.T) {
+	s, _ := testLedger(t)
+	a := newTestApp(t, s, model.Chinese, 80, 24)
+	press(t, a, "/", "txth")
+	// 谈心谈话 and 提醒谈话 both read t-x-t-h.
+	mustContain(t, a, "谈心谈话（班子成员之间、与分管干部）", "与分管科室负责人提醒谈话", "筛选：txth")
+	mustNotContain(t, a, "会前学法", "开展调研")
+	press(t, a, "enter")
+	press(t, a, "j")
+	if dy, ok := a.dash.selected(); !ok || !strings.HasPrefix(dy.Duty.Title, "谈心谈话") {
+		t.Errorf("selected after filtering: %+v", dy.Duty)
+	}
+	press(t, a, "esc")
+	mustContain(t, a, "会前学法")
+	press(t, a, "/", "学法")
+	mustContain(t, a, "会前学法", "专题学法")
+	mustNotContain(t, a, "开展调研")
+	press(t, a, "esc", "/", "zzzz")
+	mustContain(t, a, "没有符合“zzzz”的事项")
+}
+
+func TestYearSwitchAndCarry(t *testing.T) {
+	s, _ := testLedger(t)
+	a := newTestApp(t, s, model.Chinese, 80, 24)
+	press(t, a, "]")
+	mustContain(t, a, "2027年度", "尚未开始", "2027年还没有履职事项。", "c 从2026年复制要求")
+	press(t, a, "c")
+	mustContain(t, a, "已从2026年复制 19 项要求。", "未开始19")
+	press(t, a, "[", "[")
+	mustContain(t, a, "2025年度", "全年已结束", "2025年还没有履职事项。")
+	press(t, a, "]")
+	mustContain(t, a, "2026年度", "全年还剩39天")
+}
+
+func TestSeesWritesFromAnotherProcess(t *testing.T) {
+	s, path := testLedger(t)
+	a := newTestApp(t, s, model.Chinese, 80, 24)
+	other, err := data.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	send(t, a, pollMsg{}) // the first poll learns the ledger's version
+	all, _ := other.Duties(bg)
+	d, _ := model.MatchDuty(all, "述法")
+	if _, err := other.AddRecord(bg, model.Record{DutyID: d.ID, Date: model.DateOf(testNow), Topic: "命令行登记"}, model.DateOf(testNow)); err != nil {
+		t.Fatal(err)
+	}
+	send(t, a, pollMsg{})
+	mustContain(t, a, "台账已被其他程序更新，已刷新。")
+	selectDuty(t, a, "述法")
+	if dy, _ := a.dash.selected(); dy.Done != 1 {
+		t.Errorf("the record written elsewhere is not counted: %+v", dy)
+	}
+}
+
+func TestNewDutyForm(t *testing.T) {
+	s, _ := testLedger(t)
+	a := newTestApp(t, s, model.Chinese, 80, 24)
+	press(t, a, "n")
+	mustContain(t, a, "新建履职事项（2026年）", "名称", "类别", "频次", "每期次数", "依据", "起始日期")
+	press(t, a, "tab", "right", "tab", "left", "left", "left", "tab", "backspace", "2", "tab", "《工作计划》第7条", "ctrl+s")
+	mustContain(t, a, "事项名称不能为空，请填写名称。")
+	press(t, a, "谈话记录抽查", "ctrl+s") // the error put the cursor back on the title
+	mustContain(t, a, "已添加事项：谈话记录抽查")
+	var got data.DutyTarget
+	dts, _ := s.YearDuties(bg, 2026)
+	for _, dt := range dts {
+		if dt.Title == "谈话记录抽查" {
+			got = dt
+		}
+	}
+	if got.Category != model.Talk || got.Target.Cadence != model.Month || got.Target.Min != 2 || got.Basis != "《工作计划》第7条" {
+		t.Errorf("new duty = %+v", got)
+	}
+	// Edit it and archive it.
+	selectDuty(t, a, "谈话记录抽查")
+	press(t, a, "e")
+	mustContain(t, a, "修改履职事项（2026年要求）", "归档此事项")
+	for range 6 {
+		press(t, a, "tab")
+	}
+	press(t, a, "space", "ctrl+s")
+	mustContain(t, a, "已归档事项：谈话记录抽查")
+	mustNotContain(t, a, "谈话记录抽查（")
+}
+
+func TestFirstRunOffersTemplates(t *testing.T) {
+	path := t.TempDir() + "/new.db"
+	s, err := data.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	a := newTestApp(t, s, model.Chinese, 80, 24)
+	mustContain(t, a, "欢迎使用台账", "1  科长（科室负责人）（14）", "2  班子成员（党组成员）（19）")
+	press(t, a, "1")
+	mustContain(t, a, "已添加 14 项（2026年）。", "参加支部党员大会")
+}
+
+func TestMouse(t *testing.T) {
+	s, _ := testLedger(t)
+	a := newTestApp(t, s, model.Chinese, 80, 24)
+	first := a.dash.selectedID()
+	send(t, a, tea.MouseWheelMsg{Button: tea.MouseWheelDown})
+	if a.dash.selectedID() == first {
+		t.Error("the wheel did not move the selection")
+	}
+	// Click the fourth body row: heading, 学习, then duties.
+	send(t, a, tea.MouseClickMsg{X: 5, Y: headerLines + 3, Button: tea.MouseLeft})
+	dy, _ := a.dash.selected()
+	if want := a.c.data.status.Duties[a.dash.rows[a.dash.offset+2].idx].Duty.Title; dy.Duty.Title != want {
+		t.Errorf("clicked %q, selected %q", want, dy.Duty.Title)
+	}
+	send(t, a, tea.MouseClickMsg{X: 5, Y: headerLines + 3, Button: tea.MouseLeft})
+	if !a.detail.open {
+		t.Error("a second click did not open the duty")
+	}
+	// A click on a view's name switches to it.
+	spans := a.tabSpans()
+	send(t, a, tea.MouseClickMsg{X: spans[2][0] + 1, Y: 0, Button: tea.MouseLeft})
+	if a.view != logView {
+		t.Errorf("view after clicking the third tab = %d", a.view)
+	}
+}
+
+func TestViewsAndHelp(t *testing.T) {
+	s, _ := testLedger(t)
+	a := newTestApp(t, s, model.Chinese, 80, 24)
+	press(t, a, "tab")
+	mustContain(t, a, "[年度图]", "会前学法")
+	press(t, a, "tab")
+	mustContain(t, a, "[记录]", "2026-11-09", "学习《行政复议法》")
+	press(t, a, "/", "营商")
+	mustContain(t, a, "城东基层所营商环境调研")
+	mustNotContain(t, a, "学习《行政复议法》")
+	press(t, a, "esc", "tab")
+	mustContain(t, a, "[总览]")
+	press(t, a, "?")
+	mustContain(t, a, "快捷键", "今天完成一次", "撤销")
+	press(t, a, "x")
+	mustNotContain(t, a, "快捷键")
+}
+
+func TestEnglish(t *testing.T) {
+	s, _ := testLedger(t)
+	a := newTestApp(t, s, model.English, 80, 24)
+	mustContain(t, a, "taizhang  2026  as of 11-22  39 days left", "[Duties]", "done 2/19 duties")
+	selectDuty(t, a, "会前学法")
+	press(t, a, "space")
+	mustContain(t, a, "Log 会前学法 2026-11-22  topic:")
+}
+
+// Text with escape sequences reaches the screen inert.
+func TestHostileTextIsInert(t *testing.T) {
+	s, _ := testLedger(t)
+	for _, w := range []int{40, 80, 200} {
+		a := newTestApp(t, s, model.Chinese, w, 40)
+		selectDuty(t, a, "调研")
+		press(t, a, "enter")
+		out := a.render()
+		for _, bad := range []string{"\x1b[2J", "\x1b]52", "\u202e", "\x07"} {
+			if strings.Contains(out, bad) {
+				t.Fatalf("width %d: the screen carries %q", w, bad)
+			}
+		}
+		if w == 200 {
+			mustContain(t, a, "城东基层所营商环境调研")
+		}
+	}
+}

@@ -1,0 +1,161 @@
+package ui
+
+import (
+	"context"
+	"sort"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"taizhang/data"
+	"taizhang/model"
+)
+
+// Ledger is what the interface needs of the store. Every call happens in a
+// tea.Cmd, never in Update.
+type Ledger interface {
+	YearStatus(ctx context.Context, year int, asOf model.Date) (model.YearStatus, error)
+	Records(ctx context.Context, f data.RecordFilter) ([]model.Record, error)
+	Duties(ctx context.Context) ([]model.Duty, error)
+	Years(ctx context.Context) ([]int, error)
+	Target(ctx context.Context, dutyID int64, year int) (model.Target, bool, error)
+	AddRecord(ctx context.Context, r model.Record, today model.Date) (model.Record, error)
+	UpdateRecord(ctx context.Context, r model.Record, today model.Date) (model.Record, error)
+	DeleteRecord(ctx context.Context, id int64) (model.Record, error)
+	PutBack(ctx context.Context, r model.Record) error
+	AddDuty(ctx context.Context, d model.Duty, t model.Target) (int64, error)
+	EditDuty(ctx context.Context, c data.DutyChange) error
+	AddDuties(ctx context.Context, ds []model.Duty, ts []model.Target) (data.Added, error)
+	Carry(ctx context.Context, from, to int) (data.Added, error)
+	Changed(ctx context.Context) (bool, error)
+}
+
+// common is shared by the root and every screen: styles, keys, words,
+// size, and the loaded year.
+type common struct {
+	st     *Styles
+	keys   KeyMap
+	t      *Text
+	lang   model.Lang
+	isDark bool
+	ledger Ledger
+	now    func() time.Time
+	width  int
+	height int
+	data   *yearData
+}
+
+func (c *common) today() model.Date { return model.DateOf(c.now()) }
+
+// yearData is one year of the ledger as loaded, with what the screens
+// derive from it once rather than on every key press.
+type yearData struct {
+	year      int
+	status    model.YearStatus
+	records   []model.Record           // the year's records (ISO weeks included), newest first
+	byDuty    map[int64][]model.Record // the same, by duty
+	titles    map[int64]string         // every duty's title, archived ones too
+	initials  map[int64]string         // pinyin initials of each title
+	people    []string                 // participants seen, most frequent first
+	empty     bool                     // the ledger holds nothing at all
+	prevYear  bool                     // the year before has targets to copy
+	dutyIndex map[int64]int            // position in status.Duties
+	duties    map[int64]model.Duty     // every duty
+}
+
+type loadedMsg struct {
+	data *yearData
+	err  error
+}
+
+// load reads one year of the ledger.
+func load(l Ledger, year int, asOf model.Date) tea.Cmd {
+	return func() tea.Msg {
+		d, err := readYear(context.Background(), l, year, asOf)
+		return loadedMsg{d, err}
+	}
+}
+
+func readYear(ctx context.Context, l Ledger, year int, asOf model.Date) (*yearData, error) {
+	// What is read next includes every change so far: start watching for
+	// other processes' writes from here.
+	if _, err := l.Changed(ctx); err != nil {
+		return nil, err
+	}
+	ys, err := l.YearStatus(ctx, year, asOf)
+	if err != nil {
+		return nil, err
+	}
+	ws, we := model.Span(model.Week, year)
+	from, to := min(ws, model.NewDate(year, 1, 1)), max(we, model.NewDate(year, 12, 31))
+	recs, err := l.Records(ctx, data.RecordFilter{From: from, To: to})
+	if err != nil {
+		return nil, err
+	}
+	all, err := l.Duties(ctx)
+	if err != nil {
+		return nil, err
+	}
+	d := &yearData{
+		year: year, status: ys, records: recs,
+		byDuty: map[int64][]model.Record{}, titles: map[int64]string{}, initials: map[int64]string{},
+		dutyIndex: map[int64]int{}, duties: map[int64]model.Duty{},
+	}
+	for _, x := range all {
+		d.titles[x.ID] = x.Title
+		d.duties[x.ID] = x
+		d.initials[x.ID] = model.Initials(x.Title)
+	}
+	for i, dy := range ys.Duties {
+		d.dutyIndex[dy.Duty.ID] = i
+	}
+	seen := map[string]int{}
+	for _, r := range recs {
+		d.byDuty[r.DutyID] = append(d.byDuty[r.DutyID], r)
+		for _, p := range model.People(r.With) {
+			seen[p]++
+		}
+	}
+	for p := range seen {
+		d.people = append(d.people, p)
+	}
+	sort.Slice(d.people, func(i, j int) bool {
+		a, b := d.people[i], d.people[j]
+		if seen[a] != seen[b] {
+			return seen[a] > seen[b]
+		}
+		return a < b
+	})
+	if len(all) == 0 && len(recs) == 0 {
+		d.empty = true
+	}
+	if len(ys.Duties) == 0 {
+		prev, err := l.YearStatus(ctx, year-1, asOf)
+		if err == nil && len(prev.Duties) > 0 {
+			d.prevYear = true
+		}
+	}
+	return d, nil
+}
+
+// calendarRecords are the records dated in the year itself, newest first.
+func (d *yearData) calendarRecords() []model.Record {
+	out := make([]model.Record, 0, len(d.records))
+	for _, r := range d.records {
+		if r.Date.Year() == d.year {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// dutyRecords are a duty's records that fall in its target's periods this year.
+func (d *yearData) dutyRecords(dy model.DutyYear) []model.Record {
+	var out []model.Record
+	for _, r := range d.byDuty[dy.Duty.ID] {
+		if model.PeriodIndex(dy.Target.Cadence, d.year, r.Date) >= 0 {
+			out = append(out, r)
+		}
+	}
+	return out
+}

@@ -1,0 +1,287 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"taizhang/model"
+	"taizhang/ui/cells"
+)
+
+// detail is one duty: its requirement in words, basis, a strip of the
+// year's periods coloured by state, and its records.
+type detail struct {
+	c      *common
+	open   bool // full screen (below the side-by-side width) with keys
+	id     int64
+	cursor int
+	offset int
+	// recordsTop is the body row of the first record, as last drawn, so a
+	// click can find the record under it.
+	recordsTop int
+}
+
+func newDetail(c *common) *detail { return &detail{c: c} }
+
+// show points the detail at a duty, starting at its newest record.
+func (d *detail) show(id int64) {
+	if id != d.id {
+		d.id, d.cursor, d.offset = id, 0, 0
+	}
+}
+
+func (d *detail) close() { d.open = false }
+
+func (d *detail) refresh() {
+	if _, ok := d.current(); !ok {
+		d.open = false
+		return
+	}
+	n := len(d.records())
+	d.cursor = max(0, min(d.cursor, n-1))
+}
+
+func (d *detail) current() (model.DutyYear, bool) {
+	data := d.c.data
+	if data == nil {
+		return model.DutyYear{}, false
+	}
+	i, ok := data.dutyIndex[d.id]
+	if !ok {
+		return model.DutyYear{}, false
+	}
+	return data.status.Duties[i], true
+}
+
+func (d *detail) records() []model.Record {
+	dy, ok := d.current()
+	if !ok {
+		return nil
+	}
+	return d.c.data.dutyRecords(dy)
+}
+
+func (d *detail) selectedRecord() (model.Record, bool) {
+	rs := d.records()
+	if d.cursor < 0 || d.cursor >= len(rs) {
+		return model.Record{}, false
+	}
+	return rs[d.cursor], true
+}
+
+func (d *detail) move(n int) {
+	rs := d.records()
+	d.cursor = max(0, min(d.cursor+n, len(rs)-1))
+}
+
+func (d *detail) clickRow(y int) {
+	i := d.offset + y - d.recordsTop
+	if i >= 0 && i < len(d.records()) && y >= d.recordsTop {
+		d.cursor = i
+	}
+}
+
+func (d *detail) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
+	k := d.c.keys
+	dy, ok := d.current()
+	if !ok {
+		d.open = false
+		return nil
+	}
+	switch {
+	case key.Matches(msg, k.Back):
+		d.open = false
+	case key.Matches(msg, k.Up):
+		d.move(-1)
+	case key.Matches(msg, k.Down):
+		d.move(1)
+	case key.Matches(msg, k.PageUp):
+		d.move(-10)
+	case key.Matches(msg, k.PageDown):
+		d.move(10)
+	case key.Matches(msg, k.Tick):
+		a.overlay = newTickPrompt(a, dy.Duty)
+	case key.Matches(msg, k.Add):
+		a.overlay = newRecordForm(a, dy.Duty, nil)
+	case key.Matches(msg, k.Edit):
+		if r, ok := d.selectedRecord(); ok {
+			a.overlay = newRecordForm(a, dy.Duty, &r)
+		} else {
+			a.overlay = newDutyForm(a, &dy)
+		}
+	case key.Matches(msg, k.Delete):
+		if r, ok := d.selectedRecord(); ok {
+			a.overlay = newConfirmDelete(a, r)
+		} else {
+			return a.say(a.c.t.NeedRecord, true)
+		}
+	}
+	return nil
+}
+
+func (d *detail) view(w, h int) string {
+	dy, ok := d.current()
+	t, st, lang := d.c.t, d.c.st, d.c.lang
+	if !ok {
+		return st.Muted.Render(cells.Cut(t.NeedDuty, w))
+	}
+	var lines []string
+	add := func(s string) { lines = append(lines, s) }
+	add(st.Title.Render(cells.Cut(dy.Duty.Title, w)))
+	summary := fmt.Sprintf("%s  %s  %d/%d", dy.Duty.Category.Name(lang), dy.Target.Requirement(lang), dy.Done, dy.Required)
+	line := cells.Cut(summary, w)
+	if rest := w - cells.Width(line) - 2; rest > 0 {
+		line += "  " + st.Status(dy.Status).Render(cells.Cut(dy.Status.Name(lang), rest))
+	}
+	if !dy.NextDue.IsZero() {
+		due := "  " + t.ColDue + " " + dy.NextDue.String()
+		if cells.Width(ansi.Strip(line))+cells.Width(due) <= w {
+			line += st.Muted.Render(due)
+		}
+	}
+	add(line)
+	if dy.Duty.Basis != "" {
+		for _, l := range wrap(t.Basis+"："+dy.Duty.Basis, w, 2) {
+			add(st.Muted.Render(l))
+		}
+	}
+	if dy.Duty.Description != "" {
+		for _, l := range wrap(t.Description+"："+dy.Duty.Description, w, 2) {
+			add(st.Muted.Render(l))
+		}
+	}
+	add("")
+	lines = append(lines, d.strip(dy, w)...)
+	add(st.Muted.Render(cells.Cut(t.Legend, w)))
+	add("")
+	rs := d.records()
+	add(st.Heading.Render(cells.Cut(fmt.Sprintf("%s（%d）", t.Records, len(rs)), w)))
+	d.recordsTop = len(lines)
+	if len(rs) == 0 {
+		add(st.Muted.Render(cells.Cut(t.NoRecords, w)))
+		return strings.Join(lines, "\n")
+	}
+	room := max(1, h-len(lines))
+	if d.cursor < d.offset {
+		d.offset = d.cursor
+	}
+	if d.cursor >= d.offset+room {
+		d.offset = d.cursor - room + 1
+	}
+	cols := recordColumns(w - 2)
+	for i := d.offset; i < len(rs) && i < d.offset+room; i++ {
+		r := rs[i]
+		row := recordRow(r, "", cols)
+		if i == d.cursor && d.open {
+			add(st.Marker.Render("> ") + st.Selected.Render(row))
+		} else {
+			add("  " + row)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// strip draws the year's periods as cells (label over count and state
+// mark), wrapped into as many bands as the width needs.
+func (d *detail) strip(dy model.DutyYear, w int) []string {
+	st, lang := d.c.st, d.c.lang
+	labels := make([]string, len(dy.Periods))
+	cellW := 0
+	for i, p := range dy.Periods {
+		labels[i] = dy.Target.Cadence.Label(p.Period, lang)
+		if dy.Target.Cadence == model.Week {
+			labels[i] = fmt.Sprint(i + 1)
+		}
+		cellW = max(cellW, cells.Width(labels[i]), len(fmt.Sprint(p.Count))+1)
+	}
+	cellW++ // a space between cells
+	perBand := max(1, w/cellW)
+	var out []string
+	for start := 0; start < len(dy.Periods); start += perBand {
+		end := min(len(dy.Periods), start+perBand)
+		var top, bottom strings.Builder
+		for i := start; i < end; i++ {
+			p := dy.Periods[i]
+			top.WriteString(st.Muted.Render(cells.FitRight(labels[i], cellW-1)) + " ")
+			val := fmt.Sprint(p.Count) + stateMark(p.State)
+			if p.State == model.Exempt {
+				val = stateMark(p.State)
+			}
+			bottom.WriteString(st.State(p.State).Render(cells.FitRight(val, cellW-1)) + " ")
+		}
+		out = append(out, strings.TrimRight(top.String(), " "), strings.TrimRight(bottom.String(), " "))
+	}
+	return out
+}
+
+// recordCols are the widths of a record row: date, duty, topic, with, place.
+type recordCols struct{ date, duty, topic, with, place int }
+
+// recordColumns shares w cells among a record's fields; duty is 0 when
+// the duty is known from context.
+func recordColumns(w int) recordCols {
+	c := recordCols{date: 10}
+	rest := w - c.date - 2
+	switch {
+	case rest < 16:
+		c.topic = max(0, rest)
+	case rest < 50:
+		c.topic = rest * 6 / 10
+		c.with = rest - c.topic - 2
+	default:
+		c.topic = rest * 45 / 100
+		c.with = rest * 30 / 100
+		c.place = rest - c.topic - c.with - 4
+	}
+	return c
+}
+
+func recordColumnsWithDuty(w int) recordCols {
+	if w < 60 {
+		c := recordColumns(w - 2 - w/3)
+		c.duty = w / 3
+		return c
+	}
+	c := recordColumns(w - 22)
+	c.duty = 20
+	return c
+}
+
+// recordRow lays a record out in the given columns.
+func recordRow(r model.Record, duty string, c recordCols) string {
+	return rowOf(c, r.Date.String(), duty, r.Topic, r.With, r.Place)
+}
+
+// rowOf lays out the cells of a record row (or its heading).
+func rowOf(c recordCols, date, duty, topic, with, place string) string {
+	parts := []string{cells.Fit(date, c.date)}
+	for _, p := range []struct {
+		w    int
+		text string
+	}{{c.duty, duty}, {c.topic, topic}, {c.with, with}, {c.place, place}} {
+		if p.w > 0 {
+			parts = append(parts, cells.Fit(p.text, p.w))
+		}
+	}
+	return strings.TrimRight(strings.Join(parts, "  "), " ")
+}
+
+// wrap breaks text into at most n lines of w cells, the last cut short.
+func wrap(s string, w, n int) []string {
+	s = model.CleanLine(s)
+	var out []string
+	for s != "" && len(out) < n {
+		if cells.Width(s) <= w || len(out) == n-1 {
+			out = append(out, cells.Cut(s, w))
+			break
+		}
+		head := ansi.Truncate(s, w, "")
+		out = append(out, head)
+		s = s[len(head):]
+	}
+	return out
+}

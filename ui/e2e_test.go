@@ -1,0 +1,157 @@
+package ui_test
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// buildBinary builds taizhang once for the end-to-end tests.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "taizhang")
+	cmd := exec.Command("go", "build", "-o", bin, "taizhang")
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// tmuxSession runs the binary in a detached tmux session of the given size.
+type tmuxSession struct {
+	t    *testing.T
+	name string
+}
+
+func startTmux(t *testing.T, w, h int, env []string, command string) *tmuxSession {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed: the end-to-end test of the real terminal interface needs it (apt-get install tmux)")
+	}
+	name := "taizhang-e2e-" + strings.ReplaceAll(t.Name(), "/", "-")
+	exec.Command("tmux", "kill-session", "-t", name).Run()
+	args := []string{"new-session", "-d", "-s", name, "-x", itoa(w), "-y", itoa(h)}
+	for _, e := range env {
+		args = append(args, "-e", e)
+	}
+	args = append(args, command)
+	if out, err := exec.Command("tmux", args...).CombinedOutput(); err != nil {
+		t.Fatalf("tmux new-session: %v\n%s", err, out)
+	}
+	s := &tmuxSession{t: t, name: name}
+	t.Cleanup(func() { exec.Command("tmux", "kill-session", "-t", name).Run() })
+	return s
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func (s *tmuxSession) send(keys ...string) {
+	s.t.Helper()
+	if out, err := exec.Command("tmux", append([]string{"send-keys", "-t", s.name}, keys...)...).CombinedOutput(); err != nil {
+		s.t.Fatalf("tmux send-keys: %v\n%s", err, out)
+	}
+}
+
+func (s *tmuxSession) typeText(text string) {
+	s.t.Helper()
+	if out, err := exec.Command("tmux", "send-keys", "-t", s.name, "-l", text).CombinedOutput(); err != nil {
+		s.t.Fatalf("tmux send-keys -l: %v\n%s", err, out)
+	}
+}
+
+func (s *tmuxSession) capture() string {
+	out, _ := exec.Command("tmux", "capture-pane", "-p", "-t", s.name).Output()
+	return string(out)
+}
+
+// waitFor polls the pane until it shows want.
+func (s *tmuxSession) waitFor(want string) string {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if screen := s.capture(); strings.Contains(screen, want) {
+			return screen
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	s.t.Fatalf("the terminal never showed %q; it shows:\n%s", want, s.capture())
+	return ""
+}
+
+func (s *tmuxSession) waitGone() {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if err := exec.Command("tmux", "has-session", "-t", s.name).Run(); err != nil {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	s.t.Fatalf("taizhang did not quit; the terminal shows:\n%s", s.capture())
+}
+
+// The officer opens taizhang, ticks a duty off with a topic, quits, and
+// finds the record from the command line.
+func TestEndToEndTickInTmux(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed: the end-to-end test of the real terminal interface needs it (apt-get install tmux)")
+	}
+	bin := buildBinary(t)
+	db := filepath.Join(t.TempDir(), "ledger.db")
+	if out, err := exec.Command(bin, "--db", db, "template", "apply", "leadership").CombinedOutput(); err != nil {
+		t.Fatalf("template apply: %v\n%s", err, out)
+	}
+	s := startTmux(t, 100, 30, []string{"LANG=zh_CN.UTF-8", "TERM=xterm-256color"}, bin+" --db "+db)
+	s.waitFor("参加中心组集体学习")
+	s.send("Space")
+	s.waitFor("主题：")
+	s.typeText("学习《中国共产党纪律处分条例》")
+	s.send("Enter")
+	s.waitFor("已登记：参加中心组集体学习")
+	s.send("q")
+	s.waitGone()
+
+	out, err := exec.Command(bin, "--db", db, "records", "--json").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var recs []struct {
+		Duty  string `json:"duty"`
+		Date  string `json:"date"`
+		Topic string `json:"topic"`
+	}
+	if err := json.Unmarshal(out, &recs); err != nil {
+		t.Fatalf("records --json: %v\n%s", err, out)
+	}
+	today := time.Now().Format("2006-01-02")
+	if len(recs) != 1 || recs[0].Duty != "参加中心组集体学习" || recs[0].Topic != "学习《中国共产党纪律处分条例》" || recs[0].Date != today {
+		t.Fatalf("records after the tick: %+v", recs)
+	}
+}
+
+// A record logged from the command line while the interface is open shows
+// up at its next refresh.
+func TestEndToEndSeesTheCommandLine(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed: the end-to-end test of the real terminal interface needs it (apt-get install tmux)")
+	}
+	bin := buildBinary(t)
+	db := filepath.Join(t.TempDir(), "ledger.db")
+	if out, err := exec.Command(bin, "--db", db, "template", "apply", "leadership").CombinedOutput(); err != nil {
+		t.Fatalf("template apply: %v\n%s", err, out)
+	}
+	s := startTmux(t, 100, 30, []string{"LANG=zh_CN.UTF-8"}, bin+" --db "+db)
+	s.waitFor("完成 0/19 项")
+	if out, err := exec.Command(bin, "--db", db, "log", "述法", "--topic", "命令行").CombinedOutput(); err != nil {
+		t.Fatalf("log: %v\n%s", err, out)
+	}
+	s.waitFor("完成 1/19 项")
+	s.send("q")
+	s.waitGone()
+}

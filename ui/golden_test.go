@@ -1,0 +1,106 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"taizhang/data"
+	"taizhang/model"
+)
+
+// sizes are the terminal sizes every screen is drawn at.
+var sizes = []struct{ w, h int }{{40, 24}, {80, 24}, {120, 40}, {200, 60}}
+
+// screens reach each screen from a fresh dashboard.
+var screens = []struct {
+	name  string
+	lang  model.Lang
+	empty bool
+	keys  []string
+}{
+	{"dashboard", model.Chinese, false, nil},
+	{"dashboard_en", model.English, false, nil},
+	{"detail", model.Chinese, false, []string{"j", "enter"}},
+	{"detail_en", model.English, false, []string{"j", "enter"}},
+	{"yearmap", model.Chinese, false, []string{"tab"}},
+	{"log", model.Chinese, false, []string{"tab", "tab"}},
+	{"log_filtered", model.Chinese, false, []string{"tab", "tab", "/", "hqxf", "enter"}},
+	{"filter", model.Chinese, false, []string{"/", "学法"}},
+	{"tick", model.Chinese, false, []string{"space", "学习民法典"}},
+	{"record_form", model.Chinese, false, []string{"a", "节前提醒", "tab", "张"}},
+	{"record_form_error", model.Chinese, false, []string{"a", "up", "+", "ctrl+s"}},
+	{"duty_form", model.Chinese, false, []string{"e"}},
+	{"confirm_delete", model.Chinese, false, []string{"j", "enter", "d"}},
+	{"help", model.Chinese, false, []string{"?"}},
+	{"next_year", model.Chinese, false, []string{"]"}},
+	{"first_run", model.Chinese, true, nil},
+	{"first_run_en", model.English, true, nil},
+}
+
+func TestGolden(t *testing.T) {
+	full, _ := testLedger(t)
+	emptyStore, err := data.Open(t.TempDir() + "/empty.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer emptyStore.Close()
+	for _, sc := range screens {
+		for _, sz := range sizes {
+			t.Run(fmt.Sprintf("%s_%d", sc.name, sz.w), func(t *testing.T) {
+				var l Ledger = full
+				if sc.empty {
+					l = emptyStore
+				}
+				a := newTestApp(t, l, sc.lang, sz.w, sz.h)
+				press(t, a, sc.keys...)
+				out := a.render()
+				checkFits(t, out, sz.w, sz.h)
+				golden.RequireEqual(t, trimLines(ansi.Strip(out)))
+			})
+		}
+	}
+}
+
+// checkFits fails when a line is wider than the terminal or there are
+// more lines than rows.
+func checkFits(t *testing.T, out string, w, h int) {
+	t.Helper()
+	lines := strings.Split(out, "\n")
+	if len(lines) != h {
+		t.Errorf("%d lines for a %d-row terminal", len(lines), h)
+	}
+	for i, l := range lines {
+		if n := ansi.StringWidth(l); n > w {
+			t.Errorf("line %d is %d cells wide in a %d-column terminal: %q", i+1, n, w, ansi.Strip(l))
+		}
+	}
+}
+
+// trimLines drops trailing spaces, which say nothing and make golden
+// files hard to read.
+func trimLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return strings.Join(lines, "\n") + "\n"
+}
+
+// Every screen at every width from 20 to 220 columns fits.
+func TestNoLineWiderThanTheTerminal(t *testing.T) {
+	s, _ := testLedger(t)
+	for _, sc := range screens {
+		if sc.empty {
+			continue
+		}
+		for w := 20; w <= 220; w += 7 {
+			a := newTestApp(t, s, sc.lang, w, 24)
+			press(t, a, sc.keys...)
+			checkFits(t, a.render(), w, 24)
+		}
+	}
+}

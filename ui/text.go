@@ -1,0 +1,114 @@
+package ui
+
+import "taizhang/model"
+
+// Text is the interface's wording in one language: one catalogue per
+// language, so nothing the officer reads is spelled out anywhere else.
+type Text struct {
+	App, YearTitle, AsOf, DaysLeft, YearOver, YearAhead string
+	Figures, Counts                                     string
+	ViewDashboard, ViewMap, ViewLog                     string
+	ColDuty, ColProgress, ColStatus, ColDue, ColDate    string
+	ColTopic, ColWith, ColPlace                         string
+	Requirement, Basis, Description, Periods, Records   string
+	Category, Cadence, Min, Start, Title, Note          string
+	Date, Topic, With, Place, Archive                   string
+	Legend                                              string
+	NoRecords, NoDuties, NoMatch, EmptyYear, EmptyHint  string
+	FirstRunTitle, FirstRunBody, FirstRunNew            string
+	FirstRunImport, Loading                             string
+	Filter, FilterHint, TickPrompt, TickHint            string
+	FormHint, DateHint, WithHint, ChoiceHint            string
+	NewRecord, EditRecord, NewDuty, EditDuty            string
+	ConfirmDelete, Yes, No                              string
+	Logged, Saved, Deleted, Undone, NothingToUndo       string
+	UndoAdd, UndoEdit, UndoDelete                       string
+	DutyAdded, DutySaved, DutyArchived, Refreshed       string
+	TemplateApplied, Carried, NoPrevYear, Failed        string
+	NeedDuty, NeedRecord, MinInvalid, ArchiveLabel      string
+	HelpTitle, HelpClose                                string
+
+	KeyUp, KeyDown, KeyPageUp, KeyPageDown, KeyTop, KeyBottom string
+	KeyOpen, KeyBack, KeyTick, KeyAdd, KeyNewDuty, KeyEdit    string
+	KeyDelete, KeyUndo, KeyFilter, KeyPrevYear, KeyNextYear   string
+	KeyNextView, KeyPrevView, KeyExport, KeyImport, KeyHelp   string
+	KeyQuit, KeyCarry                                         string
+}
+
+var textZh = Text{
+	App: "台账", YearTitle: "%d年度", AsOf: "截至%s", DaysLeft: "全年还剩%d天", YearOver: "全年已结束", YearAhead: "尚未开始",
+	Figures: "完成 %d/%d 项  完成率 %s", Counts: "未达标%d 滞后%d 临期%d 正常%d 未开始%d",
+	ViewDashboard: "总览", ViewMap: "年度图", ViewLog: "记录",
+	ColDuty: "事项", ColProgress: "进度", ColStatus: "状态", ColDue: "截止", ColDate: "日期",
+	ColTopic: "主题", ColWith: "参加人员", ColPlace: "地点",
+	Requirement: "要求", Basis: "依据", Description: "说明", Periods: "周期", Records: "记录",
+	Category: "类别", Cadence: "频次", Min: "每期次数", Start: "起始日期", Title: "名称", Note: "备注",
+	Date: "日期", Topic: "主题", With: "参加人员", Place: "地点", Archive: "归档",
+	Legend:    "+ 达标  ! 未达标  * 进行中  . 未到期  - 不要求",
+	NoRecords: "本年度还没有记录。", NoDuties: "本年度还没有事项。", NoMatch: "没有符合“%s”的事项。",
+	EmptyYear: "%d年还没有履职事项。", EmptyHint: "n 新建事项   c 从%d年复制要求   ? 帮助",
+	FirstRunTitle: "欢迎使用台账",
+	FirstRunBody:  "台账记录本人每年必须完成的履职事项，随时查看完成情况，年底生成履职报告。\n先选一套内置事项模板（之后每项都可修改）：",
+	FirstRunNew:   "n  自己逐项添加", FirstRunImport: "i  从工作计划文本导入", Loading: "正在读取台账",
+	Filter: "筛选：", FilterHint: "输入名称或拼音首字母  enter 确定  esc 清除",
+	TickPrompt: "登记 %s %s  主题：", TickHint: "enter 保存  esc 取消",
+	FormHint: "enter/tab 下一项  ctrl+s 保存  esc 取消", DateHint: "-/+ 前后一天", WithHint: "tab 补全：%s", ChoiceHint: "左右方向键选择",
+	NewRecord: "新增履职记录：%s", EditRecord: "修改履职记录：%s", NewDuty: "新建履职事项（%d年）", EditDuty: "修改履职事项（%d年要求）",
+	ConfirmDelete: "删除这条记录？%s %s", Yes: "y 删除", No: "n 取消",
+	Logged: "已登记：%s %s", Saved: "已保存：%s %s", Deleted: "已删除：%s %s（u 撤销）", Undone: "已撤销%s", NothingToUndo: "没有可撤销的操作。",
+	UndoAdd: "新增记录 %s %s", UndoEdit: "修改记录 %s %s", UndoDelete: "删除记录 %s %s",
+	DutyAdded: "已添加事项：%s", DutySaved: "已保存事项：%s", DutyArchived: "已归档事项：%s", Refreshed: "台账已被其他程序更新，已刷新。",
+	TemplateApplied: "已添加 %d 项（%d年）。", Carried: "已从%d年复制 %d 项要求。", NoPrevYear: "%d年没有可复制的要求。", Failed: "出错了：%s",
+	NeedDuty: "请先选中一个事项。", NeedRecord: "请先选中一条记录。", MinInvalid: "每期次数应为1至1000之间的整数。", ArchiveLabel: "归档此事项（今年起不再统计）",
+	HelpTitle: "快捷键", HelpClose: "按任意键关闭",
+
+	KeyUp: "上移", KeyDown: "下移", KeyPageUp: "上翻页", KeyPageDown: "下翻页", KeyTop: "到顶", KeyBottom: "到底",
+	KeyOpen: "打开", KeyBack: "返回", KeyTick: "今天完成一次", KeyAdd: "新增记录", KeyNewDuty: "新建事项", KeyEdit: "修改",
+	KeyDelete: "删除记录", KeyUndo: "撤销", KeyFilter: "筛选", KeyPrevYear: "上一年", KeyNextYear: "下一年",
+	KeyNextView: "切换视图", KeyPrevView: "上一视图", KeyExport: "导出", KeyImport: "从计划导入", KeyHelp: "帮助",
+	KeyQuit: "退出", KeyCarry: "复制上年要求",
+}
+
+var textEn = Text{
+	App: "taizhang", YearTitle: "%d", AsOf: "as of %s", DaysLeft: "%d days left", YearOver: "year over", YearAhead: "not started",
+	Figures: "done %d/%d duties  rate %s", Counts: "missed %d  behind %d  due %d  on track %d  not started %d",
+	ViewDashboard: "Duties", ViewMap: "Year map", ViewLog: "Records",
+	ColDuty: "Duty", ColProgress: "Progress", ColStatus: "Status", ColDue: "Due", ColDate: "Date",
+	ColTopic: "Topic", ColWith: "With", ColPlace: "Place",
+	Requirement: "Requirement", Basis: "Basis", Description: "Note", Periods: "Periods", Records: "Records",
+	Category: "Category", Cadence: "Cadence", Min: "Minimum", Start: "Start date", Title: "Title", Note: "Note",
+	Date: "Date", Topic: "Topic", With: "With", Place: "Place", Archive: "Archive",
+	Legend:    "+ met  ! missed  * open  . upcoming  - not required",
+	NoRecords: "No records this year yet.", NoDuties: "No duties this year yet.", NoMatch: "No duty matches %q.",
+	EmptyYear: "No duties in %d yet.", EmptyHint: "n new duty   c copy targets from %d   ? help",
+	FirstRunTitle: "Welcome to taizhang",
+	FirstRunBody:  "taizhang keeps the ledger of the duties you must do each year, shows where you stand, and writes the year-end summary.\nStart from a built-in set of duties (every one can be changed later):",
+	FirstRunNew:   "n  add duties one by one", FirstRunImport: "i  import from a plan text", Loading: "Reading the ledger...",
+	Filter: "Filter: ", FilterHint: "title or pinyin initials  enter keep  esc clear",
+	TickPrompt: "Log %s %s  topic: ", TickHint: "enter save  esc cancel",
+	FormHint: "enter/tab next  ctrl+s save  esc cancel", DateHint: "-/+ a day earlier/later", WithHint: "tab completes: %s", ChoiceHint: "left/right to choose",
+	NewRecord: "New record: %s", EditRecord: "Edit record: %s", NewDuty: "New duty (%d)", EditDuty: "Edit duty (%d target)",
+	ConfirmDelete: "Delete this record? %s %s", Yes: "y delete", No: "n keep",
+	Logged: "Logged %s on %s", Saved: "Saved %s on %s", Deleted: "Deleted %s on %s (u undoes)", Undone: "Undid %s", NothingToUndo: "Nothing to undo.",
+	UndoAdd: "adding %s on %s", UndoEdit: "editing %s on %s", UndoDelete: "deleting %s on %s",
+	DutyAdded: "Added duty %s", DutySaved: "Saved duty %s", DutyArchived: "Archived duty %s", Refreshed: "The ledger was changed by another program; refreshed.",
+	TemplateApplied: "Added %d duties for %d.", Carried: "Copied %[2]d targets from %[1]d.", NoPrevYear: "There are no targets in %d to copy.", Failed: "Error: %s",
+	NeedDuty: "Select a duty first.", NeedRecord: "Select a record first.", MinInvalid: "The minimum must be a whole number from 1 to 1000.", ArchiveLabel: "Archive this duty (left out from this year on)",
+	HelpTitle: "Keys", HelpClose: "press any key to close",
+
+	KeyUp: "up", KeyDown: "down", KeyPageUp: "page up", KeyPageDown: "page down", KeyTop: "top", KeyBottom: "bottom",
+	KeyOpen: "open", KeyBack: "back", KeyTick: "done once today", KeyAdd: "add record", KeyNewDuty: "new duty", KeyEdit: "edit",
+	KeyDelete: "delete record", KeyUndo: "undo", KeyFilter: "filter", KeyPrevYear: "previous year", KeyNextYear: "next year",
+	KeyNextView: "next view", KeyPrevView: "previous view", KeyExport: "export", KeyImport: "import plan", KeyHelp: "help",
+	KeyQuit: "quit", KeyCarry: "copy last year",
+}
+
+// TextFor returns the catalogue of lang.
+func TextFor(lang model.Lang) *Text {
+	if lang == model.English {
+		t := textEn
+		return &t
+	}
+	t := textZh
+	return &t
+}
