@@ -307,9 +307,13 @@ func dutyParagraph(s Summary, sd SummaryDuty, lang Lang) string {
 		case Done:
 			fmt.Fprintf(&b, ", meeting the requirement of %s.", req)
 		case MissedDuty:
-			fmt.Fprintf(&b, ", short of the requirement of %s: %s.", req, missedPhrase(sd.DutyYear, lang))
+			fmt.Fprintf(&b, ", short of the requirement of %s", req)
+			if sd.Target.Cadence != Year { // the count already says how the year fell short
+				b.WriteString(": " + missedPhrase(sd.DutyYear, lang))
+			}
+			b.WriteString(".")
 		case Behind:
-			fmt.Fprintf(&b, ", behind the pace the requirement of %s sets.", req)
+			fmt.Fprintf(&b, ", behind the pace of the requirement (%s).", req)
 		case DueSoon:
 			fmt.Fprintf(&b, "; %s is not yet met and is due by %s.", openLabel(sd.DutyYear, lang), shortDate(sd.NextDue, s.Year, lang))
 		case OnTrack:
@@ -332,7 +336,11 @@ func dutyParagraph(s Summary, sd SummaryDuty, lang Lang) string {
 	case Done:
 		fmt.Fprintf(&b, "，完成%s的要求。", req)
 	case MissedDuty:
-		fmt.Fprintf(&b, "，未完成%s的要求，其中%s。", req, missedPhrase(sd.DutyYear, lang))
+		fmt.Fprintf(&b, "，未完成%s的要求", req)
+		if sd.Target.Cadence != Year { // the count already says how the year fell short
+			b.WriteString("，其中" + missedPhrase(sd.DutyYear, lang))
+		}
+		b.WriteString("。")
 	case Behind:
 		fmt.Fprintf(&b, "，进度滞后于%s的要求。", req)
 	case DueSoon:
@@ -349,7 +357,10 @@ func dutyParagraph(s Summary, sd SummaryDuty, lang Lang) string {
 }
 
 func times(n int) string {
-	if n == 1 {
+	switch n {
+	case 0:
+		return "not done"
+	case 1:
 		return "done once"
 	}
 	return fmt.Sprintf("done %d times", n)

@@ -1,0 +1,340 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+	"time"
+
+	"taizhang/model"
+)
+
+// Dump is a ledger's content as plain values: what the JSON export writes
+// and the import reads back. Ledger ids are kept on the way out (for
+// ordering) and ignored on the way in, where duties are matched by title.
+type Dump struct {
+	Profile model.Profile
+	Duties  []DumpDuty
+}
+
+// DumpDuty is one duty with its targets and records.
+type DumpDuty struct {
+	Duty    model.Duty
+	Targets []model.Target // by year
+	Records []model.Record // by date, then id
+}
+
+// Dump reads, in one transaction, the profile and the duties with a target
+// in year with that target and the records the year counts: dated in the
+// year, or for a weekly target in the year's ISO weeks. year 0 reads every
+// duty with all its targets and records. Duties come by category, then id,
+// so that exporting the same ledger twice gives the same order.
+func (s *Store) Dump(ctx context.Context, year int) (Dump, error) {
+	var d Dump
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		if d.Profile, err = profile(ctx, tx); err != nil {
+			return err
+		}
+		index := map[int64]int{}
+		if year == 0 {
+			ds, err := duties(ctx, tx)
+			if err != nil {
+				return err
+			}
+			for _, x := range ds {
+				index[x.ID] = len(d.Duties)
+				d.Duties = append(d.Duties, DumpDuty{Duty: x})
+			}
+			if err := dumpTargets(ctx, tx, d.Duties, index); err != nil {
+				return err
+			}
+		} else {
+			dts, err := yearDuties(ctx, tx, year)
+			if err != nil {
+				return err
+			}
+			for _, x := range dts {
+				index[x.ID] = len(d.Duties)
+				d.Duties = append(d.Duties, DumpDuty{Duty: x.Duty, Targets: []model.Target{x.Target}})
+			}
+		}
+		return dumpRecords(ctx, tx, d.Duties, index, year)
+	})
+	if err != nil {
+		return Dump{}, s.dbError(err)
+	}
+	sort.SliceStable(d.Duties, func(i, j int) bool {
+		a, b := d.Duties[i].Duty, d.Duties[j].Duty
+		if a.Category.Rank() != b.Category.Rank() {
+			return a.Category.Rank() < b.Category.Rank()
+		}
+		return a.ID < b.ID
+	})
+	return d, nil
+}
+
+func dumpTargets(ctx context.Context, q queryer, ds []DumpDuty, index map[int64]int) error {
+	rows, err := q.QueryContext(ctx, `SELECT duty_id, year, cadence, min, start_date FROM targets ORDER BY duty_id, year`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var t model.Target
+		var cad string
+		var start sql.NullString
+		if err := rows.Scan(&t.DutyID, &t.Year, &cad, &t.Min, &start); err != nil {
+			return err
+		}
+		t.Cadence, t.Start = model.Cadence(cad), dateOrZero(start)
+		if i, ok := index[t.DutyID]; ok {
+			ds[i].Targets = append(ds[i].Targets, t)
+		}
+	}
+	return rows.Err()
+}
+
+func dumpRecords(ctx context.Context, q queryer, ds []DumpDuty, index map[int64]int, year int) error {
+	query := `SELECT ` + recordCols + ` FROM records r ORDER BY r.date, r.id`
+	var args []any
+	if year != 0 {
+		// The widest span a year's periods have: ISO weeks may start in
+		// late December and end in early January.
+		from, _ := model.Span(model.Week, year)
+		_, to := model.Span(model.Week, year)
+		from, to = min(from, model.NewDate(year, 1, 1)), max(to, model.NewDate(year, 12, 31))
+		query = `SELECT ` + recordCols + ` FROM records r WHERE r.date BETWEEN ? AND ? ORDER BY r.date, r.id`
+		args = []any{from.String(), to.String()}
+	}
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		r, err := scanRecord(rows)
+		if err != nil {
+			return err
+		}
+		i, ok := index[r.DutyID]
+		if !ok {
+			continue
+		}
+		if year != 0 && r.Date.Year() != year {
+			if iy, _ := r.Date.ISOWeek(); iy != year || ds[i].Targets[0].Cadence != model.Week {
+				continue
+			}
+		}
+		ds[i].Records = append(ds[i].Records, r)
+	}
+	return rows.Err()
+}
+
+// Loaded counts what Load did.
+type Loaded struct {
+	DutiesAdded    int
+	DutiesMatched  int // already in the ledger, matched by title
+	TargetsAdded   int
+	RecordsAdded   int
+	RecordsSkipped int // already in the ledger
+	ProfileFilled  bool
+}
+
+// recordKey is what makes two records the same completion.
+type recordKey struct {
+	date                     model.Date
+	topic, with, place, note string
+}
+
+// Load merges d into the ledger in one transaction: on any conflict
+// nothing is written. d must hold clean, checked values (the importer
+// checks them with messages that say where in the file a value is wrong);
+// Load checks them again as a last guard of the ledger's rules.
+//
+// How it reconciles, so that loading the same file twice changes nothing
+// and loading an export into an empty ledger rebuilds it exactly:
+//   - A duty is the ledger's duty of the same title: an active one for an
+//     active duty, one archived on the same day for an archived one.
+//     Its category must agree; its description and basis stay as the
+//     ledger has them. An unmatched duty is added.
+//   - A target is added when the duty has none that year; one equal to the
+//     ledger's is already there; a different one is a conflict, since
+//     either choice would silently change how the year is counted.
+//   - A record with the same duty, date, topic, participants, place and
+//     note as a record already in the ledger is a duplicate and skipped,
+//     counted as a multiset: two equal records in the file against one in
+//     the ledger add one. Records equal within the file alone are all
+//     kept, since an officer may log two identical talks on one day.
+//   - Profile fields empty in the ledger are filled from the file; set
+//     ones are kept.
+//
+// Records need no target of their year here, unlike AddRecord: a ledger
+// may hold such records after a target is removed, and the export must
+// come back whole.
+func (s *Store) Load(ctx context.Context, d Dump, today model.Date) (Loaded, error) {
+	for i := range d.Duties {
+		dd := &d.Duties[i]
+		if err := dd.Duty.Normalize(); err != nil {
+			return Loaded{}, err
+		}
+		for _, t := range dd.Targets {
+			if err := t.Check(); err != nil {
+				return Loaded{}, err
+			}
+		}
+		for j := range dd.Records {
+			if err := dd.Records[j].Normalize(today); err != nil {
+				return Loaded{}, err
+			}
+		}
+	}
+	if err := d.Profile.Normalize(); err != nil {
+		return Loaded{}, err
+	}
+	var out Loaded
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		out = Loaded{}
+		return load(ctx, tx, d, &out)
+	})
+	return out, err
+}
+
+func load(ctx context.Context, tx *sql.Tx, d Dump, out *Loaded) error {
+	now := time.Now()
+	existing, err := duties(ctx, tx)
+	if err != nil {
+		return err
+	}
+	type dutyKey struct {
+		title    string
+		archived model.Date
+	}
+	byKey := make(map[dutyKey]model.Duty, len(existing))
+	for _, x := range existing {
+		byKey[dutyKey{x.Title, x.Archived}] = x
+	}
+	insDuty, err := tx.PrepareContext(ctx, `INSERT INTO duties (title, category, description, basis, archived_on, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer insDuty.Close()
+	insRecord, err := tx.PrepareContext(ctx, `INSERT INTO records (duty_id, date, topic, participants, place, note, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return err
+	}
+	defer insRecord.Close()
+	for _, dd := range d.Duties {
+		in := dd.Duty
+		key := dutyKey{in.Title, in.Archived}
+		have, matched := byKey[key]
+		var id int64
+		if matched {
+			if have.Category != in.Category {
+				return model.Invalid(nil,
+					fmt.Sprintf("事项“%s”在文件中的类别是“%s”，台账中是“%s”，无法合并；请先统一类别后再导入。", in.Title, in.Category.Name(model.Chinese), have.Category.Name(model.Chinese)),
+					fmt.Sprintf("The duty %q is in category %s in the file but %s in the ledger; make them agree, then import again.", in.Title, in.Category, have.Category))
+			}
+			id = have.ID
+			out.DutiesMatched++
+		} else {
+			res, err := insDuty.ExecContext(ctx, in.Title, string(in.Category), in.Description, in.Basis, nullDate(in.Archived), stamp(now), stamp(now))
+			if err != nil {
+				return err
+			}
+			if id, err = res.LastInsertId(); err != nil {
+				return err
+			}
+			in.ID = id
+			byKey[key] = in
+			out.DutiesAdded++
+		}
+		for _, t := range dd.Targets {
+			old, has, err := target(ctx, tx, id, t.Year)
+			if err != nil {
+				return err
+			}
+			if has {
+				if old.Cadence != t.Cadence || old.Min != t.Min || old.Start != t.Start {
+					return model.Invalid(nil,
+						fmt.Sprintf("事项“%s”%d年的要求在文件中是“%s”，台账中是“%s”，无法合并；请先用 taizhang duty edit 统一后再导入。",
+							in.Title, t.Year, t.Requirement(model.Chinese), old.Requirement(model.Chinese)),
+						fmt.Sprintf("The duty %q requires %q in %d in the file but %q in the ledger; make them agree with taizhang duty edit, then import again.",
+							in.Title, t.Requirement(model.English), t.Year, old.Requirement(model.English)))
+				}
+				continue
+			}
+			t.DutyID = id
+			if err := putTarget(ctx, tx, t); err != nil {
+				return err
+			}
+			out.TargetsAdded++
+		}
+		var seen map[recordKey]int
+		if matched && len(dd.Records) > 0 {
+			if seen, err = recordKeys(ctx, tx, id); err != nil {
+				return err
+			}
+		}
+		for _, r := range dd.Records {
+			k := recordKey{r.Date, r.Topic, r.With, r.Place, r.Note}
+			if seen[k] > 0 {
+				seen[k]--
+				out.RecordsSkipped++
+				continue
+			}
+			created, updated := r.Created, r.Updated
+			if created.IsZero() {
+				created = now
+			}
+			if updated.IsZero() {
+				updated = created
+			}
+			if _, err := insRecord.ExecContext(ctx, id, r.Date.String(), r.Topic, r.With, r.Place, r.Note, stamp(created), stamp(updated)); err != nil {
+				return err
+			}
+			out.RecordsAdded++
+		}
+	}
+	p, err := profile(ctx, tx)
+	if err != nil {
+		return err
+	}
+	merged := p
+	for _, f := range []struct {
+		to   *string
+		from string
+	}{{&merged.Name, d.Profile.Name}, {&merged.Post, d.Profile.Post}, {&merged.Unit, d.Profile.Unit}} {
+		if *f.to == "" {
+			*f.to = f.from
+		}
+	}
+	if merged != p {
+		out.ProfileFilled = true
+		return putProfile(ctx, tx, merged, now)
+	}
+	return nil
+}
+
+// recordKeys counts a duty's records by what makes them the same.
+func recordKeys(ctx context.Context, q queryer, dutyID int64) (map[recordKey]int, error) {
+	rows, err := q.QueryContext(ctx, `SELECT date, topic, participants, place, note FROM records WHERE duty_id = ?`, dutyID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	seen := map[recordKey]int{}
+	for rows.Next() {
+		var k recordKey
+		var date string
+		if err := rows.Scan(&date, &k.topic, &k.with, &k.place, &k.note); err != nil {
+			return nil, err
+		}
+		k.date = parseDate(date)
+		seen[k]++
+	}
+	return seen, rows.Err()
+}

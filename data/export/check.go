@@ -1,0 +1,113 @@
+package export
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"taizhang/data"
+	"taizhang/model"
+)
+
+// WarningKind is what a completeness check found.
+type WarningKind string
+
+// The checks, in the order their warnings are listed.
+const (
+	MissedPeriods  WarningKind = "missed"          // a duty missed one or more periods
+	NoRecords      WarningKind = "no_records"      // a duty under way has no record this year
+	NoParticipants WarningKind = "no_participants" // a talk record names nobody
+	LateEntry      WarningKind = "late_entry"      // a record entered long after its date
+)
+
+// LateDays is how long after its date a record may be entered before the
+// check asks about it: inspectors look twice at records written up a
+// month after the fact.
+const LateDays = 30
+
+// Warning is one finding of Check, in both languages.
+type Warning struct {
+	Kind   WarningKind
+	DutyID int64
+	Duty   string
+	Date   model.Date // the record's date, for record warnings
+	Zh, En string
+}
+
+// In returns the warning's sentence in lang.
+func (w Warning) In(lang model.Lang) string {
+	if lang == model.English {
+		return w.En
+	}
+	return w.Zh
+}
+
+// Warnings reads the year and checks it: what Write would warn about.
+func Warnings(ctx context.Context, s *data.Store, year int, asOf model.Date) ([]Warning, error) {
+	rep, err := s.YearReport(ctx, year, asOf)
+	if err != nil {
+		return nil, err
+	}
+	return Check(rep), nil
+}
+
+// Check is the completeness check run before an export: missed periods,
+// duties under way with no record, talk records with no participants, and
+// records entered more than LateDays after their date.
+func Check(rep data.YearReport) []Warning {
+	ys := rep.Status
+	var out, records []Warning
+	byID := make(map[int64]model.DutyYear, len(ys.Duties))
+	for _, dy := range ys.Duties {
+		byID[dy.Duty.ID] = dy
+	}
+	var noRecords []Warning
+	for _, dy := range ys.Duties {
+		title := model.CleanLine(dy.Duty.Title)
+		var missed []string
+		for _, p := range dy.Periods {
+			if p.State == model.Missed {
+				missed = append(missed, dy.Target.Cadence.Label(p.Period, model.Chinese))
+			}
+		}
+		if len(missed) > 0 {
+			var en []string
+			for _, p := range dy.Periods {
+				if p.State == model.Missed {
+					en = append(en, dy.Target.Cadence.Label(p.Period, model.English))
+				}
+			}
+			out = append(out, Warning{Kind: MissedPeriods, DutyID: dy.Duty.ID, Duty: title,
+				Zh: fmt.Sprintf("“%s”%s未达标。", title, strings.Join(missed, "、")),
+				En: fmt.Sprintf("%q missed %s.", title, strings.Join(en, ", "))})
+		}
+		if dy.Done == 0 && dy.Status != model.NotStarted {
+			noRecords = append(noRecords, Warning{Kind: NoRecords, DutyID: dy.Duty.ID, Duty: title,
+				Zh: fmt.Sprintf("“%s”本年度还没有任何记录。", title),
+				En: fmt.Sprintf("%q has no record this year.", title)})
+		}
+	}
+	out = append(out, noRecords...)
+	var late []Warning
+	for _, r := range rep.Records {
+		dy, ok := byID[r.DutyID]
+		if !ok || r.Date > ys.AsOf {
+			continue
+		}
+		title := model.CleanLine(dy.Duty.Title)
+		if dy.Duty.Category == model.Talk && model.CleanLine(r.With) == "" {
+			records = append(records, Warning{Kind: NoParticipants, DutyID: r.DutyID, Duty: title, Date: r.Date,
+				Zh: fmt.Sprintf("%s “%s”的谈话记录没有填写谈话对象。", r.Date, title),
+				En: fmt.Sprintf("The %s talk record of %q names nobody talked to.", r.Date, title)})
+		}
+		if !r.Created.IsZero() {
+			if days := int(model.DateOf(r.Created.Local()) - r.Date); days > LateDays {
+				late = append(late, Warning{Kind: LateEntry, DutyID: r.DutyID, Duty: title, Date: r.Date,
+					Zh: fmt.Sprintf("%s “%s”的记录在%d天后（%s）才登记，请核实。", r.Date, title, days, model.DateOf(r.Created.Local())),
+					En: fmt.Sprintf("The %s record of %q was entered %d days later (%s); check it.", r.Date, title, days, model.DateOf(r.Created.Local()))})
+			}
+		}
+	}
+	out = append(out, records...)
+	return append(out, late...)
+}

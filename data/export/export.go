@@ -1,0 +1,198 @@
+package export
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"taizhang/data"
+	"taizhang/model"
+)
+
+// Format is an export file format.
+type Format string
+
+// The formats, in the order a menu offers them.
+const (
+	Markdown Format = "md"
+	Text     Format = "txt"
+	Word     Format = "docx"
+	Excel    Format = "xlsx"
+	CSV      Format = "csv"
+	JSON     Format = "json"
+)
+
+// Formats lists every format.
+var Formats = []Format{Markdown, Text, Word, Excel, CSV, JSON}
+
+// ParseFormat reads a format name, with or without a leading dot, in any case.
+func ParseFormat(s string) (Format, bool) {
+	s = strings.TrimPrefix(strings.ToLower(strings.TrimSpace(s)), ".")
+	switch s {
+	case "markdown":
+		s = "md"
+	case "text":
+		s = "txt"
+	}
+	for _, f := range Formats {
+		if string(f) == s {
+			return f, true
+		}
+	}
+	return "", false
+}
+
+// Describe names the format for a menu, in lang.
+func (f Format) Describe(lang model.Lang) string {
+	names := map[Format][2]string{
+		Markdown: {"Markdown 年度报告", "Markdown summary"},
+		Text:     {"纯文本年度报告", "plain-text summary"},
+		Word:     {"Word 年度报告（公文格式）", "Word summary (official layout)"},
+		Excel:    {"Excel 汇总与台账", "Excel summary and ledger"},
+		CSV:      {"CSV 台账", "CSV ledger"},
+		JSON:     {"JSON 数据（可导入）", "JSON data (can be imported)"},
+	}[f]
+	if lang == model.English {
+		return names[1]
+	}
+	return names[0]
+}
+
+// Options say what to export and where.
+type Options struct {
+	Year   int        // the year of the summary; with All, the year checked
+	AsOf   model.Date // evaluate as of this day (the mid-year report); zero: today
+	Format Format
+	Lang   model.Lang // zh by default
+	Path   string     // the file; empty: DefaultPath in the current directory
+	Force  bool       // replace an existing file
+	Strict bool       // refuse to write when Check finds anything
+	All    bool       // JSON only: every year of the ledger, not just Year
+	Now    time.Time  // the export timestamp written in JSON; zero: now
+}
+
+// DefaultPath is the file name used without -o: taizhang-2026.docx, or
+// taizhang-all.json for a whole-ledger JSON export.
+func DefaultPath(o Options) string {
+	if o.All && o.Format == JSON {
+		return "taizhang-all.json"
+	}
+	return fmt.Sprintf("taizhang-%d.%s", o.Year, o.Format)
+}
+
+func (o *Options) check() error {
+	if _, ok := ParseFormat(string(o.Format)); !ok {
+		return model.Invalid(nil, "导出格式应为 md、txt、docx、xlsx、csv 或 json。",
+			"The export format must be md, txt, docx, xlsx, csv or json.")
+	}
+	o.Format, _ = ParseFormat(string(o.Format))
+	if o.All && o.Format != JSON {
+		return model.Invalid(nil, "--all（导出全部年度）只用于 json 格式；其他格式每次导出一个年度。",
+			"--all (every year) works with the json format only; the other formats export one year.")
+	}
+	if !(o.All && o.Year == 0) && !model.ValidYear(o.Year) {
+		return model.Invalid(nil, fmt.Sprintf("年份 %d 不在1900至2999之间。", o.Year),
+			fmt.Sprintf("The year %d is outside 1900-2999.", o.Year))
+	}
+	if o.AsOf.IsZero() {
+		o.AsOf = model.Today()
+	}
+	if o.Lang != model.English {
+		o.Lang = model.Chinese
+	}
+	if o.Now.IsZero() {
+		o.Now = time.Now()
+	}
+	return nil
+}
+
+// Write checks the year, then writes the export and returns the file's
+// absolute path with the warnings of Check. With Strict, any warning stops
+// it before anything is written. It does its I/O on the calling goroutine,
+// so the TUI calls it from a tea.Cmd:
+//
+//	func exportCmd(s *data.Store, o export.Options) tea.Cmd {
+//		return func() tea.Msg {
+//			path, warnings, err := export.Write(context.Background(), s, o)
+//			return exportedMsg{path, warnings, err}
+//		}
+//	}
+func Write(ctx context.Context, s *data.Store, o Options) (string, []Warning, error) {
+	if err := o.check(); err != nil {
+		return "", nil, err
+	}
+	var warnings []Warning
+	var rep data.YearReport
+	if o.Year != 0 {
+		var err error
+		if rep, err = s.YearReport(ctx, o.Year, o.AsOf); err != nil {
+			return "", nil, err
+		}
+		warnings = Check(rep)
+	}
+	if o.Strict && len(warnings) > 0 {
+		return "", warnings, model.Invalid(nil,
+			fmt.Sprintf("导出前检查发现%d个问题，已按 --strict 停止，未写入文件；补全台账或去掉 --strict 后再导出。", len(warnings)),
+			fmt.Sprintf("The check found %d issues, so with --strict nothing was written; complete the ledger or drop --strict.", len(warnings)))
+	}
+	var write func(io.Writer) error
+	if o.Format == JSON {
+		year := o.Year
+		if o.All {
+			year = 0
+		}
+		dump, err := s.Dump(ctx, year)
+		if err != nil {
+			return "", warnings, err
+		}
+		write = func(w io.Writer) error { return WriteJSON(w, dump, year, o.Now) }
+	} else {
+		sum := model.BuildSummary(rep.Status, rep.Records, rep.Profile, o.Lang)
+		write = func(w io.Writer) error { return Render(w, o.Format, sum) }
+	}
+	path := o.Path
+	if path == "" {
+		path = DefaultPath(o)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", warnings, err
+	}
+	if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
+		return "", warnings, model.Invalid(nil, fmt.Sprintf("%s 是一个目录；请用 -o 给出文件名。", abs),
+			fmt.Sprintf("%s is a directory; give a file name with -o.", abs))
+	}
+	err = data.WriteFile(abs, o.Force, func(f *os.File) error {
+		bw := bufio.NewWriterSize(f, 1<<16)
+		if err := write(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	})
+	if err != nil {
+		return "", warnings, err
+	}
+	return abs, warnings, nil
+}
+
+// Render writes the summary in one of the summary formats (everything but JSON).
+func Render(w io.Writer, f Format, s model.Summary) error {
+	switch f {
+	case Markdown:
+		return WriteMarkdown(w, s)
+	case Text:
+		return WriteText(w, s)
+	case Word:
+		return WriteDocx(w, s)
+	case Excel:
+		return WriteXLSX(w, s)
+	case CSV:
+		return WriteCSV(w, s)
+	}
+	return fmt.Errorf("render: %q is not a summary format", f)
+}

@@ -1,0 +1,312 @@
+package export
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"taizhang/data"
+	"taizhang/model"
+)
+
+// The JSON export's identity. A reader refuses any other name, and any
+// version newer than it knows.
+const (
+	FormatName    = "taizhang-ledger"
+	FormatVersion = 1
+)
+
+// MaxImport is the largest JSON file import reads: far above a lifetime's
+// ledger (100 000 records are about 30 MB), far below what would exhaust
+// memory.
+const MaxImport = 256 << 20
+
+// jsonDoc is the file. Ledger ids are not written: duties are matched by
+// title on import, and leaving ids out lets an export, imported into an
+// empty ledger and exported again, come out identical.
+type jsonDoc struct {
+	Format     string      `json:"format"`
+	Version    int         `json:"version"`
+	ExportedAt string      `json:"exported_at"`
+	Year       int         `json:"year,omitempty"` // the year exported; absent for a whole-ledger export
+	All        bool        `json:"all,omitempty"`
+	Profile    jsonProfile `json:"profile"`
+	Duties     []jsonDuty  `json:"duties"`
+}
+
+type jsonProfile struct {
+	Name string `json:"name"`
+	Post string `json:"post"`
+	Unit string `json:"unit"`
+}
+
+type jsonDuty struct {
+	Title       string       `json:"title"`
+	Category    string       `json:"category"`
+	Description string       `json:"description"`
+	Basis       string       `json:"basis"`
+	Archived    string       `json:"archived,omitempty"`
+	Targets     []jsonTarget `json:"targets"`
+	Records     []jsonRecord `json:"records"`
+}
+
+type jsonTarget struct {
+	Year    int    `json:"year"`
+	Cadence string `json:"cadence"`
+	Min     int    `json:"min"`
+	Start   string `json:"start,omitempty"`
+}
+
+type jsonRecord struct {
+	Date         string `json:"date"`
+	Topic        string `json:"topic"`
+	Participants string `json:"participants"`
+	Place        string `json:"place"`
+	Note         string `json:"note"`
+	Created      string `json:"created,omitempty"`
+	Updated      string `json:"updated,omitempty"`
+}
+
+func stampOrEmpty(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// WriteJSON writes d as the JSON export of year (0: the whole ledger),
+// stamped with now. The order is d's, which Store.Dump makes stable.
+func WriteJSON(w io.Writer, d data.Dump, year int, now time.Time) error {
+	doc := jsonDoc{Format: FormatName, Version: FormatVersion, ExportedAt: now.UTC().Format(time.RFC3339),
+		Year: year, All: year == 0, Duties: make([]jsonDuty, 0, len(d.Duties)),
+		Profile: jsonProfile{Name: d.Profile.Name, Post: d.Profile.Post, Unit: d.Profile.Unit}}
+	for _, dd := range d.Duties {
+		jd := jsonDuty{Title: dd.Duty.Title, Category: string(dd.Duty.Category), Description: dd.Duty.Description,
+			Basis: dd.Duty.Basis, Archived: dd.Duty.Archived.String(),
+			Targets: make([]jsonTarget, 0, len(dd.Targets)), Records: make([]jsonRecord, 0, len(dd.Records))}
+		for _, t := range dd.Targets {
+			jd.Targets = append(jd.Targets, jsonTarget{Year: t.Year, Cadence: string(t.Cadence), Min: t.Min, Start: t.Start.String()})
+		}
+		for _, r := range dd.Records {
+			jd.Records = append(jd.Records, jsonRecord{Date: r.Date.String(), Topic: r.Topic, Participants: r.With,
+				Place: r.Place, Note: r.Note, Created: stampOrEmpty(r.Created), Updated: stampOrEmpty(r.Updated)})
+		}
+		doc.Duties = append(doc.Duties, jd)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}
+
+// Import reads the JSON export at path and loads it into s in one
+// transaction (see data.Store.Load for how it reconciles with what the
+// ledger holds). A malformed file, a wrong format or version, an invalid
+// value or a conflict is refused with one sentence, and nothing is written.
+func Import(ctx context.Context, s *data.Store, path string, today model.Date) (data.Loaded, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return data.Loaded{}, model.Invalid(nil, fmt.Sprintf("找不到文件 %s；请检查路径。", path),
+				fmt.Sprintf("There is no file %s; check the path.", path))
+		}
+		return data.Loaded{}, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return data.Loaded{}, model.Invalid(nil, fmt.Sprintf("%s 是一个目录，不是导出文件。", path),
+			fmt.Sprintf("%s is a directory, not an export file.", path))
+	}
+	d, err := ReadJSON(f, today)
+	if err != nil {
+		if ie, ok := model.AsInput(err); ok {
+			return data.Loaded{}, model.Invalid(ie.Err, fmt.Sprintf("不能导入 %s：%s", path, ie.Zh), fmt.Sprintf("Cannot import %s: %s", path, ie.En))
+		}
+		return data.Loaded{}, err
+	}
+	loaded, err := s.Load(ctx, d, today)
+	if ie, ok := model.AsInput(err); ok {
+		return loaded, model.Invalid(ie.Err, fmt.Sprintf("不能导入 %s：%s", path, ie.Zh), fmt.Sprintf("Cannot import %s: %s", path, ie.En))
+	}
+	return loaded, err
+}
+
+// bad is a refusal of the file, naming where in it the trouble is.
+func bad(zh, en string, args ...any) error {
+	return model.Invalid(nil, fmt.Sprintf(zh, args...), fmt.Sprintf(en, args...))
+}
+
+// ReadJSON reads and checks a JSON export: the format name and version,
+// every field's type and value (text passes model.Clean on the way in),
+// no unknown fields, no future records, and no duty or target given twice.
+func ReadJSON(r io.Reader, today model.Date) (data.Dump, error) {
+	raw, err := io.ReadAll(io.LimitReader(r, MaxImport+1))
+	if err != nil {
+		return data.Dump{}, err
+	}
+	if len(raw) > MaxImport {
+		return data.Dump{}, bad("文件超过256 MB，不是台账导出的文件。", "the file is over 256 MB, which no taizhang export is.")
+	}
+	raw = bytes.TrimPrefix(raw, []byte("\uFEFF")) // an editor may have added one
+	// The identity first, so a file of another format is named as such
+	// rather than reported by its first unknown field.
+	var head struct {
+		Format  any `json:"format"`
+		Version any `json:"version"`
+	}
+	if err := json.Unmarshal(raw, &head); err != nil {
+		return data.Dump{}, syntaxError(raw, err)
+	}
+	if head.Format != FormatName {
+		return data.Dump{}, bad("这不是台账导出的 JSON 文件（format 应为 %s）；请用 taizhang export --format json 导出的文件。",
+			"it is not a taizhang JSON export (its format should be %s); use a file made by taizhang export --format json.", FormatName)
+	}
+	v, ok := head.Version.(float64)
+	if !ok || v != float64(int(v)) || v < 1 {
+		return data.Dump{}, bad("格式版本（version）缺失或无效。", "its version is missing or not a whole number.")
+	}
+	if int(v) > FormatVersion {
+		return data.Dump{}, bad("它由更新版本的台账程序导出（格式版本 %d，本程序只认识到 %d）；请升级 taizhang 后再导入。",
+			"it was written by a newer taizhang (format version %d; this build knows up to %d); upgrade taizhang to import it.", int(v), FormatVersion)
+	}
+	var doc jsonDoc
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&doc); err != nil {
+		return data.Dump{}, syntaxError(raw, err)
+	}
+	if dec.More() {
+		return data.Dump{}, bad("JSON 数据之后还有多余的内容。", "there is more after the JSON document.")
+	}
+	if _, err := time.Parse(time.RFC3339, doc.ExportedAt); err != nil {
+		return data.Dump{}, bad("导出时间（exported_at）“%s”不是 RFC 3339 时间。", "its exported_at %q is not an RFC 3339 time.", model.CleanLine(doc.ExportedAt))
+	}
+	if doc.Year != 0 && !model.ValidYear(doc.Year) {
+		return data.Dump{}, bad("年度（year）%d 不在1900至2999之间。", "its year %d is outside 1900-2999.", doc.Year)
+	}
+	return doc.dump(today)
+}
+
+// syntaxError says where a JSON file stops making sense, by line.
+func syntaxError(raw []byte, err error) error {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		line := 1 + bytes.Count(raw[:min(int(se.Offset), len(raw))], []byte("\n"))
+		return bad("它不是有效的 JSON（第%d行）；文件可能已损坏或被改动。", "it is not valid JSON (line %d); the file may be damaged or edited.", line)
+	case errors.As(err, &te):
+		line := 1 + bytes.Count(raw[:min(int(te.Offset), len(raw))], []byte("\n"))
+		return bad("字段 %s 的类型不对（第%d行，应为 %s）。", "the field %s has the wrong type (line %d; it should be %s).", te.Field, line, te.Type.String())
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return bad("文件是空的或不完整。", "the file is empty or cut short.")
+	}
+	return bad("它不是台账导出的 JSON（%s）。", "it is not a taizhang JSON export (%s).", model.CleanLine(err.Error()))
+}
+
+func (doc jsonDoc) dump(today model.Date) (data.Dump, error) {
+	d := data.Dump{Profile: model.Profile{Name: doc.Profile.Name, Post: doc.Profile.Post, Unit: doc.Profile.Unit}}
+	if err := d.Profile.Normalize(); err != nil {
+		return d, err
+	}
+	type dutyKey struct {
+		title    string
+		archived model.Date
+	}
+	seen := map[dutyKey]int{}
+	d.Duties = make([]data.DumpDuty, 0, len(doc.Duties))
+	for i, jd := range doc.Duties {
+		where := func(zh, en string) error {
+			title := model.CleanLine(jd.Title)
+			return model.Invalid(nil, fmt.Sprintf("第%d个事项（“%s”）：%s", i+1, title, zh), fmt.Sprintf("duty %d (%q): %s", i+1, title, en))
+		}
+		cat, ok := model.ParseCategory(jd.Category)
+		if !ok || string(cat) != jd.Category {
+			return d, where(fmt.Sprintf("类别“%s”无效，应为 study、talk、lesson、meeting、report、research、education 或 other。", model.CleanLine(jd.Category)),
+				fmt.Sprintf("the category %q is not one of study, talk, lesson, meeting, report, research, education, other.", model.CleanLine(jd.Category)))
+		}
+		dd := data.DumpDuty{Duty: model.Duty{Title: jd.Title, Category: cat, Description: jd.Description, Basis: jd.Basis}}
+		if jd.Archived != "" {
+			a, err := model.ParseDate(jd.Archived)
+			if err != nil {
+				return d, where(fmt.Sprintf("归档日期“%s”无效。", model.CleanLine(jd.Archived)), fmt.Sprintf("the archive date %q is not a date.", model.CleanLine(jd.Archived)))
+			}
+			dd.Duty.Archived = a
+		}
+		if err := dd.Duty.Normalize(); err != nil {
+			ie, _ := model.AsInput(err)
+			return d, where(ie.Zh, ie.En)
+		}
+		key := dutyKey{dd.Duty.Title, dd.Duty.Archived}
+		if j, dup := seen[key]; dup {
+			return d, bad("第%d个和第%d个事项都叫“%s”，无法分辨；请合并后再导入。", "duties %d and %d are both called %q and cannot be told apart; merge them, then import.",
+				j+1, i+1, dd.Duty.Title)
+		}
+		seen[key] = i
+		years := map[int]bool{}
+		for _, jt := range jd.Targets {
+			cad, ok := model.ParseCadence(jt.Cadence)
+			if !ok || string(cad) != jt.Cadence {
+				return d, where(fmt.Sprintf("%d年要求的频次“%s”无效，应为 week、month、quarter、half 或 year。", jt.Year, model.CleanLine(jt.Cadence)),
+					fmt.Sprintf("the %d target's cadence %q is not one of week, month, quarter, half, year.", jt.Year, model.CleanLine(jt.Cadence)))
+			}
+			t := model.Target{Year: jt.Year, Cadence: cad, Min: jt.Min}
+			if jt.Start != "" {
+				s, err := model.ParseDate(jt.Start)
+				if err != nil {
+					return d, where(fmt.Sprintf("%d年要求的起始日期“%s”无效。", jt.Year, model.CleanLine(jt.Start)),
+						fmt.Sprintf("the %d target's start date %q is not a date.", jt.Year, model.CleanLine(jt.Start)))
+				}
+				t.Start = s
+			}
+			if err := t.Check(); err != nil {
+				ie, _ := model.AsInput(err)
+				return d, where(fmt.Sprintf("%d年要求：%s", jt.Year, ie.Zh), fmt.Sprintf("the %d target: %s", jt.Year, ie.En))
+			}
+			if years[t.Year] {
+				return d, where(fmt.Sprintf("%d年的要求出现了两次。", t.Year), fmt.Sprintf("the %d target is given twice.", t.Year))
+			}
+			years[t.Year] = true
+			dd.Targets = append(dd.Targets, t)
+		}
+		dd.Records = make([]model.Record, 0, len(jd.Records))
+		for k, jr := range jd.Records {
+			rec := func(zh, en string) error {
+				return where(fmt.Sprintf("第%d条记录%s", k+1, zh), fmt.Sprintf("record %d %s", k+1, en))
+			}
+			date, err := model.ParseDate(jr.Date)
+			if err != nil {
+				return d, rec(fmt.Sprintf("的日期“%s”无效，应写成 YYYY-MM-DD。", model.CleanLine(jr.Date)),
+					fmt.Sprintf("has the date %q, which is not a YYYY-MM-DD date.", model.CleanLine(jr.Date)))
+			}
+			r := model.Record{Date: date, Topic: jr.Topic, With: jr.Participants, Place: jr.Place, Note: jr.Note}
+			for _, ts := range []struct {
+				name string
+				raw  string
+				to   *time.Time
+			}{{"created", jr.Created, &r.Created}, {"updated", jr.Updated, &r.Updated}} {
+				if ts.raw == "" {
+					continue
+				}
+				t, err := time.Parse(time.RFC3339, ts.raw)
+				if err != nil {
+					return d, rec(fmt.Sprintf("的 %s 时间“%s”不是 RFC 3339 时间。", ts.name, model.CleanLine(ts.raw)),
+						fmt.Sprintf("has the %s time %q, which is not an RFC 3339 time.", ts.name, model.CleanLine(ts.raw)))
+				}
+				*ts.to = t
+			}
+			if err := r.Normalize(today); err != nil {
+				ie, _ := model.AsInput(err)
+				return d, rec("："+ie.Zh, ": "+ie.En)
+			}
+			dd.Records = append(dd.Records, r)
+		}
+		d.Duties = append(d.Duties, dd)
+	}
+	return d, nil
+}

@@ -1,0 +1,72 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+
+	"taizhang/model"
+)
+
+// YearReport is what the year-end summary is made from, read in one
+// transaction so that the counts, the records listed and the profile agree.
+type YearReport struct {
+	Status model.YearStatus
+	// Records are the full records of the duties in Status whose dates fall
+	// within the span of their year's periods and not after Status.AsOf,
+	// by date then id.
+	Records []model.Record
+	Profile model.Profile
+}
+
+// YearReport evaluates year as of asOf and reads the records and profile
+// the summary needs.
+func (s *Store) YearReport(ctx context.Context, year int, asOf model.Date) (YearReport, error) {
+	var rep YearReport
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		tracked, err := yearTracked(ctx, tx, year)
+		if err != nil {
+			return err
+		}
+		rep.Status = model.EvaluateYear(year, asOf, tracked)
+		if rep.Profile, err = profile(ctx, tx); err != nil {
+			return err
+		}
+		if len(tracked) == 0 {
+			return nil
+		}
+		cadence := make(map[int64]model.Cadence, len(tracked))
+		var from, to model.Date
+		for _, tr := range tracked {
+			cadence[tr.Duty.ID] = tr.Target.Cadence
+			s, e := model.Span(tr.Target.Cadence, year)
+			if from.IsZero() || s < from {
+				from = s
+			}
+			to = max(to, e)
+		}
+		to = min(to, asOf)
+		if to < from {
+			return nil
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT `+recordCols+` FROM records r WHERE r.date BETWEEN ? AND ? ORDER BY r.date, r.id`,
+			from.String(), to.String())
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			r, err := scanRecord(rows)
+			if err != nil {
+				return err
+			}
+			if c, ok := cadence[r.DutyID]; ok && model.PeriodIndex(c, year, r.Date) >= 0 {
+				rep.Records = append(rep.Records, r)
+			}
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return YearReport{}, s.dbError(err)
+	}
+	return rep, nil
+}
