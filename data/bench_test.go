@@ -1,7 +1,6 @@
 package data
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -9,39 +8,15 @@ import (
 	"taizhang/model"
 )
 
-// benchToday fixes the day benchmark ledgers are generated and evaluated on.
-var benchToday = model.NewDate(2026, 11, 22)
+// benchToday is the day benchmark ledgers are generated and evaluated on.
+var benchToday = BenchSize().Today
 
-// benchSize is the ledger the benchmarks run on: a small one by default,
-// the largest an officer will have (10 years × 300 duties × 100 000
-// records) with TAIZHANG_BENCH=big.
-func benchSize() model.DemoOptions {
-	if os.Getenv("TAIZHANG_BENCH") == "big" {
-		return model.DemoOptions{Years: 10, Duties: 300, Records: 100000, Today: benchToday, Seed: 1}
-	}
-	return model.DemoOptions{Years: 2, Duties: 40, Records: 2000, Today: benchToday, Seed: 1}
-}
-
-// BenchLedger returns the path of a generated ledger of the given size,
-// built once and kept in the temporary directory between runs.
-func BenchLedger(tb testing.TB, o model.DemoOptions) string {
-	tb.Helper()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("taizhang-bench-%d-%d-%d.db", o.Years, o.Duties, o.Records))
-	if _, err := os.Stat(path); err == nil {
-		return path
-	}
-	tmp := path + ".building"
-	removeDB(tmp)
-	s, err := Open(tmp)
+// benchLedger is the cached generated ledger the benchmarks run on.
+func benchLedger(b *testing.B) string {
+	b.Helper()
+	path, err := DemoFile(os.TempDir(), BenchSize())
 	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := s.FillDemo(ctx, model.Demo(o)); err != nil {
-		tb.Fatal(err)
-	}
-	s.Close()
-	if err := os.Rename(tmp, path); err != nil {
-		tb.Fatal(err)
+		b.Fatal(err)
 	}
 	return path
 }
@@ -49,7 +24,7 @@ func BenchLedger(tb testing.TB, o model.DemoOptions) string {
 // BenchmarkOpenStatus is what `taizhang status` does past process start:
 // open the ledger and evaluate this year.
 func BenchmarkOpenStatus(b *testing.B) {
-	path := BenchLedger(b, benchSize())
+	path := benchLedger(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		s, err := Open(path)
@@ -65,7 +40,7 @@ func BenchmarkOpenStatus(b *testing.B) {
 
 // BenchmarkYearStatus evaluates this year on an open ledger.
 func BenchmarkYearStatus(b *testing.B) {
-	s, err := Open(BenchLedger(b, benchSize()))
+	s, err := Open(benchLedger(b))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -81,7 +56,7 @@ func BenchmarkYearStatus(b *testing.B) {
 // BenchmarkLog adds one record with a durable commit, on a copy of the
 // ledger so the cached one stays as generated.
 func BenchmarkLog(b *testing.B) {
-	src, err := Open(BenchLedger(b, benchSize()))
+	src, err := Open(benchLedger(b))
 	if err != nil {
 		b.Fatal(err)
 	}

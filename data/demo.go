@@ -3,6 +3,9 @@ package data
 import (
 	"context"
 	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
 	"time"
 
 	"taizhang/model"
@@ -63,4 +66,40 @@ func (s *Store) FillDemo(ctx context.Context, dl model.DemoLedger) error {
 		}
 		return nil
 	})
+}
+
+// DemoFile returns the path of a ledger of generated sample data of the
+// given size in dir, building it first if it is not there yet. Benchmarks
+// use it so the largest ledger is generated once, not on every run.
+func DemoFile(dir string, o model.DemoOptions) (string, error) {
+	path := filepath.Join(dir, fmt.Sprintf("taizhang-demo-%d-%d-%d-%s.db", o.Years, o.Duties, o.Records, o.Today))
+	if _, err := os.Stat(path); err == nil {
+		return path, nil
+	}
+	tmp := path + ".building"
+	removeDB(tmp)
+	s, err := Open(tmp)
+	if err != nil {
+		return "", err
+	}
+	err = s.FillDemo(context.Background(), model.Demo(o))
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		removeDB(tmp)
+		return "", err
+	}
+	return path, os.Rename(tmp, path)
+}
+
+// BenchSize is the ledger benchmarks run on: a small one by default, and
+// with TAIZHANG_BENCH=big the largest an officer will have: 10 years × 300
+// duties × 100 000 records, as of 22 November 2026.
+func BenchSize() model.DemoOptions {
+	today := model.NewDate(2026, 11, 22)
+	if os.Getenv("TAIZHANG_BENCH") == "big" {
+		return model.DemoOptions{Years: 10, Duties: 300, Records: 100000, Today: today, Seed: 1}
+	}
+	return model.DemoOptions{Years: 2, Duties: 40, Records: 2000, Today: today, Seed: 1}
 }

@@ -143,6 +143,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.BackgroundColorMsg:
 		a.c.isDark = msg.IsDark()
 		a.c.st = NewStyles(a.c.isDark)
+		a.dash.drawn = nil // drawn with the old colours
 		return a, nil
 	case loadedMsg:
 		a.loading = false

@@ -31,6 +31,11 @@ type dashboard struct {
 	filter    string
 	filtering bool
 	in        textinput.Model
+	// drawn caches the unselected rows as drawn at width drawnW: rows
+	// change only when the year is reloaded or the terminal resized, so a
+	// key press redraws just the rows whose selection changed.
+	drawn  map[int]string
+	drawnW int
 }
 
 func newDashboard(c *common) *dashboard { return &dashboard{c: c} }
@@ -40,6 +45,7 @@ func newDashboard(c *common) *dashboard { return &dashboard{c: c} }
 func (d *dashboard) refresh() {
 	keep := d.sel
 	d.rows = d.rows[:0]
+	d.drawn = nil
 	data := d.c.data
 	if data == nil {
 		return
@@ -278,6 +284,9 @@ func (d *dashboard) view(w, h int) string {
 		return st.Muted.Render(cells.Cut(fmt.Sprintf(t.NoMatch, model.CleanLine(d.filter)), w))
 	}
 	col := d.columns(w)
+	if d.drawn == nil || d.drawnW != w {
+		d.drawn, d.drawnW = map[int]string{}, w
+	}
 	var b strings.Builder
 	head := "  " + cells.Fit(t.ColDuty, col.title)
 	if col.bar > 0 {
@@ -302,7 +311,16 @@ func (d *dashboard) view(w, h int) string {
 			b.WriteString(st.Heading.Render(cells.Cut(name, w)))
 			continue
 		}
-		b.WriteString(d.rowView(data.status.Duties[r.idx], col, i == d.cursor))
+		if i == d.cursor {
+			b.WriteString(d.rowView(data.status.Duties[r.idx], col, true))
+			continue
+		}
+		row, ok := d.drawn[i]
+		if !ok {
+			row = d.rowView(data.status.Duties[r.idx], col, false)
+			d.drawn[i] = row
+		}
+		b.WriteString(row)
 	}
 	return b.String()
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -152,6 +153,32 @@ func TestEndToEndSeesTheCommandLine(t *testing.T) {
 		t.Fatalf("log: %v\n%s", err, out)
 	}
 	s.waitFor("完成 1/19 项")
+	s.send("q")
+	s.waitGone()
+}
+
+// With NO_COLOR set the screen carries no colour, and stays readable:
+// statuses are words and the selection has a marker.
+func TestEndToEndNoColor(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed: the end-to-end test of the real terminal interface needs it (apt-get install tmux)")
+	}
+	bin := buildBinary(t)
+	db := filepath.Join(t.TempDir(), "ledger.db")
+	if out, err := exec.Command(bin, "--db", db, "template", "apply", "section-chief").CombinedOutput(); err != nil {
+		t.Fatalf("template apply: %v\n%s", err, out)
+	}
+	s := startTmux(t, 100, 30, []string{"LANG=zh_CN.UTF-8", "TERM=xterm-256color", "NO_COLOR=1"}, bin+" --db "+db)
+	s.waitFor("参加支部党员大会")
+	out, _ := exec.Command("tmux", "capture-pane", "-e", "-p", "-t", s.name).Output()
+	colour := regexp.MustCompile(`\x1b\[[0-9;]*(38|48|3[0-7]|4[0-7]|9[0-7]|10[0-7])[;m]`)
+	if m := colour.Find(out); m != nil {
+		t.Fatalf("a colour code %q under NO_COLOR in:\n%q", m, out)
+	}
+	screen := s.capture()
+	if !strings.Contains(screen, "> 组织科室政治理论学习") || !strings.Contains(screen, "未达标") {
+		t.Fatalf("without colour the screen lacks the marker or the status words:\n%s", screen)
+	}
 	s.send("q")
 	s.waitGone()
 }
