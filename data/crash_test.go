@@ -1,0 +1,310 @@
+package data
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"taizhang/model"
+)
+
+// crashChildEnv tells the test binary it is the writer child of TestCrash.
+const crashChildEnv = "TAIZHANG_CRASH_CHILD"
+
+// TestHelperWriter is the child of TestCrash: it writes through the real
+// store as fast as it can and acknowledges each commit on stdout. It is
+// not a test on its own.
+func TestHelperWriter(t *testing.T) {
+	path := os.Getenv(crashChildEnv)
+	if path == "" {
+		t.Skip("the writer child of TestCrash; runs only when TestCrash starts it")
+	}
+	s, err := Open(path)
+	if err != nil {
+		fmt.Println("error", err)
+		os.Exit(3)
+	}
+	out := bufio.NewWriter(os.Stdout)
+	say := func(format string, args ...any) {
+		fmt.Fprintf(out, format+"\n", args...)
+		out.Flush()
+	}
+	ctx := context.Background()
+	today := model.NewDate(2026, 11, 22)
+	seed, _ := strconv.ParseUint(os.Getenv("TAIZHANG_CRASH_SEED"), 10, 64)
+	rng := rand.New(rand.NewPCG(seed, 7))
+	duties, _ := s.YearDuties(ctx, 2026)
+	var ids []int64
+	for _, d := range duties {
+		ids = append(ids, d.ID)
+	}
+	recs, _ := s.Records(ctx, RecordFilter{})
+	var live []int64
+	for _, r := range recs {
+		live = append(live, r.ID)
+	}
+	for n := 0; ; n++ {
+		op := rng.IntN(10)
+		switch {
+		case op < 5 || len(live) == 0:
+			topic := fmt.Sprintf("t%d-%d", seed, n)
+			say("begin add %s", topic)
+			r, err := s.AddRecord(ctx, model.Record{DutyID: ids[rng.IntN(len(ids))], Date: today - model.Date(rng.IntN(300)), Topic: topic}, today)
+			if err != nil {
+				say("error %v", err)
+				os.Exit(3)
+			}
+			live = append(live, r.ID)
+			say("ack add %d %s", r.ID, topic)
+		case op < 8:
+			id := live[rng.IntN(len(live))]
+			r, err := s.Record(ctx, id)
+			if err != nil {
+				say("error %v", err)
+				os.Exit(3)
+			}
+			r.Topic = fmt.Sprintf("e%d-%d", seed, n)
+			say("begin edit %d %s", id, r.Topic)
+			if _, err := s.UpdateRecord(ctx, r, today); err != nil {
+				say("error %v", err)
+				os.Exit(3)
+			}
+			say("ack edit %d %s", id, r.Topic)
+		case op < 9:
+			i := rng.IntN(len(live))
+			id := live[i]
+			say("begin delete %d", id)
+			if _, err := s.DeleteRecord(ctx, id); err != nil {
+				say("error %v", err)
+				os.Exit(3)
+			}
+			live = append(live[:i], live[i+1:]...)
+			say("ack delete %d", id)
+		default:
+			title := fmt.Sprintf("事项%d-%d", seed, n)
+			say("begin duty %s", title)
+			id, err := s.AddDuty(ctx, model.Duty{Title: title, Category: model.Other}, model.Target{Year: 2026, Cadence: model.Month, Min: 1 + rng.IntN(3)})
+			if err != nil {
+				say("error %v", err)
+				os.Exit(3)
+			}
+			ids = append(ids, id)
+			say("ack duty %d %s", id, title)
+		}
+	}
+}
+
+// crashState is what the parent knows was committed: acknowledged changes,
+// and the one change that had begun but not been acknowledged when the
+// child died (it may or may not have committed).
+type crashState struct {
+	topics  map[int64]string // record id → topic
+	duties  map[string]bool
+	pending []string // the begun, unacknowledged line, split
+}
+
+func (cs *crashState) apply(line string) {
+	f := strings.Fields(line)
+	if len(f) < 2 {
+		return
+	}
+	switch f[0] {
+	case "begin":
+		cs.pending = f[1:]
+	case "ack":
+		cs.pending = nil
+		switch f[1] {
+		case "add", "edit":
+			id, _ := strconv.ParseInt(f[2], 10, 64)
+			cs.topics[id] = f[3]
+		case "delete":
+			id, _ := strconv.ParseInt(f[2], 10, 64)
+			delete(cs.topics, id)
+		case "duty":
+			cs.duties[f[3]] = true
+		}
+	}
+}
+
+// TestCrash kills a writer with SIGKILL at random moments, again and
+// again, and checks after every round that the ledger is whole and holds
+// every acknowledged change.
+func TestCrash(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the crash test runs for about a minute; skipped with -short")
+	}
+	rounds := 200
+	if v, err := strconv.Atoi(os.Getenv("TAIZHANG_CRASH_ROUNDS")); err == nil {
+		rounds = v
+	}
+	path := filepath.Join(t.TempDir(), "taizhang.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tpl, _ := model.FindTemplate("section-chief")
+	ds, ts := tpl.Build(2026, model.Chinese)
+	if _, err := s.AddDuties(ctx, ds, ts); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	cs := &crashState{topics: map[int64]string{}, duties: map[string]bool{}}
+	for _, d := range ds {
+		cs.duties[d.Title] = true
+	}
+	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))
+	acked, start := 0, time.Now()
+	for round := 0; round < rounds; round++ {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperWriter$", "-test.count=1")
+		cmd.Env = append(os.Environ(), crashChildEnv+"="+path, fmt.Sprintf("TAIZHANG_CRASH_SEED=%d", round))
+		stdout, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		lines := make(chan string)
+		go func() {
+			sc := bufio.NewScanner(stdout)
+			for sc.Scan() {
+				lines <- sc.Text()
+			}
+			close(lines)
+		}()
+		// Let it write for a random while, counting from its first commit
+		// so that every round kills it mid-stream.
+		deadline := time.Time{}
+		life := time.Duration(rng.IntN(40)) * time.Millisecond
+	read:
+		for {
+			var timeout <-chan time.Time
+			if !deadline.IsZero() {
+				timeout = time.After(time.Until(deadline))
+			}
+			select {
+			case line, ok := <-lines:
+				if !ok {
+					break read
+				}
+				if strings.HasPrefix(line, "error") {
+					t.Fatalf("round %d: the writer failed: %s", round, line)
+				}
+				cs.apply(line)
+				if strings.HasPrefix(line, "ack") {
+					acked++
+					if deadline.IsZero() {
+						deadline = time.Now().Add(life)
+					}
+				}
+			case <-timeout:
+				cmd.Process.Signal(syscall.SIGKILL)
+				// Drain what it printed before it died: those commits happened.
+				for line := range lines {
+					cs.apply(line)
+					if strings.HasPrefix(line, "ack") {
+						acked++
+					}
+				}
+				break read
+			}
+		}
+		cmd.Wait()
+		verifyCrash(t, path, cs, round)
+	}
+	t.Logf("%d rounds in %s, %d acknowledged changes, every one found after its crash; %d records, %d duties at the end",
+		rounds, time.Since(start).Round(time.Millisecond), acked, len(cs.topics), len(cs.duties))
+}
+
+func verifyCrash(t *testing.T, path string, cs *crashState, round int) {
+	t.Helper()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatalf("round %d: reopen after the crash: %v", round, err)
+	}
+	defer s.Close()
+	var check string
+	if err := s.DB().QueryRow("PRAGMA integrity_check").Scan(&check); err != nil || check != "ok" {
+		t.Fatalf("round %d: integrity_check = %q, %v", round, check, err)
+	}
+	rows, err := s.DB().Query("PRAGMA foreign_key_check")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows.Next() {
+		t.Fatalf("round %d: foreign_key_check reports a violation", round)
+	}
+	rows.Close()
+	recs, err := s.Records(ctx, RecordFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[int64]string{}
+	for _, r := range recs {
+		got[r.ID] = r.Topic
+	}
+	p := cs.pending
+	uncertain := func(kind string) (int64, string, bool) {
+		if len(p) < 2 || p[0] != kind {
+			return 0, "", false
+		}
+		if kind == "add" || kind == "duty" {
+			return 0, p[1], true
+		}
+		id, _ := strconv.ParseInt(p[1], 10, 64)
+		rest := ""
+		if len(p) > 2 {
+			rest = p[2]
+		}
+		return id, rest, true
+	}
+	for id, topic := range cs.topics {
+		g, ok := got[id]
+		if eid, etopic, isEdit := uncertain("edit"); isEdit && eid == id && (g == etopic || g == topic) {
+			cs.topics[id] = g
+			continue
+		}
+		if did, _, isDel := uncertain("delete"); isDel && did == id {
+			if !ok {
+				delete(cs.topics, id)
+			}
+			continue
+		}
+		if !ok || g != topic {
+			t.Fatalf("round %d: acknowledged record %d (%s) is %q, found=%v", round, id, topic, g, ok)
+		}
+	}
+	for id, g := range got {
+		if _, ok := cs.topics[id]; ok {
+			continue
+		}
+		if _, topic, isAdd := uncertain("add"); isAdd && g == topic {
+			cs.topics[id] = g // the unacknowledged add did commit
+			continue
+		}
+		t.Fatalf("round %d: record %d (%q) is in the ledger, but no acknowledged change leaves it there", round, id, g)
+	}
+	duties, _ := s.Duties(ctx)
+	have := map[string]bool{}
+	for _, d := range duties {
+		have[d.Title] = true
+	}
+	for title := range cs.duties {
+		if !have[title] {
+			t.Fatalf("round %d: acknowledged duty %s is missing", round, title)
+		}
+	}
+	if _, title, isDuty := uncertain("duty"); isDuty && have[title] {
+		cs.duties[title] = true
+	}
+	cs.pending = nil
+}
