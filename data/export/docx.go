@@ -47,7 +47,7 @@ var (
 // tableCols are the summary table's column widths in twips, summing to
 // the text width; 事项 takes what the others leave.
 func tableCols() []int {
-	cols := []int{760, 0, 1340, 2000, 1340, 1060}
+	cols := []int{840, 0, 1340, 2300, 1340, 1060}
 	rest := textWidth
 	for _, c := range cols {
 		rest -= c

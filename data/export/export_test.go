@@ -47,7 +47,7 @@ func fixedLedger(t testing.TB) *data.Store {
 		return id
 	}
 	log := func(id int64, date model.Date, topic, with, place, note string, lateDays int) {
-		created := date.Time().Add(10 * time.Hour).AddDate(0, 0, lateDays)
+		created := date.Time().Add(10*time.Hour).AddDate(0, 0, lateDays)
 		if _, err := s.AddRecord(ctx, model.Record{DutyID: id, Date: date, Topic: topic, With: with, Place: place, Note: note, Created: created}, fixedToday); err != nil {
 			t.Fatal(err)
 		}

@@ -1,0 +1,311 @@
+package export
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"encoding/csv"
+	"encoding/xml"
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"taizhang/model"
+)
+
+func render(t *testing.T, f Format, lang model.Lang) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Render(&b, f, summaryOf(t, fixedLedger(t), fixedToday, lang)); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestXLSX(t *testing.T) {
+	raw := render(t, Excel, model.Chinese)
+	f, err := excelize.OpenReader(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); len(got) != 2 || got[0] != "汇总" || got[1] != "台账" {
+		t.Fatalf("sheets = %q", got)
+	}
+	sum, err := f.GetRows("汇总")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum) != 1+7 {
+		t.Errorf("汇总 has %d rows, want a header and 7 duties", len(sum))
+	}
+	wantHead := append(SummaryColumns(model.Chinese), "1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月")
+	if strings.Join(sum[0], ",") != strings.Join(wantHead, ",") {
+		t.Errorf("汇总 header = %q", sum[0])
+	}
+	if sum[1][2] != "会前学法" || sum[1][4] != "11" || sum[1][7] != "未达标" || sum[1][8] != "8月、10月" || sum[1][9+7] != "0" {
+		t.Errorf("会前学法 row = %q", sum[1])
+	}
+	// A quarterly duty's quarters are cells merged across their months.
+	merges, err := f.GetMergeCells("汇总")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(merges) == 0 {
+		t.Error("no period is merged across its months")
+	}
+	led, err := f.GetRows("台账")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(led) != 1+32 {
+		t.Errorf("台账 has %d rows, want a header and 32 records (one before a start date)", len(led))
+	}
+	if strings.Join(led[0], ",") != "序号,日期,类别,事项,依据,主题/内容,对象/参加人员,地点,备注" {
+		t.Errorf("台账 header = %q", led[0])
+	}
+	for _, sheet := range []string{"汇总", "台账"} {
+		p, err := f.GetPanes(sheet)
+		if err != nil || !p.Freeze || p.YSplit != 1 {
+			t.Errorf("%s header not frozen: %+v %v", sheet, p, err)
+		}
+		if w, _ := f.GetColWidth(sheet, "C"); w < 6 {
+			t.Errorf("%s column C width %v", sheet, w)
+		}
+	}
+	if w, _ := f.GetColWidth("台账", "D"); w < float64(2*len([]rune("与分管科室负责人提醒谈话")))-1 {
+		t.Errorf("台账 duty column is %v wide, too narrow for its Chinese titles", w)
+	}
+	// Dates are real dates: a serial number with a date format.
+	for row := 2; row <= len(led); row++ {
+		cell := "B" + strconv.Itoa(row)
+		raw, _ := f.GetCellValue("台账", cell, excelize.Options{RawCellValue: true})
+		shown, _ := f.GetCellValue("台账", cell)
+		if _, err := time.Parse("2006-01-02", shown); err != nil || strings.Contains(raw, "-") {
+			t.Fatalf("%s = %q shown as %q: not a date cell", cell, raw, shown)
+		}
+		style, _ := f.GetCellStyle("台账", cell)
+		st, err := f.GetStyle(style)
+		if err != nil || st.CustomNumFmt == nil || *st.CustomNumFmt != "yyyy-mm-dd" {
+			t.Fatalf("%s has no date format: %+v", cell, st)
+		}
+	}
+	if led[1][1] != "2026-01-08" || led[3][1] != "2026-02-01" {
+		t.Errorf("first dates %q %q", led[1][1], led[3][1])
+	}
+	// A topic beginning with = stays text; nothing anywhere is a formula.
+	found := false
+	for r, row := range led {
+		for c, v := range row {
+			name, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			if formula, _ := f.GetCellFormula("台账", name); formula != "" {
+				t.Errorf("台账!%s is a formula: %q", name, formula)
+			}
+			if strings.HasPrefix(v, "=1+2") {
+				found = true
+				if ct, _ := f.GetCellType("台账", name); ct != excelize.CellTypeInlineString {
+					t.Errorf("台账!%s = %q has type %v, want text", name, v, ct)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error("the =1+2 topic is missing from 台账")
+	}
+	// The package itself holds no formula element in any sheet.
+	z, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, zf := range z.File {
+		if strings.HasPrefix(zf.Name, "xl/worksheets/") {
+			body := readZip(t, zf)
+			if bytes.Contains(body, []byte("<f>")) || bytes.Contains(body, []byte("<f ")) {
+				t.Errorf("%s holds a formula", zf.Name)
+			}
+		}
+	}
+	// English sheet and column names.
+	en, err := excelize.OpenReader(bytes.NewReader(render(t, Excel, model.English)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer en.Close()
+	if got := en.GetSheetList(); got[0] != "Summary" || got[1] != "Ledger" {
+		t.Errorf("English sheets %q", got)
+	}
+}
+
+func readZip(t *testing.T, zf *zip.File) []byte {
+	t.Helper()
+	rc, err := zf.Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	b, err := io.ReadAll(rc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// xmlText parses a part with encoding/xml, failing on any error, and
+// returns its character data joined, with the names of its elements.
+func xmlText(t *testing.T, name string, body []byte) (string, map[string]int) {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(body))
+	var text strings.Builder
+	elems := map[string]int{}
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("%s is not well-formed XML: %v", name, err)
+		}
+		switch v := tok.(type) {
+		case xml.StartElement:
+			elems[v.Name.Local]++
+		case xml.CharData:
+			text.Write(v)
+		}
+	}
+	return text.String(), elems
+}
+
+func TestDocx(t *testing.T) {
+	raw := render(t, Word, model.Chinese)
+	z, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[string]string{}
+	elems := map[string]map[string]int{}
+	for _, zf := range z.File {
+		parts[zf.Name], elems[zf.Name] = xmlText(t, zf.Name, readZip(t, zf))
+	}
+	for _, want := range []string{"[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels", "word/document.xml",
+		"word/styles.xml", "word/settings.xml", "word/fontTable.xml", "word/footer1.xml", "word/footer2.xml", "docProps/core.xml"} {
+		if _, ok := parts[want]; !ok {
+			t.Errorf("missing part %s", want)
+		}
+	}
+	doc := parts["word/document.xml"]
+	for _, want := range []string{"2026年度个人履职情况", "姓名：张三　职务：副局长　单位：某某市某某局", "一、总体情况", "二、分项完成情况",
+		"三、未达标事项", "（一）会前学法", "全年开展调研活动12次，完成全年不少于12次的要求。", "会前学法：8月、10月未开展。",
+		"节前廉洁提醒 <b>&amp; | *加粗*", "原因及整改措施："} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("document.xml lacks %q", want)
+		}
+	}
+	de := elems["word/document.xml"]
+	if de["tbl"] != 1 || de["tr"] != 8 || de["tc"] != 8*6 || de["tblHeader"] != 1 {
+		t.Errorf("table: %d tables, %d rows, %d cells, %d header rows", de["tbl"], de["tr"], de["tc"], de["tblHeader"])
+	}
+	if !strings.Contains(parts["word/footer1.xml"], "PAGE") || !strings.Contains(parts["word/footer2.xml"], "—") {
+		t.Error("footers lack the page number field")
+	}
+	body := func(name string) string {
+		for _, zf := range z.File {
+			if zf.Name == name {
+				return string(readZip(t, zf))
+			}
+		}
+		return ""
+	}
+	styles := body("word/styles.xml")
+	for _, want := range []string{`w:eastAsia="仿宋_GB2312"`, `w:eastAsia="方正小标宋简体"`, `w:eastAsia="黑体"`, `w:eastAsia="楷体_GB2312"`,
+		`<w:sz w:val="44"/>`, `<w:sz w:val="32"/>`} {
+		if !strings.Contains(styles, want) {
+			t.Errorf("styles.xml lacks %s", want)
+		}
+	}
+	// A4 with the GB/T 9704 margins: 37, 35, 28 and 26 mm in twips.
+	if d := body("word/document.xml"); !strings.Contains(d, `<w:pgSz w:w="11906" w:h="16838"/>`) ||
+		!strings.Contains(d, `w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"`) {
+		t.Error("page size or margins are not A4 / GB/T 9704")
+	}
+	if core := strings.TrimSpace(parts["docProps/core.xml"]); core != "2026年度个人履职情况" {
+		t.Errorf("core properties say %q", core)
+	}
+	// The same summary makes the same bytes.
+	if again := render(t, Word, model.Chinese); !bytes.Equal(raw, again) {
+		t.Error("two renderings of one summary differ")
+	}
+
+	office := ""
+	for _, name := range []string{"soffice", "libreoffice"} {
+		if p, err := exec.LookPath(name); err == nil {
+			office = p
+			break
+		}
+	}
+	if office == "" {
+		t.Skip("LibreOffice (soffice) is not installed, so the docx was not converted to PDF; apt-get install libreoffice-writer-nogui to run this check")
+	}
+	dir := t.TempDir()
+	src := filepath.Join(dir, "summary.docx")
+	if err := os.WriteFile(src, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(c, office, "--headless", "--norestore", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", "pdf", "--outdir", dir, src)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("LibreOffice failed to convert the docx: %v\n%s", err, out)
+	}
+	pdf, err := os.ReadFile(filepath.Join(dir, "summary.pdf"))
+	if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF")) || len(pdf) < 1000 {
+		t.Fatalf("LibreOffice made no PDF (%v): %s", err, out)
+	}
+}
+
+func TestCSV(t *testing.T) {
+	raw := render(t, CSV, model.Chinese)
+	if !bytes.HasPrefix(raw, []byte("\xEF\xBB\xBF")) {
+		t.Fatal("no UTF-8 byte-order mark")
+	}
+	rows, err := csv.NewReader(bytes.NewReader(raw[3:])).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1+32 || strings.Join(rows[0], ",") != "序号,日期,类别,事项,依据,主题/内容,对象/参加人员,地点,备注" {
+		t.Fatalf("%d rows, header %q", len(rows), rows[0])
+	}
+	var injected []string
+	for _, r := range rows[1:] {
+		for _, c := range r {
+			if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
+				t.Errorf("cell %q would be read as a formula", c)
+			}
+		}
+		if r[1] == "2026-03-20" {
+			injected = r
+		}
+	}
+	if injected == nil || injected[5] != "'=1+2 学习《行政复议法》" || injected[6] != "'-王五" || injected[7] != "'@会议室" ||
+		injected[8] != "备注第一行\n备注第二行" || injected[4] != "《2022年党风廉政建设工作计划》第4条" {
+		t.Errorf("the injected row reads back as %q", injected)
+	}
+	if !bytes.Contains(raw, []byte("\r\n")) {
+		t.Error("lines do not end in CRLF")
+	}
+	for in, want := range map[string]string{"=SUM(A1)": "'=SUM(A1)", "+1": "'+1", "-1": "'-1", "@x": "'@x", "\tx": "'\tx", "\rx": "'\rx", "a=b": "a=b", "": ""} {
+		if got := Neutralise(in); got != want {
+			t.Errorf("Neutralise(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,296 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"taizhang/data"
+	"taizhang/model"
+)
+
+func exportJSON(t *testing.T, s *data.Store, year int, now time.Time) []byte {
+	t.Helper()
+	d, err := s.Dump(ctx, year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := WriteJSON(&b, d, year, now); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+var stampLine = regexp.MustCompile(`"exported_at": "[^"]*"`)
+
+func withoutStamp(b []byte) string { return stampLine.ReplaceAllString(string(b), `"exported_at": ""`) }
+
+func emptyLedger(t testing.TB) *data.Store {
+	t.Helper()
+	s, err := data.Open(filepath.Join(t.TempDir(), "empty.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func writeTemp(t *testing.T, name string, b []byte) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestJSONRoundTrip(t *testing.T) {
+	src := fixedLedger(t)
+	for _, year := range []int{2026, 0} {
+		first := exportJSON(t, src, year, fixedNow)
+		path := writeTemp(t, "export.json", first)
+		dst := emptyLedger(t)
+		loaded, err := Import(ctx, dst, path, fixedToday)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again := exportJSON(t, dst, year, fixedNow.Add(time.Hour))
+		if bytes.Equal(first, again) {
+			t.Error("the timestamp did not change")
+		}
+		if withoutStamp(first) != withoutStamp(again) {
+			t.Errorf("year %d: the export of the imported ledger differs:\n%s", year, diffLines(withoutStamp(first), withoutStamp(again)))
+		}
+		// Importing the same file again finds everything already there.
+		second, err := Import(ctx, dst, path, fixedToday)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if second.RecordsAdded != 0 || second.DutiesAdded != 0 || second.TargetsAdded != 0 || second.RecordsSkipped != loaded.RecordsAdded {
+			t.Errorf("year %d: second import %+v after first %+v", year, second, loaded)
+		}
+		if withoutStamp(exportJSON(t, dst, year, fixedNow)) != withoutStamp(first) {
+			t.Errorf("year %d: importing twice changed the ledger", year)
+		}
+	}
+	var doc map[string]any
+	first := exportJSON(t, src, 2026, fixedNow)
+	if err := json.Unmarshal(first, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc["format"] != FormatName || doc["version"] != 1.0 || doc["year"] != 2026.0 || doc["exported_at"] != "2027-01-15T09:30:00Z" {
+		t.Errorf("head = %v %v %v %v", doc["format"], doc["version"], doc["year"], doc["exported_at"])
+	}
+	if n := strings.Count(string(first), `"date"`); n != 32 {
+		t.Errorf("the 2026 export holds %d records, want 32 (the 2025 one is left out)", n)
+	}
+	if n := strings.Count(string(exportJSON(t, src, 0, fixedNow)), `"date"`); n != 33 {
+		t.Errorf("the whole-ledger export holds %d records, want 33", n)
+	}
+}
+
+func TestImportMerges(t *testing.T) {
+	src := fixedLedger(t)
+	path := writeTemp(t, "export.json", exportJSON(t, src, 2026, fixedNow))
+	dst := emptyLedger(t)
+	if err := dst.SetProfile(ctx, model.Profile{Name: "李四"}); err != nil {
+		t.Fatal(err)
+	}
+	id, err := dst.AddDuty(ctx, model.Duty{Title: "会前学法", Category: model.Study, Basis: "本地依据"}, model.Target{Year: 2026, Cadence: model.Month, Min: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := dst.AddRecord(ctx, model.Record{DutyID: id, Date: model.NewDate(2026, 1, 8), Topic: "学习法律法规", With: "张三、李四", Place: "三楼会议室"}, fixedToday); err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := Import(ctx, dst, path, fixedToday)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loaded.DutiesMatched != 1 || loaded.DutiesAdded != 6 || loaded.RecordsSkipped != 1 || loaded.RecordsAdded != 31 || !loaded.ProfileFilled {
+		t.Errorf("loaded %+v", loaded)
+	}
+	p, _ := dst.Profile(ctx)
+	if p != (model.Profile{Name: "李四", Post: "副局长", Unit: "某某市某某局"}) {
+		t.Errorf("profile %+v: a set name must stay, empty fields be filled", p)
+	}
+	d, _ := dst.Duty(ctx, id)
+	if d.Basis != "本地依据" {
+		t.Errorf("the ledger's basis was replaced by the file's: %q", d.Basis)
+	}
+}
+
+func TestImportRefuses(t *testing.T) {
+	src := fixedLedger(t)
+	good := string(exportJSON(t, src, 2026, fixedNow))
+	edit := func(old, new string) string {
+		if !strings.Contains(good, old) {
+			t.Fatalf("the export has no %q to edit", old)
+		}
+		return strings.Replace(good, old, new, 1)
+	}
+	conflict := emptyLedger(t)
+	if _, err := conflict.AddDuty(ctx, model.Duty{Title: "会前学法", Category: model.Study}, model.Target{Year: 2026, Cadence: model.Quarter, Min: 1}); err != nil {
+		t.Fatal(err)
+	}
+	otherCategory := emptyLedger(t)
+	if _, err := otherCategory.AddDuty(ctx, model.Duty{Title: "会前学法", Category: model.Meeting}, model.Target{Year: 2025, Cadence: model.Month, Min: 1}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, file, want string
+		into             *data.Store
+	}{
+		{"not json", "not json at all", "不是有效的 JSON", nil},
+		{"empty", "", "不是有效的 JSON", nil},
+		{"cut short", good[:len(good)/2], "不是有效的 JSON", nil},
+		{"another format", `{"format": "something-else", "version": 1}`, "不是台账导出的 JSON", nil},
+		{"no format", `[1, 2, 3]`, "", nil},
+		{"newer version", edit(`"version": 1`, `"version": 2`), "更新版本", nil},
+		{"fractional version", edit(`"version": 1`, `"version": 1.5`), "version", nil},
+		{"unknown field", edit(`"topic":`, `"colour": "red", "topic":`), "colour", nil},
+		{"wrong type", edit(`"min": 1,`, `"min": "1",`), "类型不对", nil},
+		{"bad date", edit(`"date": "2026-01-08"`, `"date": "2026-02-30"`), "日期“2026-02-30”无效", nil},
+		{"future record", edit(`"date": "2026-01-08"`, `"date": "2027-06-01"`), "晚于今天", nil},
+		{"bad category", edit(`"category": "study"`, `"category": "party"`), "类别“party”无效", nil},
+		{"bad cadence", edit(`"cadence": "month"`, `"cadence": "fortnight"`), "频次", nil},
+		{"zero minimum", edit(`"min": 1,`, `"min": 0,`), "每期次数", nil},
+		{"empty title", edit(`"title": "会前学法"`, `"title": "  "`), "名称不能为空", nil},
+		{"duplicate duty", edit(`"title": "专题学法"`, `"title": "会前学法"`), "都叫“会前学法”", nil},
+		{"bad timestamp", edit(`"created": "2026-01-08T10:00:00Z"`, `"created": "yesterday"`), "RFC 3339", nil},
+		{"trailing data", good + `{}`, "JSON", nil},
+		{"conflicting target", good, "每季度1次", conflict},
+		{"conflicting category", good, "类别", otherCategory},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			into := c.into
+			if into == nil {
+				into = fixedLedger(t)
+			}
+			before := withoutStamp(exportJSON(t, into, 0, fixedNow))
+			_, err := Import(ctx, into, writeTemp(t, "bad.json", []byte(c.file)), fixedToday)
+			ie, ok := model.AsInput(err)
+			if !ok {
+				t.Fatalf("error %v is not a refusal of bad input", err)
+			}
+			if !strings.Contains(ie.Zh, c.want) || strings.Count(ie.Zh, "\n") > 0 || !strings.HasPrefix(ie.Zh, "不能导入 ") {
+				t.Errorf("message %q does not say %q in one line", ie.Zh, c.want)
+			}
+			if ie.En == "" || strings.Contains(ie.Zh, "%!") || strings.Contains(ie.En, "%!") {
+				t.Errorf("bad message: %q / %q", ie.Zh, ie.En)
+			}
+			if after := withoutStamp(exportJSON(t, into, 0, fixedNow)); after != before {
+				t.Error("a refused import changed the ledger")
+			}
+		})
+	}
+	if _, err := Import(ctx, emptyLedger(t), filepath.Join(t.TempDir(), "missing.json"), fixedToday); err == nil || !strings.Contains(err.Error(), "no file") {
+		t.Errorf("a missing file: %v", err)
+	}
+}
+
+func TestImportCleansText(t *testing.T) {
+	file := `{"format": "taizhang-ledger", "version": 1, "exported_at": "2026-01-01T00:00:00Z",
+		"profile": {"name": "张三\u001b[2J", "post": "", "unit": ""},
+		"duties": [{"title": "会前\u202e学法", "category": "study", "description": "", "basis": "",
+			"targets": [{"year": 2026, "cadence": "month", "min": 1}],
+			"records": [{"date": "2026-01-08", "topic": "学习\u0007法律\r\n法规", "participants": "", "place": "", "note": "a\u009bb"}]}]}`
+	dst := emptyLedger(t)
+	if _, err := Import(ctx, dst, writeTemp(t, "dirty.json", []byte(file)), fixedToday); err != nil {
+		t.Fatal(err)
+	}
+	ds, _ := dst.Duties(ctx)
+	recs, _ := dst.Records(ctx, data.RecordFilter{})
+	p, _ := dst.Profile(ctx)
+	if len(ds) != 1 || ds[0].Title != "会前学法" || len(recs) != 1 || recs[0].Topic != "学习法律 法规" || recs[0].Note != "ab" || p.Name != "张三" {
+		t.Errorf("imported %+v %+v %+v", ds, recs, p)
+	}
+}
+
+func TestCheck(t *testing.T) {
+	s := fixedLedger(t)
+	ws, err := Warnings(ctx, s, 2026, fixedToday)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[WarningKind][]string{}
+	for _, w := range ws {
+		kinds[w.Kind] = append(kinds[w.Kind], w.In(model.Chinese))
+		if w.In(model.English) == "" {
+			t.Errorf("no English for %q", w.Zh)
+		}
+	}
+	want := map[WarningKind][]string{
+		MissedPeriods: {"“会前学法”8月、10月未达标。", "“参加支部党员大会”四季度未达标。", "“向党组报告党风廉政建设工作”下半年未达标。", "“参加警示教育”全年未达标。"},
+		NoRecords:     {"“参加警示教育”本年度还没有任何记录。"},
+		// The 专题学法 record with nobody named is not a talk, so it is fine.
+		NoParticipants: {"2026-09-09 “与分管科室负责人提醒谈话”的谈话记录没有填写谈话对象。"},
+		LateEntry:      {"2026-09-09 “与分管科室负责人提醒谈话”的记录在45天后（2026-10-24）才登记，请核实。"},
+	}
+	if !reflect.DeepEqual(kinds, want) {
+		t.Errorf("warnings:\n%q\nwant\n%q", kinds, want)
+	}
+	// Mid-year: nothing missed yet, and the annual duty still has time.
+	ws, _ = Warnings(ctx, s, 2026, model.NewDate(2026, 6, 30))
+	for _, w := range ws {
+		if w.Kind == MissedPeriods {
+			t.Errorf("mid-year warns %q", w.Zh)
+		}
+	}
+}
+
+func TestWrite(t *testing.T) {
+	s := fixedLedger(t)
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, f := range Formats {
+		path, ws, err := Write(ctx, s, Options{Year: 2026, AsOf: fixedToday, Format: f, Now: fixedNow})
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		if path != filepath.Join(dir, "taizhang-2026."+string(f)) || len(ws) != 7 {
+			t.Errorf("%s: wrote %s with %d warnings", f, path, len(ws))
+		}
+		fi, err := os.Stat(path)
+		if err != nil || fi.Mode().Perm() != 0o600 || fi.Size() == 0 {
+			t.Errorf("%s: %v %v", path, fi.Mode(), err)
+		}
+		// Never overwritten without Force.
+		if _, _, err := Write(ctx, s, Options{Year: 2026, AsOf: fixedToday, Format: f}); err == nil || !strings.Contains(err.Error(), "already exists") {
+			t.Errorf("%s overwritten without force: %v", f, err)
+		}
+	}
+	if _, _, err := Write(ctx, s, Options{Year: 2026, AsOf: fixedToday, Format: Markdown, Force: true}); err != nil {
+		t.Errorf("force: %v", err)
+	}
+	// Strict: the warnings stop it and nothing is written.
+	_, ws, err := Write(ctx, s, Options{Year: 2026, AsOf: fixedToday, Format: Word, Path: "strict.docx", Strict: true})
+	if _, ok := model.AsInput(err); !ok || len(ws) != 7 {
+		t.Errorf("strict: %v with %d warnings", err, len(ws))
+	}
+	if _, err := os.Stat(filepath.Join(dir, "strict.docx")); err == nil {
+		t.Error("strict wrote the file")
+	}
+	path, _, err := Write(ctx, s, Options{Format: JSON, All: true, Now: fixedNow})
+	if err != nil || filepath.Base(path) != "taizhang-all.json" {
+		t.Errorf("all: %s %v", path, err)
+	}
+	for _, o := range []Options{{Year: 2026, Format: "pdf"}, {Year: 2026, Format: Excel, All: true}, {Year: 99, Format: Markdown},
+		{Year: 2026, Format: Markdown, Path: dir}} {
+		if _, _, err := Write(ctx, s, o); err == nil {
+			t.Errorf("%+v was accepted", o)
+		} else if _, ok := model.AsInput(err); !ok {
+			t.Errorf("%+v: %v is not an input error", o, err)
+		}
+	}
+	if f, ok := ParseFormat(".DOCX"); !ok || f != Word || Word.Describe(model.Chinese) == "" {
+		t.Error("ParseFormat")
+	}
+}
