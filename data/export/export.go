@@ -74,6 +74,10 @@ type Options struct {
 	Strict bool       // refuse to write when Check finds anything
 	All    bool       // JSON only: every year of the ledger, not just Year
 	Now    time.Time  // the export timestamp written in JSON; zero: now
+	// Before, when set, sees the check's warnings before anything is
+	// written (the command line prints them there); an error it returns
+	// stops the export.
+	Before func([]Warning) error
 }
 
 // DefaultPath is the file name used without -o: taizhang-2026.docx, or
@@ -134,6 +138,11 @@ func Write(ctx context.Context, s *data.Store, o Options) (string, []Warning, er
 			return "", nil, err
 		}
 		warnings = Check(rep)
+	}
+	if o.Before != nil {
+		if err := o.Before(warnings); err != nil {
+			return "", warnings, err
+		}
 	}
 	if o.Strict && len(warnings) > 0 {
 		return "", warnings, model.Invalid(nil,

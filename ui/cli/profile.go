@@ -44,7 +44,11 @@ func (c *ProfileCmd) Run(a *App) error {
 	}
 	var b strings.Builder
 	for _, f := range [][3]string{{"姓名", "Name", p.Name}, {"职务", "Post", p.Post}, {"单位", "Unit", p.Unit}} {
-		b.WriteString(a.T(f[0]+"：", f[1]+": ") + model.CleanLine(f[2]) + "\n")
+		v := model.CleanLine(f[2])
+		if v == "" {
+			v = a.T("（未设置）", "(not set)")
+		}
+		b.WriteString(a.T(f[0]+"：", f[1]+": ") + v + "\n")
 	}
 	a.Printf("%s", b.String())
 	return nil

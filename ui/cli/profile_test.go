@@ -18,7 +18,7 @@ func TestProfile(t *testing.T) {
 		t.Errorf("profile = %q", out)
 	}
 	ok(t, db, "profile", "--unit", "")
-	if out := ok(t, db, "--lang", "en", "profile"); out != "Name: 张三\nPost: 局长\nUnit: \n" {
+	if out := ok(t, db, "--lang", "en", "profile"); out != "Name: 张三\nPost: 局长\nUnit: (not set)\n" {
 		t.Errorf("profile en = %q", out)
 	}
 	if r := run(t, db, "profile", "--name", strings.Repeat("长", 101)); r.code != 2 || !strings.Contains(r.stderr, "过长") {

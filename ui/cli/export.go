@@ -1,0 +1,124 @@
+package cli
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"taizhang/data/export"
+	"taizhang/model"
+)
+
+// ExportCmd writes the year-end summary or the ledger to a file.
+type ExportCmd struct {
+	Year   int    `help:"年度（默认今年） / year (default: this year)"`
+	Format string `short:"f" help:"格式 md|txt|docx|xlsx|csv|json（默认按 -o 的扩展名，否则 md） / format (default: from -o, else md)" placeholder:"md"`
+	AsOf   string `name:"as-of" help:"按某日统计，如年中报告用 06-30 / evaluate as of a date, e.g. mid-year" placeholder:"YYYY-MM-DD"`
+	Output string `short:"o" help:"输出文件（默认 taizhang-<年度>.<格式>） / output file (default: taizhang-<year>.<format>)" placeholder:"FILE"`
+	Force  bool   `help:"覆盖已有文件 / replace an existing file"`
+	Strict bool   `help:"检查发现问题时不导出（退出码2） / write nothing if the check finds anything (exit 2)"`
+	All    bool   `help:"导出全部年度（仅 json） / every year (json only)"`
+}
+
+// maxPerKind caps the warnings printed of one kind: a ledger with a
+// hundred late records needs to know that, not to read all hundred.
+const maxPerKind = 10
+
+// Run checks the year, prints the warnings to standard error, and writes
+// the file; standard output gets its path.
+func (c *ExportCmd) Run(a *App) error {
+	format, err := c.format()
+	if err != nil {
+		return err
+	}
+	year, err := a.yearOr(c.Year)
+	if err != nil {
+		return err
+	}
+	asOf, err := a.asOf(c.AsOf)
+	if err != nil {
+		return err
+	}
+	s, err := a.Store()
+	if err != nil {
+		return err
+	}
+	o := export.Options{Year: year, AsOf: asOf, Format: format, Lang: a.Lang, Path: c.Output,
+		Force: c.Force, Strict: c.Strict, All: c.All, Now: a.Now(),
+		Before: func(ws []export.Warning) error { a.printWarnings(ws); return nil }}
+	path, _, err := export.Write(ctxb, s, o)
+	if err != nil {
+		return err
+	}
+	a.Printf("%s\n", a.T("已导出："+path, "Exported "+path))
+	return nil
+}
+
+func (c *ExportCmd) format() (export.Format, error) {
+	name := c.Format
+	if name == "" {
+		name = strings.TrimPrefix(filepath.Ext(c.Output), ".")
+		if _, ok := export.ParseFormat(name); !ok {
+			name = string(export.Markdown)
+		}
+	}
+	f, ok := export.ParseFormat(name)
+	if !ok {
+		return "", Bad("不认识的格式“%s”；--format 应为 md、txt、docx、xlsx、csv 或 json。",
+			"The format %q is not known; --format takes md, txt, docx, xlsx, csv or json.", model.CleanLine(name))
+	}
+	return f, nil
+}
+
+// printWarnings lists the check's findings on standard error, by kind.
+func (a *App) printWarnings(ws []export.Warning) {
+	if len(ws) == 0 {
+		return
+	}
+	a.Note(fmt.Sprintf("导出前检查发现%d个问题：", len(ws)), fmt.Sprintf("The check before export found %d issues:", len(ws)))
+	shown := map[export.WarningKind]int{}
+	hidden := map[export.WarningKind]int{}
+	var kinds []export.WarningKind
+	for _, w := range ws {
+		if shown[w.Kind]+hidden[w.Kind] == 0 {
+			kinds = append(kinds, w.Kind)
+		}
+		if shown[w.Kind] == maxPerKind {
+			hidden[w.Kind]++
+			continue
+		}
+		shown[w.Kind]++
+		fmt.Fprintln(a.Stderr, "  - "+model.CleanLine(w.In(a.Lang)))
+	}
+	for _, k := range kinds {
+		if n := hidden[k]; n > 0 {
+			a.Note(fmt.Sprintf("  ……另有%d条同类问题未列出。", n), fmt.Sprintf("  ... and %d more like these.", n))
+		}
+	}
+}
+
+// ImportCmd loads a JSON export into the ledger.
+type ImportCmd struct {
+	File string `arg:"" help:"taizhang export --format json 导出的文件 / a file made by taizhang export --format json" placeholder:"FILE.json"`
+}
+
+// Run imports the file in one transaction and says what it added.
+func (c *ImportCmd) Run(a *App) error {
+	s, err := a.Store()
+	if err != nil {
+		return err
+	}
+	l, err := export.Import(ctxb, s, c.File, a.Today())
+	if err != nil {
+		return err
+	}
+	a.Printf("%s\n", a.T(
+		fmt.Sprintf("已导入 %s：新增事项%d项（已有%d项）、年度要求%d项、记录%d条；%d条记录台账中已有，未重复导入。",
+			c.File, l.DutiesAdded, l.DutiesMatched, l.TargetsAdded, l.RecordsAdded, l.RecordsSkipped),
+		fmt.Sprintf("Imported %s: %d new duties (%d already there), %d targets, %d records; %d records were already in the ledger and were skipped.",
+			c.File, l.DutiesAdded, l.DutiesMatched, l.TargetsAdded, l.RecordsAdded, l.RecordsSkipped)))
+	if l.ProfileFilled {
+		a.Note("姓名、职务或单位原为空，已按文件补全。", "The empty name, post or unit fields were filled from the file.")
+	}
+	return nil
+}
