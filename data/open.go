@@ -171,6 +171,9 @@ func checkExisting(path string, fi os.FileInfo) error {
 	if v := int(binary.BigEndian.Uint32(header[60:64])); v > SchemaVersion() {
 		return newerError(path, v)
 	}
+	if truncated(header, fi.Size()) {
+		return damaged(path)
+	}
 	if err := checkWritable(path, fi); err != nil {
 		return err
 	}
@@ -181,6 +184,25 @@ func newerError(path string, v int) error {
 	return model.Invalid(nil,
 		fmt.Sprintf("%s 由更新版本的台账程序写入（数据格式 %d，本程序只认识到 %d）；请升级 taizhang 后再打开。", path, v, SchemaVersion()),
 		fmt.Sprintf("%s was written by a newer taizhang (schema %d; this build knows up to %d); upgrade taizhang to open it.", path, v, SchemaVersion()))
+}
+
+// truncated reports a file shorter than its header says it is. The
+// in-header size is trusted only when it is marked valid (the change
+// counter equals the version-valid-for number).
+func truncated(h []byte, size int64) bool {
+	pageSize := int64(binary.BigEndian.Uint16(h[16:18]))
+	if pageSize == 1 {
+		pageSize = 65536
+	}
+	pages := int64(binary.BigEndian.Uint32(h[28:32]))
+	valid := binary.BigEndian.Uint32(h[24:28]) == binary.BigEndian.Uint32(h[92:96])
+	return valid && pages > 0 && size < pages*pageSize
+}
+
+func damaged(path string) error {
+	return model.Invalid(nil,
+		fmt.Sprintf("台账 %s 已损坏，无法打开；请用 taizhang restore 从备份恢复。", path),
+		fmt.Sprintf("The ledger %s is damaged and cannot be opened; restore it from a backup with taizhang restore.", path))
 }
 
 // readHeader returns the 100-byte SQLite header, or nil when the file does
@@ -328,20 +350,32 @@ func openDB(path string) (*Store, error) {
 	return &Store{db: db, path: path}, nil
 }
 
-// openError turns SQLite's complaint about a damaged file into a sentence.
+// openError turns SQLite's complaint about opening a file into a sentence.
 func openError(path string, err error) error {
-	msg := err.Error()
-	if strings.Contains(msg, "malformed") || strings.Contains(msg, "not a database") || strings.Contains(msg, "corrupt") {
-		return model.Invalid(nil,
-			fmt.Sprintf("台账 %s 已损坏，无法打开；请用 taizhang restore 从备份恢复。", path),
-			fmt.Sprintf("The ledger %s is damaged and cannot be opened; restore it from a backup with taizhang restore.", path))
+	if known := sqliteError(path, err); known != nil {
+		return known
 	}
-	if strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only") || strings.Contains(msg, "unable to open") {
+	return fmt.Errorf("open ledger %s: %w", path, err)
+}
+
+// sqliteError names the conditions a person can act on — a damaged file, a
+// file that cannot be written, a full disk, a ledger held too long by
+// another program — or returns nil.
+func sqliteError(path string, err error) error {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "malformed") || strings.Contains(msg, "not a database") || strings.Contains(msg, "corrupt"):
+		return damaged(path)
+	case strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only") || strings.Contains(msg, "unable to open"):
 		return model.Invalid(nil,
 			fmt.Sprintf("无法以读写方式打开台账 %s；请检查文件和目录的权限。", path),
 			fmt.Sprintf("The ledger %s cannot be opened for writing; check the permissions of the file and its directory.", path))
+	case strings.Contains(msg, "disk is full") || strings.Contains(msg, "SQLITE_FULL"):
+		return fmt.Errorf("the disk holding %s is full; free some space and try again: %w", path, err)
+	case strings.Contains(msg, "database is locked") || strings.Contains(msg, "SQLITE_BUSY"):
+		return fmt.Errorf("another program kept the ledger %s busy for more than 10 seconds; close it and try again: %w", path, err)
 	}
-	return fmt.Errorf("open ledger %s: %w", path, err)
+	return nil
 }
 
 // verify reads the ledger's identity and version through SQLite, which sees

@@ -19,7 +19,7 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
-		return err
+		return s.dbError(err)
 	}
 	if err := tx.Commit(); err != nil {
 		return s.dbError(err)
@@ -35,14 +35,20 @@ func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return s.dbError(err)
 	}
 	defer tx.Rollback()
-	return fn(tx)
+	if err := fn(tx); err != nil {
+		return s.dbError(err)
+	}
+	return nil
 }
 
 func (s *Store) dbError(err error) error {
 	if _, ok := model.AsInput(err); ok {
 		return err
 	}
-	return openError(s.path, err)
+	if known := sqliteError(s.path, err); known != nil {
+		return known
+	}
+	return fmt.Errorf("ledger %s: %w", s.path, err)
 }
 
 // stamp is a timestamp as stored: RFC 3339 in UTC.
