@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -108,16 +109,15 @@ func Inspect(path string) error {
 	if err != nil {
 		return fmt.Errorf("read %s: %w", path, err)
 	}
-	if h == nil || be32(h[68:72]) != ApplicationID {
+	if h == nil || binary.BigEndian.Uint32(h[68:72]) != ApplicationID {
 		return refuse(path, "%s 不是台账文件，不能用于恢复。", "%s is not a taizhang ledger and cannot be restored.")
 	}
-	if v := int(be32(h[60:64])); v > SchemaVersion() {
+	if v := int(binary.BigEndian.Uint32(h[60:64])); v > SchemaVersion() {
 		return newerError(path, v)
 	}
 	return nil
 }
 
-func be32(b []byte) uint32 { return uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3]) }
 
 // restoreTables are copied parents first; deleted children first.
 var restoreTables = []string{"duties", "targets", "records", "profile"}
