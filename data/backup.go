@@ -118,7 +118,6 @@ func Inspect(path string) error {
 	return nil
 }
 
-
 // restoreTables are copied parents first; deleted children first.
 var restoreTables = []string{"duties", "targets", "records", "profile"}
 
