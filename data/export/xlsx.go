@@ -93,7 +93,9 @@ func WriteXLSX(w io.Writer, s model.Summary) error {
 	if err := writeLedgerSheet(f, ledName, s, st); err != nil {
 		return err
 	}
-	f.SetActiveSheet(0)
+	// The summary sheet is already the active one. (SetActiveSheet here
+	// would parse the streamed sheets back into memory and serialise them
+	// again, which quadruples the time.)
 	return f.Write(w)
 }
 
@@ -102,10 +104,21 @@ func WriteXLSX(w io.Writer, s model.Summary) error {
 type widths []int
 
 func (ws widths) fit(col int, s string) {
-	for _, line := range strings.Split(s, "\n") {
+	// A character is never wider than its UTF-8 bytes, so a string no
+	// longer in bytes than the widest so far cannot widen the column:
+	// most of ten thousand rows are settled without measuring.
+	if len(s) <= ws[col] || ws[col] >= maxColumnWidth {
+		return
+	}
+	for s != "" {
+		var line string
+		line, s, _ = strings.Cut(s, "\n")
 		ws[col] = max(ws[col], ansi.StringWidth(line))
 	}
 }
+
+// maxColumnWidth is the widest a column is made; longer text wraps.
+const maxColumnWidth = 60
 
 func (ws widths) apply(sw *excelize.StreamWriter, limit int) error {
 	for i, w := range ws {
@@ -159,7 +172,7 @@ func writeSummarySheet(f *excelize.File, name string, s model.Summary, st xlsxSt
 		}
 		rows[i] = row
 	}
-	if err := ws.apply(sw, 60); err != nil {
+	if err := ws.apply(sw, maxColumnWidth); err != nil {
 		return err
 	}
 	// The duty stays in view while scrolling across the months.
