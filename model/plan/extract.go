@@ -1,0 +1,526 @@
+package plan
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"taizhang/model"
+)
+
+// Candidate is one duty proposed from a plan text.
+type Candidate struct {
+	Title    string         // the duty's short name, in the script of the source
+	Category model.Category // from keywords in the title
+	Cadence  model.Cadence
+	Min      int    // per period, at least 1
+	Basis    string // the source clause
+	Line     int    // 1-based line of the clause in the text
+}
+
+// Kind is what a text is: a plan of duties to come, or a report of work
+// done, whose counts are history and not duties.
+type Kind string
+
+// The kinds of text.
+const (
+	KindPlan   Kind = "plan"
+	KindReport Kind = "report"
+)
+
+// Document is what Analyze finds in a text.
+type Document struct {
+	Kind       Kind
+	Year       int // the year the text names itself for (2022年…工作计划), 0 if none
+	Candidates []Candidate
+}
+
+// Extract proposes the duties a plan text states, in the order they appear.
+// Every string in the result has passed model.CleanLine.
+func Extract(text string) []Candidate { return Analyze(text).Candidates }
+
+// Analyze reads a plan or report text: its kind, its year, and the duties
+// it states. In a report only the practices stated with a repeating cadence
+// (坚持每月1次…) are proposed; its other counts are history.
+func Analyze(text string) Document {
+	d := prepare(text)
+	kind, modes := d.sections()
+	x := &extractor{d: d, seen: map[string]bool{}, year: d.year()}
+	for i, p := range d.paras {
+		x.paragraph(p, modes[i])
+	}
+	return Document{Kind: kind, Year: x.year, Candidates: x.out}
+}
+
+type extractor struct {
+	d    *doc
+	out  []Candidate
+	seen map[string]bool // title, cadence and minimum already proposed
+	year int             // the year the text is for, 0 if it does not say
+}
+
+// clause is one stretch between commas, with its tokens.
+type clause struct {
+	span
+	toks []token
+}
+
+// paragraph cuts a paragraph into sentences and each into clauses. A
+// sentence ends at 。！？；; a clause at ，：, a tab or a table bar; marks
+// inside quotes and brackets end nothing, and a comma or colon between
+// digits (1,000; 8:30) is part of a number.
+func (x *extractor) paragraph(p span, m mode) {
+	d := x.d
+	var cls []clause
+	start := p.a
+	for i := p.a; i <= p.b; i++ {
+		end, sentence := i == p.b, i == p.b
+		if !end && !d.inner[i] {
+			switch d.norm[i] {
+			case '。', '！', '？', '；', ';', '!', '?':
+				end, sentence = true, true
+			case '，', '：', softBreak, '|', '｜':
+				end = true
+			case ',', ':':
+				end = !(i > p.a && isDigit(d.norm[i-1]) && i+1 < p.b && isDigit(d.norm[i+1]))
+			}
+		}
+		if !end {
+			continue
+		}
+		if i > start {
+			sc := &scanner{d: d, a: start, b: i}
+			sc.a = sc.skipItemNumber()
+			cls = append(cls, clause{span{sc.a, i}, sc.tokens()})
+		}
+		start = i + 1
+		if sentence {
+			x.sentence(cls, m)
+			cls = cls[:0]
+		}
+	}
+}
+
+// anchor is one count that may state a duty.
+type anchor struct {
+	t          token
+	ci         int // clause index in the sentence
+	segA       int // where the duty's words start
+	tailB      int // where they end
+	cad        *token
+	ownCad     bool // the cadence is in the anchor's own words
+	req, each  bool
+	max, per   bool
+	past       bool
+	title      string
+	borrowedCI int // clause whose words named the duty, or -1
+}
+
+// sentence finds the duties in one sentence. Cadence words carry over
+// from one clause to the next (全年…不少于1次、…不少于1次，…不少于1次), and a
+// count whose own words name nothing takes its name from what came before
+// (中心组学习，每年不少于6次).
+func (x *extractor) sentence(cls []clause, m mode) {
+	if len(cls) == 0 {
+		return
+	}
+	var found []found
+	var lastCad *token
+	var lastTitle string
+	lastTitleCI := -1
+	pastSeen := x.opensInPast(&cls[0])
+	borrowed := map[int]bool{}
+	hasAnchor := make([]bool, len(cls))
+
+	for ci := range cls {
+		c := &cls[ci]
+		as := x.anchors(c, ci)
+		next := 0 // next token to feed lastCad
+		for k := range as {
+			a := &as[k]
+			for ; next < len(c.toks) && c.toks[next].a < a.t.a; next++ {
+				if t := &c.toks[next]; t.kind == kCadence {
+					lastCad = t
+				}
+			}
+			switch {
+			case a.t.hasCad:
+				a.cad, a.ownCad = &a.t, true
+			case lastCad != nil:
+				a.cad = lastCad
+				a.ownCad = lastCad.a >= a.segA && lastCad.b <= a.t.a
+			}
+			if !x.accept(a, m, &pastSeen) {
+				continue
+			}
+			a.title = x.titleOf(c, a)
+			basis := span{c.a, c.b}
+			if !x.d.meaningful(a.title) {
+				switch {
+				case k > 0 && lastTitleCI == ci, ci > 0 && lastTitleCI == ci-1 && lastTitle != "":
+					a.title = lastTitle
+				default:
+					for back := ci - 1; back >= 0 && back >= ci-3; back-- {
+						if hasAnchor[back] {
+							break
+						}
+						if t := x.clauseText(&cls[back]); x.d.meaningful(t) {
+							a.title, a.borrowedCI = t, back
+							borrowed[back] = true
+							basis.a = cls[back].a
+							break
+						}
+					}
+				}
+			}
+			if !x.d.meaningful(a.title) {
+				continue
+			}
+			hasAnchor[ci] = true
+			lastTitle, lastTitleCI = a.title, ci
+			for _, title := range x.distribute(c, a) {
+				found = append(found, x.candidate(title, a, basis))
+			}
+		}
+		for ; next < len(c.toks); next++ {
+			if t := &c.toks[next]; t.kind == kCadence {
+				lastCad = t
+			}
+		}
+	}
+	for ci := range cls {
+		if !hasAnchor[ci] && !borrowed[ci] {
+			if f, ok := x.cadenceOnly(&cls[ci], m); ok {
+				found = append(found, f)
+			}
+		}
+	}
+	sort.SliceStable(found, func(i, j int) bool { return found[i].pos < found[j].pos })
+	for _, f := range found {
+		x.add(f.c)
+	}
+}
+
+// opensInPast reports a sentence that opens on time gone by (去年, 今年以来,
+// 2021年 in a plan for 2022): its bare counts are what was done.
+func (x *extractor) opensInPast(c *clause) bool {
+	s := &scanner{d: x.d, a: c.a, b: c.b}
+	if s.first(c.a, "去年", "上年", "上一年", "过去一年", "过去的一年", "近年来", "近年", "今年以来", "年初以来", "一年来") > 0 {
+		return true
+	}
+	if y := s.yearAt(c.a); y > 0 && x.year > 0 && y < x.year {
+		return true
+	}
+	return s.any(c.span, "以来")
+}
+
+// found is a candidate with its position, to keep the text's order.
+type found struct {
+	c   Candidate
+	pos int
+}
+
+// anchors lists the counts of a clause with the words that belong to each.
+// Between two counts the words split at the first 、 (…不少于1次、对全体…),
+// else where the second count's own cadence or requirement begins (每月开展
+// 1次学法每季度开展1次党课), else right before it.
+func (x *extractor) anchors(c *clause, ci int) []anchor {
+	var as []anchor
+	for i, t := range c.toks {
+		if t.kind != kCount || t.bad || t.slogan {
+			continue
+		}
+		a := anchor{t: t, ci: ci, segA: c.a, tailB: c.b, borrowedCI: -1}
+		if n := len(as); n > 0 {
+			prev := &as[n-1]
+			a.segA = x.split(c, i, prev.t.b, t.a)
+			prev.tailB = a.segA
+		}
+		as = append(as, a)
+	}
+	// gather what each anchor's own words say
+	for k := range as {
+		a := &as[k]
+		var before *token
+		for i := range c.toks {
+			t := &c.toks[i]
+			if t.a < a.segA || t.b > a.t.a {
+				continue
+			}
+			switch t.kind {
+			case kReq:
+				a.req = true
+			case kMax:
+				a.max = true
+			case kPast:
+				a.past = true
+			case kPerItem:
+				a.per = true
+			}
+			before = t
+		}
+		if before != nil && before.b == a.t.a && (before.kind == kEach || before.kind == kReq) {
+			a.each = before.kind == kEach
+			if before.kind == kReq {
+				// 各不少于1次: the 各 sits before the requirement
+				for i := range c.toks {
+					if t := c.toks[i]; t.kind == kEach && t.b == before.a {
+						a.each = true
+					}
+				}
+			}
+		}
+	}
+	return as
+}
+
+// split finds where the words of the count at token index ti begin, given
+// that the previous count ends at from.
+func (x *extractor) split(c *clause, ti, from, to int) int {
+	for i := from; i < to; i++ {
+		if x.d.norm[i] == '、' && !x.d.inner[i] {
+			return i + 1
+		}
+	}
+	for i := 0; i < ti; i++ {
+		t := c.toks[i]
+		if t.a >= from && t.b <= to && t.kind != kNumber && t.kind != kPast {
+			return t.a
+		}
+	}
+	for i := from; i < to; i++ {
+		switch x.d.norm[i] {
+		case '和', '及', '并':
+			if !x.d.inner[i] {
+				return i + 1
+			}
+		}
+	}
+	return to
+}
+
+// accept decides whether a count states a requirement.
+func (x *extractor) accept(a *anchor, m mode, pastSeen *bool) bool {
+	t := a.t
+	if a.max || a.per {
+		return false
+	}
+	if a.past && !a.req {
+		*pastSeen = true
+		return false
+	}
+	strongCad := a.cad != nil && !a.cad.weak
+	if *pastSeen && !a.req && !(strongCad && a.ownCad) {
+		return false
+	}
+	if m == modeReport && !(strongCad && !a.past) {
+		return false
+	}
+	if !t.strong {
+		// 个 条 场 篇 count only in context: slogans use them too (两个维护)
+		postPositioned := !x.d.meaningful(x.text(span{t.b, a.tailB}, nil))
+		if t.han && !a.req && !a.each && !t.post && !postPositioned && !(a.cad != nil && a.ownCad) {
+			return false
+		}
+	}
+	return true
+}
+
+// candidate builds the Candidate for an accepted anchor.
+func (x *extractor) candidate(title string, a *anchor, basis span) found {
+	c := Candidate{Title: title, Cadence: model.Year, Min: a.t.val}
+	if a.cad != nil {
+		c.Cadence = a.cad.cad
+		c.Min = a.t.val * max(a.cad.mult, 1)
+	}
+	c.Basis = x.basis(basis)
+	c.Line = int(x.d.line[basis.a])
+	return found{c, a.t.a}
+}
+
+// add cleans a candidate and keeps it unless the same duty came before.
+func (x *extractor) add(c Candidate) {
+	c.Title = clip(model.CleanLine(c.Title), model.MaxTitle)
+	c.Basis = model.CleanLine(c.Basis)
+	c.Category = categoryOf(c.Title, x.d.table)
+	if c.Title == "" || c.Min < 1 || c.Min > model.MaxMin {
+		return
+	}
+	key := c.Title + "\x00" + string(c.Cadence) + "\x00" + itoa(c.Min)
+	if x.seen[key] {
+		return
+	}
+	x.seen[key] = true
+	x.out = append(x.out, c)
+}
+
+// maxBasis keeps a basis readable; a clause longer than this is not prose.
+const maxBasis = 300
+
+// basis is the source clause, cut around its middle when it is too long.
+func (x *extractor) basis(s span) string {
+	if s.b-s.a > maxBasis {
+		s.b = s.a + maxBasis
+	}
+	return string(x.d.orig[s.a:s.b])
+}
+
+// clip shortens s to at most n runes.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	rs := []rune(s)
+	return model.CleanLine(string(rs[:n]))
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
+// cadenceOnly proposes a duty from a clause that states a repeating
+// cadence and an event but no count (每季度听取分管科室工作汇报, 按月统计报送):
+// once per period. A year-end report (年终进行述责述廉) is a yearly one.
+func (x *extractor) cadenceOnly(c *clause, m mode) (found, bool) {
+	var cad, end *token
+	for i := range c.toks {
+		t := &c.toks[i]
+		switch t.kind {
+		case kCadence:
+			if !t.weak && cad == nil {
+				cad = t
+			}
+		case kYearEnd:
+			if end == nil {
+				end = t
+			}
+		case kNumber:
+			if !x.isDate(*t) {
+				return found{}, false
+			}
+		case kCount, kReq, kMax, kPast, kPerItem:
+			return found{}, false
+		}
+	}
+	switch {
+	case cad != nil:
+		if !x.hasEvent(span{cad.b, c.b}) {
+			return found{}, false
+		}
+		title := x.text(span{cad.b, c.b}, c.toks)
+		if !x.d.meaningful(title) {
+			title = x.text(span{c.a, c.b}, c.toks)
+		}
+		if !x.d.meaningful(title) {
+			return found{}, false
+		}
+		f := Candidate{Title: title, Cadence: cad.cad, Min: max(cad.mult, 1), Basis: x.basis(c.span), Line: int(x.d.line[c.a])}
+		return found{f, cad.a}, true
+	case end != nil && m == modePlan && x.isYearEndReport(c, end):
+		title := x.text(span{end.b, c.b}, c.toks)
+		f := Candidate{Title: title, Cadence: model.Year, Min: 1, Basis: x.basis(c.span), Line: int(x.d.line[c.a])}
+		return found{f, end.a}, x.d.meaningful(title)
+	}
+	return found{}, false
+}
+
+// isDate reports a number that names a day or a year (每月15日, 2022年)
+// rather than measuring something.
+func (x *extractor) isDate(t token) bool {
+	if t.b >= len(x.d.norm) || t.b == 0 {
+		return false
+	}
+	switch x.d.norm[t.b-1] {
+	case '年', '月', '日', '号':
+		return true
+	}
+	switch x.d.norm[t.b] {
+	case '年', '月', '日', '号':
+		return true
+	}
+	return false
+}
+
+// isYearEndReport reports 年终 followed by a personal report: 述职, 述法,
+// 述责述廉. Year-end marks in front of other words are deadlines.
+func (x *extractor) isYearEndReport(c *clause, end *token) bool {
+	s := &scanner{d: x.d, a: c.a, b: c.b}
+	j := end.b
+	j += s.first(j, "进行", "开展", "组织", "召开", "作", "做", "向")
+	if s.first(j, "述职", "述法", "述责", "述廉") == 0 {
+		return false
+	}
+	for i := c.a; i < c.b; i++ {
+		if s.first(i, "列入", "纳入", "作为", "内容", "结果") > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// eventWords name things that happen and can be counted; a cadence without
+// a count makes a duty only when one of them follows it.
+var eventWords = []string{"学习", "学法", "谈话", "谈心", "约谈", "党课", "会议", "例会", "生活会", "党日",
+	"党员大会", "支委会", "小组会", "座谈会", "专题会", "调度会", "推进会", "研究", "听取", "汇报", "报告",
+	"调研", "教育", "检查", "督查", "督导", "考核", "述职", "述法", "统计", "报送", "分析", "研判", "评估",
+	"巡查", "排查", "培训", "讲座", "讨论", "通报", "自查", "演练", "宣讲", "走访", "评议", "部署", "总结"}
+
+func (x *extractor) hasEvent(s span) bool {
+	sc := &scanner{d: x.d, a: s.a, b: s.b}
+	for i := s.a; i < s.b; i++ {
+		if !x.d.quoted[i] && sc.first(i, eventWords...) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// skipItemNumber returns where a clause's words start after a list number
+// (1. （一） 一是 第三条 ①).
+func (s *scanner) skipItemNumber() int {
+	i := s.a
+	if r := s.r(i); r >= '①' && r <= '⑳' {
+		return i + 1
+	}
+	if s.r(i) == '第' {
+		j := i + 1
+		for isDigit(s.r(j)) || isHanDigit(s.r(j)) {
+			j++
+		}
+		if j > i+1 && (s.r(j) == '条' || s.r(j) == '章' || s.r(j) == '节' || s.r(j) == '部' && s.at(j, "部分")) {
+			j += s.first(j, "部分", "条", "章", "节")
+			return j
+		}
+		return i
+	}
+	open := s.r(i) == '（' || s.r(i) == '('
+	j := i
+	if open {
+		j++
+	}
+	k := j
+	for isDigit(s.r(k)) || isHanDigit(s.r(k)) {
+		k++
+	}
+	if k == j || k-j > 3 {
+		return i
+	}
+	switch r := s.r(k); {
+	case open && (r == '）' || r == ')'):
+		return k + 1
+	case !open && (r == '、' || r == '.' || r == '．'):
+		return k + 1
+	case !open && r == '是' && k-j == 1 && isHanDigit(s.r(j)):
+		return k + 1
+	}
+	return i
+}

@@ -1,0 +1,218 @@
+package plan
+
+// A report of past work (工作总结, 法治政府建设情况报告) counts what was done:
+// 累计开展32场次 is history, not a duty. A plan states what is to come. A
+// text is judged as a whole from its title, its opening and the balance of
+// past markers against requirement words, and then section by section: a
+// plan may open by reviewing last year (一、2021年工作回顾) and a report may
+// close with next year's plan (三、下一步工作安排).
+
+type mode uint8
+
+const (
+	modePlan mode = iota
+	modeReport
+)
+
+// sections returns the text's kind and the mode of each paragraph.
+func (d *doc) sections() (Kind, []mode) {
+	plan, report := 0, 0
+	if len(d.paras) > 0 {
+		first := d.paras[0]
+		s := d.scan(first)
+		if first.b-first.a <= 60 { // a title line
+			if s.any(first, "总结", "工作报告", "情况报告", "自查报告", "述职报告", "年度报告", "工作情况") {
+				report += 4
+			}
+			if s.any(first, "计划", "要点", "方案", "办法", "细则", "规定", "意见", "安排", "清单", "制度") {
+				plan += 4
+			}
+		}
+	}
+	head := d.head(300)
+	if s := d.scan(head); s.any(head, "制定本", "特制定", "现制定", "制定如下", "通知如下") {
+		plan += 4
+	} else if s.any(head, "报告如下", "汇报如下", "总结如下") {
+		report += 4
+	}
+	heads := make([]int, len(d.paras)) // +1 future section, -1 past section, 0 neither
+	level := make([]int, len(d.paras))
+	for i, p := range d.paras {
+		level[i] = d.headingLevel(p)
+		if level[i] == 0 {
+			continue
+		}
+		heads[i] = d.headingTense(p)
+		if level[i] == 1 {
+			switch heads[i] {
+			case -1:
+				report += 2
+			case 1:
+				plan++
+			}
+		}
+	}
+	past, req := 0, 0
+	for _, p := range d.paras {
+		s := d.scan(p)
+		for _, t := range s.tokens() {
+			switch t.kind {
+			case kPast:
+				past++
+			case kReq:
+				req++
+			case kCadence:
+				if !t.weak {
+					req++
+				}
+			}
+		}
+		for i := p.a; i < p.b; i++ {
+			if s.first(i, "未发生", "未出现", "取得了") > 0 {
+				past++
+			}
+		}
+	}
+	plan += min(req, 12)
+	report += min(past, 12)
+	kind, base := KindPlan, modePlan
+	if report > plan {
+		kind, base = KindReport, modeReport
+	}
+	modes := make([]mode, len(d.paras))
+	sec, sub := base, base
+	for i := range d.paras {
+		switch level[i] {
+		case 1:
+			sec = tenseMode(heads[i], base)
+			sub = sec
+		case 2:
+			sub = tenseMode(heads[i], sec)
+		}
+		modes[i] = sub
+	}
+	return kind, modes
+}
+
+func tenseMode(tense int, inherit mode) mode {
+	switch tense {
+	case 1:
+		return modePlan
+	case -1:
+		return modeReport
+	}
+	return inherit
+}
+
+// scan is a scanner over a whole paragraph.
+func (d *doc) scan(p span) *scanner { return &scanner{d: d, a: p.a, b: p.b} }
+
+// any reports whether one of ws occurs in p.
+func (s *scanner) any(p span, ws ...string) bool {
+	for i := p.a; i < p.b; i++ {
+		if s.first(i, ws...) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// head is the first n runes of the text.
+func (d *doc) head(n int) span { return span{0, min(n, len(d.norm))} }
+
+// headingLevel is 1 for 一、… and 第一部分, 2 for （一）…, and 0 for a
+// paragraph that is not a heading.
+func (d *doc) headingLevel(p span) int {
+	s := d.scan(p)
+	i := p.a
+	if s.r(i) == '第' {
+		j := i + 1
+		for isHanDigit(s.r(j)) {
+			j++
+		}
+		if j > i+1 && s.first(j, "部分", "章") > 0 {
+			return 1
+		}
+		return 0
+	}
+	open := s.r(i) == '（' || s.r(i) == '('
+	if open {
+		i++
+	}
+	j := i
+	for isHanDigit(s.r(j)) {
+		j++
+	}
+	switch {
+	case j == i:
+		return 0
+	case open && (s.r(j) == '）' || s.r(j) == ')'):
+		return 2
+	case !open && s.r(j) == '、':
+		return 1
+	}
+	return 0
+}
+
+// headingTense reads a heading (up to its first full stop): +1 when it
+// announces what is to be done, -1 when it reviews what was done.
+func (d *doc) headingTense(p span) int {
+	s := d.scan(p)
+	end := p.b
+	for i := p.a; i < p.b; i++ {
+		if r := d.norm[i]; r == '。' || r == '；' || r == ';' {
+			end = i
+			break
+		}
+	}
+	s.b = end
+	tense := 0
+	for i := p.a; i < end; i++ {
+		switch {
+		case s.first(i, "安排", "打算", "计划", "思路", "下一步", "要点", "任务", "目标", "要求") > 0:
+			tense = 1
+		case s.first(i, "成效", "成绩", "做法", "回顾", "总结", "情况", "问题", "不足", "经验", "举措和成效") > 0:
+			tense = -1
+		}
+	}
+	return tense
+}
+
+// year is the year a text names itself for: the first 20xx年 in its first
+// lines that sits in a sentence naming a plan or a report.
+func (d *doc) year() int {
+	h := d.head(200)
+	s := d.scan(h)
+	if !s.any(h, "计划", "要点", "方案", "安排", "报告", "总结") {
+		return 0
+	}
+	for i := h.a; i+4 < h.b; i++ {
+		if y := s.yearAt(i); y > 0 {
+			return y
+		}
+	}
+	return 0
+}
+
+// yearAt reads a four-digit year followed by 年 at i (2022年, 二〇二二年), or 0.
+func (s *scanner) yearAt(i int) int {
+	if isDigit(s.r(i-1)) || isHanDigit(s.r(i-1)) {
+		return 0
+	}
+	v := 0
+	for k := 0; k < 4; k++ {
+		r := s.r(i + k)
+		switch {
+		case isDigit(r):
+			v = v*10 + int(r-'0')
+		case hanDigit(r) >= 0:
+			v = v*10 + hanDigit(r)
+		default:
+			return 0
+		}
+	}
+	if s.r(i+4) != '年' || v < 1900 || v > 2999 {
+		return 0
+	}
+	return v
+}

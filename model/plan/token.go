@@ -1,0 +1,704 @@
+package plan
+
+import (
+	"taizhang/model"
+)
+
+// kind is what a token is. Runes that are none of these are plain text.
+type kind uint8
+
+const (
+	kCount   kind = iota + 1 // a numeral with a measure word that counts events: 1次, 两场, 3篇
+	kCadence                 // 每月, 每半年, 按季度, 年中和年终, 全年
+	kReq                     // 不少于, 至少, 不低于, 不得少于
+	kMax                     // 最多, 不超过: an upper bound is not a duty
+	kPast                    // 累计, 共计, 先后, 已, V了: a count of what was done
+	kEach                    // 各, 分别: one count for each item of a list
+	kPerItem                 // 每次, 每场: a rule about each occurrence, not a frequency
+	kYearEnd                 // 年终, 年底, 年末
+	kNumber                  // any other number (30分钟, 1名, 100%); only its presence matters
+)
+
+// token is one word the grammar knows, at runes [a, b) of the doc.
+type token struct {
+	kind kind
+	a, b int
+
+	// kCount
+	val    int  // the count, the lower end of a range
+	strong bool // 次, 人次, 场次 always count; 个, 条, 场, 篇 only in context
+	han    bool // written in Chinese numerals (slogans use them: 两个维护)
+	post   bool // followed by 以上: inclusive, as 不少于
+	bad    bool // an ordinal or an adverb in disguise (九次全会, 一次性)
+	slogan bool // a measure word followed by another numeral: 四个一
+
+	// kCadence, and a count's own "/月"
+	cad    model.Cadence
+	mult   int  // the minimum is multiplied by this: 每半月1次 is 2 a month
+	weak   bool // 全年, 年内: the plan's own year, not a repeating period
+	pair   bool // 年中和年终: two points in the year, hence half-yearly
+	hasCad bool // kCount: carries a cadence such as 1次/月
+}
+
+// scanner tokenises the runes of one clause.
+type scanner struct {
+	d    *doc
+	a, b int // the clause
+}
+
+// at reports whether the folded text at i spells w, inside the clause.
+func (s *scanner) at(i int, w string) bool {
+	for _, r := range w {
+		if i >= s.b || s.d.norm[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+// first returns the length in runes of the first word of ws found at i, or 0.
+func (s *scanner) first(i int, ws ...string) int {
+	for _, w := range ws {
+		if s.at(i, w) {
+			return runeLen(w)
+		}
+	}
+	return 0
+}
+
+func runeLen(w string) int {
+	n := 0
+	for range w {
+		n++
+	}
+	return n
+}
+
+func (s *scanner) r(i int) rune {
+	if i < s.a || i >= s.b {
+		return 0
+	}
+	return s.d.norm[i]
+}
+
+// tokens returns the clause's tokens in order. Each position is looked at a
+// bounded number of times, so the cost is linear in the clause.
+func (s *scanner) tokens() []token {
+	var out []token
+	for i := s.a; i < s.b; {
+		if s.d.quoted[i] {
+			i++
+			continue
+		}
+		if t, ok := s.word(i); ok {
+			out = append(out, t)
+			i = t.b
+			continue
+		}
+		if t, ok := s.count(i); ok {
+			out = append(out, t)
+			i = t.b
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// word reads a cadence, requirement, bound, past, distributive or
+// per-occurrence word at i.
+func (s *scanner) word(i int) (token, bool) {
+	r := s.r(i)
+	switch r {
+	case '每':
+		if t, ok := s.every(i); ok {
+			return t, true
+		}
+		if n := s.first(i+1, "人次", "次", "场", "篇", "期", "轮", "堂", "课", "批"); n > 0 {
+			return token{kind: kPerItem, a: i, b: i + 1 + n}, true
+		}
+	case '按':
+		if n, c := s.period(i + 1); n > 0 {
+			return s.withSuffix(token{kind: kCadence, a: i, b: i + 1 + n, cad: c, mult: 1}), true
+		}
+		if s.at(i+1, "年度") {
+			return token{kind: kCadence, a: i, b: i + 3, cad: model.Year, mult: 1}, true
+		}
+	case '逐':
+		if s.at(i+1, "月") {
+			return token{kind: kCadence, a: i, b: i + 2, cad: model.Month, mult: 1}, true
+		}
+		if n := s.first(i+1, "季度", "季"); n > 0 {
+			return token{kind: kCadence, a: i, b: i + 1 + n, cad: model.Quarter, mult: 1}, true
+		}
+	case '全':
+		if n := s.first(i, "全年度", "全年"); n > 0 {
+			return token{kind: kCadence, a: i, b: i + n, cad: model.Year, mult: 1, weak: true}, true
+		}
+	case '年', '上':
+		if t, ok := s.pairAt(i); ok {
+			return t, true
+		}
+		if n := s.first(i, "年度内", "年内"); n > 0 {
+			return token{kind: kCadence, a: i, b: i + n, cad: model.Year, mult: 1, weak: true}, true
+		}
+		if n := s.first(i, "年终", "年底", "年末"); n > 0 {
+			return token{kind: kYearEnd, a: i, b: i + n}, true
+		}
+	case '半', '一':
+		return s.onceEvery(i)
+	case '不':
+		if n := s.first(i, "不少于", "不低于", "不得少于", "不得低于", "不应少于", "不应低于", "不能少于",
+			"不宜少于", "不小于", "不少过"); n > 0 {
+			return token{kind: kReq, a: i, b: i + n}, true
+		}
+		if n := s.first(i, "不超过", "不多于", "不得超过", "不得多于", "不高于", "不宜超过"); n > 0 {
+			return token{kind: kMax, a: i, b: i + n}, true
+		}
+	case '至':
+		if s.at(i, "至少") {
+			return token{kind: kReq, a: i, b: i + 2}, true
+		}
+		if s.at(i, "至多") {
+			return token{kind: kMax, a: i, b: i + 2}, true
+		}
+	case '最':
+		if n := s.first(i, "最少", "最低"); n > 0 {
+			return token{kind: kReq, a: i, b: i + n}, true
+		}
+		if n := s.first(i, "最多", "最高"); n > 0 {
+			return token{kind: kMax, a: i, b: i + n}, true
+		}
+	case '起':
+		if s.at(i, "起码") {
+			return token{kind: kReq, a: i, b: i + 2}, true
+		}
+	case '各':
+		if s.numberOrReqAt(i + 1) {
+			return token{kind: kEach, a: i, b: i + 1}, true
+		}
+	case '分':
+		if s.at(i, "分别") {
+			return token{kind: kEach, a: i, b: i + 2}, true
+		}
+	case '累', '共', '合', '总', '先', '已', '截', '同', '比', '较':
+		if n := s.past(i); n > 0 {
+			return token{kind: kPast, a: i, b: i + n}, true
+		}
+	case '了':
+		if s.aspect(i) {
+			return token{kind: kPast, a: i, b: i + 1}, true
+		}
+	}
+	return token{}, false
+}
+
+// every reads 每 + [一] + [N | 半] + [个] + period: 每周, 每半月, 每两周,
+// 每3个月, 每季度, 每半年, 每年度. A period the five cadences cannot state
+// exactly (每两个月) becomes the nearest longer one with a multiplied
+// minimum (6 a year).
+func (s *scanner) every(i int) (token, bool) {
+	j := i + 1
+	if s.at(j, "一") && !s.at(j, "一次") {
+		j++
+	}
+	n, half := 1, false
+	if s.at(j, "半") {
+		half = true
+		j++
+	} else if v, _, next, ok := s.number(j); ok && next > j {
+		n = v
+		j = next
+	}
+	if s.at(j, "个") {
+		j++
+	}
+	var c model.Cadence
+	var w int
+	switch {
+	case s.at(j, "周") || s.at(j, "星期") || s.at(j, "礼拜"):
+		c, w = model.Week, s.first(j, "周", "星期", "礼拜")
+	case s.at(j, "月"):
+		c, w = model.Month, 1
+	case s.at(j, "季度") || s.at(j, "季"):
+		c, w = model.Quarter, s.first(j, "季度", "季")
+	case s.at(j, "年度") || s.at(j, "年"):
+		c, w = model.Year, s.first(j, "年度", "年")
+	default:
+		return token{}, false
+	}
+	c, mult, ok := scale(c, n, half)
+	if !ok {
+		return token{}, false
+	}
+	return s.withSuffix(token{kind: kCadence, a: i, b: j + w, cad: c, mult: mult}), true
+}
+
+// scale turns "every n periods" (or every half period) into a cadence and a
+// multiplier for the minimum.
+func scale(c model.Cadence, n int, half bool) (model.Cadence, int, bool) {
+	switch c {
+	case model.Week:
+		switch {
+		case half:
+			return "", 0, false
+		case n == 1:
+			return model.Week, 1, true
+		case n == 2:
+			return model.Month, 2, true // every other week: twice a month
+		}
+	case model.Month:
+		switch {
+		case half:
+			return model.Month, 2, true
+		case n == 1:
+			return model.Month, 1, true
+		case n == 2:
+			return model.Year, 6, true
+		case n == 3:
+			return model.Quarter, 1, true
+		case n == 4:
+			return model.Year, 3, true
+		case n == 6:
+			return model.Half, 1, true
+		case n == 12:
+			return model.Year, 1, true
+		}
+	case model.Quarter:
+		switch {
+		case half:
+			return "", 0, false
+		case n == 1:
+			return model.Quarter, 1, true
+		case n == 2:
+			return model.Half, 1, true
+		}
+	case model.Year:
+		switch {
+		case half:
+			return model.Half, 1, true
+		case n == 1:
+			return model.Year, 1, true
+		}
+	}
+	return "", 0, false
+}
+
+// period reads a bare period word after 按: 周, 月, 季度, 季, 半年.
+func (s *scanner) period(j int) (int, model.Cadence) {
+	switch {
+	case s.at(j, "周"):
+		return 1, model.Week
+	case s.at(j, "月"):
+		return 1, model.Month
+	case s.at(j, "季度"):
+		return 2, model.Quarter
+	case s.at(j, "季"):
+		return 1, model.Quarter
+	case s.at(j, "半年"):
+		return 2, model.Half
+	}
+	return 0, ""
+}
+
+// withSuffix lets a cadence swallow the time inside its period (每月底前,
+// 每季度末), which is part of the cadence and not of the duty's name.
+func (s *scanner) withSuffix(t token) token {
+	if t.cad == model.Week && t.mult == 1 {
+		// 每周一召开: a weekday, unless it is the count itself (每周一次)
+		switch s.r(t.b) {
+		case '一', '二', '三', '四', '五', '六', '日', '天', '末':
+			if s.first(t.b+1, "次", "场", "个", "篇", "条") == 0 {
+				t.b++
+			}
+		}
+		return t
+	}
+	if n := s.first(t.b, "底前", "底", "初", "末", "中旬", "上旬", "下旬"); n > 0 {
+		t.b += n
+	}
+	return t
+}
+
+// pairAt reads two points of the year joined by a conjunction — 年中和年终,
+// 年初、年底, 上半年和下半年, 上下半年 — which make a half-yearly duty.
+func (s *scanner) pairAt(i int) (token, bool) {
+	if n := s.first(i, "上下半年", "上、下半年"); n > 0 {
+		return token{kind: kCadence, a: i, b: i + n, cad: model.Half, mult: 1, pair: true}, true
+	}
+	n := s.first(i, "年中", "年初", "上半年")
+	if n == 0 {
+		return token{}, false
+	}
+	j := i + n
+	j += s.first(j, "以及", "和", "、", "及", "与", "，", ",")
+	m := s.first(j, "年终", "年底", "年末", "下半年")
+	if m == 0 {
+		return token{}, false
+	}
+	return token{kind: kCadence, a: i, b: j + m, cad: model.Half, mult: 1, pair: true}, true
+}
+
+// onceEvery reads a period written before its count without 每: 半年一次,
+// 一年两次, 一月一次. 上半年 and 下半年 are points in the year, not periods.
+func (s *scanner) onceEvery(i int) (token, bool) {
+	if p := s.r(i - 1); p == '上' || p == '下' || p == '每' || p == '前' || p == '后' || p == '近' {
+		return token{}, false
+	}
+	var c model.Cadence
+	var n int
+	switch {
+	case s.at(i, "半年"):
+		c, n = model.Half, 2
+	case s.at(i, "一年"):
+		c, n = model.Year, 2
+	case s.at(i, "一个月"):
+		c, n = model.Month, 3
+	case s.at(i, "一月"):
+		c, n = model.Month, 2
+	case s.at(i, "一季度"):
+		c, n = model.Quarter, 3
+	case s.at(i, "一周"):
+		c, n = model.Week, 2
+	default:
+		return token{}, false
+	}
+	j := i + n
+	if c == model.Year && s.at(j, "内") {
+		return token{kind: kCadence, a: i, b: j + 1, cad: model.Year, mult: 1, weak: true}, true
+	}
+	if _, _, next, ok := s.number(j); ok && next > j && s.at(next, "次") {
+		return token{kind: kCadence, a: i, b: j, cad: c, mult: 1}, true
+	}
+	return token{}, false
+}
+
+// numberOrReqAt reports whether a numeral or a requirement word starts at i.
+func (s *scanner) numberOrReqAt(i int) bool {
+	if _, _, next, ok := s.number(i); ok && next > i {
+		return true
+	}
+	return s.first(i, "不少于", "不低于", "不得少于", "至少") > 0
+}
+
+// pastVerbs are the verbs that, after 已 or 共, say something was done.
+var pastVerbs = []string{"开展", "组织", "召开", "举办", "举行", "完成", "进行", "参加", "讲", "接待",
+	"办理", "受理", "培训", "走访", "谈话", "约谈", "学习", "调研", "检查", "督查", "撰写", "形成",
+	"报送", "印发", "编发", "发放", "处理", "查处", "收到", "有", "达", "计", "实现"}
+
+// past reads a marker of completed work: 累计, 共计, 先后, 截至, 同比,
+// 已开展, 共32场.
+func (s *scanner) past(i int) int {
+	if n := s.first(i, "累计", "累积", "共计", "合计", "总计", "先后", "已经", "截至", "截止",
+		"同比", "比上年", "比去年", "较上年", "较去年", "共有"); n > 0 {
+		return n
+	}
+	if s.at(i, "已") || s.at(i, "共") {
+		if _, _, next, ok := s.number(i + 1); ok && next > i+1 {
+			return 1
+		}
+		if s.first(i+1, pastVerbs...) > 0 {
+			return 1
+		}
+	}
+	return 0
+}
+
+// aspect reports whether 了 at i marks a completed action (开展了3次), not
+// a word that merely contains it (了解, 为了, 除了).
+func (s *scanner) aspect(i int) bool {
+	switch s.r(i + 1) {
+	case '解', '结':
+		return false
+	}
+	switch s.r(i - 1) {
+	case '为', '除', '不', '得', '罢', 0:
+		return false
+	}
+	return true
+}
+
+// count reads a numeral and what follows it. Only a numeral with an event
+// measure word (次, 人次, 场, 篇, 个, 条 …) becomes a kCount; any other
+// number (a duration, a share, people, a date) becomes a kNumber, which
+// matters only because a clause with a number but no count is not a
+// frequency. An ordinal (第三次, 九次全会) or an adverb (一次性) is marked bad.
+func (s *scanner) count(i int) (token, bool) {
+	if s.r(i) == '第' {
+		if _, _, next, ok := s.number(i + 1); ok && next > i+1 {
+			j := next + s.first(next, "次", "场", "篇", "个", "条", "轮", "批", "届", "期")
+			return token{kind: kNumber, a: i, b: j}, true
+		}
+		return token{}, false
+	}
+	val, han, j, ok := s.number(i)
+	if j <= i {
+		return token{}, false
+	}
+	if !ok {
+		return token{kind: kNumber, a: i, b: j}, true
+	}
+	t := token{kind: kCount, a: i, han: han, val: val}
+	if han && s.first(j, "人次", "场次", "次", "场", "篇", "个", "条", "份", "轮", "堂", "遍") == 0 {
+		// Chinese numerals inside words (一把手, 三重一大, 进一步) are not
+		// numbers; only a measure after one makes it a quantity.
+		if n := s.first(j, "分钟", "小时", "个小时", "天", "日", "周", "个月", "月", "年", "名", "人", "位",
+			"学时", "课时", "成", "倍"); n > 0 {
+			return token{kind: kNumber, a: i, b: j + n}, true
+		}
+		return token{}, false
+	}
+	switch n := s.first(j, "人次", "场次", "次"); {
+	case n > 0:
+		t.strong = true
+		j += n
+		if s.first(j, "性", "全会", "全体会议", "党代会", "代表大会", "中全会") > 0 ||
+			s.at(j, "会议") && s.lookback(i, 8, '届') {
+			t.bad = true
+		}
+	default:
+		n = s.first(j, "场", "篇", "个", "条", "份", "轮", "堂", "遍")
+		if n == 0 {
+			return token{kind: kNumber, a: i, b: j}, true
+		}
+		u := s.d.norm[j]
+		j += n
+		if s.badAfterMeasure(u, j) {
+			return token{kind: kNumber, a: i, b: j}, true
+		}
+		if _, _, next, ok := s.number(j); ok && next > j {
+			t.slogan = true // 四个一, 两个一百年
+		}
+	}
+	if n := s.first(j, "（含）以上", "(含)以上", "及以上", "或以上", "以上（含）", "以上(含)", "以上"); n > 0 {
+		t.post = true
+		j += n
+	}
+	if n := s.first(j, "以内", "以下"); n > 0 {
+		t.bad = true // an upper bound
+		j += n
+	}
+	if s.r(j) == '/' || s.r(j) == '／' || s.r(j) == '每' {
+		if n, c := s.perPeriod(j + 1); n > 0 {
+			t.cad, t.mult, t.hasCad = c, 1, true
+			j += 1 + n
+		}
+	}
+	t.b = j
+	if t.val < 1 || t.val > model.MaxMin {
+		t.bad = true
+	}
+	return t, true
+}
+
+// perPeriod reads the period after a slash: 1次/月, 2次/年.
+func (s *scanner) perPeriod(j int) (int, model.Cadence) {
+	switch {
+	case s.at(j, "周"):
+		return 1, model.Week
+	case s.at(j, "月"):
+		return 1, model.Month
+	case s.at(j, "季度"):
+		return 2, model.Quarter
+	case s.at(j, "季"):
+		return 1, model.Quarter
+	case s.at(j, "半年"):
+		return 2, model.Half
+	case s.at(j, "年"):
+		return 1, model.Year
+	}
+	return 0, ""
+}
+
+// badAfterMeasure reports the words in which a measure word after a numeral
+// does not count events: 3个月 and 2个小时 are durations, 1个人 is a person,
+// 5个百分点 a share, 两条例 a misreading.
+func (s *scanner) badAfterMeasure(u rune, j int) bool {
+	switch u {
+	case '个':
+		return s.first(j, "月", "小时", "钟头", "工作日", "自然日", "交易日", "百分点", "人", "半",
+			"季度", "星期", "周", "年", "学时", "课时", "小组", "单位", "部门") > 0
+	case '场':
+		return s.first(j, "所", "地", "景", "馆", "合") > 0
+	case '条':
+		return s.first(j, "例", "件", "款", "线") > 0
+	case '篇':
+		return s.at(j, "章")
+	case '份':
+		return s.first(j, "额", "子") > 0
+	}
+	return false
+}
+
+// lookback reports whether r occurs in the n runes before i, inside the clause.
+func (s *scanner) lookback(i, n int, r rune) bool {
+	for j := i - 1; j >= s.a && j >= i-n; j-- {
+		if s.d.norm[j] == r {
+			return true
+		}
+	}
+	return false
+}
+
+// number reads an Arabic or Chinese numeral at i, with a range after it
+// (1—2, 一至两, 两三) read as its lower end. next is where the numeral
+// ends; next == i means there is none. ok is false for a numeral that is
+// not a whole number (12.4, 6.15) or is too long to be a count.
+func (s *scanner) number(i int) (val int, han bool, next int, ok bool) {
+	if i >= s.b || s.d.quoted[i] {
+		return 0, false, i, false
+	}
+	val, han, next, ok = s.numeral(i)
+	if next == i || !ok {
+		return val, han, next, ok
+	}
+	// a range: the lower end is the minimum
+	j := next
+	if n := s.first(j, "——", "—", "–", "-", "－", "~", "～", "至", "到"); n > 0 {
+		if _, _, k, ok2 := s.numeral(j + n); ok2 && k > j+n {
+			next = k
+		}
+	}
+	return val, han, next, ok
+}
+
+// numeral reads one numeral without a range.
+func (s *scanner) numeral(i int) (val int, han bool, next int, ok bool) {
+	j := i
+	if isDigit(s.r(j)) {
+		if isDigit(s.r(i-1)) || s.r(i-1) == '.' {
+			return 0, false, i, false // inside a number read before
+		}
+		for isDigit(s.r(j)) {
+			if val < 1e6 {
+				val = val*10 + int(s.r(j)-'0')
+			}
+			j++
+		}
+		switch {
+		case (s.r(j) == '.' || s.r(j) == '．') && isDigit(s.r(j+1)):
+			j++
+			for isDigit(s.r(j)) {
+				j++
+			}
+			return 0, false, j, false
+		case s.r(j) == ',' && isDigit(s.r(j+1)) && isDigit(s.r(j+2)) && isDigit(s.r(j+3)):
+			for s.r(j) == ',' || isDigit(s.r(j)) {
+				j++
+			}
+			return 0, false, j, false
+		}
+		return val, false, j, j-i <= 6
+	}
+	if !isHanDigit(s.r(j)) || s.r(j) == '百' || s.r(j) == '千' || s.r(j) == '万' {
+		return 0, false, i, false
+	}
+	for isHanDigit(s.r(j)) && j-i < 9 {
+		j++
+	}
+	v, ok := hanValue(s.d.norm[i:j])
+	return v, true, j, ok
+}
+
+// isHanDigit reports the characters of Chinese numerals.
+func isHanDigit(r rune) bool {
+	switch r {
+	case '零', '〇', '一', '二', '两', '兩', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万':
+		return true
+	}
+	return false
+}
+
+func hanDigit(r rune) int {
+	switch r {
+	case '零', '〇':
+		return 0
+	case '一':
+		return 1
+	case '二', '两', '兩':
+		return 2
+	case '三':
+		return 3
+	case '四':
+		return 4
+	case '五':
+		return 5
+	case '六':
+		return 6
+	case '七':
+		return 7
+	case '八':
+		return 8
+	case '九':
+		return 9
+	}
+	return -1
+}
+
+// hanValue reads 十二, 二十四, 一百, 两 and the loose ranges 一两, 两三,
+// 三五 (their lower end). Digits written one by one (二〇二二) read as such.
+func hanValue(rs []rune) (int, bool) {
+	hasUnit := false
+	for _, r := range rs {
+		if hanDigit(r) < 0 {
+			hasUnit = true
+		}
+	}
+	if !hasUnit {
+		if len(rs) == 2 {
+			a, b := hanDigit(rs[0]), hanDigit(rs[1])
+			if a > 0 && b > a && b-a <= 2 {
+				return a, true // 一两次, 两三次, 三五次
+			}
+		}
+		v := 0
+		for _, r := range rs {
+			v = v*10 + hanDigit(r)
+		}
+		return v, len(rs) <= 4
+	}
+	total, section, digit := 0, 0, -1
+	for _, r := range rs {
+		if d := hanDigit(r); d >= 0 {
+			if digit >= 0 && d != 0 && digit != 0 {
+				return 0, false // two digits in a row without a unit
+			}
+			digit = d
+			continue
+		}
+		unit := hanUnit(r)
+		if unit == 10000 {
+			section += max(digit, 0)
+			if section == 0 {
+				section = 1
+			}
+			total += section * unit
+			section, digit = 0, -1
+			continue
+		}
+		if digit < 0 {
+			if unit != 10 || section != 0 {
+				return 0, false
+			}
+			digit = 1 // 十二: the leading 一 is left out
+		}
+		section += digit * unit
+		digit = -1
+	}
+	return total + section + max(digit, 0), true
+}
+
+func hanUnit(r rune) int {
+	switch r {
+	case '十':
+		return 10
+	case '百':
+		return 100
+	case '千':
+		return 1000
+	case '万':
+		return 10000
+	}
+	return 0
+}
