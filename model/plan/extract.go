@@ -103,6 +103,8 @@ func (x *extractor) paragraph(p span, m mode) {
 // anchor is one count that may state a duty.
 type anchor struct {
 	t          token
+	toks       []token // the clause's tokens from the previous count to the next
+	ti         int     // index of the count in the clause's tokens
 	ci         int // clause index in the sentence
 	segA       int // where the duty's words start
 	tailB      int // where they end
@@ -130,6 +132,15 @@ func (x *extractor) sentence(cls []clause, m mode) {
 	pastSeen := x.opensInPast(&cls[0])
 	borrowed := map[int]bool{}
 	hasAnchor := make([]bool, len(cls))
+	// a clause's own text as a name, computed at most once per clause
+	texts := make([]string, len(cls))
+	textDone := make([]bool, len(cls))
+	clauseText := func(i int) string {
+		if !textDone[i] {
+			texts[i], textDone[i] = x.clauseText(&cls[i]), true
+		}
+		return texts[i]
+	}
 
 	for ci := range cls {
 		c := &cls[ci]
@@ -163,7 +174,7 @@ func (x *extractor) sentence(cls []clause, m mode) {
 						if hasAnchor[back] {
 							break
 						}
-						if t := x.clauseText(&cls[back]); x.d.meaningful(t) {
+						if t := clauseText(back); x.d.meaningful(t) {
 							a.title, a.borrowedCI = t, back
 							borrowed[back] = true
 							basis.a = cls[back].a
@@ -225,25 +236,44 @@ type found struct {
 // 1次学法每季度开展1次党课), else right before it.
 func (x *extractor) anchors(c *clause, ci int) []anchor {
 	var as []anchor
+	from := 0 // first token after the previous count
 	for i, t := range c.toks {
 		if t.kind != kCount || t.bad || t.slogan {
 			continue
 		}
-		a := anchor{t: t, ci: ci, segA: c.a, tailB: c.b, borrowedCI: -1}
+		a := anchor{t: t, ti: i, ci: ci, segA: c.a, tailB: c.b, borrowedCI: -1}
 		if n := len(as); n > 0 {
 			prev := &as[n-1]
-			a.segA = x.split(c, i, prev.t.b, t.a)
-			prev.tailB = a.segA
+			a.segA = x.split(c.toks[from:i], prev.t.b, t.a)
 		}
 		as = append(as, a)
+		from = i + 1
+	}
+	// Each anchor sees only the tokens between its neighbours, so a clause
+	// of many counts costs time linear in its length.
+	for k := range as {
+		a := &as[k]
+		lo, hi := 0, len(c.toks)
+		if k > 0 {
+			lo = as[k-1].ti + 1
+			as[k-1].tailB = a.segA
+		}
+		if k+1 < len(as) {
+			hi = as[k+1].ti
+		}
+		a.toks = c.toks[lo:hi]
 	}
 	// gather what each anchor's own words say
 	for k := range as {
 		a := &as[k]
 		var before *token
-		for i := range c.toks {
+		lo := 0
+		if k > 0 {
+			lo = as[k-1].ti + 1
+		}
+		for i := lo; i < a.ti; i++ {
 			t := &c.toks[i]
-			if t.a < a.segA || t.b > a.t.a {
+			if t.a < a.segA {
 				continue
 			}
 			switch t.kind {
@@ -262,7 +292,7 @@ func (x *extractor) anchors(c *clause, ci int) []anchor {
 			a.each = before.kind == kEach
 			if before.kind == kReq {
 				// 各不少于1次: the 各 sits before the requirement
-				for i := range c.toks {
+				for i := lo; i < a.ti; i++ {
 					if t := c.toks[i]; t.kind == kEach && t.b == before.a {
 						a.each = true
 					}
@@ -273,16 +303,15 @@ func (x *extractor) anchors(c *clause, ci int) []anchor {
 	return as
 }
 
-// split finds where the words of the count at token index ti begin, given
-// that the previous count ends at from.
-func (x *extractor) split(c *clause, ti, from, to int) int {
+// split finds where the words of a count starting at to begin, given that
+// the previous count ends at from and toks lie between them.
+func (x *extractor) split(toks []token, from, to int) int {
 	for i := from; i < to; i++ {
 		if x.d.norm[i] == '、' && !x.d.inner[i] {
 			return i + 1
 		}
 	}
-	for i := 0; i < ti; i++ {
-		t := c.toks[i]
+	for _, t := range toks {
 		if t.a >= from && t.b <= to && t.kind != kNumber && t.kind != kPast {
 			return t.a
 		}

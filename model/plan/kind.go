@@ -17,10 +17,11 @@ const (
 // sections returns the text's kind and the mode of each paragraph.
 func (d *doc) sections() (Kind, []mode) {
 	plan, report := 0, 0
-	if len(d.paras) > 0 {
+	if len(d.paras) > 1 {
 		first := d.paras[0]
 		s := d.scan(first)
-		if first.b-first.a <= 60 { // a title line
+		// a title line: short, and not a sentence
+		if first.b-first.a <= 40 && !s.any(first, "。", "，", "；", "！", "？") {
 			if s.any(first, "总结", "工作报告", "情况报告", "自查报告", "述职报告", "年度报告", "工作情况") {
 				report += 4
 			}

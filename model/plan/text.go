@@ -133,7 +133,28 @@ func joins(l, next string) bool {
 	case '，', '、', ',':
 		return !startsItem(next)
 	}
-	return utf8.RuneCountInString(l) >= 25 && !startsItem(next) && !startsItem(l)
+	if startsItem(next) || startsItem(l) {
+		return false
+	}
+	// A full line, or a next line that opens with the tail of a word and
+	// a comma (议，研究…), continues the sentence.
+	return utf8.RuneCountInString(l) >= 25 || fragmentStart(next)
+}
+
+// fragmentStart reports a line whose first clause is one to three
+// characters long: the end of a sentence broken by a line wrap.
+func fragmentStart(s string) bool {
+	n := 0
+	for _, r := range s {
+		switch r {
+		case '，', '。', '；', '、', '：', ',', ';':
+			return n > 0
+		}
+		if n++; n > 3 {
+			return false
+		}
+	}
+	return false
 }
 
 // startsItem reports whether s opens with a list number: 一、 （一） (1) 1. 1、 ① 第一条.

@@ -15,13 +15,17 @@ import (
 // words holds a title being built: original runes and their folded twins.
 type words struct{ orig, norm []rune }
 
+// maxWords bounds the words gathered for one title: a "clause" longer
+// than this is not prose, and tidying it must stay cheap.
+const maxWords = 400
+
 // gather collects the runes of spans in order, leaving out the tokens
 // that are grammar rather than name.
 func (x *extractor) gather(toks []token, spans ...span) words {
 	var w words
 	for _, s := range spans {
 		ti := 0
-		for i := s.a; i < s.b; {
+		for i := s.a; i < s.b && len(w.orig) < maxWords; {
 			for ti < len(toks) && toks[ti].b <= i {
 				ti++
 			}
@@ -71,17 +75,17 @@ func (x *extractor) clauseText(c *clause) string {
 func (x *extractor) titleOf(c *clause, a *anchor) string {
 	pre, tail := span{a.segA, a.t.a}, span{a.t.b, a.tailB}
 	cut := -1
-	for _, t := range c.toks {
+	for _, t := range a.toks {
 		if t.a >= pre.a && t.b <= pre.b && (t.kind == kCadence || t.kind == kYearEnd) {
 			cut = t.b
 		}
 	}
 	if cut >= 0 {
-		if s := x.named(c, span{cut, pre.b}, tail); x.d.meaningful(s) {
+		if s := x.named(a.toks, span{cut, pre.b}, tail); x.d.meaningful(s) {
 			return s
 		}
 	}
-	return x.named(c, pre, tail)
+	return x.named(a.toks, pre, tail)
 }
 
 // named joins the words before a count and after it. When the count
@@ -89,19 +93,19 @@ func (x *extractor) titleOf(c *clause, a *anchor) string {
 // the words before it are kept when they say with whom or where
 // (与分管科室负责人开展1次谈话) or are a short verb (听取1次汇报), and left
 // out when they list who organises it (党组理论中心组学习、支部专题组织).
-func (x *extractor) named(c *clause, pre, tail span) string {
-	obj := tidy(x.gather(c.toks, tail))
+func (x *extractor) named(toks []token, pre, tail span) string {
+	obj := tidy(x.gather(toks, tail))
 	if !x.d.meaningful(obj) {
-		return tidy(x.gather(c.toks, pre, tail))
+		return tidy(x.gather(toks, pre, tail))
 	}
-	w := x.gather(c.toks, pre)
+	w := x.gather(toks, pre)
 	head := tidy(w)
 	hr := []rune(head)
 	switch {
 	case head == "":
 		return obj
 	case startsAny(w.norm, "与", "对", "向", "同", "为", "给", "到", "赴", "在", "深入"):
-		return tidy(x.gather(c.toks, pre, tail))
+		return tidy(x.gather(toks, pre, tail))
 	case strings.ContainsAny(head, "、，") || len(hr) > 6:
 		for _, v := range listVerbs {
 			if strings.HasSuffix(head, v) && !isLight(v) {
@@ -110,7 +114,7 @@ func (x *extractor) named(c *clause, pre, tail span) string {
 		}
 		return obj
 	}
-	return tidy(x.gather(c.toks, pre, tail))
+	return tidy(x.gather(toks, pre, tail))
 }
 
 // isLight reports the verbs that add nothing to a duty's name.
@@ -133,7 +137,7 @@ func (x *extractor) distribute(c *clause, a *anchor) []string {
 		return one
 	}
 	from, to := a.segA, a.t.a
-	for _, t := range c.toks {
+	for _, t := range a.toks {
 		if t.a >= from && t.b <= to {
 			if t.kind == kCadence || t.kind == kYearEnd {
 				from = t.b
@@ -143,7 +147,7 @@ func (x *extractor) distribute(c *clause, a *anchor) []string {
 			}
 		}
 	}
-	w := x.gather(c.toks, span{from, to})
+	w := x.gather(a.toks, span{from, to})
 	items := splitList(w, x, from)
 	if len(items) < 2 {
 		return one

@@ -1,0 +1,111 @@
+package plan
+
+import (
+	"bytes"
+	"errors"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+
+	"taizhang/model"
+)
+
+// ErrNotText is the sentinel inside the errors Decode returns for bytes
+// that are not a text it can read.
+var ErrNotText = errors.New("not a readable plan text")
+
+// Decode turns the bytes of a plan file into text. UTF-8 is read as it is
+// (a byte-order mark is dropped); anything else is tried as GB18030, which
+// covers GBK and GB2312, the encodings Chinese Windows saves text in. Bytes
+// that are neither — a Word or PDF file, UTF-16, Big5, binary data — are
+// refused with a sentence saying what to do, rather than guessed at and
+// shown as mojibake.
+func Decode(b []byte) (string, error) {
+	switch {
+	case bytes.HasPrefix(b, []byte("PK\x03\x04")), bytes.HasPrefix(b, []byte("\xD0\xCF\x11\xE0")):
+		return "", model.Invalid(ErrNotText,
+			"这是 Word 或压缩文件，不是纯文本；请在 Word 中“另存为”纯文本（.txt）后再试。",
+			"This is a Word or zip file, not plain text; save it from Word as plain text (.txt) and try again.")
+	case bytes.HasPrefix(b, []byte("%PDF")):
+		return "", model.Invalid(ErrNotText,
+			"这是 PDF 文件，不是纯文本；请复制其中的文字，保存为 .txt 文件后再试。",
+			"This is a PDF file, not plain text; copy its text into a .txt file and try again.")
+	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
+		return "", model.Invalid(ErrNotText,
+			"文件是 UTF-16 编码；请另存为 UTF-8 文本后再试。",
+			"The file is in UTF-16; save it as UTF-8 text and try again.")
+	}
+	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
+	if bytes.IndexByte(b, 0) >= 0 {
+		return "", notText()
+	}
+	if utf8.Valid(b) {
+		if !plausible(string(b), false) {
+			return "", notText()
+		}
+		return string(b), nil
+	}
+	if s, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b); err == nil && plausible(string(s), true) {
+		return string(s), nil
+	}
+	if s, err := traditionalchinese.Big5.NewDecoder().Bytes(b); err == nil && plausible(string(s), true) {
+		return "", model.Invalid(ErrNotText,
+			"文件似乎是 Big5 编码；请另存为 UTF-8 文本后再试。",
+			"The file looks like Big5; save it as UTF-8 text and try again.")
+	}
+	return "", model.Invalid(ErrNotText,
+		"无法识别文件的编码（既不是 UTF-8 也不是 GB18030/GBK）；请另存为 UTF-8 文本后再试。",
+		"The file's encoding is neither UTF-8 nor GB18030/GBK; save it as UTF-8 text and try again.")
+}
+
+func notText() error {
+	return model.Invalid(ErrNotText,
+		"文件不是文本（含有二进制内容）；请提供 .txt 格式的工作计划。",
+		"The file is not text (it holds binary data); give the plan as a .txt file.")
+}
+
+// plausible reports whether decoded text reads as text: few control
+// characters, and, for a legacy encoding, almost only the characters a
+// Chinese document uses. A wrong guess decodes to replacement characters,
+// private-use code points (Big5 punctuation read as GBK lands there) and
+// scattered rare scripts.
+func plausible(s string, legacy bool) bool {
+	total, control, odd := 0, 0, 0
+	for _, r := range s {
+		total++
+		switch {
+		case r == '\n' || r == '\r' || r == '\t' || r == '\f' || r == '\v' || r == 0x1b:
+		case legacy && r == utf8.RuneError:
+			return false // a byte sequence the encoding does not have
+		case unicode.IsControl(r):
+			control++
+		case legacy && !common(r):
+			odd++
+		}
+	}
+	if total == 0 {
+		return true
+	}
+	return control*50 <= total && odd*100 <= total
+}
+
+// common reports the characters a Chinese plan is written in.
+func common(r rune) bool {
+	switch {
+	case r < 0x80:
+		return true
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF, r >= 0x20000 && r <= 0x323AF: // CJK ideographs, rare ones in names too
+		return true
+	case r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF, r >= 0xFE30 && r <= 0xFE4F: // CJK punctuation, full width
+		return true
+	case r >= 0x2000 && r <= 0x206F, r >= 0x2100 && r <= 0x26FF: // punctuation, symbols, numbers, arrows, shapes
+		return true
+	case r >= 0x00A0 && r <= 0x024F, r >= 0x0391 && r <= 0x03C9, r >= 0x0401 && r <= 0x0451: // Latin, pinyin, Greek, Cyrillic in GBK
+		return true
+	case r >= 0x3040 && r <= 0x30FF, r >= 0x3100 && r <= 0x312F, r >= 0xF900 && r <= 0xFAFF: // kana, bopomofo, compatibility ideographs
+		return true
+	}
+	return false
+}

@@ -1,0 +1,370 @@
+package plan
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"taizhang/model"
+)
+
+// want is one expected duty: its cadence and minimum exactly, and words
+// its title must contain.
+type want struct {
+	cad   model.Cadence
+	min   int
+	title string
+}
+
+func (w want) match(c Candidate) bool {
+	return c.Cadence == w.cad && c.Min == w.min && strings.Contains(c.Title, w.title)
+}
+
+func show(cs []Candidate) string {
+	var b strings.Builder
+	for _, c := range cs {
+		fmt.Fprintf(&b, "\n  line %d  %s %d %s [%s]  ← %s", c.Line, c.Cadence, c.Min, c.Title, c.Category, c.Basis)
+	}
+	if b.Len() == 0 {
+		return " (none)"
+	}
+	return b.String()
+}
+
+// check asserts that cs holds exactly the wanted duties, one candidate each.
+func check(t *testing.T, cs []Candidate, ws []want) {
+	t.Helper()
+	used := make([]bool, len(cs))
+	for _, w := range ws {
+		found := false
+		for i, c := range cs {
+			if !used[i] && w.match(c) {
+				used[i], found = true, true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("missing %s %d %q; got:%s", w.cad, w.min, w.title, show(cs))
+		}
+	}
+	for i, c := range cs {
+		if !used[i] {
+			t.Errorf("unexpected %s %d %q from %q", c.Cadence, c.Min, c.Title, c.Basis)
+		}
+	}
+}
+
+const (
+	Y = model.Year
+	H = model.Half
+	Q = model.Quarter
+	M = model.Month
+	W = model.Week
+)
+
+// Each case is one grammar rule, in sentences written the way plans are.
+func TestGrammar(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		// requirement words
+		{"不少于", "全年开展调研活动不少于12次。", []want{{Y, 12, "调研"}}},
+		{"至少", "党组书记每年至少讲授一次专题党课。", []want{{Y, 1, "党课"}}},
+		{"不低于", "每年开展警示教育不低于2次。", []want{{Y, 2, "警示教育"}}},
+		{"不得少于", "班子成员每年深入基层调研不得少于4次。", []want{{Y, 4, "调研"}}},
+		{"N次以上", "每年组织6次以上中心组集体学习活动。", []want{{Y, 6, "中心组"}}},
+		{"N次及以上", "全年开展专题学法2次及以上。", []want{{Y, 2, "专题学法"}}},
+		{"各N次 on time points", "年中和年终向党组专题报告党风廉政建设工作情况各1次。", []want{{H, 1, "报告党风廉政"}}},
+		{"bare count in a plan", "组织到廉政教育基地开展专题警示教育1次。", []want{{Y, 1, "警示教育"}}},
+		{"count before its object", "组织开展1次反对“官僚主义、形式主义”专题讨论活动。", []want{{Y, 1, "专题讨论"}}},
+
+		// cadences
+		{"每周", "局长办公会每周召开一次。", []want{{W, 1, "局长办公会"}}},
+		{"每周 weekday", "坚持每周一召开科室例会。", []want{{W, 1, "例会"}}},
+		{"每半月", "每半月召开一次执法调度会。", []want{{M, 2, "调度会"}}},
+		{"每月", "每月开展1次会前集中学法。", []want{{M, 1, "学法"}}},
+		{"按月", "按月统计报送行政执法数据。", []want{{M, 1, "报送"}}},
+		{"每季度", "每季度听取一次分管科室工作汇报。", []want{{Q, 1, "听取"}}},
+		{"每季", "每季至少召开1次支部党员大会。", []want{{Q, 1, "党员大会"}}},
+		{"每三个月", "每三个月开展一次廉政风险排查。", []want{{Q, 1, "风险排查"}}},
+		{"每半年", "每半年向党组报告一次履行“一岗双责”情况。", []want{{H, 1, "向党组报告"}}},
+		{"年中和年终", "年中和年终向区委宣传部书面报告意识形态工作情况。", []want{{H, 1, "报告意识形态"}}},
+		{"上下半年各", "上、下半年各召开1次保密工作会议。", []want{{H, 1, "保密工作会议"}}},
+		{"每年", "每年召开一次组织生活会。", []want{{Y, 1, "组织生活会"}}},
+		{"全年", "全年开展法治讲座不少于4场。", []want{{Y, 4, "法治讲座"}}},
+		{"每两个月", "每两个月开展一次食品安全督导检查。", []want{{Y, 6, "督导检查"}}},
+		{"N次/月", "法制审核人员学法1次/月。", []want{{M, 1, "学法"}}},
+		{"cadence after the subject", "支委会每月召开一次。", []want{{M, 1, "支委会"}}},
+		{"cadence carried to the next clause", "全年与班子成员提醒谈话不少于1次，讲廉政党课不少于1次。",
+			[]want{{Y, 1, "提醒谈话"}, {Y, 1, "党课"}}},
+		{"cadence carried across 、", "每季度开展1次形势分析、组织1次专题学习。",
+			[]want{{Q, 1, "形势分析"}, {Q, 1, "专题学习"}}},
+
+		// numerals
+		{"一", "每年讲一次党课。", []want{{Y, 1, "党课"}}},
+		{"两", "每年开展两次专题调研。", []want{{Y, 2, "调研"}}},
+		{"兩", "每年開展兩次專題調研。", []want{{Y, 2, "調研"}}},
+		{"十二", "全年开展调研不少于十二次。", []want{{Y, 12, "调研"}}},
+		{"二十四", "全年会前学法不少于二十四次。", []want{{Y, 24, "学法"}}},
+		{"range 1—2篇", "每人每年撰写理论文章1—2篇。", []want{{Y, 1, "理论文章"}}},
+		{"range 一至两次", "每年组织一至两次法律知识考试。", []want{{Y, 1, "考试"}}},
+		{"range 两三次", "每年开展两三次联合检查。", []want{{Y, 2, "联合检查"}}},
+		{"full-width digits", "全年开展调研不少于１２次。", []want{{Y, 12, "调研"}}},
+
+		// units
+		{"人次", "全年与干部职工谈心谈话不少于20人次。", []want{{Y, 20, "谈心谈话"}}},
+		{"场", "每季度举办1场法治讲座。", []want{{Q, 1, "法治讲座"}}},
+		{"篇", "每年形成调研报告不少于2篇。", []want{{Y, 2, "调研报告"}}},
+		{"个", "每年至少完成2个调研课题。", []want{{Y, 2, "调研课题"}}},
+		{"条", "每月报送政务信息不少于3条。", []want{{M, 3, "政务信息"}}},
+
+		// several duties in one sentence, and lists
+		{"three in one sentence", "党组主要负责人全年与班子成员提醒谈话不少于1次、对全体干部职工提醒谈话不少于1次，讲廉政党课不少于1次。",
+			[]want{{Y, 1, "与班子成员提醒谈话"}, {Y, 1, "对全体干部职工提醒谈话"}, {Y, 1, "讲廉政党课"}}},
+		{"各 shares one count over a list", "班子成员每半年听取分管科室意识形态、保密工作汇报各1次。",
+			[]want{{H, 1, "意识形态工作汇报"}, {H, 1, "保密工作汇报"}}},
+		{"a list of subjects is one duty", "党组书记、班子成员各讲1次廉政党课。", []want{{Y, 1, "廉政党课"}}},
+		{"a shared count without 各 stays one duty", "每年参加党组民主生活会和支部组织生活会不少于1次。",
+			[]want{{Y, 1, "民主生活会和支部组织生活会"}}},
+		{"name taken from the clause before", "对于中心组学习，每年不少于6次。", []want{{Y, 6, "中心组学习"}}},
+		{"two requirements of one duty", "中心组学习每季度至少1次、全年不少于6次。",
+			[]want{{Q, 1, "中心组学习"}, {Y, 6, "中心组学习"}}},
+		{"其中", "理论学习中心组每年集体学习不少于12次，其中专题研讨不少于4次。",
+			[]want{{Y, 12, "集体学习"}, {Y, 4, "专题研讨"}}},
+
+		// titles
+		{"subject and light verb dropped", "班子成员每年与分管科室负责人进行提醒谈话不少于1次。", []want{{Y, 1, "与分管科室负责人提醒谈话"}}},
+		{"subject before a preposition dropped", "班子成员向党组报告党风廉政建设工作情况不少于1次。", []want{{Y, 1, "向党组报告"}}},
+		{"parenthesised frequency", "按期召开支部党员大会（每季度1次）、支委会（每月1次）、党小组会（每月1次）。",
+			[]want{{Q, 1, "支部党员大会"}, {M, 1, "支委会"}, {M, 1, "党小组会"}}},
+		{"list number", "1.每年开展1次保密自查。", []want{{Y, 1, "保密自查"}}},
+		{"year-end report", "党组主要负责人年终进行述责述廉，接受干部职工评议。", []want{{Y, 1, "述责述廉"}}},
+
+		// not duties
+		{"durations", "全体干部每年参加学法培训不少于40学时，集中培训不少于5天，每次不少于30分钟，安排半天集中学习。", nil},
+		{"a duration with a cadence", "每月学法不少于2小时。", nil},
+		{"percentages", "整改完成率达到100%，按时办复率、满意率达100％。", nil},
+		{"people", "落实1名公职律师，培训对象不少于50人，配备两名专职纪检干部。", nil},
+		{"slogans in quotes", "坚决做到“两个维护”，树立“四个意识”，推进“最多跑一次”改革，落实“三个一”活动。", nil},
+		{"slogans without quotes", "坚决做到两个维护，坚定四个自信，实行一次性告知。", nil},
+		{"congress ordinals", "贯彻党的十九届六中全会精神，对标市委四届九次全会部署，迎接省第十二次党代会。", nil},
+		{"dates in quotes", "围绕“12.4”国家宪法日和“6.15”集中宣传月开展活动。", nil},
+		{"years and durations", "坚持3年以上非法集资积案处置原则，力争2024年底前完成。", nil},
+		{"upper bounds", "会议时间一般不超过2小时，每次会议议题不超过5个，文件篇幅最多3页。", nil},
+		{"per occurrence", "每次学习不少于2个专题。", nil},
+		{"past counts", "全年共组织中心组集体学法12次，累计开展法治宣传活动32场次，先后召开专题会议5次。", nil},
+		{"past with 了", "局党组召开了3次专题会议。", nil},
+		{"past carried along the sentence", "全年共组织学法12次，举办法治讲座4场。", nil},
+		{"last year in a plan", "去年开展警示教育3次，组织干部旁听庭审2次。", nil},
+		{"numbers in names", "积极参与全市第四批“一优十佳”法治示范创建评比，落实“三重一大”制度。", nil},
+		{"a number without a measure", "报送2022年度报告，编号为12。", nil},
+		{"a cadence without an event", "每年安排专项经费。", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			check(t, Extract(tt.text), tt.want)
+		})
+	}
+}
+
+// A title keeps the script of its source, and Traditional text reads
+// through the same grammar.
+func TestTraditionalKeepsScript(t *testing.T) {
+	cs := Extract("黨組書記每年至少講授一次廉政黨課，班子成員每半年向黨組報告一次履行「一崗雙責」情況。")
+	check(t, cs, []want{{Y, 1, "廉政黨課"}, {H, 1, "向黨組報告"}})
+	for _, c := range cs {
+		if strings.ContainsAny(c.Title, "党讲报组") {
+			t.Errorf("title %q mixes scripts", c.Title)
+		}
+	}
+	if cs[0].Category != model.Lesson || cs[1].Category != model.Report {
+		t.Errorf("categories %s, %s", cs[0].Category, cs[1].Category)
+	}
+}
+
+func TestCategory(t *testing.T) {
+	for title, cat := range map[string]model.Category{
+		"中心组集体学习":       model.Study,
+		"会前集中学法":        model.Study,
+		"与分管科室负责人提醒谈话":  model.Talk,
+		"讲廉政党课":         model.Lesson,
+		"党组研究党风廉政建设工作":  model.Meeting,
+		"听取分管科室工作汇报":    model.Meeting,
+		"参加民主生活会":       model.Meeting,
+		"向党组报告党风廉政建设":   model.Report,
+		"述责述廉":          model.Report,
+		"调研活动":          model.Research,
+		"到廉政教育基地开展警示教育": model.Education,
+		"廉政风险排查":        model.Other,
+		"聽取彙報":          model.Meeting,
+	} {
+		if got := categoryOf(title, foldTable()); got != cat {
+			t.Errorf("categoryOf(%q) = %s, want %s", title, got, cat)
+		}
+	}
+}
+
+// Basis is the source clause and Line its line, also when wrapped lines
+// are joined.
+func TestBasisAndLine(t *testing.T) {
+	text := "2024年工作要点\n\n一、加强学习\n坚持学习制度，每月开展1次会前学法，每次不少于30分钟。\n党组每季度至少召开1次党风廉政建设专题会\n议，研究部署相关工作。\n"
+	cs := Extract(text)
+	check(t, cs, []want{{M, 1, "会前学法"}, {Q, 1, "党风廉政建设专题会议"}})
+	if len(cs) != 2 {
+		return
+	}
+	if cs[0].Line != 4 || cs[0].Basis != "每月开展1次会前学法" {
+		t.Errorf("first: line %d basis %q", cs[0].Line, cs[0].Basis)
+	}
+	if cs[1].Line != 5 || cs[1].Basis != "党组每季度至少召开1次党风廉政建设专题会议" {
+		t.Errorf("second: line %d basis %q", cs[1].Line, cs[1].Basis)
+	}
+}
+
+func TestKind(t *testing.T) {
+	tests := []struct {
+		text string
+		kind Kind
+		year int
+	}{
+		{"2023年党风廉政建设工作计划\n全年开展调研不少于12次。", KindPlan, 2023},
+		{"为做好2022年工作，制定本方案。\n每月开展1次学法。", KindPlan, 2022},
+		{"区司法局2022年工作总结\n现将有关情况报告如下。\n一、主要做法和成效\n全年共开展学法12次。", KindReport, 2022},
+		{"一、主要成效\n开展了学法12次，累计培训300人次，未发生违纪案件。\n二、下一步打算\n每月开展1次学法。", KindReport, 0},
+		{"二〇二三年黨支部工作計劃\n每月開展一次主題黨日。", KindPlan, 2023},
+		{"", KindPlan, 0},
+	}
+	for _, tt := range tests {
+		d := Analyze(tt.text)
+		if d.Kind != tt.kind || d.Year != tt.year {
+			t.Errorf("Analyze(%.30q): kind %s year %d, want %s %d", tt.text, d.Kind, d.Year, tt.kind, tt.year)
+		}
+	}
+}
+
+// In a report, counts are history; a practice stated with a repeating
+// cadence, and the plan section at its end, still make duties.
+func TestReportSections(t *testing.T) {
+	d := Analyze(readTestdata(t, "justice-report-2022.txt"))
+	if d.Kind != KindReport {
+		t.Fatalf("kind %s", d.Kind)
+	}
+	check(t, d.Candidates, []want{{M, 1, "会前学法"}, {Q, 1, "法治专题讲座"}, {Y, 2, "警示教育"}})
+}
+
+// Whole documents of other bureaus, in the forms plans arrive in.
+func TestDocuments(t *testing.T) {
+	tests := []struct {
+		file string
+		want []want
+	}{
+		{"health-ideology-plan-2023.txt", []want{
+			{H, 1, "专题研究意识形态"},
+			{Q, 1, "听取意识形态工作情况汇报"},
+			{Y, 1, "专题党课"},
+			{Q, 1, "分析研判"},
+			{H, 1, "报告意识形态工作情况"},
+			{Y, 12, "集体学习"},
+			{Y, 4, "专题研讨"},
+			{Y, 1, "宣传干部培训"},
+			{M, 1, "巡查"},
+			{H, 1, "意识形态工作汇报"},
+			{H, 1, "保密工作汇报"},
+			{Y, 2, "调研"},
+			{Y, 1, "调研报告"},
+		}},
+		{"party-branch-plan-2023-traditional.txt", []want{
+			{Q, 1, "黨員大會"},
+			{M, 1, "支委會"},
+			{M, 1, "黨小組會"},
+			{Y, 2, "黨課"},
+			{M, 1, "主題黨日"},
+			{Y, 1, "組織生活會"},
+			{Y, 1, "談心談話"},
+			{Y, 2, "警示教育"},
+		}},
+		{"wrapped-integrity-plan.txt", []want{
+			{Q, 1, "党风廉政建设专题会议"},
+			{Y, 1, "廉政谈话"},
+			{H, 1, "向党组报告"},
+			{M, 1, "台账"},
+			{W, 1, "局长办公会"},
+			{Q, 1, "工作汇报"},
+			{Q, 1, "廉政风险排查"},
+			{Y, 6, "督导检查"},
+			{M, 2, "调度会"},
+			{M, 1, "学法"},
+		}},
+		{"table-duties.txt", []want{
+			{Y, 6, "中心组集体学习"},
+			{M, 1, "会前学法"},
+			{Y, 1, "廉政谈话"},
+			{Y, 12, "专题调研"},
+		}},
+		{"traps.txt", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			check(t, Extract(readTestdata(t, tt.file)), tt.want)
+		})
+	}
+}
+
+func readTestdata(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestHanValue(t *testing.T) {
+	for s, v := range map[string]int{
+		"一": 1, "两": 2, "兩": 2, "十": 10, "十二": 12, "二十": 20, "二十四": 24, "一百": 100,
+		"一百零八": 108, "三千": 3000, "两万": 20000, "二〇二二": 2022, "一两": 1, "两三": 2, "三五": 3,
+	} {
+		got, ok := hanValue([]rune(s))
+		if !ok || got != v {
+			t.Errorf("hanValue(%s) = %d %v, want %d", s, got, ok, v)
+		}
+	}
+	for _, s := range []string{"十十", "百", "三一"} {
+		if v, ok := hanValue([]rune(s)); ok && s != "三一" {
+			t.Errorf("hanValue(%s) = %d, want not a number", s, v)
+		}
+	}
+}
+
+// The folding table is pairs; a pair out of step would map a Simplified
+// character to a Traditional one.
+func TestFoldTable(t *testing.T) {
+	if n := len([]rune(tradToSimp)); n%2 != 0 {
+		t.Fatalf("tradToSimp has %d runes, not pairs", n)
+	}
+	m := foldTable()
+	for k, v := range m {
+		if w, ok := m[v]; ok {
+			t.Errorf("%c→%c, and %c→%c: the table is out of step", k, v, v, w)
+		}
+	}
+	for tr, s := range map[rune]rune{'週': '周', '於': '于', '兩': '两', '會': '会', '黨': '党', '談': '谈', '８': '8'} {
+		if got := fold(tr, m); got != s {
+			t.Errorf("fold(%c) = %c, want %c", tr, got, s)
+		}
+	}
+}
+
+// Every string out of Extract is already clean, however dirty the text.
+func TestOutputIsClean(t *testing.T) {
+	text := "每月开展1次\x1b[31m会前\u202e学法\r\n每年召开\x00一次\u200b组织生活会\t全年\u009b2J调研不少于12次"
+	for _, c := range Extract(text) {
+		if model.Clean(c.Title) != c.Title || model.Clean(c.Basis) != c.Basis || strings.ContainsAny(c.Title+c.Basis, "\x1b\u202e\x00\u200b\u009b\n") {
+			t.Errorf("not clean: %q / %q", c.Title, c.Basis)
+		}
+	}
+}
