@@ -91,6 +91,13 @@ func Run(o Options) error {
 	return err
 }
 
+func (a *App) refreshScreens() {
+	a.dash.refresh()
+	a.detail.refresh()
+	a.ymap.refresh()
+	a.rlog.refresh()
+}
+
 // Init loads the current year and asks the terminal for its background.
 func (a *App) Init() tea.Cmd {
 	return tea.Batch(a.reload(), tea.RequestBackgroundColor, a.poll())
@@ -155,11 +162,20 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.data.year != a.year {
 			return a, nil // a year switched away from while loading
 		}
+		if old := a.c.data; old != nil && old.year == msg.data.year && old.recordsIn {
+			msg.data.setRecords(old.records) // until the fresh ones arrive
+		}
 		a.c.data = msg.data
-		a.dash.refresh()
-		a.detail.refresh()
-		a.ymap.refresh()
-		a.rlog.refresh()
+		a.refreshScreens()
+		return a, loadRecords(a.c.ledger, a.year)
+	case recordsMsg:
+		if msg.err != nil {
+			return a, a.say(fmt.Sprintf(a.c.t.Failed, errText(msg.err, a.c.lang)), true)
+		}
+		if a.c.data != nil && a.c.data.year == msg.year {
+			a.c.data.setRecords(msg.records)
+			a.refreshScreens()
+		}
 		return a, nil
 	case pollMsg:
 		return a, tea.Batch(a.checkChanged(), a.poll())

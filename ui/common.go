@@ -58,6 +58,7 @@ type yearData struct {
 	initials  map[int64]string         // pinyin initials of each title
 	people    []string                 // participants seen, most frequent first
 	empty     bool                     // the ledger holds nothing at all
+	recordsIn bool                     // the records have been read
 	prevYear  bool                     // the year before has targets to copy
 	dutyIndex map[int64]int            // position in status.Duties
 	duties    map[int64]model.Duty     // every duty
@@ -68,11 +69,29 @@ type loadedMsg struct {
 	err  error
 }
 
-// load reads one year of the ledger.
+// recordsMsg brings a year's records, read after its status so that the
+// first frame does not wait for them.
+type recordsMsg struct {
+	year    int
+	records []model.Record
+	err     error
+}
+
+// load reads one year's status: all the dashboard needs.
 func load(l Ledger, year int, asOf model.Date) tea.Cmd {
 	return func() tea.Msg {
 		d, err := readYear(context.Background(), l, year, asOf)
 		return loadedMsg{d, err}
+	}
+}
+
+// loadRecords reads the year's records (with the ISO weeks at its ends).
+func loadRecords(l Ledger, year int) tea.Cmd {
+	return func() tea.Msg {
+		ws, we := model.Span(model.Week, year)
+		from, to := min(ws, model.NewDate(year, 1, 1)), max(we, model.NewDate(year, 12, 31))
+		recs, err := l.Records(context.Background(), data.RecordFilter{From: from, To: to})
+		return recordsMsg{year, recs, err}
 	}
 }
 
@@ -86,18 +105,12 @@ func readYear(ctx context.Context, l Ledger, year int, asOf model.Date) (*yearDa
 	if err != nil {
 		return nil, err
 	}
-	ws, we := model.Span(model.Week, year)
-	from, to := min(ws, model.NewDate(year, 1, 1)), max(we, model.NewDate(year, 12, 31))
-	recs, err := l.Records(ctx, data.RecordFilter{From: from, To: to})
-	if err != nil {
-		return nil, err
-	}
 	all, err := l.Duties(ctx)
 	if err != nil {
 		return nil, err
 	}
 	d := &yearData{
-		year: year, status: ys, records: recs,
+		year: year, status: ys,
 		byDuty: map[int64][]model.Record{}, titles: map[int64]string{}, initials: map[int64]string{},
 		dutyIndex: map[int64]int{}, duties: map[int64]model.Duty{},
 	}
@@ -109,6 +122,21 @@ func readYear(ctx context.Context, l Ledger, year int, asOf model.Date) (*yearDa
 	for i, dy := range ys.Duties {
 		d.dutyIndex[dy.Duty.ID] = i
 	}
+	d.empty = len(all) == 0
+	if len(ys.Duties) == 0 && !d.empty {
+		prev, err := l.YearStatus(ctx, year-1, asOf)
+		if err == nil && len(prev.Duties) > 0 {
+			d.prevYear = true
+		}
+	}
+	return d, nil
+}
+
+// setRecords files the year's records by duty and gathers the people in
+// them, most frequent first, for the participants field.
+func (d *yearData) setRecords(recs []model.Record) {
+	d.records = recs
+	d.byDuty = map[int64][]model.Record{}
 	seen := map[string]int{}
 	for _, r := range recs {
 		d.byDuty[r.DutyID] = append(d.byDuty[r.DutyID], r)
@@ -116,6 +144,7 @@ func readYear(ctx context.Context, l Ledger, year int, asOf model.Date) (*yearDa
 			seen[p]++
 		}
 	}
+	d.people = d.people[:0]
 	for p := range seen {
 		d.people = append(d.people, p)
 	}
@@ -126,16 +155,7 @@ func readYear(ctx context.Context, l Ledger, year int, asOf model.Date) (*yearDa
 		}
 		return a < b
 	})
-	if len(all) == 0 && len(recs) == 0 {
-		d.empty = true
-	}
-	if len(ys.Duties) == 0 {
-		prev, err := l.YearStatus(ctx, year-1, asOf)
-		if err == nil && len(prev.Duties) > 0 {
-			d.prevYear = true
-		}
-	}
-	return d, nil
+	d.recordsIn = true
 }
 
 // calendarRecords are the records dated in the year itself, newest first.

@@ -161,6 +161,10 @@ func (d *detail) view(w, h int) string {
 	rs := d.records()
 	add(st.Heading.Render(cells.Cut(fmt.Sprintf("%s（%d）", t.Records, len(rs)), w)))
 	d.recordsTop = len(lines)
+	if !d.c.data.recordsIn {
+		add(st.Muted.Render(cells.Cut(t.Loading, w)))
+		return strings.Join(lines, "\n")
+	}
 	if len(rs) == 0 {
 		add(st.Muted.Render(cells.Cut(t.NoRecords, w)))
 		return strings.Join(lines, "\n")

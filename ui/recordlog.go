@@ -124,6 +124,9 @@ func (l *recordLog) filterLine(w int) string {
 
 func (l *recordLog) view(w, h int) string {
 	t, st := l.c.t, l.c.st
+	if !l.c.data.recordsIn {
+		return st.Muted.Render(cells.Cut(t.Loading, w))
+	}
 	if len(l.rows) == 0 {
 		if l.filter != "" {
 			return st.Muted.Render(cells.Cut(fmt.Sprintf(t.NoMatch, model.CleanLine(l.filter)), w))
