@@ -105,9 +105,9 @@ type anchor struct {
 	t          token
 	toks       []token // the clause's tokens from the previous count to the next
 	ti         int     // index of the count in the clause's tokens
-	ci         int // clause index in the sentence
-	segA       int // where the duty's words start
-	tailB      int // where they end
+	ci         int     // clause index in the sentence
+	segA       int     // where the duty's words start
+	tailB      int     // where they end
 	cad        *token
 	ownCad     bool // the cadence is in the anchor's own words
 	req, each  bool
