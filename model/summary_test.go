@@ -104,3 +104,25 @@ func TestBuildSummary(t *testing.T) {
 		t.Errorf("mid-year missed %v, %d rows", s.Missed, len(s.Ledger()))
 	}
 }
+
+func TestSummaryWeeks(t *testing.T) {
+	weekly := Duty{ID: 1, Title: "周例会", Category: Meeting}
+	recs := []Record{
+		{ID: 1, DutyID: 1, Date: NewDate(2025, 12, 29), Topic: "第一周"}, // ISO week 1 of 2026
+		{ID: 2, DutyID: 1, Date: NewDate(2026, 1, 5), Topic: "第二周"},
+		{ID: 3, DutyID: 1, Date: NewDate(2025, 12, 22), Topic: "去年"},
+	}
+	tr := Tracked{Duty: weekly, Target: Target{Year: 2026, Cadence: Week, Min: 1}}
+	for _, r := range recs {
+		tr.Dates = append(tr.Dates, r.Date)
+	}
+	ys := EvaluateYear(2026, NewDate(2026, 1, 20), []Tracked{tr})
+	s := BuildSummary(ys, recs, Profile{}, Chinese)
+	d := s.Duties[0]
+	if len(d.Items) != 2 || d.Items[0] != "2025年12月29日，第一周。" || len(s.Ledger()) != 2 {
+		t.Errorf("items %q, %d ledger rows", d.Items, len(s.Ledger()))
+	}
+	if len(s.Missed) != 1 || s.Missed[0].Text != "周例会：第3周未开展。" {
+		t.Errorf("missed %+v", s.Missed)
+	}
+}

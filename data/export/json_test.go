@@ -294,3 +294,20 @@ func TestWrite(t *testing.T) {
 		t.Error("ParseFormat")
 	}
 }
+
+func TestWriteEmptyLedger(t *testing.T) {
+	s := emptyLedger(t)
+	dir := t.TempDir()
+	for _, f := range Formats {
+		for _, lang := range []model.Lang{model.Chinese, model.English} {
+			path := filepath.Join(dir, string(lang)+"."+string(f))
+			if _, ws, err := Write(ctx, s, Options{Year: 2026, AsOf: fixedToday, Format: f, Lang: lang, Path: path}); err != nil || len(ws) != 0 {
+				t.Errorf("%s %s: %v, %d warnings", f, lang, err, len(ws))
+			}
+		}
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "zh.md"))
+	if !strings.Contains(string(b), "台账中没有列入年度要求的履职事项") || !strings.Contains(string(b), "## 三、未达标事项\n\n无。") {
+		t.Errorf("empty summary:\n%s", b)
+	}
+}
