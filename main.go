@@ -4,7 +4,10 @@
 package main
 
 import (
+	"context"
 	"os"
+
+	"taizhang/data/export"
 
 	"taizhang/ui"
 	"taizhang/ui/cli"
@@ -15,6 +18,10 @@ var version = "0.1.0-dev"
 
 func main() {
 	os.Exit(cli.Run(version, func(app *cli.App) error {
-		return ui.Run(ui.Options{Ledger: app.Ledger(), Lang: app.Lang, Now: app.Now})
+		store := app.Ledger()
+		return ui.Run(ui.Options{Ledger: store, Lang: app.Lang, Now: app.Now,
+			Export: func(ctx context.Context, o export.Options) (string, []export.Warning, error) {
+				return export.Write(ctx, store, o)
+			}})
 	}))
 }

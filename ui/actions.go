@@ -510,7 +510,7 @@ func (a *App) helpView(w, h int) string {
 	groups := [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back},
 		{k.Tick, k.Add, k.Edit, k.Delete, k.Undo, k.NewDuty},
-		{k.Filter, k.NextView, k.PrevView, k.PrevYear, k.NextYear, k.Carry, k.Help, k.Quit},
+		{k.Filter, k.NextView, k.PrevView, k.PrevYear, k.NextYear, k.Carry, k.Export, k.Help, k.Quit},
 	}
 	var lines []string
 	lines = append(lines, st.Title.Render(cells.Cut(a.c.t.HelpTitle, w)), "")

@@ -23,6 +23,8 @@ type Options struct {
 	Ledger Ledger
 	Lang   model.Lang
 	Now    func() time.Time
+	// Export writes the year-end summary (x); nil leaves export out.
+	Export Exporter
 	// NoTimers turns off the message fade and the refresh poll (for tests,
 	// which drive Update by hand).
 	NoTimers bool
@@ -191,6 +193,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case writtenMsg:
 		return a, a.written(msg)
+	case exportedMsg:
+		return a, a.exported(msg)
 	case tea.MouseWheelMsg:
 		return a, a.wheel(msg)
 	case tea.MouseClickMsg:
@@ -255,6 +259,9 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		return a.undoLast()
 	case key.Matches(msg, k.NewDuty):
 		a.overlay = newDutyForm(a, nil)
+		return nil
+	case key.Matches(msg, k.Export) && a.opts.Export != nil:
+		a.overlay = newExportForm(a)
 		return nil
 	}
 	switch a.view {
@@ -580,7 +587,7 @@ func (a *App) shortHelp() []key.Binding {
 	case a.detail.open:
 		return []key.Binding{k.Tick, k.Add, k.Edit, k.Delete, k.Undo, k.Back, k.Help}
 	}
-	return []key.Binding{k.Tick, k.Add, k.Open, k.Filter, k.NextView, k.PrevYear, k.NextYear, k.Help, k.Quit}
+	return []key.Binding{k.Tick, k.Add, k.Open, k.Filter, k.Export, k.NextView, k.PrevYear, k.NextYear, k.Help, k.Quit}
 }
 
 // errText is the sentence to show for err.

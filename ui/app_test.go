@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"taizhang/data"
+	"taizhang/data/export"
 	"taizhang/model"
 )
 
@@ -70,7 +71,13 @@ func testLedger(t *testing.T) (*data.Store, string) {
 // load done.
 func newTestApp(t *testing.T, l Ledger, lang model.Lang, w, h int) *App {
 	t.Helper()
-	a := New(Options{Ledger: l, Lang: lang, Now: func() time.Time { return testNow }, NoTimers: true})
+	o := Options{Ledger: l, Lang: lang, Now: func() time.Time { return testNow }, NoTimers: true}
+	if s, ok := l.(*data.Store); ok {
+		o.Export = func(ctx context.Context, eo export.Options) (string, []export.Warning, error) {
+			return export.Write(ctx, s, eo)
+		}
+	}
+	a := New(o)
 	send(t, a, tea.WindowSizeMsg{Width: w, Height: h})
 	run(t, a, a.Init())
 	return a
@@ -113,7 +120,7 @@ func keys(names ...string) []tea.Msg {
 		"tab": {Code: tea.KeyTab}, "shift+tab": {Code: tea.KeyTab, Mod: tea.ModShift},
 		"up": {Code: tea.KeyUp}, "down": {Code: tea.KeyDown}, "left": {Code: tea.KeyLeft}, "right": {Code: tea.KeyRight},
 		"ctrl+s": {Code: 's', Mod: tea.ModCtrl}, "ctrl+c": {Code: 'c', Mod: tea.ModCtrl},
-		"backspace": {Code: tea.KeyBackspace}, "pgdown": {Code: tea.KeyPgDown},
+		"backspace": {Code: tea.KeyBackspace}, "pgdown": {Code: tea.KeyPgDown}, "ctrl+u": {Code: 'u', Mod: tea.ModCtrl},
 	}
 	var out []tea.Msg
 	for _, n := range names {

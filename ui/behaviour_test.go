@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -305,4 +307,26 @@ func TestHostileTextIsInert(t *testing.T) {
 			mustContain(t, a, "城东基层所营商环境调研")
 		}
 	}
+}
+
+func TestExportDialog(t *testing.T) {
+	s, _ := testLedger(t)
+	a := newTestApp(t, s, model.Chinese, 80, 24)
+	press(t, a, "x")
+	mustContain(t, a, "导出2026年度履职情况", "[md]", "Markdown 年度报告", "taizhang-2026.md", "截至日期", "2026-11-22", "覆盖已有文件")
+	press(t, a, "right", "right")
+	mustContain(t, a, "[docx]", "Word 年度报告（公文格式）", "taizhang-2026.docx")
+	out := filepath.Join(t.TempDir(), "述职.docx")
+	press(t, a, "tab", "ctrl+u", out, "ctrl+s")
+	if fi, err := os.Stat(out); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("the export file: %v %v", fi, err)
+	}
+	mustContain(t, a, "已导出：", "导出前检查发现", "“会前学法”8月未达标")
+	press(t, a, "q")
+	mustNotContain(t, a, "导出前检查发现")
+	// Again to the same file: refused in the dialog until Replace is ticked.
+	press(t, a, "x", "right", "right", "tab", "ctrl+u", out, "ctrl+s")
+	mustContain(t, a, "已存在；勾选“覆盖已有文件”或换一个文件名。")
+	press(t, a, "down", "down", "space", "ctrl+s")
+	mustContain(t, a, "已导出：")
 }

@@ -275,7 +275,9 @@ func (f *form) view(w int) string {
 		pad := strings.Repeat(" ", labelW+4)
 		switch {
 		case fl.err != "":
-			b.WriteString(pad + st.Error.Render(cells.Cut(fl.err, inputW)) + "\n")
+			for _, l := range wrap(fl.err, inputW, 3) {
+				b.WriteString(pad + st.Error.Render(l) + "\n")
+			}
 		case i == f.focus && fl.complete != nil && len(f.completions()) > 0:
 			b.WriteString(pad + st.Muted.Render(cells.Cut(fmt.Sprintf(f.c.t.WithHint, strings.Join(f.completions(), " ")), inputW)) + "\n")
 		case i == f.focus && fl.hint != "":
@@ -283,7 +285,10 @@ func (f *form) view(w int) string {
 		}
 	}
 	if f.err != "" {
-		b.WriteString("\n" + st.Error.Render(cells.Cut(f.err, w)) + "\n")
+		b.WriteString("\n")
+		for _, l := range wrap(f.err, w, 3) {
+			b.WriteString(st.Error.Render(l) + "\n")
+		}
 	}
 	b.WriteString("\n" + st.Muted.Render(cells.Cut(f.c.t.FormHint, w)))
 	return b.String()

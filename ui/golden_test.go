@@ -36,6 +36,7 @@ var screens = []struct {
 	{"duty_form", model.Chinese, false, []string{"e"}},
 	{"confirm_delete", model.Chinese, false, []string{"j", "enter", "d"}},
 	{"help", model.Chinese, false, []string{"?"}},
+	{"export", model.Chinese, false, []string{"x", "right", "right"}},
 	{"next_year", model.Chinese, false, []string{"]"}},
 	{"first_run", model.Chinese, true, nil},
 	{"first_run_en", model.English, true, nil},

@@ -27,6 +27,10 @@ type Text struct {
 	TemplateApplied, Carried, NoPrevYear, Failed        string
 	NeedDuty, NeedRecord, MinInvalid, ArchiveLabel      string
 	HelpTitle, HelpClose                                string
+	ExportTitle, ExportFormat, ExportPath, ExportAsOf   string
+	ExportForce, ExportNoPath, ExportUnavailable        string
+	ExportExists, Exported, ExportClean                 string
+	ExportWarnings, ExportMore                          string
 
 	KeyUp, KeyDown, KeyPageUp, KeyPageDown, KeyTop, KeyBottom string
 	KeyOpen, KeyBack, KeyTick, KeyAdd, KeyNewDuty, KeyEdit    string
@@ -61,6 +65,10 @@ var textZh = Text{
 	TemplateApplied: "已添加 %d 项（%d年）。", Carried: "已从%d年复制 %d 项要求。", NoPrevYear: "%d年没有可复制的要求。", Failed: "出错了：%s",
 	NeedDuty: "请先选中一个事项。", NeedRecord: "请先选中一条记录。", MinInvalid: "每期次数应为1至1000之间的整数。", ArchiveLabel: "归档此事项（今年起不再统计）",
 	HelpTitle: "快捷键", HelpClose: "按任意键关闭",
+	ExportTitle: "导出%d年度履职情况", ExportFormat: "格式", ExportPath: "文件", ExportAsOf: "截至日期",
+	ExportForce: "覆盖已有文件", ExportNoPath: "请填写文件名。", ExportUnavailable: "此处不能导出。",
+	ExportExists: "文件已存在；勾选“覆盖已有文件”或换一个文件名。", Exported: "已导出：%s", ExportClean: "导出前检查未发现问题。",
+	ExportWarnings: "导出前检查发现%d个问题，请在报告中说明或补登：", ExportMore: "另有%d条未列出",
 
 	KeyUp: "上移", KeyDown: "下移", KeyPageUp: "上翻页", KeyPageDown: "下翻页", KeyTop: "到顶", KeyBottom: "到底",
 	KeyOpen: "打开", KeyBack: "返回", KeyTick: "今天完成一次", KeyAdd: "新增记录", KeyNewDuty: "新建事项", KeyEdit: "修改",
@@ -95,6 +103,10 @@ var textEn = Text{
 	TemplateApplied: "Added %d duties for %d.", Carried: "Copied %[2]d targets from %[1]d.", NoPrevYear: "There are no targets in %d to copy.", Failed: "Error: %s",
 	NeedDuty: "Select a duty first.", NeedRecord: "Select a record first.", MinInvalid: "The minimum must be a whole number from 1 to 1000.", ArchiveLabel: "Archive this duty (left out from this year on)",
 	HelpTitle: "Keys", HelpClose: "press any key to close",
+	ExportTitle: "Export the %d summary", ExportFormat: "Format", ExportPath: "File", ExportAsOf: "As of",
+	ExportForce: "Replace an existing file", ExportNoPath: "Give a file name.", ExportUnavailable: "Export is not available here.",
+	ExportExists: "The file already exists; tick Replace or choose another name.", Exported: "Exported %s", ExportClean: "The check found nothing to fix.",
+	ExportWarnings: "The check found %d things to explain or fill in:", ExportMore: "and %d more",
 
 	KeyUp: "up", KeyDown: "down", KeyPageUp: "page up", KeyPageDown: "page down", KeyTop: "top", KeyBottom: "bottom",
 	KeyOpen: "open", KeyBack: "back", KeyTick: "done once today", KeyAdd: "add record", KeyNewDuty: "new duty", KeyEdit: "edit",
