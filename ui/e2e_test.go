@@ -2,7 +2,6 @@ package ui_test
 
 import (
 	"encoding/json"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -10,19 +9,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-)
 
-// buildBinary builds taizhang once for the end-to-end tests.
-func buildBinary(t *testing.T) string {
-	t.Helper()
-	bin := filepath.Join(t.TempDir(), "taizhang")
-	cmd := exec.Command("go", "build", "-o", bin, "taizhang")
-	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
+	"taizhang/ui/internal/testbin"
+)
 
 // tmuxSession runs the binary in a detached tmux session of the given size.
 type tmuxSession struct {
@@ -103,7 +92,7 @@ func TestEndToEndTickInTmux(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed: the end-to-end test of the real terminal interface needs it (apt-get install tmux)")
 	}
-	bin := buildBinary(t)
+	bin := testbin.Build(t)
 	db := filepath.Join(t.TempDir(), "ledger.db")
 	if out, err := exec.Command(bin, "--db", db, "template", "apply", "leadership").CombinedOutput(); err != nil {
 		t.Fatalf("template apply: %v\n%s", err, out)
@@ -142,7 +131,7 @@ func TestEndToEndSeesTheCommandLine(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed: the end-to-end test of the real terminal interface needs it (apt-get install tmux)")
 	}
-	bin := buildBinary(t)
+	bin := testbin.Build(t)
 	db := filepath.Join(t.TempDir(), "ledger.db")
 	if out, err := exec.Command(bin, "--db", db, "template", "apply", "leadership").CombinedOutput(); err != nil {
 		t.Fatalf("template apply: %v\n%s", err, out)
@@ -163,7 +152,7 @@ func TestEndToEndNoColor(t *testing.T) {
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed: the end-to-end test of the real terminal interface needs it (apt-get install tmux)")
 	}
-	bin := buildBinary(t)
+	bin := testbin.Build(t)
 	db := filepath.Join(t.TempDir(), "ledger.db")
 	if out, err := exec.Command(bin, "--db", db, "template", "apply", "section-chief").CombinedOutput(); err != nil {
 		t.Fatalf("template apply: %v\n%s", err, out)
