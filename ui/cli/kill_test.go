@@ -1,0 +1,262 @@
+package cli_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	_ "modernc.org/sqlite"
+
+	"taizhang/data"
+	"taizhang/model"
+	"taizhang/ui/internal/testbin"
+)
+
+// content is a digest of everything a ledger holds, to tell "unchanged"
+// and "fully changed" apart from anything in between. It also checks the
+// file is whole.
+func content(t *testing.T, path string) string {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var check string
+	if err := db.QueryRow("PRAGMA integrity_check").Scan(&check); err != nil || check != "ok" {
+		t.Fatalf("integrity_check on %s: %q %v", path, check, err)
+	}
+	rows, err := db.Query("PRAGMA foreign_key_check")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows.Next() {
+		t.Fatalf("foreign_key_check on %s reports a violation", path)
+	}
+	rows.Close()
+	h := sha256.New()
+	for _, q := range []string{
+		"SELECT id, title, category, description, basis, ifnull(archived_on,'') FROM duties ORDER BY id",
+		"SELECT duty_id, year, cadence, min, ifnull(start_date,'') FROM targets ORDER BY duty_id, year",
+		"SELECT id, duty_id, date, topic, participants, place, note FROM records ORDER BY id",
+		"SELECT name, post, unit FROM profile",
+	} {
+		rows, err := db.Query(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cols, _ := rows.Columns()
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			rows.Scan(ptrs...)
+			fmt.Fprintln(h, vals...)
+		}
+		rows.Close()
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func cp(t *testing.T, from, to string) {
+	t.Helper()
+	b, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func runBin(t *testing.T, bin string, args ...string) {
+	t.Helper()
+	if out, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
+		t.Fatalf("taizhang %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+}
+
+// killMidway runs the command again and again, killing it with SIGKILL at
+// delays spread over its normal run time, and hands each killed round to
+// check.
+func killMidway(t *testing.T, rounds int, prepare func(round int) []string, check func(round int, killed bool)) {
+	t.Helper()
+	bin := testbin.Build(t)
+	// How long does it take when left alone?
+	args := prepare(-1)
+	start := time.Now()
+	runBin(t, bin, args...)
+	full := time.Since(start)
+	check(-1, false)
+	killed := 0
+	for r := 0; r < rounds; r++ {
+		args := prepare(r)
+		cmd := exec.Command(bin, args...)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(full * time.Duration(r) / time.Duration(rounds))
+		cmd.Process.Signal(syscall.SIGKILL)
+		err := cmd.Wait()
+		wasKilled := err != nil && strings.Contains(err.Error(), "killed")
+		if wasKilled {
+			killed++
+		}
+		check(r, wasKilled)
+	}
+	t.Logf("%d rounds over a %s run, %d killed before they finished", rounds, full.Round(time.Millisecond), killed)
+}
+
+// bigLedger is a demo ledger of two years and 8 000 records, built once.
+func bigLedger(t *testing.T) string {
+	t.Helper()
+	path, err := data.DemoFile(os.TempDir(), model.DemoOptions{Years: 2, Duties: 60, Records: 8000, Today: model.NewDate(2026, 11, 22), Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// Killing import, restore, carry or export at any moment leaves the
+// ledger either as it was or fully changed, and no half-written export
+// under the target's name.
+func TestKillMidOperation(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills the real binary many times; skipped with -short")
+	}
+	bin := testbin.Build(t)
+	dir := t.TempDir()
+	big := bigLedger(t)
+	const rounds = 12
+
+	t.Run("import", func(t *testing.T) {
+		dump := filepath.Join(dir, "dump.json")
+		runBin(t, bin, "--db", big, "export", "--format", "json", "--all", "-o", dump)
+		base := filepath.Join(dir, "import-base.db")
+		runBin(t, bin, "--db", base, "template", "apply", "leadership", "--year", "2026")
+		before := content(t, base)
+		var after string
+		ledger := filepath.Join(dir, "import.db")
+		killMidway(t, rounds, func(r int) []string {
+			os.Remove(ledger)
+			cp(t, base, ledger)
+			return []string{"--db", ledger, "import", dump}
+		}, func(r int, killed bool) {
+			got := content(t, ledger)
+			if r < 0 {
+				after = got
+				return
+			}
+			if got != before && got != after {
+				t.Fatalf("round %d: the ledger is neither as it was nor fully imported", r)
+			}
+		})
+	})
+
+	t.Run("restore", func(t *testing.T) {
+		backup := filepath.Join(dir, "backup.db")
+		runBin(t, bin, "--db", big, "backup", backup)
+		small := filepath.Join(dir, "restore-base.db")
+		runBin(t, bin, "--db", small, "template", "apply", "section-chief")
+		before := content(t, small)
+		after := content(t, backup)
+		ledger := filepath.Join(dir, "restore.db")
+		killMidway(t, rounds, func(r int) []string {
+			for _, p := range []string{ledger, ledger + "-wal", ledger + "-shm"} {
+				os.Remove(p)
+			}
+			cp(t, small, ledger)
+			return []string{"--db", ledger, "restore", backup}
+		}, func(r int, killed bool) {
+			if got := content(t, ledger); got != before && got != after {
+				t.Fatalf("round %d: the ledger is neither as it was nor fully restored", r)
+			}
+		})
+	})
+
+	t.Run("carry", func(t *testing.T) {
+		before := content(t, big)
+		var after string
+		ledger := filepath.Join(dir, "carry.db")
+		killMidway(t, rounds, func(r int) []string {
+			for _, p := range []string{ledger, ledger + "-wal", ledger + "-shm"} {
+				os.Remove(p)
+			}
+			cp(t, big, ledger)
+			return []string{"--db", ledger, "carry", "--from", "2026", "--to", "2027"}
+		}, func(r int, killed bool) {
+			got := content(t, ledger)
+			if r < 0 {
+				after = got
+				return
+			}
+			if got != before && got != after {
+				t.Fatalf("round %d: the ledger is neither as it was nor fully carried", r)
+			}
+		})
+	})
+
+	for _, format := range []string{"xlsx", "md", "docx", "json"} {
+		t.Run("export "+format, func(t *testing.T) {
+			out := filepath.Join(dir, "summary."+format)
+			var whole []byte
+			killMidway(t, rounds, func(r int) []string {
+				os.Remove(out)
+				return []string{"--db", big, "export", "--year", "2026", "--as-of", "2026-11-22", "--format", format, "-o", out}
+			}, func(r int, killed bool) {
+				b, err := os.ReadFile(out)
+				if r < 0 {
+					whole = b
+					return
+				}
+				if err != nil {
+					return // killed before the rename: nothing under the name
+				}
+				if !complete(format, b, whole) {
+					t.Fatalf("round %d: a file of %d bytes under the target name is not a whole export (%d bytes)", r, len(b), len(whole))
+				}
+			})
+		})
+	}
+}
+
+// complete reports whether b is a whole export: the same text for md, a
+// JSON document for json, a zip whose every part reads for docx and xlsx
+// (their zip entries carry timestamps, so bytes differ between runs).
+func complete(format string, b, whole []byte) bool {
+	switch format {
+	case "md":
+		return bytes.Equal(b, whole)
+	case "json":
+		return json.Valid(b) && len(b) > len(whole)/2
+	}
+	z, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return false
+	}
+	for _, f := range z.File {
+		rc, err := f.Open()
+		if err != nil {
+			return false
+		}
+		if _, err := io.Copy(io.Discard, rc); err != nil {
+			return false
+		}
+		rc.Close()
+	}
+	return len(z.File) > 3
+}
