@@ -114,7 +114,8 @@ type anchor struct {
 	max, per   bool
 	past       bool
 	title      string
-	borrowedCI int // clause whose words named the duty, or -1
+	obj        string // the words after the count, tidied: its object when it comes first
+	borrowedCI int    // clause whose words named the duty, or -1
 }
 
 // sentence finds the duties in one sentence. Cadence words carry over
@@ -160,10 +161,11 @@ func (x *extractor) sentence(cls []clause, m mode) {
 				a.cad = lastCad
 				a.ownCad = lastCad.a >= a.segA && lastCad.b <= a.t.a
 			}
+			a.obj = x.text(span{a.t.b, a.tailB}, a.toks)
 			if !x.accept(a, m, &pastSeen) {
 				continue
 			}
-			a.title = x.titleOf(c, a)
+			a.title = x.titleOf(a)
 			basis := span{c.a, c.b}
 			if !x.d.meaningful(a.title) {
 				switch {
@@ -207,7 +209,7 @@ func (x *extractor) sentence(cls []clause, m mode) {
 	}
 	sort.SliceStable(found, func(i, j int) bool { return found[i].pos < found[j].pos })
 	for _, f := range found {
-		x.add(f.c)
+		x.add(f.c, f.basis)
 	}
 }
 
@@ -224,10 +226,12 @@ func (x *extractor) opensInPast(c *clause) bool {
 	return s.any(c.span, "以来")
 }
 
-// found is a candidate with its position, to keep the text's order.
+// found is a candidate with its position, to keep the text's order, and
+// the span of its basis, made into a string only once it is kept.
 type found struct {
-	c   Candidate
-	pos int
+	c     Candidate
+	pos   int
+	basis span
 }
 
 // anchors lists the counts of a clause with the words that belong to each.
@@ -346,7 +350,7 @@ func (x *extractor) accept(a *anchor, m mode, pastSeen *bool) bool {
 	}
 	if !t.strong {
 		// 个 条 场 篇 count only in context: slogans use them too (两个维护)
-		postPositioned := !x.d.meaningful(x.text(span{t.b, a.tailB}, nil))
+		postPositioned := !x.d.meaningful(a.obj)
 		if t.han && !a.req && !a.each && !t.post && !postPositioned && !(a.cad != nil && a.ownCad) {
 			return false
 		}
@@ -361,16 +365,13 @@ func (x *extractor) candidate(title string, a *anchor, basis span) found {
 		c.Cadence = a.cad.cad
 		c.Min = a.t.val * max(a.cad.mult, 1)
 	}
-	c.Basis = x.basis(basis)
 	c.Line = int(x.d.line[basis.a])
-	return found{c, a.t.a}
+	return found{c, a.t.a, x.window(basis, span{a.segA, a.tailB})}
 }
 
 // add cleans a candidate and keeps it unless the same duty came before.
-func (x *extractor) add(c Candidate) {
+func (x *extractor) add(c Candidate, basis span) {
 	c.Title = clip(model.CleanLine(c.Title), model.MaxTitle)
-	c.Basis = model.CleanLine(c.Basis)
-	c.Category = categoryOf(c.Title, x.d.table)
 	if c.Title == "" || c.Min < 1 || c.Min > model.MaxMin {
 		return
 	}
@@ -379,18 +380,22 @@ func (x *extractor) add(c Candidate) {
 		return
 	}
 	x.seen[key] = true
+	c.Category = categoryOf(c.Title, x.d.table)
+	c.Basis = model.CleanLine(string(x.d.orig[basis.a:basis.b]))
 	x.out = append(x.out, c)
 }
 
 // maxBasis keeps a basis readable; a clause longer than this is not prose.
 const maxBasis = 300
 
-// basis is the source clause, cut around its middle when it is too long.
-func (x *extractor) basis(s span) string {
-	if s.b-s.a > maxBasis {
-		s.b = s.a + maxBasis
+// window is the basis: the whole clause, or when the clause is longer than
+// maxBasis, the duty's own words and what is around them.
+func (x *extractor) window(clause, own span) span {
+	if clause.b-clause.a <= maxBasis {
+		return clause
 	}
-	return string(x.d.orig[s.a:s.b])
+	a := max(clause.a, own.a-maxBasis/3)
+	return span{a, min(clause.b, a+maxBasis)}
 }
 
 // clip shortens s to at most n runes.
@@ -452,12 +457,12 @@ func (x *extractor) cadenceOnly(c *clause, m mode) (found, bool) {
 		if !x.d.meaningful(title) {
 			return found{}, false
 		}
-		f := Candidate{Title: title, Cadence: cad.cad, Min: max(cad.mult, 1), Basis: x.basis(c.span), Line: int(x.d.line[c.a])}
-		return found{f, cad.a}, true
+		f := Candidate{Title: title, Cadence: cad.cad, Min: max(cad.mult, 1), Line: int(x.d.line[c.a])}
+		return found{f, cad.a, x.window(c.span, c.span)}, true
 	case end != nil && m == modePlan && x.isYearEndReport(c, end):
 		title := x.text(span{end.b, c.b}, c.toks)
-		f := Candidate{Title: title, Cadence: model.Year, Min: 1, Basis: x.basis(c.span), Line: int(x.d.line[c.a])}
-		return found{f, end.a}, x.d.meaningful(title)
+		f := Candidate{Title: title, Cadence: model.Year, Min: 1, Line: int(x.d.line[c.a])}
+		return found{f, end.a, x.window(c.span, c.span)}, x.d.meaningful(title)
 	}
 	return found{}, false
 }

@@ -211,16 +211,16 @@ func TestCategory(t *testing.T) {
 // Basis is the source clause and Line its line, also when wrapped lines
 // are joined.
 func TestBasisAndLine(t *testing.T) {
-	text := "2024年工作要点\n\n一、加强学习\n坚持学习制度，每月开展1次会前学法，每次不少于30分钟。\n党组每季度至少召开1次党风廉政建设专题会\n议，研究部署相关工作。\n"
+	text := "\n\n2024年工作要点\r\n\n一、加强学习\n坚持学习制度，每月开展1次会前学法，每次不少于30分钟。\n党组每季度至少召开1次党风廉政建设专题会\n议，研究部署相关工作。\n"
 	cs := Extract(text)
 	check(t, cs, []want{{M, 1, "会前学法"}, {Q, 1, "党风廉政建设专题会议"}})
 	if len(cs) != 2 {
 		return
 	}
-	if cs[0].Line != 4 || cs[0].Basis != "每月开展1次会前学法" {
+	if cs[0].Line != 6 || cs[0].Basis != "每月开展1次会前学法" {
 		t.Errorf("first: line %d basis %q", cs[0].Line, cs[0].Basis)
 	}
-	if cs[1].Line != 5 || cs[1].Basis != "党组每季度至少召开1次党风廉政建设专题会议" {
+	if cs[1].Line != 7 || cs[1].Basis != "党组每季度至少召开1次党风廉政建设专题会议" {
 		t.Errorf("second: line %d basis %q", cs[1].Line, cs[1].Basis)
 	}
 }

@@ -71,9 +71,68 @@ func fold(r rune, table map[rune]rune) rune {
 	return r
 }
 
-// foldTable builds the lookup from tradToSimp. It is built once per Extract
-// call rather than held in a package variable: the cost is a few
-// microseconds, and the package keeps no state.
+// lexicon is a word list indexed by its words' first and last runes, so
+// that asking "does a word of the list start (or end) here" costs a map
+// look-up rather than a pass over the list. Earlier words win.
+type lexicon struct {
+	byFirst, byLast map[rune][][]rune
+}
+
+func newLexicon(words []string) lexicon {
+	l := lexicon{map[rune][][]rune{}, map[rune][][]rune{}}
+	for _, w := range words {
+		rs := []rune(w)
+		l.byFirst[rs[0]] = append(l.byFirst[rs[0]], rs)
+		l.byLast[rs[len(rs)-1]] = append(l.byLast[rs[len(rs)-1]], rs)
+	}
+	return l
+}
+
+// prefix returns the length of the first word that starts rs, or 0.
+func (l lexicon) prefix(rs []rune) int {
+	if len(rs) == 0 {
+		return 0
+	}
+	for _, w := range l.byFirst[rs[0]] {
+		if len(w) <= len(rs) && equalRunes(rs[:len(w)], w) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
+// suffix returns the length of the first word that ends rs, or 0.
+func (l lexicon) suffix(rs []rune) int {
+	if len(rs) == 0 {
+		return 0
+	}
+	for _, w := range l.byLast[rs[len(rs)-1]] {
+		if len(w) <= len(rs) && equalRunes(rs[len(rs)-len(w):], w) {
+			return len(w)
+		}
+	}
+	return 0
+}
+
+func equalRunes(a, b []rune) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// The lookup tables are built once and never written after: they are
+// constants in a form Go cannot spell as a constant, not state. Building
+// them on every call cost more than extracting from a short text.
+var (
+	foldMap     = foldTable()
+	openerWords = newLexicon(openers)
+	closerWords = newLexicon(closers)
+)
+
+// foldTable builds the lookup from tradToSimp.
 func foldTable() map[rune]rune {
 	rs := []rune(tradToSimp)
 	m := make(map[rune]rune, len(rs)/2)

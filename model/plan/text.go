@@ -30,6 +30,8 @@ type doc struct {
 	inner  []bool  // inside any closed quote or bracket: no clause ends here
 	paras  []span  // paragraphs, each ending before a paraBreak
 	table  map[rune]rune
+	// the word lists tidy runs on every title, indexed
+	openers, closers lexicon
 }
 
 type span struct{ a, b int }
@@ -37,26 +39,33 @@ type span struct{ a, b int }
 // prepare sanitises text, joins lines that were wrapped inside a sentence,
 // drops the spaces that Chinese text does not need, and marks quotes.
 func prepare(text string) *doc {
-	// Clean turns a tab into one space; a tab separates table cells, so
-	// it becomes two spaces, which read as a soft break below.
-	text = model.Clean(strings.ReplaceAll(text, "\t", "  "))
-	table := foldTable()
-	d := &doc{table: table}
+	// Lines are cut before sanitising, so that a line number is the line
+	// an editor shows (Clean would trim blank lines off the top).
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		// Clean turns a tab into one space; a tab separates table cells,
+		// so it becomes two spaces, which read as a soft break below. A
+		// line separator inside a line does the same.
+		l = model.Clean(strings.ReplaceAll(l, "\t", "  "))
+		lines[i] = strings.TrimFunc(strings.ReplaceAll(l, "\n", "  "), isSpaceLike)
+	}
+	table := foldMap
+	d := &doc{table: table, openers: openerWords, closers: closerWords}
 	n := utf8.RuneCountInString(text) + 1
 	d.orig = make([]rune, 0, n)
 	d.norm = make([]rune, 0, n)
 	d.line = make([]int32, 0, n)
 
-	lines := strings.Split(text, "\n")
 	paraStart := 0
 	for i, l := range lines {
-		l = strings.TrimFunc(l, isSpaceLike)
 		if l == "" {
 			d.endPara(&paraStart, int32(i+1))
 			continue
 		}
 		d.appendLine(l, int32(i+1), table)
-		if i+1 < len(lines) && joins(l, strings.TrimFunc(lines[i+1], isSpaceLike)) {
+		if i+1 < len(lines) && joins(l, lines[i+1]) {
 			continue
 		}
 		d.endPara(&paraStart, int32(i+1))

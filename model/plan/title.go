@@ -53,7 +53,7 @@ func isGrammar(t token) bool {
 
 // text is the tidy title made from one span.
 func (x *extractor) text(s span, toks []token) string {
-	return tidy(x.gather(toks, s))
+	return x.d.tidy(x.gather(toks, s))
 }
 
 // clauseText is a whole clause as a name, for a count that names nothing
@@ -72,8 +72,8 @@ func (x *extractor) clauseText(c *clause) string {
 // titleOf names the duty of an anchor: the words after its cadence when
 // they say something (the words before are the subject: 党组主要负责人全年…),
 // else all its words (中心组学习每年不少于6次).
-func (x *extractor) titleOf(c *clause, a *anchor) string {
-	pre, tail := span{a.segA, a.t.a}, span{a.t.b, a.tailB}
+func (x *extractor) titleOf(a *anchor) string {
+	pre := span{a.segA, a.t.a}
 	cut := -1
 	for _, t := range a.toks {
 		if t.a >= pre.a && t.b <= pre.b && (t.kind == kCadence || t.kind == kYearEnd) {
@@ -81,11 +81,11 @@ func (x *extractor) titleOf(c *clause, a *anchor) string {
 		}
 	}
 	if cut >= 0 {
-		if s := x.named(a.toks, span{cut, pre.b}, tail); x.d.meaningful(s) {
+		if s := x.named(a, span{cut, pre.b}); x.d.meaningful(s) {
 			return s
 		}
 	}
-	return x.named(a.toks, pre, tail)
+	return x.named(a, pre)
 }
 
 // named joins the words before a count and after it. When the count
@@ -93,19 +93,19 @@ func (x *extractor) titleOf(c *clause, a *anchor) string {
 // the words before it are kept when they say with whom or where
 // (与分管科室负责人开展1次谈话) or are a short verb (听取1次汇报), and left
 // out when they list who organises it (党组理论中心组学习、支部专题组织).
-func (x *extractor) named(toks []token, pre, tail span) string {
-	obj := tidy(x.gather(toks, tail))
+func (x *extractor) named(a *anchor, pre span) string {
+	toks, tail, obj := a.toks, span{a.t.b, a.tailB}, a.obj
 	if !x.d.meaningful(obj) {
-		return tidy(x.gather(toks, pre, tail))
+		return x.d.tidy(x.gather(toks, pre, tail))
 	}
 	w := x.gather(toks, pre)
-	head := tidy(w)
+	head := x.d.tidy(w)
 	hr := []rune(head)
 	switch {
 	case head == "":
 		return obj
 	case startsAny(w.norm, "与", "对", "向", "同", "为", "给", "到", "赴", "在", "深入"):
-		return tidy(x.gather(toks, pre, tail))
+		return x.d.tidy(x.gather(toks, pre, tail))
 	case strings.ContainsAny(head, "、，") || len(hr) > 6:
 		for _, v := range listVerbs {
 			if strings.HasSuffix(head, v) && !isLight(v) {
@@ -114,7 +114,7 @@ func (x *extractor) named(toks []token, pre, tail span) string {
 		}
 		return obj
 	}
-	return tidy(x.gather(toks, pre, tail))
+	return x.d.tidy(x.gather(toks, pre, tail))
 }
 
 // isLight reports the verbs that add nothing to a duty's name.
@@ -133,7 +133,7 @@ func isLight(v string) bool {
 // time points (年中和年终…各1次) is not split.
 func (x *extractor) distribute(c *clause, a *anchor) []string {
 	one := []string{a.title}
-	if !a.each || (a.cad != nil && a.cad.pair) || x.d.meaningful(x.text(span{a.t.b, a.tailB}, nil)) {
+	if !a.each || (a.cad != nil && a.cad.pair) || x.d.meaningful(a.obj) {
 		return one
 	}
 	from, to := a.segA, a.t.a
@@ -183,7 +183,7 @@ func (x *extractor) distribute(c *clause, a *anchor) []string {
 			t.orig = append(t.orig, head.orig...)
 			t.norm = append(t.norm, head.norm...)
 		}
-		if s := tidy(t); x.d.meaningful(s) {
+		if s := x.d.tidy(t); x.d.meaningful(s) {
 			out = append(out, s)
 		}
 	}
@@ -269,41 +269,32 @@ var closers = []string{"次数", "频次", "的", "等", "、", "和", "及", "�
 	"召开", "举行", "举办", "开展", "组织"}
 
 // tidy turns gathered words into a title.
-func tidy(w words) string {
+func (d *doc) tidy(w words) string {
 	o, n := w.orig, w.norm
 	for changed := true; changed && len(n) > 0; {
 		changed = false
-		if k := itemNumber(n); k > 0 {
-			o, n, changed = o[k:], n[k:], true
-			continue
-		}
-		for _, p := range openers {
-			if hasAt(n, 0, p) && len(n) > runeLen(p) {
-				k := runeLen(p)
-				o, n, changed = o[k:], n[k:], true
-				break
+		k := itemNumber(n)
+		if k == 0 {
+			if k = d.openers.prefix(n); k == len(n) {
+				k = 0 // an opener alone is the whole title: keep it
 			}
 		}
-		if changed {
-			continue
+		if k == 0 && hasAt(n, 0, "组织") && startsAny(n[2:], "开展", "到", "干部", "党员", "全体", "召开", "参加", "观看", "收看", "集中") {
+			k = 2
 		}
-		if hasAt(n, 0, "组织") && startsAny(n[2:], "开展", "到", "干部", "党员", "全体", "召开", "参加", "观看", "收看", "集中") {
-			o, n, changed = o[2:], n[2:], true
-			continue
+		if k == 0 {
+			k = subject(n)
 		}
-		if k := subject(n); k > 0 {
+		if k > 0 {
 			o, n, changed = o[k:], n[k:], true
 		}
 	}
-	for changed := true; changed && len(n) > 0; {
-		changed = false
-		for _, p := range closers {
-			k := runeLen(p)
-			if len(n) > k && hasAt(n, len(n)-k, p) {
-				o, n, changed = o[:len(o)-k], n[:len(n)-k], true
-				break
-			}
+	for {
+		k := d.closers.suffix(n)
+		if k == 0 || k == len(n) {
+			break
 		}
+		o, n = o[:len(o)-k], n[:len(n)-k]
 	}
 	// 进行 only ever carries the verb that follows it
 	for i := 0; i+1 < len(n); i++ {
@@ -327,7 +318,7 @@ func startsAny(rs []rune, ws ...string) bool {
 
 // itemNumber returns the length of a list number opening rs, or 0.
 func itemNumber(rs []rune) int {
-	s := &scanner{d: &doc{norm: rs, quoted: make([]bool, len(rs))}, a: 0, b: len(rs)}
+	s := &scanner{d: &doc{norm: rs}, a: 0, b: len(rs)}
 	return s.skipItemNumber()
 }
 
@@ -398,6 +389,9 @@ func (d *doc) meaningful(s string) bool {
 	}
 	if n < 2 {
 		return false
+	}
+	if n > 4 {
+		return true // longer than any bare verb below
 	}
 	var f strings.Builder
 	for _, r := range s {
