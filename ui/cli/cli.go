@@ -45,6 +45,7 @@ type CLI struct {
 	Backup   BackupCmd   `cmd:"" help:"备份台账 / back up the ledger"`
 	Restore  RestoreCmd  `cmd:"" help:"从备份恢复台账 / restore the ledger from a backup"`
 	Demo     DemoCmd     `cmd:"" help:"向空台账填入示例数据 / fill an empty ledger with sample data"`
+	Plan     PlanCmd     `cmd:"" help:"从工作计划文本提取事项 / extract duties from a plan text"`
 	Export   ExportCmd   `cmd:"" help:"导出年度履职报告或台账 / write the year-end summary or the ledger"`
 	Import   ImportCmd   `cmd:"" help:"导入 JSON 导出文件 / load a JSON export"`
 	Profile  ProfileCmd  `cmd:"" help:"本人姓名、职务、单位 / your name, post and unit for the summary"`

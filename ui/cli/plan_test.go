@@ -1,0 +1,216 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+const planText = `2026年党风廉政建设工作计划
+为做好2026年党风廉政建设工作，制定本计划。
+一、重点任务
+党组主要负责人全年与班子成员提醒谈话不少于1次，讲廉政党课不少于1次。
+每月开展1次会前集中学法，每次不少于30分钟。
+年中和年终向党组专题报告党风廉政建设工作情况各1次。
+坚决做到“两个维护”，落实1名公职律师，整改率达到100%。
+`
+
+// runIn runs the command line with text on standard input.
+func runIn(t *testing.T, db, stdin string, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	full := append([]string{"--db", db}, args...)
+	code := Main(full, Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Now: func() time.Time { return fixedNow }, Version: "test"})
+	return result{code, out.String(), errb.String()}
+}
+
+func writeFile(t *testing.T, name string, b []byte) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// The way a person uses it: preview, look at the JSON, apply, see the
+// duties in status, apply again and nothing doubles.
+func TestPlan(t *testing.T) {
+	db := newLedger(t)
+	file := writeFile(t, "计划.txt", []byte(planText))
+
+	out := ok(t, db, "plan", file)
+	for _, s := range []string{"找到 4 项", "与班子成员提醒谈话", "全年不少于1次", "会前集中学法", "每月1次", "每半年1次", "--apply"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("preview lacks %q:\n%s", s, out)
+		}
+	}
+	if strings.Contains(out, "两个维护") || strings.Contains(out, "公职律师") {
+		t.Errorf("preview lists a slogan or a person:\n%s", out)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Errorf("a preview created the ledger")
+	}
+
+	en := ok(t, db, "--lang", "en", "plan", file)
+	if !strings.Contains(en, "Found 4 duties") || !strings.Contains(en, "at least 1 a year") || !strings.Contains(en, "1 a month") {
+		t.Errorf("English preview:\n%s", en)
+	}
+
+	var got []map[string]any
+	raw := ok(t, db, "plan", file, "--json")
+	if err := json.Unmarshal([]byte(raw), &got); err != nil {
+		t.Fatalf("--json: %v\n%s", err, raw)
+	}
+	if len(got) != 4 {
+		t.Fatalf("--json gave %d duties:\n%s", len(got), raw)
+	}
+	want := map[string]any{"title": "与班子成员提醒谈话", "category": "talk", "cadence": "year", "min": 1.0,
+		"basis": "党组主要负责人全年与班子成员提醒谈话不少于1次", "line": 4.0}
+	if !reflect.DeepEqual(got[0], want) {
+		t.Errorf("first duty = %v\nwant %v", got[0], want)
+	}
+	if got[2]["cadence"] != "month" || got[2]["category"] != "study" || got[3]["cadence"] != "half" {
+		t.Errorf("--json: %v", got)
+	}
+
+	out = ok(t, db, "plan", file, "--apply")
+	if !strings.Contains(out, "添加2026年的 4 项要求") {
+		t.Errorf("apply said %q", out)
+	}
+	var st statusOut
+	if err := json.Unmarshal([]byte(ok(t, db, "status", "--json")), &st); err != nil {
+		t.Fatal(err)
+	}
+	titles := map[string]dutyStatusOut{}
+	for _, d := range st.Duties {
+		titles[d.Title] = d
+	}
+	if d := titles["会前集中学法"]; d.Cadence != "month" || d.Min != 1 || d.Category != "study" || len(st.Duties) != 4 {
+		t.Errorf("status after apply: %+v", st.Duties)
+	}
+	if d := titles["向党组专题报告党风廉政建设工作情况"]; d.Cadence != "half" || d.Required != 2 {
+		t.Errorf("half-yearly report: %+v", d)
+	}
+	out = ok(t, db, "plan", file, "--apply")
+	if !strings.Contains(out, "添加2026年的 0 项要求") || !strings.Contains(out, "4 项已存在") {
+		t.Errorf("second apply said %q", out)
+	}
+
+	// another year from standard input, in GB18030
+	gb, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(planText))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := runIn(t, db, string(gb), "--lang", "en", "plan", "-", "--year", "2027", "--apply")
+	if r.code != 0 || !strings.Contains(r.stdout, "Added 4 targets for 2027 from standard input") {
+		t.Errorf("stdin apply: exit %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	var list []map[string]any
+	json.Unmarshal([]byte(ok(t, db, "duty", "list", "--year", "2027", "--json")), &list)
+	if len(list) != 4 {
+		t.Errorf("2027 has %d duties", len(list))
+	}
+}
+
+func TestPlanOutputs(t *testing.T) {
+	db := newLedger(t)
+	report := writeFile(t, "总结.txt", []byte("区司法局2025年工作总结\n一、主要做法和成效\n全年共组织学法12次，累计开展活动32场次。\n"))
+	old := writeFile(t, "2022.txt", []byte("2022年工作计划\n每月开展1次会前学法。\n"))
+	empty := writeFile(t, "empty.txt", nil)
+	tests := []struct {
+		name  string
+		stdin string
+		args  []string
+		says  []string
+	}{
+		{"stdin preview", planText, []string{"plan", "-"}, []string{"从标准输入中找到 4 项"}},
+		{"empty stdin", "", []string{"plan", "-"}, []string{"没有找到带频次要求的事项"}},
+		{"empty stdin json", "", []string{"plan", "-", "--json"}, []string{"[]\n"}},
+		{"empty file apply", "", []string{"plan", empty, "--apply"}, []string{"台账未改动"}},
+		{"a report", "", []string{"plan", report}, []string{"没有找到"}},
+		{"a report json", "", []string{"plan", report, "--json"}, []string{"[]"}},
+		{"another year", "", []string{"plan", old}, []string{"文本写的是2022年", "--year 2022", "每月1次"}},
+		{"another year given", "", []string{"plan", old, "--year", "2022"}, []string{"添加到2022年"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runIn(t, db, tt.stdin, tt.args...)
+			if r.code != 0 || r.stderr != "" {
+				t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
+			}
+			for _, s := range tt.says {
+				if !strings.Contains(r.stdout, s) {
+					t.Errorf("output lacks %q:\n%s", s, r.stdout)
+				}
+			}
+		})
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Errorf("previews and an empty apply created the ledger")
+	}
+}
+
+// A file that cannot be read as a plan exits 2 with one sentence, prints
+// nothing, and writes nothing, with or without --apply.
+func TestPlanBadInput(t *testing.T) {
+	db := newLedger(t)
+	ok(t, db, "duty", "add", "--title", "会前学法", "--category", "study", "--cadence", "month", "--min", "1")
+	before := dump(t, db)
+	dir := t.TempDir()
+	utf16, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(planText))
+	junk := make([]byte, 2048)
+	for i := range junk {
+		junk[i] = byte(i*131 + i/7)
+	}
+	unreadable := writeFile(t, "locked.txt", []byte(planText))
+	os.Chmod(unreadable, 0)
+	tests := []struct {
+		name string
+		args []string
+		says string // part of the English message
+	}{
+		{"missing file", []string{"plan", filepath.Join(dir, "nope.txt")}, "There is no file"},
+		{"directory", []string{"plan", dir}, "is a directory"},
+		{"binary junk", []string{"plan", writeFile(t, "junk.bin", junk)}, "not text"},
+		{"NUL bytes", []string{"plan", writeFile(t, "nul.txt", []byte("每月\x00开展1次学法"))}, "binary"},
+		{"UTF-16", []string{"plan", writeFile(t, "u16.txt", utf16)}, "UTF-16"},
+		{"Word", []string{"plan", writeFile(t, "plan.docx", []byte("PK\x03\x04\x14\x00\x06\x00"))}, "Word"},
+		{"PDF", []string{"plan", writeFile(t, "plan.pdf", []byte("%PDF-1.7\n"))}, "PDF"},
+		{"undecodable", []string{"plan", writeFile(t, "latin1.txt", []byte("caf\xe9 cr\xe8me br\xfbl\xe9e"))}, "encoding"},
+		{"too big", []string{"plan", writeFile(t, "big.txt", bytes.Repeat([]byte("每月开展1次会前学法。\n"), maxPlanBytes/30+1))}, "8 MB"},
+		{"bad year", []string{"plan", "-", "--year", "26"}, "outside 1900-2999"},
+		{"json and apply", []string{"plan", "-", "--json", "--apply"}, "can't be used together"},
+		{"no file", []string{"plan"}, "expected"},
+	}
+	if os.Geteuid() != 0 { // root reads a file of mode 0 anyway
+		tests = append(tests, struct {
+			name string
+			args []string
+			says string
+		}{"unreadable", []string{"plan", unreadable}, "Cannot read"})
+	}
+	for _, tt := range tests {
+		for _, apply := range []bool{false, true} {
+			args := tt.args
+			if apply && !strings.Contains(strings.Join(args, " "), "--apply") {
+				args = append(append([]string{}, args...), "--apply")
+			}
+			r := runIn(t, db, planText, append([]string{"--lang", "en"}, args...)...)
+			if r.code != 2 || r.stdout != "" || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, tt.says) {
+				t.Errorf("%s (apply %v): exit %d, stdout %q, stderr %q; want exit 2 saying %q", tt.name, apply, r.code, r.stdout, r.stderr, tt.says)
+			}
+		}
+	}
+	if after := dump(t, db); after != before {
+		t.Errorf("bad input changed the ledger:\n%s\nbecame\n%s", before, after)
+	}
+}
