@@ -438,7 +438,7 @@ func (x *extractor) cadenceOnly(c *clause, m mode) (found, bool) {
 				end = t
 			}
 		case kNumber:
-			if !x.isDate(*t) {
+			if !t.ord && !x.isDate(*t) {
 				return found{}, false
 			}
 		case kCount, kReq, kMax, kPast, kPerItem:

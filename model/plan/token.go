@@ -30,6 +30,7 @@ type token struct {
 	han    bool // written in Chinese numerals (slogans use them: 两个维护)
 	post   bool // followed by 以上: inclusive, as 不少于
 	bad    bool // an ordinal or an adverb in disguise (九次全会, 一次性)
+	ord    bool // kNumber: an ordinal (第一个月, 第三条), which measures nothing
 	slogan bool // a measure word followed by another numeral: 四个一
 
 	// kCadence, and a count's own "/月"
@@ -48,6 +49,9 @@ type scanner struct {
 
 // at reports whether the folded text at i spells w, inside the clause.
 func (s *scanner) at(i int, w string) bool {
+	if i < s.a {
+		return false
+	}
 	for _, r := range w {
 		if i >= s.b || s.d.norm[i] != r {
 			return false
@@ -144,6 +148,7 @@ func (s *scanner) word(i int) (token, bool) {
 			return token{kind: kCadence, a: i, b: i + n, cad: model.Year, mult: 1, weak: true}, true
 		}
 		if n := s.first(i, "年终", "年底", "年末"); n > 0 {
+			n += s.first(i+n, "前")
 			return token{kind: kYearEnd, a: i, b: i + n}, true
 		}
 	case '半', '一':
@@ -371,6 +376,9 @@ func (s *scanner) onceEvery(i int) (token, bool) {
 	if _, _, next, ok := s.number(j); ok && next > j && s.at(next, "次") {
 		return token{kind: kCadence, a: i, b: j, cad: c, mult: 1}, true
 	}
+	if s.first(j, "至少", "不少于", "不低于", "最少") > 0 && (i == s.a || !isHanDigit(s.r(i-1))) {
+		return token{kind: kCadence, a: i, b: j, cad: c, mult: 1}, true // 一年至少开展一次
+	}
 	return token{}, false
 }
 
@@ -428,7 +436,7 @@ func (s *scanner) count(i int) (token, bool) {
 	if s.r(i) == '第' {
 		if _, _, next, ok := s.number(i + 1); ok && next > i+1 {
 			j := next + s.first(next, "次", "场", "篇", "个", "条", "轮", "批", "届", "期")
-			return token{kind: kNumber, a: i, b: j}, true
+			return token{kind: kNumber, a: i, b: j, ord: true}, true
 		}
 		return token{}, false
 	}
@@ -440,6 +448,12 @@ func (s *scanner) count(i int) (token, bool) {
 		return token{kind: kNumber, a: i, b: j}, true
 	}
 	t := token{kind: kCount, a: i, han: han, val: val}
+	if i-2 >= s.a && s.at(i-2, "固定") && s.first(j, "天", "日") > 0 {
+		// 每月相对固定1天开展主题党日: one fixed day a period is one occurrence
+		t.strong = true
+		t.a, t.b = i-2, j+1
+		return t, true
+	}
 	if han && s.first(j, "人次", "场次", "次", "场", "篇", "个", "条", "份", "轮", "堂", "遍") == 0 {
 		// Chinese numerals inside words (一把手, 三重一大, 进一步) are not
 		// numbers; only a measure after one makes it a quantity.
@@ -453,8 +467,9 @@ func (s *scanner) count(i int) (token, bool) {
 	case n > 0:
 		t.strong = true
 		j += n
-		if s.first(j, "性", "全会", "全体会议", "党代会", "代表大会", "中全会") > 0 ||
-			s.at(j, "会议") && s.lookback(i, 8, '届') {
+		// 九次全会 and 十四届二次会议 are ordinals; 召开2次全体会议 is a count
+		if s.first(j, "性", "全会", "中全会") > 0 ||
+			s.first(j, "会议", "全体会议", "党代会", "代表大会") > 0 && s.lookback(i, 8, '届') {
 			t.bad = true
 		}
 	default:
