@@ -351,7 +351,12 @@ func (x *extractor) accept(a *anchor, m mode, pastSeen *bool) bool {
 	if !t.strong {
 		// 个 条 场 篇 count only in context: slogans use them too (两个维护)
 		postPositioned := !x.d.meaningful(a.obj)
-		if t.han && !a.req && !a.each && !t.post && !postPositioned && !(a.cad != nil && a.ownCad) {
+		context := a.req || a.each || t.post || (a.cad != nil && a.ownCad)
+		if t.han && !context && !postPositioned {
+			return false
+		}
+		// 建成3个示范点 is a target, not a frequency: things need context
+		if t.thing && !context {
 			return false
 		}
 	}

@@ -85,6 +85,9 @@ func TestGrammar(t *testing.T) {
 		// cadences
 		{"每周", "局长办公会每周召开一次。", []want{{W, 1, "局长办公会"}}},
 		{"每周 weekday", "坚持每周一召开科室例会。", []want{{W, 1, "例会"}}},
+		{"每周 weekday evening", "落实“周二夜学”制度，坚持每周二晚集中学习。", []want{{W, 1, "集中学习"}}},
+		{"a list after a colon", "做到“三个一”：每周一次集中学习、每月一次专题研讨、每季度一次交流发言。",
+			[]want{{W, 1, "集中学习"}, {M, 1, "专题研讨"}, {Q, 1, "交流发言"}}},
 		{"每半月", "每半月召开一次执法调度会。", []want{{M, 2, "调度会"}}},
 		{"每月", "每月开展1次会前集中学法。", []want{{M, 1, "学法"}}},
 		{"按月", "按月统计报送行政执法数据。", []want{{M, 1, "报送"}}},
@@ -121,6 +124,7 @@ func TestGrammar(t *testing.T) {
 		{"篇", "每年形成调研报告不少于2篇。", []want{{Y, 2, "调研报告"}}},
 		{"个", "每年至少完成2个调研课题。", []want{{Y, 2, "调研课题"}}},
 		{"条", "每月报送政务信息不少于3条。", []want{{M, 3, "政务信息"}}},
+		{"篇 without a requirement", "撰写心得体会2篇。", []want{{Y, 2, "心得体会"}}},
 
 		// several duties in one sentence, and lists
 		{"three in one sentence", "党组主要负责人全年与班子成员提醒谈话不少于1次、对全体干部职工提醒谈话不少于1次，讲廉政党课不少于1次。",
@@ -170,6 +174,8 @@ func TestGrammar(t *testing.T) {
 		{"numbers in names", "积极参与全市第四批“一优十佳”法治示范创建评比，落实“三重一大”制度。", nil},
 		{"a number without a measure", "报送2022年度报告，编号为12。", nil},
 		{"a cadence without an event", "每年安排专项经费。", nil},
+		{"targets of things", "建成3个示范点，培育5个特色品牌，形成2条典型经验。", nil},
+		{"once and for all", "推行一次办好、一次告知，提高一次通过率。", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -27,6 +27,7 @@ type token struct {
 	// kCount
 	val    int  // the count, the lower end of a range
 	strong bool // 次, 人次, 场次 always count; 个, 条, 场, 篇 only in context
+	thing  bool // 个, 条, 份 count things (3个示范点), so they need a requirement or a cadence
 	han    bool // written in Chinese numerals (slogans use them: 两个维护)
 	post   bool // followed by 以上: inclusive, as 不少于
 	bad    bool // an ordinal or an adverb in disguise (九次全会, 一次性)
@@ -316,6 +317,7 @@ func (s *scanner) withSuffix(t token) token {
 		case '一', '二', '三', '四', '五', '六', '日', '天', '末':
 			if s.first(t.b+1, "次", "场", "个", "篇", "条") == 0 {
 				t.b++
+				t.b += s.first(t.b, "上午", "下午", "晚上", "晚")
 			}
 		}
 		return t
@@ -468,6 +470,9 @@ func (s *scanner) count(i int) (token, bool) {
 		t.strong = true
 		j += n
 		// 九次全会 and 十四届二次会议 are ordinals; 召开2次全体会议 is a count
+		if han && t.val == 1 && s.first(j, "办", "到位", "告知", "通过", "成型", "解决") > 0 {
+			t.bad = true // 一次办好, 一次告知: once and for all, not a count
+		}
 		if s.first(j, "性", "全会", "中全会") > 0 ||
 			s.first(j, "会议", "全体会议", "党代会", "代表大会") > 0 && s.lookback(i, 8, '届') {
 			t.bad = true
@@ -478,6 +483,7 @@ func (s *scanner) count(i int) (token, bool) {
 			return token{kind: kNumber, a: i, b: j}, true
 		}
 		u := s.d.norm[j]
+		t.thing = u == '个' || u == '条' || u == '份'
 		j += n
 		if s.badAfterMeasure(u, j) {
 			return token{kind: kNumber, a: i, b: j}, true
