@@ -102,20 +102,18 @@ func (x *extractor) paragraph(p span, m mode) {
 
 // anchor is one count that may state a duty.
 type anchor struct {
-	t          token
-	toks       []token // the clause's tokens from the previous count to the next
-	ti         int     // index of the count in the clause's tokens
-	ci         int     // clause index in the sentence
-	segA       int     // where the duty's words start
-	tailB      int     // where they end
-	cad        *token
-	ownCad     bool // the cadence is in the anchor's own words
-	req, each  bool
-	max, per   bool
-	past       bool
-	title      string
-	obj        string // the words after the count, tidied: its object when it comes first
-	borrowedCI int    // clause whose words named the duty, or -1
+	t         token
+	toks      []token // the clause's tokens from the previous count to the next
+	ti        int     // index of the count in the clause's tokens
+	segA      int     // where the duty's words start
+	tailB     int     // where they end
+	cad       *token
+	ownCad    bool // the cadence is in the anchor's own words
+	req, each bool
+	max, per  bool
+	past      bool
+	title     string
+	obj       string // the words after the count, tidied: its object when it comes first
 }
 
 // sentence finds the duties in one sentence. Cadence words carry over
@@ -131,7 +129,7 @@ func (x *extractor) sentence(cls []clause, m mode) {
 	var lastTitle string
 	lastTitleCI := -1
 	pastSeen := x.opensInPast(&cls[0])
-	borrowed := map[int]bool{}
+	borrowed := make([]bool, len(cls)) // clauses that named a later count's duty
 	hasAnchor := make([]bool, len(cls))
 	// a clause's own text as a name, computed at most once per clause
 	texts := make([]string, len(cls))
@@ -145,7 +143,7 @@ func (x *extractor) sentence(cls []clause, m mode) {
 
 	for ci := range cls {
 		c := &cls[ci]
-		as := x.anchors(c, ci)
+		as := x.anchors(c)
 		next := 0 // next token to feed lastCad
 		for k := range as {
 			a := &as[k]
@@ -177,7 +175,7 @@ func (x *extractor) sentence(cls []clause, m mode) {
 							break
 						}
 						if t := clauseText(back); x.d.meaningful(t) {
-							a.title, a.borrowedCI = t, back
+							a.title = t
 							borrowed[back] = true
 							basis.a = cls[back].a
 							break
@@ -238,14 +236,14 @@ type found struct {
 // Between two counts the words split at the first 、 (…不少于1次、对全体…),
 // else where the second count's own cadence or requirement begins (每月开展
 // 1次学法每季度开展1次党课), else right before it.
-func (x *extractor) anchors(c *clause, ci int) []anchor {
+func (x *extractor) anchors(c *clause) []anchor {
 	var as []anchor
 	from := 0 // first token after the previous count
 	for i, t := range c.toks {
 		if t.kind != kCount || t.bad || t.slogan {
 			continue
 		}
-		a := anchor{t: t, ti: i, ci: ci, segA: c.a, tailB: c.b, borrowedCI: -1}
+		a := anchor{t: t, ti: i, segA: c.a, tailB: c.b}
 		if n := len(as); n > 0 {
 			prev := &as[n-1]
 			a.segA = x.split(c.toks[from:i], prev.t.b, t.a)

@@ -148,7 +148,7 @@ func (x *extractor) distribute(c *clause, a *anchor) []string {
 		}
 	}
 	w := x.gather(a.toks, span{from, to})
-	items := splitList(w, x, from)
+	items := splitList(w)
 	if len(items) < 2 {
 		return one
 	}
@@ -203,7 +203,7 @@ var listHeads = []string{"工作汇报", "情况汇报", "专题汇报", "工作
 
 // splitList cuts w at the 、 that are not inside quotes or brackets; with
 // none, at 和 or 及.
-func splitList(w words, x *extractor, from int) []words {
+func splitList(w words) []words {
 	cut := func(sep func(rune) bool) []words {
 		var out []words
 		start := 0

@@ -61,7 +61,7 @@ func (c *PlanCmd) name(a *App) string {
 // read returns the bytes of FILE or of standard input. Every way it can
 // fail is the user's to fix, so each is an input error with one sentence.
 func (c *PlanCmd) read(a *App) ([]byte, error) {
-	var r io.Reader = a.Stdin
+	r := a.Stdin
 	if c.File != "-" {
 		name := c.name(a)
 		fi, err := os.Stat(c.File)
