@@ -63,7 +63,8 @@ func (d *doc) sections() (Kind, []mode) {
 		}
 		p.b = min(p.b, weighed)
 		s := d.scan(p)
-		for _, t := range s.tokens() {
+		toks := s.tokens()
+		for i, t := range toks {
 			switch t.kind {
 			case kPast:
 				past++
@@ -72,6 +73,12 @@ func (d *doc) sections() (Kind, []mode) {
 			case kCadence:
 				if !t.weak {
 					req++
+				}
+			case kCount:
+				// A plan states its counts as requirements (不少于2次,
+				// 每月1次, 6次以上); a report states them bare (召开党组会议24次).
+				if !t.bad && !t.slogan && !t.post && !t.hasCad && !required(toks[:i], t.a) {
+					past++
 				}
 			}
 		}
@@ -83,8 +90,10 @@ func (d *doc) sections() (Kind, []mode) {
 	}
 	plan += min(req, 12)
 	report += min(past, 12)
+	// A few lines pasted on their own are a plan unless they say otherwise:
+	// one bare count is not enough to call a text a report.
 	kind, base := KindPlan, modePlan
-	if report > plan {
+	if report > plan && report >= 3 {
 		kind, base = KindReport, modeReport
 	}
 	modes := make([]mode, len(d.paras))
@@ -100,6 +109,22 @@ func (d *doc) sections() (Kind, []mode) {
 		modes[i] = sub
 	}
 	return kind, modes
+}
+
+// required reports whether the tokens just before a count at pos, within
+// a few characters, make it a requirement.
+func required(before []token, pos int) bool {
+	for i := len(before) - 1; i >= 0 && i >= len(before)-3; i-- {
+		t := before[i]
+		if pos-t.b > 12 {
+			return false
+		}
+		switch {
+		case t.kind == kReq, t.kind == kEach, t.kind == kCadence && !t.weak:
+			return true
+		}
+	}
+	return false
 }
 
 func tenseMode(tense int, inherit mode) mode {

@@ -181,7 +181,8 @@ func (s *scanner) word(i int) (token, bool) {
 			return token{kind: kReq, a: i, b: i + 2}, true
 		}
 	case '各':
-		if s.numberOrReqAt(i + 1) {
+		// 各1次, 各不少于1次, and with a verb between: 各讲1次, 各召开1次
+		if s.numberOrReqAt(i+1) || s.numberOrReqAt(i+1+s.first(i+1, "召开", "开展", "组织", "举办", "报告", "进行", "讲", "上", "作", "做")) {
 			return token{kind: kEach, a: i, b: i + 1}, true
 		}
 	case '分':
