@@ -200,7 +200,11 @@ func (x *extractor) sentence(cls []clause, m mode) {
 	}
 	for ci := range cls {
 		if !hasAnchor[ci] && !borrowed[ci] {
-			if f, ok := x.cadenceOnly(&cls[ci], m); ok {
+			var lead *token
+			if ci > 0 {
+				lead = x.bareTime(&cls[ci-1])
+			}
+			if f, ok := x.cadenceOnly(&cls[ci], lead, m); ok {
 				found = append(found, f)
 			}
 		}
@@ -340,10 +344,15 @@ func (x *extractor) accept(a *anchor, m mode, pastSeen *bool) bool {
 		return false
 	}
 	strongCad := a.cad != nil && !a.cad.weak
-	if *pastSeen && !a.req && !(strongCad && a.ownCad) {
-		return false
-	}
-	if m == modeReport && !(strongCad && !a.past) {
+	if m == modeReport {
+		// In a report a practice kept at a repeating cadence is a duty
+		// (坚持每月开展1次学法); a bare count is history, and so is every
+		// count after it in the sentence (…报告2次（年中、年终各1次）).
+		if !strongCad || *pastSeen && !a.req {
+			*pastSeen = true
+			return false
+		}
+	} else if *pastSeen && !a.req && !(strongCad && a.ownCad) {
 		return false
 	}
 	if !t.strong {
@@ -424,11 +433,31 @@ func itoa(n int) string {
 	return string(b[i:])
 }
 
+// bareTime returns the cadence or year-end word of a clause that says
+// nothing else (年底前，班子成员向党组报告…), for the clause after it.
+func (x *extractor) bareTime(c *clause) *token {
+	if len(c.toks) != 1 || (c.toks[0].kind != kCadence && c.toks[0].kind != kYearEnd) {
+		return nil
+	}
+	t := &c.toks[0]
+	if x.d.meaningful(x.text(c.span, c.toks)) {
+		return nil
+	}
+	return t
+}
+
 // cadenceOnly proposes a duty from a clause that states a repeating
 // cadence and an event but no count (每季度听取分管科室工作汇报, 按月统计报送):
-// once per period. A year-end report (年终进行述责述廉) is a yearly one.
-func (x *extractor) cadenceOnly(c *clause, m mode) (found, bool) {
+// once per period. A year-end report (年终进行述责述廉, 年底前向党组报告…) is
+// a yearly one. lead is a time word standing alone in the clause before.
+func (x *extractor) cadenceOnly(c *clause, lead *token, m mode) (found, bool) {
 	var cad, end *token
+	if lead != nil && lead.kind == kCadence && !lead.weak {
+		cad = lead
+	}
+	if lead != nil && lead.kind == kYearEnd {
+		end = lead
+	}
 	for i := range c.toks {
 		t := &c.toks[i]
 		switch t.kind {
@@ -450,22 +479,25 @@ func (x *extractor) cadenceOnly(c *clause, m mode) (found, bool) {
 	}
 	switch {
 	case cad != nil:
-		if !x.hasEvent(span{cad.b, c.b}) {
+		from := max(cad.b, c.a) // a lead cadence ends before the clause
+		if !x.hasEvent(span{from, c.b}) {
 			return found{}, false
 		}
-		title := x.text(span{cad.b, c.b}, c.toks)
+		title := x.text(span{from, c.b}, c.toks)
 		if !x.d.meaningful(title) {
 			title = x.text(span{c.a, c.b}, c.toks)
 		}
 		if !x.d.meaningful(title) {
 			return found{}, false
 		}
-		f := Candidate{Title: title, Cadence: cad.cad, Min: max(cad.mult, 1), Line: int(x.d.line[c.a])}
-		return found{f, cad.a, x.window(c.span, c.span)}, true
+		basis := span{min(cad.a, c.a), c.b} // with the time word's clause when it leads
+		f := Candidate{Title: title, Cadence: cad.cad, Min: max(cad.mult, 1), Line: int(x.d.line[basis.a])}
+		return found{f, cad.a, x.window(basis, basis)}, true
 	case end != nil && m == modePlan && x.isYearEndReport(c, end):
-		title := x.text(span{end.b, c.b}, c.toks)
-		f := Candidate{Title: title, Cadence: model.Year, Min: 1, Line: int(x.d.line[c.a])}
-		return found{f, end.a, x.window(c.span, c.span)}, x.d.meaningful(title)
+		title := x.text(span{max(end.b, c.a), c.b}, c.toks)
+		basis := span{min(end.a, c.a), c.b}
+		f := Candidate{Title: title, Cadence: model.Year, Min: 1, Line: int(x.d.line[basis.a])}
+		return found{f, end.a, x.window(basis, basis)}, x.d.meaningful(title)
 	}
 	return found{}, false
 }
@@ -487,21 +519,25 @@ func (x *extractor) isDate(t token) bool {
 	return false
 }
 
-// isYearEndReport reports 年终 followed by a personal report: 述职, 述法,
-// 述责述廉. Year-end marks in front of other words are deadlines.
+// isYearEndReport reports a year-end mark before a personal report: 年终进行
+// 述责述廉, 年底前向党组报告履职情况. A year-end mark in front of other
+// words is a deadline, and one after a year (2024年底前) is a one-off.
 func (x *extractor) isYearEndReport(c *clause, end *token) bool {
-	s := &scanner{d: x.d, a: c.a, b: c.b}
-	j := end.b
-	j += s.first(j, "进行", "开展", "组织", "召开", "作", "做", "向")
-	if s.first(j, "述职", "述法", "述责", "述廉") == 0 {
+	if end.a > 0 && isDigit(x.d.norm[end.a-1]) {
 		return false
 	}
+	s := &scanner{d: x.d, a: c.a, b: c.b}
 	for i := c.a; i < c.b; i++ {
 		if s.first(i, "列入", "纳入", "作为", "内容", "结果") > 0 {
 			return false
 		}
 	}
-	return true
+	if end.b > c.a { // the mark is in this clause: the report follows it
+		j := end.b + s.first(end.b, "进行", "开展", "组织", "召开", "作", "做")
+		return s.first(j, "述职", "述法", "述责", "述廉") > 0
+	}
+	// the mark stood alone before this clause: a report anywhere in it
+	return s.any(c.span, "述职", "述法", "述责", "述廉", "报告")
 }
 
 // eventWords name things that happen and can be counted; a cadence without
