@@ -202,6 +202,32 @@ func TestTraditionalKeepsScript(t *testing.T) {
 	}
 }
 
+// The same plans converted to Traditional script (Taiwan and Hong Kong
+// forms, by OpenCC) give the same duties, with titles in Traditional script.
+func TestTraditionalDocuments(t *testing.T) {
+	for trad, simp := range map[string]string{
+		"county-finance-plan-2024-traditional.txt": "county-finance-plan-2024.txt",
+		"health-ideology-plan-2023-hk.txt":         "health-ideology-plan-2023.txt",
+	} {
+		text := readTestdata(t, trad)
+		a, b := Extract(readTestdata(t, simp)), Extract(text)
+		if len(a) != len(b) {
+			t.Errorf("%s: %d duties, %s has %d:%s", trad, len(b), simp, len(a), show(b))
+			continue
+		}
+		for i := range a {
+			if a[i].Cadence != b[i].Cadence || a[i].Min != b[i].Min || a[i].Category != b[i].Category || a[i].Line != b[i].Line {
+				t.Errorf("%s: %+v, but %+v in Simplified", trad, b[i], a[i])
+			}
+			for _, r := range b[i].Title {
+				if !strings.ContainsRune(text, r) {
+					t.Errorf("%s: title %q has %c, which the text does not", trad, b[i].Title, r)
+				}
+			}
+		}
+	}
+}
+
 func TestCategory(t *testing.T) {
 	for title, cat := range map[string]model.Category{
 		"中心组集体学习":       model.Study,
