@@ -3,6 +3,7 @@ package plan
 import (
 	"errors"
 	"math/rand/v2"
+	"os"
 	"strings"
 	"testing"
 
@@ -95,6 +96,13 @@ func TestDecode(t *testing.T) {
 
 // A GB18030 file yields the same duties as the same text in UTF-8.
 func TestGB18030Extracts(t *testing.T) {
+	raw, err := os.ReadFile("testdata/wrapped-integrity-plan.gb18030.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, err := Decode(raw); err != nil || s != readTestdata(t, "wrapped-integrity-plan.txt") {
+		t.Errorf("the GB18030 file decoded to %.40q, %v", s, err)
+	}
 	for _, name := range []string{"health-ideology-plan-2023.txt", "wrapped-integrity-plan.txt"} {
 		text := readTestdata(t, name)
 		s, err := Decode(encode(t, simplifiedchinese.GB18030, text))
