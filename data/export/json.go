@@ -82,19 +82,22 @@ func stampOrEmpty(t time.Time) string {
 // WriteJSON writes d as the JSON export of year (0: the whole ledger),
 // stamped with now. The order is d's, which Store.Dump makes stable.
 func WriteJSON(w io.Writer, d data.Dump, year int, now time.Time) error {
+	// Text is cleaned on the way out as well as in: a ledger edited behind
+	// taizhang's back must not smuggle control characters into the file.
+	line, text := model.CleanLine, model.Clean
 	doc := jsonDoc{Format: FormatName, Version: FormatVersion, ExportedAt: now.UTC().Format(time.RFC3339),
 		Year: year, All: year == 0, Duties: make([]jsonDuty, 0, len(d.Duties)),
-		Profile: jsonProfile{Name: d.Profile.Name, Post: d.Profile.Post, Unit: d.Profile.Unit}}
+		Profile: jsonProfile{Name: line(d.Profile.Name), Post: line(d.Profile.Post), Unit: line(d.Profile.Unit)}}
 	for _, dd := range d.Duties {
-		jd := jsonDuty{Title: dd.Duty.Title, Category: string(dd.Duty.Category), Description: dd.Duty.Description,
-			Basis: dd.Duty.Basis, Archived: dd.Duty.Archived.String(),
+		jd := jsonDuty{Title: line(dd.Duty.Title), Category: string(dd.Duty.Category), Description: text(dd.Duty.Description),
+			Basis: text(dd.Duty.Basis), Archived: dd.Duty.Archived.String(),
 			Targets: make([]jsonTarget, 0, len(dd.Targets)), Records: make([]jsonRecord, 0, len(dd.Records))}
 		for _, t := range dd.Targets {
 			jd.Targets = append(jd.Targets, jsonTarget{Year: t.Year, Cadence: string(t.Cadence), Min: t.Min, Start: t.Start.String()})
 		}
 		for _, r := range dd.Records {
-			jd.Records = append(jd.Records, jsonRecord{Date: r.Date.String(), Topic: r.Topic, Participants: r.With,
-				Place: r.Place, Note: r.Note, Created: stampOrEmpty(r.Created), Updated: stampOrEmpty(r.Updated)})
+			jd.Records = append(jd.Records, jsonRecord{Date: r.Date.String(), Topic: line(r.Topic), Participants: line(r.With),
+				Place: line(r.Place), Note: text(r.Note), Created: stampOrEmpty(r.Created), Updated: stampOrEmpty(r.Updated)})
 		}
 		doc.Duties = append(doc.Duties, jd)
 	}

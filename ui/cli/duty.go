@@ -147,8 +147,8 @@ func (c *DutyListCmd) Run(a *App) error {
 	if c.JSON {
 		out := []dutyOut{}
 		for _, dt := range list {
-			o := dutyOut{ID: dt.ID, Title: dt.Title, Category: string(dt.Category), Description: dt.Description,
-				Basis: dt.Basis, Archived: dt.Archived.String()}
+			o := dutyOut{ID: dt.ID, Title: model.CleanLine(dt.Title), Category: string(dt.Category), Description: model.Clean(dt.Description),
+				Basis: model.Clean(dt.Basis), Archived: dt.Archived.String()}
 			if dt.HasTarget {
 				o.Target = &target{dt.Target.Year, string(dt.Target.Cadence), dt.Target.Min, dt.Target.Start.String()}
 			}

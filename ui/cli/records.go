@@ -130,7 +130,8 @@ func (c *RecordsCmd) Run(a *App) error {
 	if c.JSON {
 		out := []recordOut{}
 		for _, r := range recs {
-			out = append(out, recordOut{r.ID, r.DutyID, titles[r.DutyID], r.Date.String(), r.Topic, r.With, r.Place, r.Note,
+			line := model.CleanLine
+			out = append(out, recordOut{r.ID, r.DutyID, line(titles[r.DutyID]), r.Date.String(), line(r.Topic), line(r.With), line(r.Place), model.Clean(r.Note),
 				r.Created.UTC().Format("2006-01-02T15:04:05Z07:00"), r.Updated.UTC().Format("2006-01-02T15:04:05Z07:00")})
 		}
 		return a.writeJSON(out)

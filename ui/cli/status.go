@@ -116,7 +116,7 @@ func statusJSON(ys model.YearStatus) statusOut {
 	out := statusOut{Year: ys.Year, AsOf: ys.AsOf.String(), Duties: []dutyStatusOut{}}
 	for _, dy := range ys.Duties {
 		d := dutyStatusOut{
-			ID: dy.Duty.ID, Title: dy.Duty.Title, Category: string(dy.Duty.Category),
+			ID: dy.Duty.ID, Title: model.CleanLine(dy.Duty.Title), Category: string(dy.Duty.Category),
 			Cadence: string(dy.Target.Cadence), Min: dy.Target.Min,
 			Required: dy.Required, Done: dy.Done, Credited: dy.Credited, Status: string(dy.Status),
 			Periods: []periodOut{},
