@@ -464,6 +464,9 @@ func (a *App) firstRunKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.NewDuty):
 		a.overlay = newDutyForm(a, nil)
 		return nil
+	case key.Matches(msg, k.Import):
+		a.overlay = newPlanSource(a)
+		return nil
 	}
 	i, err := strconv.Atoi(msg.String())
 	if err != nil || i < 1 || i > len(model.Templates) {
@@ -499,7 +502,7 @@ func (a *App) firstRunView(w, _ int) string {
 		lines = append(lines, st.Key.Render(cells.Cut(item+count, w)))
 		lines = append(lines, st.Muted.Render(cells.Cut("   "+strings.Join(names, "、")+" ..", w)))
 	}
-	lines = append(lines, "", cells.Cut(t.FirstRunNew, w))
+	lines = append(lines, "", cells.Cut(t.FirstRunNew, w), cells.Cut(t.FirstRunImport, w))
 	return strings.Join(lines, "\n")
 }
 
@@ -510,7 +513,7 @@ func (a *App) helpView(w, h int) string {
 	groups := [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back},
 		{k.Tick, k.Add, k.Edit, k.Delete, k.Undo, k.NewDuty},
-		{k.Filter, k.NextView, k.PrevView, k.PrevYear, k.NextYear, k.Carry, k.Export, k.Help, k.Quit},
+		{k.Filter, k.NextView, k.PrevView, k.PrevYear, k.NextYear, k.Carry, k.Import, k.Export, k.Help, k.Quit},
 	}
 	var lines []string
 	lines = append(lines, st.Title.Render(cells.Cut(a.c.t.HelpTitle, w)), "")

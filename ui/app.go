@@ -66,6 +66,11 @@ type App struct {
 	showHelp bool
 }
 
+// paster is an overlay that takes pasted text.
+type paster interface {
+	paste(a *App, msg tea.PasteMsg) tea.Cmd
+}
+
 // overlay is a modal layer: it gets every key until it closes.
 type overlay interface {
 	update(a *App, msg tea.KeyPressMsg) tea.Cmd
@@ -195,6 +200,13 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.written(msg)
 	case exportedMsg:
 		return a, a.exported(msg)
+	case planReadMsg:
+		return a, a.planRead(msg)
+	case tea.PasteMsg:
+		if p, ok := a.overlay.(paster); ok {
+			return a, p.paste(a, msg)
+		}
+		return a, nil
 	case tea.MouseWheelMsg:
 		return a, a.wheel(msg)
 	case tea.MouseClickMsg:
@@ -259,6 +271,9 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		return a.undoLast()
 	case key.Matches(msg, k.NewDuty):
 		a.overlay = newDutyForm(a, nil)
+		return nil
+	case key.Matches(msg, k.Import):
+		a.overlay = newPlanSource(a)
 		return nil
 	case key.Matches(msg, k.Export) && a.opts.Export != nil:
 		a.overlay = newExportForm(a)

@@ -330,3 +330,75 @@ func TestExportDialog(t *testing.T) {
 	press(t, a, "down", "down", "space", "ctrl+s")
 	mustContain(t, a, "已导出：")
 }
+
+const samplePlan = `2027年党风廉政建设工作计划
+1. 全年党组研究党风廉政建设工作不少于2次，年中和年终向市纪委专题报告履行主体责任情况各1次。
+2. 每月开展1次会前集中学法。
+3. 全年开展调研活动不少于12次，每季度听取分管科室工作汇报1次。
+4. 坚决做到“两个维护”，落实1名公职律师。`
+
+func TestPlanImportFromAFile(t *testing.T) {
+	s, _ := testLedger(t)
+	a := newTestApp(t, s, model.Chinese, 100, 30)
+	path := filepath.Join(t.TempDir(), "计划.txt")
+	os.WriteFile(path, []byte(samplePlan), 0o600)
+	press(t, a, "]", "i")
+	mustContain(t, a, "从工作计划导入事项（2027年）", "输入文件路径后回车，或直接粘贴计划全文")
+	press(t, a, filepath.Join(t.TempDir(), "none.txt"), "enter")
+	mustContain(t, a, "找不到文件")
+	press(t, a, "ctrl+u", path, "enter")
+	mustContain(t, a, "找到5项，已勾选5项", "党组研究党风廉政建设工作", "全年不少于2次", "每月1次", "全年不少于12次", "每季度1次")
+	mustNotContain(t, a, "两个维护", "公职律师")
+	// Leave the quarterly report out, and make research 10 a year.
+	for i, it := range a.overlay.(*planReview).items {
+		if strings.Contains(it.Title, "调研") {
+			for range i {
+				press(t, a, "down")
+			}
+			break
+		}
+	}
+	press(t, a, "e")
+	mustContain(t, a, "修改提取的事项")
+	press(t, a, "tab", "tab", "tab", "backspace", "backspace", "10", "ctrl+s")
+	mustContain(t, a, "全年不少于10次")
+	press(t, a, "down", "space")
+	mustContain(t, a, "已勾选4项")
+	press(t, a, "enter")
+	mustContain(t, a, "已添加 4 项（2027年）")
+	dts, _ := s.YearDuties(bg, 2027)
+	if len(dts) != 4 {
+		t.Fatalf("%d duties in 2027, want 4: %+v", len(dts), dts)
+	}
+	for _, dt := range dts {
+		if strings.Contains(dt.Title, "调研") && dt.Target.Min != 10 {
+			t.Errorf("research minimum = %d", dt.Target.Min)
+		}
+		if strings.Contains(dt.Title, "听取") {
+			t.Errorf("the unchecked duty was added: %s", dt.Title)
+		}
+		if dt.Basis == "" {
+			t.Errorf("%s has no basis", dt.Title)
+		}
+	}
+}
+
+func TestPlanImportFromPastedText(t *testing.T) {
+	path := t.TempDir() + "/new.db"
+	s, err := data.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	a := newTestApp(t, s, model.Chinese, 80, 24)
+	mustContain(t, a, "i  从工作计划文本导入")
+	press(t, a, "i")
+	send(t, a, tea.PasteMsg{Content: samplePlan})
+	mustContain(t, a, "粘贴的文本：找到5项", "文本写的是2027年，将添加为2026年的要求")
+	press(t, a, "A")
+	mustContain(t, a, "已勾选0项")
+	press(t, a, "enter")
+	mustContain(t, a, "没有勾选任何事项。")
+	press(t, a, "A", "enter")
+	mustContain(t, a, "已添加 5 项（2026年）", "会前集中学法")
+}

@@ -38,6 +38,7 @@ var screens = []struct {
 	{"help", model.Chinese, false, []string{"?"}},
 	{"export", model.Chinese, false, []string{"x", "right", "right"}},
 	{"next_year", model.Chinese, false, []string{"]"}},
+	{"plan_source", model.Chinese, false, []string{"i"}},
 	{"first_run", model.Chinese, true, nil},
 	{"first_run_en", model.English, true, nil},
 }

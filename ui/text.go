@@ -5,32 +5,36 @@ import "taizhang/model"
 // Text is the interface's wording in one language: one catalogue per
 // language, so nothing the officer reads is spelled out anywhere else.
 type Text struct {
-	App, YearTitle, AsOf, DaysLeft, YearOver, YearAhead string
-	Figures, Counts                                     string
-	ViewDashboard, ViewMap, ViewLog                     string
-	ColDuty, ColProgress, ColStatus, ColDue, ColDate    string
-	ColTopic, ColWith, ColPlace                         string
-	Requirement, Basis, Description, Periods, Records   string
-	Category, Cadence, Min, Start, Title, Note          string
-	Date, Topic, With, Place, Archive                   string
-	Legend                                              string
-	NoRecords, NoDuties, NoMatch, EmptyYear, EmptyHint  string
-	FirstRunTitle, FirstRunBody, FirstRunNew            string
-	FirstRunImport, Loading                             string
-	Filter, FilterHint, TickPrompt, TickHint            string
-	FormHint, DateHint, WithHint, ChoiceHint            string
-	NewRecord, EditRecord, NewDuty, EditDuty            string
-	ConfirmDelete, Yes, No                              string
-	Logged, Saved, Deleted, Undone, NothingToUndo       string
-	UndoAdd, UndoEdit, UndoDelete                       string
-	DutyAdded, DutySaved, DutyArchived, Refreshed       string
-	TemplateApplied, Carried, NoPrevYear, Failed        string
-	NeedDuty, NeedRecord, MinInvalid, ArchiveLabel      string
-	HelpTitle, HelpClose                                string
-	ExportTitle, ExportFormat, ExportPath, ExportAsOf   string
-	ExportForce, ExportNoPath, ExportUnavailable        string
-	ExportExists, Exported, ExportClean                 string
-	ExportWarnings, ExportMore                          string
+	App, YearTitle, AsOf, DaysLeft, YearOver, YearAhead          string
+	Figures, Counts                                              string
+	ViewDashboard, ViewMap, ViewLog                              string
+	ColDuty, ColProgress, ColStatus, ColDue, ColDate             string
+	ColTopic, ColWith, ColPlace                                  string
+	Requirement, Basis, Description, Periods, Records            string
+	Category, Cadence, Min, Start, Title, Note                   string
+	Date, Topic, With, Place, Archive                            string
+	Legend                                                       string
+	NoRecords, NoDuties, NoMatch, EmptyYear, EmptyHint           string
+	FirstRunTitle, FirstRunBody, FirstRunNew                     string
+	FirstRunImport, Loading                                      string
+	Filter, FilterHint, TickPrompt, TickHint                     string
+	FormHint, DateHint, WithHint, ChoiceHint                     string
+	NewRecord, EditRecord, NewDuty, EditDuty                     string
+	ConfirmDelete, Yes, No                                       string
+	Logged, Saved, Deleted, Undone, NothingToUndo                string
+	UndoAdd, UndoEdit, UndoDelete                                string
+	DutyAdded, DutySaved, DutyArchived, Refreshed                string
+	TemplateApplied, Carried, NoPrevYear, Failed                 string
+	NeedDuty, NeedRecord, MinInvalid, ArchiveLabel               string
+	HelpTitle, HelpClose                                         string
+	ExportTitle, ExportFormat, ExportPath, ExportAsOf            string
+	ExportForce, ExportNoPath, ExportUnavailable                 string
+	ExportExists, Exported, ExportClean                          string
+	ExportWarnings, ExportMore                                   string
+	PlanTitle, PlanPath, PlanPathHint, PlanNoPath, PlanPasted    string
+	PlanMissing, PlanUnreadable, PlanIsDir, PlanTooBig, PlanNone string
+	PlanFound, PlanIsReport, PlanOtherYear, PlanExists, PlanEdit string
+	PlanBasis, PlanKeys, PlanNoneChecked, PlanAdded              string
 
 	KeyUp, KeyDown, KeyPageUp, KeyPageDown, KeyTop, KeyBottom string
 	KeyOpen, KeyBack, KeyTick, KeyAdd, KeyNewDuty, KeyEdit    string
@@ -53,7 +57,7 @@ var textZh = Text{
 	EmptyYear: "%d年还没有履职事项。", EmptyHint: "n 新建事项   c 从%d年复制要求   ? 帮助",
 	FirstRunTitle: "欢迎使用台账",
 	FirstRunBody:  "台账记录本人每年必须完成的履职事项，随时查看完成情况，年底生成履职报告。\n先选一套内置事项模板（之后每项都可修改）：",
-	FirstRunNew:   "n  自己逐项添加", FirstRunImport: "i  从工作计划文本导入", Loading: "正在读取台账",
+	FirstRunNew:   "n  自己逐项添加", FirstRunImport: "i  从工作计划文本导入（输入文件路径或粘贴全文）", Loading: "正在读取台账",
 	Filter: "筛选：", FilterHint: "输入名称或拼音首字母  enter 确定  esc 清除",
 	TickPrompt: "登记 %s %s  主题：", TickHint: "enter 保存  esc 取消",
 	FormHint: "enter/tab 下一项  ctrl+s 保存  esc 取消", DateHint: "-/+ 前后一天", WithHint: "tab 补全：%s", ChoiceHint: "左右方向键选择",
@@ -68,7 +72,15 @@ var textZh = Text{
 	ExportTitle: "导出%d年度履职情况", ExportFormat: "格式", ExportPath: "文件", ExportAsOf: "截至日期",
 	ExportForce: "覆盖已有文件", ExportNoPath: "请填写文件名。", ExportUnavailable: "此处不能导出。",
 	ExportExists: "文件已存在；勾选“覆盖已有文件”或换一个文件名。", Exported: "已导出：%s", ExportClean: "导出前检查未发现问题。",
-	ExportWarnings: "导出前检查发现%d个问题，请在报告中说明或补登：", ExportMore: "另有%d条未列出",
+	ExportWarnings: "导出前检查发现%d个问题，请在报告中说明或补登：",
+	PlanTitle:      "从工作计划导入事项（%d年）", PlanPath: "计划文件", PlanPathHint: "输入文件路径后回车，或直接粘贴计划全文", PlanNoPath: "请输入计划文件的路径，或粘贴计划全文。",
+	PlanPasted: "粘贴的文本", PlanMissing: "找不到文件“%s”；请检查路径。", PlanUnreadable: "无法读取文件“%s”；请检查路径和权限。",
+	PlanIsDir: "“%s”是一个目录；请给出计划文本文件的路径。", PlanTooBig: "“%s”超过 8 MB，不像是一份工作计划。",
+	PlanNone:  "%s中没有找到带频次要求的事项（如“每月开展1次”“全年不少于2次”）。",
+	PlanFound: "%s：找到%d项，已勾选%d项", PlanIsReport: "这份文本像是工作总结或报告：其中的次数多是已完成的情况，请逐项核对。",
+	PlanOtherYear: "文本写的是%d年，将添加为%d年的要求；如需其他年份，请先用 [ ] 切换年度。", PlanExists: "（已有）", PlanEdit: "修改提取的事项",
+	PlanBasis: "原文第%d行：%s", PlanKeys: "space 勾选  A 全选/全不选  e 修改  enter 添加勾选的事项  esc 取消",
+	PlanNoneChecked: "没有勾选任何事项。", PlanAdded: "已添加 %d 项（%d年），%d 项已有未重复添加。", ExportMore: "另有%d条未列出",
 
 	KeyUp: "上移", KeyDown: "下移", KeyPageUp: "上翻页", KeyPageDown: "下翻页", KeyTop: "到顶", KeyBottom: "到底",
 	KeyOpen: "打开", KeyBack: "返回", KeyTick: "今天完成一次", KeyAdd: "新增记录", KeyNewDuty: "新建事项", KeyEdit: "修改",
@@ -106,7 +118,15 @@ var textEn = Text{
 	ExportTitle: "Export the %d summary", ExportFormat: "Format", ExportPath: "File", ExportAsOf: "As of",
 	ExportForce: "Replace an existing file", ExportNoPath: "Give a file name.", ExportUnavailable: "Export is not available here.",
 	ExportExists: "The file already exists; tick Replace or choose another name.", Exported: "Exported %s", ExportClean: "The check found nothing to fix.",
-	ExportWarnings: "The check found %d things to explain or fill in:", ExportMore: "and %d more",
+	ExportWarnings: "The check found %d things to explain or fill in:",
+	PlanTitle:      "Import duties from a plan (%d)", PlanPath: "Plan file", PlanPathHint: "type the file's path and press enter, or paste the plan's text", PlanNoPath: "Give the plan file's path, or paste its text.",
+	PlanPasted: "the pasted text", PlanMissing: "There is no file %q; check the path.", PlanUnreadable: "Cannot read %q; check the path and permissions.",
+	PlanIsDir: "%q is a directory; give the path of a plan text file.", PlanTooBig: "%q is larger than 8 MB, too big for a work plan.",
+	PlanNone:  "Found no duty with a frequency in %s (such as 每月开展1次 or 全年不少于2次).",
+	PlanFound: "%s: %d found, %d checked", PlanIsReport: "This text reads like a report of work done: its counts are mostly history, so check each one.",
+	PlanOtherYear: "The text is for %d; the duties will be added for %d (switch years with [ ] first for another).", PlanExists: " (exists)", PlanEdit: "Edit the proposed duty",
+	PlanBasis: "Line %d: %s", PlanKeys: "space check  A all/none  e edit  enter add the checked  esc cancel",
+	PlanNoneChecked: "Nothing is checked.", PlanAdded: "Added %d duties for %d; %d already there were left alone.", ExportMore: "and %d more",
 
 	KeyUp: "up", KeyDown: "down", KeyPageUp: "page up", KeyPageDown: "page down", KeyTop: "top", KeyBottom: "bottom",
 	KeyOpen: "open", KeyBack: "back", KeyTick: "done once today", KeyAdd: "add record", KeyNewDuty: "new duty", KeyEdit: "edit",
