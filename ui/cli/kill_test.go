@@ -131,7 +131,7 @@ func bigLedger(t *testing.T) string {
 	return path
 }
 
-// Killing import, restore, carry or export at any moment leaves the
+// Killing import, restore, carry, plan --apply or export at any moment leaves the
 // ledger either as it was or fully changed, and no half-written export
 // under the target's name.
 func TestKillMidOperation(t *testing.T) {
@@ -206,6 +206,38 @@ func TestKillMidOperation(t *testing.T) {
 			}
 			if got != before && got != after {
 				t.Fatalf("round %d: the ledger is neither as it was nor fully carried", r)
+			}
+		})
+	})
+
+	t.Run("plan apply", func(t *testing.T) {
+		text := filepath.Join(dir, "plan.txt")
+		var b strings.Builder
+		b.WriteString("2026年工作计划\n")
+		for i := 1; i <= 200; i++ {
+			fmt.Fprintf(&b, "%d. 每月开展1次第%d专题学习，全年开展第%d项调研不少于%d次。\n", i, i, i, 1+i%12)
+		}
+		os.WriteFile(text, []byte(b.String()), 0o600)
+		before := content(t, big)
+		var after string
+		ledger := filepath.Join(dir, "plan.db")
+		killMidway(t, rounds, func(r int) []string {
+			for _, p := range []string{ledger, ledger + "-wal", ledger + "-shm"} {
+				os.Remove(p)
+			}
+			cp(t, big, ledger)
+			return []string{"--db", ledger, "plan", text, "--apply", "--year", "2026"}
+		}, func(r int, killed bool) {
+			got := content(t, ledger)
+			if r < 0 {
+				after = got
+				if after == before {
+					t.Fatal("plan --apply added nothing")
+				}
+				return
+			}
+			if got != before && got != after {
+				t.Fatalf("round %d: the ledger is neither as it was nor fully planned", r)
 			}
 		})
 	})
