@@ -438,3 +438,43 @@ func TestOutputIsClean(t *testing.T) {
 		}
 	}
 }
+
+// A numeral that numbers headings (一、 （一） 第一部分) may number items
+// too: a line that states a requirement is an item whatever its number,
+// and it neither opens a section nor sets its tense.
+func TestNumberedItems(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		kind Kind
+		want []want
+	}{
+		{"一、 items with sentences",
+			"2027年党风廉政建设工作计划\n一、全年党组研究党风廉政建设工作不少于2次，年中和年终向市纪委专题报告履行主体责任情况各1次。\n二、每月开展1次会前集中学法。\n",
+			KindPlan, []want{{Y, 2, "党风廉政"}, {H, 1, "专题报告"}, {M, 1, "学法"}}},
+		{"（一） items with sentences",
+			"2025年综合科工作计划\n（一）每季度向分管领导汇报1次科室工作情况。\n（二）每月召开1次科务会，研究部署重点工作。\n（三）全年开展业务培训不少于4次。\n",
+			KindPlan, []want{{Q, 1, "汇报"}, {M, 1, "科务会"}, {Y, 4, "业务培训"}}},
+		{"第一部分 with a sentence",
+			"第一部分 每半年召开1次保密工作会议，听取保密工作情况汇报。\n第二部分 工作要求\n",
+			KindPlan, []want{{H, 1, "保密工作会议"}}},
+		{"an item naming 情况 does not make a past section",
+			"一、每季度听取1次意识形态工作情况汇报。\n二、每月开展1次主题党日活动。\n",
+			KindPlan, []want{{Q, 1, "意识形态工作情况汇报"}, {M, 1, "主题党日"}}},
+		{"a heading with a weak cadence is still a heading",
+			"2023年工作总结\n一、全年工作情况\n全年共开展学法12次，召开专题会议4次。\n二、全年工作安排\n每月开展1次会前学法。\n",
+			KindReport, []want{{M, 1, "会前学法"}}},
+		{"a report's numbered items are history, its plan heading is not",
+			"2023年司法所工作总结\n一、主要成效\n（一）全年共组织学法12次，举办法治讲座4场。\n（二）开展普法宣传活动20场次。\n二、下一步打算\n（一）每季度至少开展1次法治讲座。\n",
+			KindReport, []want{{Q, 1, "法治讲座"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := Analyze(tt.text)
+			if d.Kind != tt.kind {
+				t.Errorf("kind %s, want %s", d.Kind, tt.kind)
+			}
+			check(t, d.Candidates, tt.want)
+		})
+	}
+}

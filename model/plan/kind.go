@@ -153,9 +153,31 @@ func (s *scanner) any(p span, ws ...string) bool {
 // head is the first n runes of the text.
 func (d *doc) head(n int) span { return span{0, min(n, len(d.norm))} }
 
+// maxHeading is the longest a heading runs, in runes after its number. A
+// heading names a section (二、重点工作任务, （三）强化理论武装); a numbered
+// stretch longer than this is prose.
+const maxHeading = 30
+
 // headingLevel is 1 for 一、… and 第一部分, 2 for （一）…, and 0 for a
-// paragraph that is not a heading.
+// paragraph that is not a heading. The numbering alone does not make a
+// heading: short plans number their items 一、二、 or （一）（二） with
+// whole sentences, and an item that states a requirement (一、全年…不少于2次)
+// or runs on as prose is an item, which opens no section and sets no tense.
 func (d *doc) headingLevel(p span) int {
+	level, at := d.headingNumber(p)
+	if level == 0 {
+		return 0
+	}
+	h := d.headingText(p, at)
+	if h.b-h.a > maxHeading || d.statesRequirement(h) {
+		return 0
+	}
+	return level
+}
+
+// headingNumber reads the heading numeral that opens p: its level and
+// where the words after it start, or level 0.
+func (d *doc) headingNumber(p span) (level, at int) {
 	s := d.scan(p)
 	i := p.a
 	if s.r(i) == '第' {
@@ -163,10 +185,10 @@ func (d *doc) headingLevel(p span) int {
 		for isHanDigit(s.r(j)) {
 			j++
 		}
-		if j > i+1 && s.first(j, "部分", "章") > 0 {
-			return 1
+		if n := s.first(j, "部分", "章"); j > i+1 && n > 0 {
+			return 1, j + n
 		}
-		return 0
+		return 0, 0
 	}
 	open := s.r(i) == '（' || s.r(i) == '('
 	if open {
@@ -178,29 +200,55 @@ func (d *doc) headingLevel(p span) int {
 	}
 	switch {
 	case j == i:
-		return 0
+		return 0, 0
 	case open && (s.r(j) == '）' || s.r(j) == ')'):
-		return 2
+		return 2, j + 1
 	case !open && s.r(j) == '、':
-		return 1
+		return 1, j + 1
 	}
-	return 0
+	return 0, 0
 }
 
-// headingTense reads a heading (up to its first full stop): +1 when it
-// announces what is to be done, -1 when it reviews what was done.
-func (d *doc) headingTense(p span) int {
-	s := d.scan(p)
-	end := p.b
-	for i := p.a; i < p.b; i++ {
-		if r := d.norm[i]; r == '。' || r == '；' || r == ';' {
-			end = i
-			break
+// headingText is the stretch of p from at to the first mark that ends a
+// heading: a full stop, a colon or a gap before body text on the same line
+// (（一）加强组织领导。局党组每半年…). Marks inside quotes and brackets end
+// nothing.
+func (d *doc) headingText(p span, at int) span {
+	for i := at; i < p.b; i++ {
+		if d.inner[i] {
+			continue
+		}
+		switch d.norm[i] {
+		case '。', '！', '？', '；', ';', '!', '?', '：', ':', softBreak:
+			return span{at, i}
 		}
 	}
-	s.b = end
+	return span{at, p.b}
+}
+
+// statesRequirement reports whether h holds what makes a duty: a count, a
+// requirement word or a repeating cadence. 全年 and 年内 alone do not:
+// 二、全年工作安排 is a heading.
+func (d *doc) statesRequirement(h span) bool {
+	for _, t := range d.scan(h).tokens() {
+		switch {
+		case t.kind == kCount && !t.bad && !t.slogan,
+			t.kind == kReq, t.kind == kEach,
+			t.kind == kCadence && !t.weak:
+			return true
+		}
+	}
+	return false
+}
+
+// headingTense reads a heading's words: +1 when it announces what is to be
+// done, -1 when it reviews what was done.
+func (d *doc) headingTense(p span) int {
+	_, at := d.headingNumber(p)
+	h := d.headingText(p, at)
+	s := d.scan(h)
 	tense := 0
-	for i := p.a; i < end; i++ {
+	for i := h.a; i < h.b; i++ {
 		switch {
 		case s.first(i, "安排", "打算", "计划", "思路", "下一步", "要点", "任务", "目标", "要求") > 0:
 			tense = 1
