@@ -44,10 +44,10 @@ func TestNoNetworkInTheBinary(t *testing.T) {
 // ledger, its WAL and shared-memory files, backups and exports 0600.
 func TestFilesArePrivate(t *testing.T) {
 	home := t.TempDir()
+	t.Cleanup(xdg.Reload) // runs after t.Setenv has put the environment back
 	t.Setenv("XDG_DATA_HOME", home)
 	t.Setenv("TAIZHANG_DB", "")
 	xdg.Reload()
-	t.Cleanup(xdg.Reload) // after t.Setenv has put the environment back
 	run := func(args ...string) {
 		t.Helper()
 		var out, errb bytes.Buffer
