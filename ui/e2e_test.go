@@ -2,11 +2,13 @@ package ui_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -72,6 +74,19 @@ func (s *tmuxSession) waitFor(want string) string {
 	}
 	s.t.Fatalf("the terminal never showed %q; it shows:\n%s", want, s.capture())
 	return ""
+}
+
+// waitWithout polls the pane until it no longer shows text.
+func (s *tmuxSession) waitWithout(text string) {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if !strings.Contains(s.capture(), text) {
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	s.t.Fatalf("the terminal still shows %q:\n%s", text, s.capture())
 }
 
 func (s *tmuxSession) waitGone() {
@@ -170,4 +185,58 @@ func TestEndToEndNoColor(t *testing.T) {
 	}
 	s.send("q")
 	s.waitGone()
+}
+
+// Two command lines log in loops while the officer ticks in the open app:
+// every record arrives, and nobody sees "database is locked".
+func TestEndToEndWritersAtOnce(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed: the end-to-end test of the real terminal interface needs it (apt-get install tmux)")
+	}
+	bin := testbin.Build(t)
+	db := filepath.Join(t.TempDir(), "ledger.db")
+	if out, err := exec.Command(bin, "--db", db, "template", "apply", "leadership").CombinedOutput(); err != nil {
+		t.Fatalf("template apply: %v\n%s", err, out)
+	}
+	s := startTmux(t, 100, 30, []string{"LANG=zh_CN.UTF-8"}, bin+" --db "+db)
+	s.waitFor("参加中心组集体学习")
+	const loops, each, ticks = 2, 30, 5
+	var wg sync.WaitGroup
+	failures := make(chan string, loops*each)
+	for l := 0; l < loops; l++ {
+		wg.Add(1)
+		go func(l int) {
+			defer wg.Done()
+			for i := 0; i < each; i++ {
+				out, err := exec.Command(bin, "--db", db, "log", "开展调研", "--topic", fmt.Sprintf("命令行%d-%d", l, i)).CombinedOutput()
+				if err != nil {
+					failures <- fmt.Sprintf("%v: %s", err, out)
+				}
+			}
+		}(l)
+	}
+	for i := 0; i < ticks; i++ {
+		s.send("Space")
+		s.waitFor("主题：")
+		s.typeText(fmt.Sprintf("界面%d", i))
+		s.send("Enter")
+		s.waitWithout("主题：") // the prompt closes once the record is committed
+	}
+	wg.Wait()
+	close(failures)
+	for f := range failures {
+		t.Errorf("a command-line log failed: %s", f)
+	}
+	s.send("q")
+	s.waitGone()
+	out, err := exec.Command(bin, "--db", db, "records", "--json").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var recs []struct{ Topic string }
+	json.Unmarshal(out, &recs)
+	if len(recs) != loops*each+ticks {
+		t.Fatalf("%d records, want %d", len(recs), loops*each+ticks)
+	}
+	t.Logf("%d records from %d command-line loops and the app at once, none lost, none locked", len(recs), loops)
 }
