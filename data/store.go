@@ -159,7 +159,7 @@ func (s *Store) YearDuties(ctx context.Context, year int) ([]DutyTarget, error) 
 
 func yearDuties(ctx context.Context, q queryer, year int) ([]DutyTarget, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+dutyCols+`, t.cadence, t.min, t.start_date
-		FROM targets t JOIN duties d ON d.id = t.duty_id WHERE t.year = ? ORDER BY d.id`, year)
+		FROM targets t JOIN duties d ON d.id = t.duty_id WHERE t.year = ? ORDER BY t.duty_id`, year)
 	if err != nil {
 		return nil, err
 	}

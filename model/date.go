@@ -23,15 +23,40 @@ const (
 // ErrBadDate is wrapped by every date parsing error.
 var ErrBadDate = errors.New("bad date")
 
-// NewDate returns the Date of y-m-d. Out-of-range days roll over as time.Date
-// does; use ParseDate for user input.
+// NewDate returns the Date of y-m-d. Out-of-range months and days roll
+// over as time.Date does; use ParseDate for user input.
 func NewDate(y int, m time.Month, d int) Date {
-	return DateOf(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
+	if m < 1 || m > 12 || d < 1 || d > 28 {
+		return DateOf(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
+	}
+	return fromCivil(y, int(m), d)
+}
+
+// fromCivil counts days with the proleptic Gregorian calendar's arithmetic
+// (years start in March so the leap day comes last), which is much faster
+// than going through time.Date for the thousands of dates a year's status
+// reads.
+func fromCivil(y, m, d int) Date {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return Date(era*146097+doe-719468) + unixEpoch
 }
 
 // DateOf returns the calendar date of t in t's own location.
 func DateOf(t time.Time) Date {
 	y, m, d := t.Date()
+	if d <= 28 {
+		return fromCivil(y, int(m), d)
+	}
 	u := time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix()
 	return Date(u/86400) + unixEpoch
 }
@@ -48,7 +73,27 @@ func (d Date) Time() time.Time {
 func (d Date) IsZero() bool { return d == 0 }
 
 // Civil returns year, month and day.
-func (d Date) Civil() (int, time.Month, int) { return d.Time().Date() }
+func (d Date) Civil() (int, time.Month, int) {
+	z := int(d-unixEpoch) + 719468
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	y := yoe + era*400
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	day := doy - (153*mp+2)/5 + 1
+	m := mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	if m <= 2 {
+		y++
+	}
+	return y, time.Month(m), day
+}
 
 // Year returns the calendar year of d.
 func (d Date) Year() int { y, _, _ := d.Civil(); return y }

@@ -115,3 +115,26 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+// The calendar arithmetic agrees with the time package on every day of
+// several centuries, leap days and century years included.
+func TestCivilArithmeticAgreesWithTime(t *testing.T) {
+	start := time.Date(1899, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := 0; i < 365*210; i++ {
+		tm := start.AddDate(0, 0, i)
+		y, m, dd := tm.Date()
+		d := NewDate(y, m, dd)
+		if got := d.Time(); !got.Equal(tm) {
+			t.Fatalf("NewDate(%d, %d, %d) = %s", y, m, dd, got)
+		}
+		if gy, gm, gd := d.Civil(); gy != y || gm != m || gd != dd {
+			t.Fatalf("%s.Civil() = %d-%d-%d", tm.Format("2006-01-02"), gy, gm, gd)
+		}
+		if DateOf(tm) != d {
+			t.Fatalf("DateOf(%s) = %s", tm.Format("2006-01-02"), DateOf(tm))
+		}
+	}
+	if NewDate(2026, 13, 1).String() != "2027-01-01" || NewDate(2026, 2, 29).String() != "2026-03-01" {
+		t.Error("out-of-range parts do not roll over as time.Date does")
+	}
+}
