@@ -126,6 +126,11 @@ func (x *extractor) sentence(cls []clause, m mode) {
 	}
 	var found []found
 	var lastCad *token
+	type total struct {
+		cad *token
+		min int
+	}
+	var totals []total // the counts accepted so far, for a part (其中…) to find its whole
 	var lastTitle string
 	lastTitleCI := -1
 	pastSeen := x.opensInPast(&cls[0])
@@ -159,6 +164,17 @@ func (x *extractor) sentence(cls []clause, m mode) {
 				a.cad = lastCad
 				a.ownCad = lastCad.a >= a.segA && lastCad.b <= a.t.a
 			}
+			if !a.ownCad && x.partOf(c, a) {
+				// 全年…不少于12次，原则上每月1次，其中专题研讨不少于4次: a
+				// part is counted in the period of a total it fits in,
+				// not in the nearest cadence.
+				for k := len(totals) - 1; k >= 0; k-- {
+					if totals[k].min >= a.t.val {
+						a.cad = totals[k].cad
+						break
+					}
+				}
+			}
 			a.obj = x.text(span{a.t.b, a.tailB}, a.toks)
 			if !x.accept(a, m, &pastSeen) {
 				continue
@@ -188,6 +204,7 @@ func (x *extractor) sentence(cls []clause, m mode) {
 			}
 			hasAnchor[ci] = true
 			lastTitle, lastTitleCI = a.title, ci
+			totals = append(totals, total{a.cad, a.t.val * max(cadMult(a.cad), 1)})
 			for _, title := range x.distribute(c, a) {
 				found = append(found, x.candidate(title, a, basis))
 			}
@@ -226,6 +243,13 @@ func (x *extractor) opensInPast(c *clause) bool {
 		return true
 	}
 	return s.any(c.span, "以来")
+}
+
+// partOf reports an anchor whose clause opens with 其中 (of which): its
+// count is a part of a total stated before it.
+func (x *extractor) partOf(c *clause, a *anchor) bool {
+	s := &scanner{d: x.d, a: c.a, b: c.b}
+	return a.segA == c.a && s.at(c.a, "其中")
 }
 
 // found is a candidate with its position, to keep the text's order, and
@@ -596,4 +620,12 @@ func (s *scanner) skipItemNumber() int {
 		return k + 1
 	}
 	return i
+}
+
+// cadMult is the multiplier of a cadence token, 1 without one.
+func cadMult(t *token) int {
+	if t == nil {
+		return 1
+	}
+	return t.mult
 }

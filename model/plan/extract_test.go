@@ -156,6 +156,12 @@ func TestGrammar(t *testing.T) {
 		{"period before a requirement", "一年至少开展一次安全检查。", []want{{Y, 1, "安全检查"}}},
 		{"an ordinal day in the period", "每季度第一个月10日前报送上季度工作情况。", []want{{Q, 1, "报送上季度工作情况"}}},
 		{"a count of plenary meetings", "每年至少召开2次全体会议，召开1次职工代表大会。", []want{{Y, 2, "全体会议"}, {Y, 1, "职工代表大会"}}},
+		{"a wrapped numbered line", "一、学习安排。中心组全年集中学习不少于12次，原则上每月\n安排1次。",
+			[]want{{Y, 12, "集中学习"}, {M, 1, "集中学习"}}},
+		{"a count wrapped before its measure", "三、学习要求。中心组成员每年到所在支部或联系点讲授专题党课不少于1\n次。", []want{{Y, 1, "专题党课"}}},
+		{"a part counts in its total's period", "全年集中学习不少于12次，原则上每月安排1次，其中专题研讨不少于4次。",
+			[]want{{Y, 12, "集中学习"}, {M, 1, "集中学习"}, {Y, 4, "专题研讨"}}},
+		{"a topic before the cadence", "中心组学习情况每半年报送一次。", []want{{H, 1, "学习情况报送"}}},
 		{"a rule article", "第五条 党组书记每年至少听取1次班子成员履行“一岗双责”情况汇报。", []want{{Y, 1, "听取班子成员履行“一岗双责”情况汇报"}}},
 
 		// not duties
@@ -464,6 +470,9 @@ func TestNumberedItems(t *testing.T) {
 		{"a heading with a weak cadence is still a heading",
 			"2023年工作总结\n一、全年工作情况\n全年共开展学法12次，召开专题会议4次。\n二、全年工作安排\n每月开展1次会前学法。\n",
 			KindReport, []want{{M, 1, "会前学法"}}},
+		{"a long heading is not joined to the text under it",
+			"区司法局2023年工作总结\n一、2023年度推进法治建设的主要举措和取得的成效\n全年共组织学法12次，举办法治讲座4场。\n二、2024年度推进法治建设的主要工作任务和具体安排\n每季度开展1次法治讲座。\n",
+			KindReport, []want{{Q, 1, "法治讲座"}}},
 		{"a report's numbered items are history, its plan heading is not",
 			"2023年司法所工作总结\n一、主要成效\n（一）全年共组织学法12次，举办法治讲座4场。\n（二）开展普法宣传活动20场次。\n二、下一步打算\n（一）每季度至少开展1次法治讲座。\n",
 			KindReport, []want{{Q, 1, "法治讲座"}}},

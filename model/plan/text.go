@@ -142,12 +142,23 @@ func joins(l, next string) bool {
 	case '，', '、', ',':
 		return !startsItem(next)
 	}
-	if startsItem(next) || startsItem(l) {
+	if startsItem(next) {
 		return false
 	}
-	// A full line, or a next line that opens with the tail of a word and
-	// a comma (议，研究…), continues the sentence.
-	return utf8.RuneCountInString(l) >= 25 || fragmentStart(next)
+	if r, _ := utf8.DecodeRuneInString(next); strings.ContainsRune("，。；：、！？,.;:!?）)”」』》", r) {
+		return true // a mark that cannot open a line: the wrap fell just before it
+	}
+	// A full line continues the sentence. A numbered one does when it is
+	// prose (一、学习安排。中心组全年…每月 / 安排1次); a heading is short or
+	// holds no clause mark (一、2021年度推进法治财政建设的主要举措和成效),
+	// and the text under it starts a paragraph of its own. A short line
+	// joins only a next line that opens with the tail of a word and a
+	// comma (议，研究…), and never when it is numbered.
+	full := utf8.RuneCountInString(l) >= 25
+	if startsItem(l) {
+		return full && strings.ContainsAny(l, "。，；：,;")
+	}
+	return full || fragmentStart(next)
 }
 
 // fragmentStart reports a line whose first clause is one to three

@@ -3,6 +3,7 @@ package plan
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"taizhang/model"
 )
@@ -81,7 +82,10 @@ func (x *extractor) titleOf(a *anchor) string {
 		}
 	}
 	if cut >= 0 {
-		if s := x.named(a, span{cut, pre.b}); x.d.meaningful(s) {
+		// A lone verb after the cadence (学习情况每半年报送一次) leaves
+		// its object before the cadence: then the words before are the
+		// topic, not the subject, and stay.
+		if s := x.named(a, span{cut, pre.b}); x.d.meaningful(s) && utf8.RuneCountInString(s) > 2 {
 			return s
 		}
 	}
