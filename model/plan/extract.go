@@ -476,6 +476,7 @@ func (x *extractor) bareTime(c *clause) *token {
 // a yearly one. lead is a time word standing alone in the clause before.
 func (x *extractor) cadenceOnly(c *clause, lead *token, m mode) (found, bool) {
 	var cad, end *token
+	attr := 0 // where the words after a length attribute begin
 	if lead != nil && lead.kind == kCadence && !lead.weak {
 		cad = lead
 	}
@@ -493,17 +494,29 @@ func (x *extractor) cadenceOnly(c *clause, lead *token, m mode) (found, bool) {
 			if end == nil {
 				end = t
 			}
+		case kReq, kMax:
+			// 开展不少于30分钟的学习: the bound belongs to a length that
+			// describes each occurrence, not to a count
+			if k := x.attributeAt(c, t.b); k > 0 {
+				attr = max(attr, k)
+				continue
+			}
+			return found{}, false
 		case kNumber:
-			if !t.ord && !x.isDate(*t) {
+			if k := x.attributeAt(c, t.a); k > 0 {
+				attr = max(attr, k)
+				continue
+			}
+			if !t.ord && !x.isDate(*t) && t.a >= attr {
 				return found{}, false
 			}
-		case kCount, kReq, kMax, kPast, kPerItem:
+		case kCount, kPast, kPerItem:
 			return found{}, false
 		}
 	}
 	switch {
 	case cad != nil:
-		from := max(cad.b, c.a) // a lead cadence ends before the clause
+		from := max(cad.b, c.a, attr) // a lead cadence ends before the clause; a length is no name
 		if !x.hasEvent(span{from, c.b}) {
 			return found{}, false
 		}
@@ -524,6 +537,28 @@ func (x *extractor) cadenceOnly(c *clause, lead *token, m mode) (found, bool) {
 		return found{f, end.a, x.window(basis, basis)}, x.d.meaningful(title)
 	}
 	return found{}, false
+}
+
+// attributeAt reads a length that qualifies the event after it, starting
+// at i (30分钟的政治理论学习, 半天的集中培训): the length of each occurrence,
+// which leaves the cadence to say how often. It returns where the words
+// after the 的 begin, or 0. A length standing alone (每月学法不少于2小时) is
+// an amount of time, not an occurrence, and is not read here.
+func (x *extractor) attributeAt(c *clause, i int) int {
+	s := &scanner{d: x.d, a: c.a, b: c.b}
+	j := i
+	if s.at(j, "半") {
+		j++
+	} else if _, _, next, ok := s.number(j); ok && next > j {
+		j = next
+	} else {
+		return 0
+	}
+	n := s.first(j, "分钟", "个小时", "小时", "个工作日", "个月", "天", "学时", "课时")
+	if n == 0 || !s.at(j+n, "的") {
+		return 0
+	}
+	return j + n + 1
 }
 
 // isDate reports a number that names a day or a year (每月15日, 2022年)
@@ -552,13 +587,20 @@ func (x *extractor) isYearEndReport(c *clause, end *token) bool {
 	}
 	s := &scanner{d: x.d, a: c.a, b: c.b}
 	for i := c.a; i < c.b; i++ {
-		if s.first(i, "列入", "纳入", "作为", "内容", "结果") > 0 {
+		if s.first(i, "内容", "结果") > 0 || s.first(i, inclusionVerbs...) > 0 {
 			return false
 		}
 	}
 	if end.b > c.a { // the mark is in this clause: the report follows it
+		// after a light verb, a short manner or addressee may come
+		// first: 年终专题述法, 年终向党组述职, 年底前进行书面述职
 		j := end.b + s.first(end.b, "进行", "开展", "组织", "召开", "作", "做")
-		return s.first(j, "述职", "述法", "述责", "述廉") > 0
+		for k := j; k <= j+4 && k < c.b; k++ {
+			if s.first(k, "述职", "述法", "述责", "述廉") > 0 {
+				return true
+			}
+		}
+		return false
 	}
 	// the mark stood alone before this clause: a report anywhere in it
 	return s.any(c.span, "述职", "述法", "述责", "述廉", "报告")
@@ -571,15 +613,33 @@ var eventWords = []string{"学习", "学法", "谈话", "谈心", "约谈", "党
 	"调研", "教育", "检查", "督查", "督导", "考核", "述职", "述法", "统计", "报送", "分析", "研判", "评估",
 	"巡查", "排查", "培训", "讲座", "讨论", "通报", "自查", "演练", "宣讲", "走访", "评议", "部署", "总结"}
 
+// hasEvent reports an event word in s that something happens to, not one
+// that names where other things go: 每年将意识形态工作纳入学习内容 places a
+// topic in the study programme and is no study of its own, and neither is
+// 把廉政教育列入学习计划. So an event counts only before the first verb of
+// inclusion, and not at all between 将 or 把 and one.
 func (x *extractor) hasEvent(s span) bool {
 	sc := &scanner{d: x.d, a: s.a, b: s.b}
+	event, disposal := false, false
 	for i := s.a; i < s.b; i++ {
-		if !x.d.quoted[i] && sc.first(i, eventWords...) > 0 {
-			return true
+		if x.d.quoted[i] {
+			continue
+		}
+		switch {
+		case sc.first(i, inclusionVerbs...) > 0:
+			return event && !disposal
+		case sc.first(i, "将", "把") > 0 && sc.first(i+1, "握", "关", "手") == 0:
+			disposal = disposal || !event
+		case sc.first(i, eventWords...) > 0:
+			event = true
 		}
 	}
-	return false
+	return event
 }
+
+// inclusionVerbs put one thing into another (a topic into a programme, a
+// result into an assessment).
+var inclusionVerbs = []string{"纳入", "列入", "写入", "融入", "作为"}
 
 // skipItemNumber returns where a clause's words start after a list number
 // (1. （一） 一是 第三条 ①).

@@ -124,6 +124,9 @@ func TestGrammar(t *testing.T) {
 		{"篇", "每年形成调研报告不少于2篇。", []want{{Y, 2, "调研报告"}}},
 		{"个", "每年至少完成2个调研课题。", []want{{Y, 2, "调研课题"}}},
 		{"条", "每月报送政务信息不少于3条。", []want{{M, 3, "政务信息"}}},
+		{"期", "全年举办专题培训班不少于4期。", []want{{Y, 4, "专题培训班"}}},
+		{"期 of a bulletin", "全年编发工作简报不少于12期，每期不少于3篇。", []want{{Y, 12, "工作简报"}}},
+		{"批次", "每季度开展食品抽检2—3批次。", []want{{Q, 2, "食品抽检"}}},
 		{"篇 without a requirement", "撰写心得体会2篇。", []want{{Y, 2, "心得体会"}}},
 
 		// several duties in one sentence, and lists
@@ -162,11 +165,15 @@ func TestGrammar(t *testing.T) {
 		{"a part counts in its total's period", "全年集中学习不少于12次，原则上每月安排1次，其中专题研讨不少于4次。",
 			[]want{{Y, 12, "集中学习"}, {M, 1, "集中学习"}, {Y, 4, "专题研讨"}}},
 		{"a topic before the cadence", "中心组学习情况每半年报送一次。", []want{{H, 1, "学习情况报送"}}},
+		{"a length describing each occurrence", "每周五下午开展不少于30分钟的政治理论学习。", []want{{W, 1, "政治理论学习"}}},
+		{"a year-end report with a manner", "党组主要负责人年终专题述法。", []want{{Y, 1, "述法"}}},
 		{"a rule article", "第五条 党组书记每年至少听取1次班子成员履行“一岗双责”情况汇报。", []want{{Y, 1, "听取班子成员履行“一岗双责”情况汇报"}}},
 
 		// not duties
 		{"durations", "全体干部每年参加学法培训不少于40学时，集中培训不少于5天，每次不少于30分钟，安排半天集中学习。", nil},
 		{"a duration with a cadence", "每月学法不少于2小时。", nil},
+		{"phases are not sessions", "推进二期工程建设，启动三期项目，3期间不再新增。", nil},
+		{"a topic put into a programme", "中心组每年将意识形态工作纳入学习内容，每季度把廉政教育列入支部学习计划。", nil},
 		{"percentages", "整改完成率达到100%，按时办复率、满意率达100％。", nil},
 		{"people", "落实1名公职律师，培训对象不少于50人，配备两名专职纪检干部。", nil},
 		{"slogans in quotes", "坚决做到“两个维护”，树立“四个意识”，推进“最多跑一次”改革，落实“三个一”活动。", nil},

@@ -457,7 +457,7 @@ func (s *scanner) count(i int) (token, bool) {
 		t.a, t.b = i-2, j+1
 		return t, true
 	}
-	if han && s.first(j, "人次", "场次", "次", "场", "篇", "个", "条", "份", "轮", "堂", "遍") == 0 {
+	if han && s.first(j, "人次", "场次", "批次", "次", "场", "篇", "个", "条", "份", "轮", "堂", "遍", "期") == 0 {
 		// Chinese numerals inside words (一把手, 三重一大, 进一步) are not
 		// numbers; only a measure after one makes it a quantity.
 		if n := s.first(j, "分钟", "小时", "个小时", "天", "日", "周", "个月", "月", "年", "名", "人", "位",
@@ -479,12 +479,14 @@ func (s *scanner) count(i int) (token, bool) {
 			t.bad = true
 		}
 	default:
-		n = s.first(j, "场", "篇", "个", "条", "份", "轮", "堂", "遍")
+		// 期 counts issues and sessions (简报12期, 培训班3期); 批次
+		// counts batches of samples, things like 个 and 条.
+		n = s.first(j, "批次", "场", "篇", "个", "条", "份", "轮", "堂", "遍", "期")
 		if n == 0 {
 			return token{kind: kNumber, a: i, b: j}, true
 		}
 		u := s.d.norm[j]
-		t.thing = u == '个' || u == '条' || u == '份'
+		t.thing = u == '个' || u == '条' || u == '份' || u == '批'
 		j += n
 		if s.badAfterMeasure(u, j) {
 			return token{kind: kNumber, a: i, b: j}, true
@@ -535,7 +537,7 @@ func (s *scanner) perPeriod(j int) (int, model.Cadence) {
 
 // badAfterMeasure reports the words in which a measure word after a numeral
 // does not count events: 3个月 and 2个小时 are durations, 1个人 is a person,
-// 5个百分点 a share, 两条例 a misreading.
+// 5个百分点 a share, 两条例 a misreading, 三期间 a time.
 func (s *scanner) badAfterMeasure(u rune, j int) bool {
 	switch u {
 	case '个':
@@ -549,6 +551,8 @@ func (s *scanner) badAfterMeasure(u rune, j int) bool {
 		return s.at(j, "章")
 	case '份':
 		return s.first(j, "额", "子") > 0
+	case '期':
+		return s.first(j, "间", "限", "满", "末", "初") > 0 // 3期间, 2期满: a time, not sessions
 	}
 	return false
 }
