@@ -227,13 +227,14 @@ func (d *doc) headingText(p span, at int) span {
 }
 
 // statesRequirement reports whether h holds what makes a duty: a count, a
-// requirement word or a repeating cadence. 全年 and 年内 alone do not:
-// 二、全年工作安排 is a heading.
+// requirement word, a repeating cadence or a year-end time (八、年底前，向
+// 局党组书面报告…情况). 全年 and 年内 alone do not: 二、全年工作安排 is a
+// heading.
 func (d *doc) statesRequirement(h span) bool {
 	for _, t := range d.scan(h).tokens() {
 		switch {
 		case t.kind == kCount && !t.bad && !t.slogan,
-			t.kind == kReq, t.kind == kEach,
+			t.kind == kReq, t.kind == kEach, t.kind == kYearEnd,
 			t.kind == kCadence && !t.weak:
 			return true
 		}
