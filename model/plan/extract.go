@@ -2,6 +2,7 @@ package plan
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"taizhang/model"
@@ -217,11 +218,14 @@ func (x *extractor) sentence(cls []clause, m mode) {
 	}
 	for ci := range cls {
 		if !hasAnchor[ci] && !borrowed[ci] {
-			var lead *token
+			var lead, trail *timeClause
 			if ci > 0 {
 				lead = x.bareTime(&cls[ci-1])
 			}
-			if f, ok := x.cadenceOnly(&cls[ci], lead, m); ok {
+			if ci+1 < len(cls) && !hasAnchor[ci+1] {
+				trail = x.bareTime(&cls[ci+1])
+			}
+			if f, ok := x.cadenceOnly(&cls[ci], lead, trail, m); ok {
 				found = append(found, f)
 			}
 		}
@@ -457,31 +461,68 @@ func itoa(n int) string {
 	return string(b[i:])
 }
 
-// bareTime returns the cadence or year-end word of a clause that says
-// nothing else (年底前，班子成员向党组报告…), for the clause after it.
-func (x *extractor) bareTime(c *clause) *token {
-	if len(c.toks) != 1 || (c.toks[0].kind != kCadence && c.toks[0].kind != kYearEnd) {
+// timeClause is a clause that says nothing but a time (年底前，…; 每月25日前
+// in a table's column), and its time word, which serves the clause next
+// to it.
+type timeClause struct {
+	t *token
+	s span
+}
+
+// timeRunes may stand beside a time word in a clause that says only when:
+// the day, the month and "before" (每月25日前, 每季度第一个月10日前).
+const timeRunes = "日号月前后底末初旬以之内止"
+
+// bareTime returns the time word of a clause that says nothing else, or nil.
+func (x *extractor) bareTime(c *clause) *timeClause {
+	var time *token
+	for i := range c.toks {
+		t := &c.toks[i]
+		switch {
+		case (t.kind == kCadence || t.kind == kYearEnd) && time == nil:
+			time = t
+		case t.kind == kNumber && (t.ord || x.isDate(*t)):
+		default:
+			return nil
+		}
+	}
+	if time == nil {
 		return nil
 	}
-	t := &c.toks[0]
-	if x.d.meaningful(x.text(c.span, c.toks)) {
-		return nil
+	ti := 0
+	for i := c.a; i < c.b; i++ {
+		for ti < len(c.toks) && c.toks[ti].b <= i {
+			ti++
+		}
+		if ti < len(c.toks) && c.toks[ti].a <= i {
+			continue
+		}
+		if !strings.ContainsRune(timeRunes, x.d.norm[i]) {
+			return nil
+		}
 	}
-	return t
+	return &timeClause{time, c.span}
 }
 
 // cadenceOnly proposes a duty from a clause that states a repeating
 // cadence and an event but no count (每季度听取分管科室工作汇报, 按月统计报送):
 // once per period. A year-end report (年终进行述责述廉, 年底前向党组报告…) is
-// a yearly one. lead is a time word standing alone in the clause before.
-func (x *extractor) cadenceOnly(c *clause, lead *token, m mode) (found, bool) {
+// a yearly one. lead is a clause of time alone before this one (年底前，…);
+// trail one after it, as a table puts the frequency in the column after
+// the task (报送廉政风险防控台账  每月25日前). A time of its own wins over
+// trail, lead wins over both.
+func (x *extractor) cadenceOnly(c *clause, lead, trail *timeClause, m mode) (found, bool) {
 	var cad, end *token
-	attr := 0 // where the words after a length attribute begin
-	if lead != nil && lead.kind == kCadence && !lead.weak {
-		cad = lead
-	}
-	if lead != nil && lead.kind == kYearEnd {
-		end = lead
+	var side *timeClause // the clause whose time word is used, when not this one
+	attr := 0            // where the words after a length attribute begin
+	if lead != nil {
+		side = lead
+		if lead.t.kind == kCadence && !lead.t.weak {
+			cad = lead.t
+		}
+		if lead.t.kind == kYearEnd {
+			end = lead.t
+		}
 	}
 	for i := range c.toks {
 		t := &c.toks[i]
@@ -514,27 +555,46 @@ func (x *extractor) cadenceOnly(c *clause, lead *token, m mode) (found, bool) {
 			return found{}, false
 		}
 	}
+	if cad == nil && end == nil && trail != nil {
+		side = trail
+		if trail.t.kind == kCadence && !trail.t.weak {
+			cad = trail.t
+		}
+		if trail.t.kind == kYearEnd {
+			end = trail.t
+		}
+	}
+	// the words of the duty: after a time word of this clause, all of
+	// the clause when the time stands beside it
+	words := func(t *token) span {
+		if t.a < c.a || t.b > c.b {
+			return span{max(c.a, attr), c.b}
+		}
+		return span{max(t.b, attr), c.b}
+	}
+	basis := c.span
+	if side != nil {
+		basis = span{min(side.s.a, c.a), max(side.s.b, c.b)}
+	}
 	switch {
 	case cad != nil:
-		from := max(cad.b, c.a, attr) // a lead cadence ends before the clause; a length is no name
-		if !x.hasEvent(span{from, c.b}) {
+		from := words(cad)
+		if !x.hasEvent(from) {
 			return found{}, false
 		}
-		title := x.text(span{from, c.b}, c.toks)
+		title := x.text(from, c.toks)
 		if !x.d.meaningful(title) {
 			title = x.text(span{c.a, c.b}, c.toks)
 		}
 		if !x.d.meaningful(title) {
 			return found{}, false
 		}
-		basis := span{min(cad.a, c.a), c.b} // with the time word's clause when it leads
 		f := Candidate{Title: title, Cadence: cad.cad, Min: max(cad.mult, 1), Line: int(x.d.line[basis.a])}
-		return found{f, cad.a, x.window(basis, basis)}, true
+		return found{f, basis.a, x.window(basis, basis)}, true
 	case end != nil && m == modePlan && x.isYearEndReport(c, end):
-		title := x.text(span{max(end.b, c.a), c.b}, c.toks)
-		basis := span{min(end.a, c.a), c.b}
+		title := x.text(words(end), c.toks)
 		f := Candidate{Title: title, Cadence: model.Year, Min: 1, Line: int(x.d.line[basis.a])}
-		return found{f, end.a, x.window(basis, basis)}, x.d.meaningful(title)
+		return found{f, basis.a, x.window(basis, basis)}, x.d.meaningful(title)
 	}
 	return found{}, false
 }
@@ -591,7 +651,7 @@ func (x *extractor) isYearEndReport(c *clause, end *token) bool {
 			return false
 		}
 	}
-	if end.b > c.a { // the mark is in this clause: the report follows it
+	if end.a >= c.a && end.b <= c.b { // the mark is in this clause: the report follows it
 		// after a light verb, a short manner or addressee may come
 		// first: 年终专题述法, 年终向党组述职, 年底前进行书面述职
 		j := end.b + s.first(end.b, "进行", "开展", "组织", "召开", "作", "做")

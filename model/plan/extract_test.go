@@ -167,6 +167,10 @@ func TestGrammar(t *testing.T) {
 		{"a topic before the cadence", "中心组学习情况每半年报送一次。", []want{{H, 1, "学习情况报送"}}},
 		{"a length describing each occurrence", "每周五下午开展不少于30分钟的政治理论学习。", []want{{W, 1, "政治理论学习"}}},
 		{"a year-end report with a manner", "党组主要负责人年终专题述法。", []want{{Y, 1, "述法"}}},
+		{"the time in the column after the task", "报送廉政风险防控台账      每月25日前      各科室", []want{{M, 1, "廉政风险防控台账"}}},
+		{"a cadence column without a count", "6\t常委会议\t每季度\t\t办公室", []want{{Q, 1, "常委会议"}}},
+		{"a day in a leading time clause", "每月10日，召开支委会。", []want{{M, 1, "支委会"}}},
+		{"a year-end deadline after the task", "完成信息平台升级改造，年底前。", nil},
 		{"a rule article", "第五条 党组书记每年至少听取1次班子成员履行“一岗双责”情况汇报。", []want{{Y, 1, "听取班子成员履行“一岗双责”情况汇报"}}},
 
 		// not duties
