@@ -667,11 +667,14 @@ func (x *extractor) isYearEndReport(c *clause, end *token) bool {
 }
 
 // eventWords name things that happen and can be counted; a cadence without
-// a count makes a duty only when one of them follows it.
+// a count makes a duty only when one of them follows it. Besides meetings,
+// study and reports they are the routine checks and the dues (每月10日前
+// 收缴党费, 每季度开展涉密载体清查) that a ledger tracks.
 var eventWords = []string{"学习", "学法", "谈话", "谈心", "约谈", "党课", "会议", "例会", "生活会", "党日",
 	"党员大会", "支委会", "小组会", "座谈会", "专题会", "调度会", "推进会", "研究", "听取", "汇报", "报告",
 	"调研", "教育", "检查", "督查", "督导", "考核", "述职", "述法", "统计", "报送", "分析", "研判", "评估",
-	"巡查", "排查", "培训", "讲座", "讨论", "通报", "自查", "演练", "宣讲", "走访", "评议", "部署", "总结"}
+	"巡查", "排查", "培训", "讲座", "讨论", "通报", "自查", "演练", "宣讲", "走访", "评议", "部署", "总结",
+	"收缴", "缴纳", "交纳", "公示", "清查", "盘点", "抽查", "抽检", "核查"}
 
 // hasEvent reports an event word in s that something happens to, not one
 // that names where other things go: 每年将意识形态工作纳入学习内容 places a

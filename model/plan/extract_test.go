@@ -501,3 +501,25 @@ func TestNumberedItems(t *testing.T) {
 		})
 	}
 }
+
+// A title is the duty's name alone: the day the period names, a length
+// that describes each occurrence and the subject are left out.
+func TestTitles(t *testing.T) {
+	for text, title := range map[string]string{
+		"每月5日前向局党组报送上月督办事项落实情况。":   "向局党组报送上月督办事项落实情况",
+		"每年3月底前向市委报告上一年度法治政府建设情况。": "向市委报告上一年度法治政府建设情况",
+		"每月第二个星期五开展主题党日活动。":        "主题党日活动",
+		"每季度第一个月10日前报送上季度工作情况。":    "报送上季度工作情况",
+		"每月15号召开支委会。":              "召开支委会",
+		"每周五下午开展不少于30分钟的政治理论学习。":   "政治理论学习",
+		"中心组学习情况每半年报送一次。":          "中心组学习情况报送",
+		"对辖区学校食堂每月检查1至2次。":         "对辖区学校食堂检查",
+		"每月10日前完成党费收缴并公示。":         "完成党费收缴并公示",
+		"班子成员每年讲党课1次。":             "讲党课",
+	} {
+		cs := Extract(text)
+		if len(cs) != 1 || cs[0].Title != title {
+			t.Errorf("%s: want one duty %q, got:%s", text, title, show(cs))
+		}
+	}
+}

@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"strings"
+
 	"taizhang/model"
 )
 
@@ -325,8 +327,54 @@ func (s *scanner) withSuffix(t token) token {
 	}
 	if n := s.first(t.b, "底前", "底", "初", "末", "中旬", "上旬", "下旬"); n > 0 {
 		t.b += n
+		return t
 	}
+	t.b = s.dayIn(t.b, t.cad)
 	return t
+}
+
+// dayIn reads the day a period names after its cadence word, from j:
+// 每月5日前, 每月第二个星期五, 每年3月底前, 每季度第一个月10日前. It is part
+// of when, not of the duty's name. It returns where the day ends, j when
+// there is none.
+func (s *scanner) dayIn(j int, c model.Cadence) int {
+	k := j
+	month := false
+	if s.at(k, "第") {
+		_, _, next, ok := s.number(k + 1)
+		if !ok || next == k+1 {
+			return j
+		}
+		k = next + s.first(next, "个")
+		switch {
+		case s.at(k, "月"):
+			k, month = k+1, true
+		case s.at(k, "星期") || s.at(k, "周"):
+			k += s.first(k, "星期", "周")
+			if strings.ContainsRune("一二三四五六日天", s.r(k)) && s.r(k) != 0 {
+				k++
+			}
+			return k
+		case s.at(k, "工作日"):
+			return k + 3
+		default:
+			return j
+		}
+	}
+	if !month && c != model.Month && c != model.Week {
+		// a month of the period: 每年3月, 每半年6月底
+		if _, _, next, ok := s.number(k); ok && next > k && s.at(next, "月") {
+			k, month = next+1, true
+			k += s.first(k, "底前", "底", "初", "末", "中旬", "上旬", "下旬")
+		}
+	}
+	if _, _, next, ok := s.number(k); ok && next > k && s.first(next, "日", "号") > 0 {
+		k = next + 1
+	}
+	if k > j {
+		k += s.first(k, "以前", "之前", "前")
+	}
+	return k
 }
 
 // pairAt reads two points of the year joined by a conjunction — 年中和年终,
