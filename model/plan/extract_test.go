@@ -523,3 +523,40 @@ func TestTitles(t *testing.T) {
 		}
 	}
 }
+
+// A text wrapped by a narrow window joins at its wrap width, numbered lines
+// too; headings of one width and the rows of a table stay lines of their own.
+func TestWrapWidth(t *testing.T) {
+	narrow := "XX乡2025年网络意识形态工作计划\n" +
+		"一、乡党委每半年专题研究一次\n网络意识形态工作，每季度听\n取一次网信工作情况汇报。\n" +
+		"二、每月开展不少于2次网络舆\n情分析研判，形成研判报告报\n乡党委。\n" +
+		"三、每周对乡政府网站和政务\n新媒体开展一次内容巡查，每\n日安排专人值守。\n"
+	cs := Extract(narrow)
+	check(t, cs, []want{{H, 1, "专题研究网络意识形态工作"}, {Q, 1, "网信工作情况汇报"}, {M, 2, "网络舆情分析研判"}, {W, 1, "内容巡查"}})
+	for i, line := range []int{2, 3, 5, 8} {
+		if i < len(cs) && cs[i].Line != line {
+			t.Errorf("%q on line %d, want %d", cs[i].Title, cs[i].Line, line)
+		}
+	}
+
+	headings := "2025年机关党建工作要点\n一、加强党的政治建设\n坚持每月开展1次集中学习\n二、加强党的思想建设\n全年讲党课不少于2次\n三、加强党的组织建设\n每季度召开1次党员大会\n"
+	cs = Extract(headings)
+	check(t, cs, []want{{M, 1, "集中学习"}, {Y, 2, "党课"}, {Q, 1, "党员大会"}})
+	for i, line := range []int{3, 5, 7} {
+		if i < len(cs) && cs[i].Line != line {
+			t.Errorf("%q on line %d, want %d", cs[i].Title, cs[i].Line, line)
+		}
+	}
+
+	table := "序号    工作事项                  频次要求\n" +
+		"1       中心组集体学习            每年不少于6次\n" +
+		"2       报送廉政风险防控台账      每月25日前\n" +
+		"3       开展廉政谈话              每季度不少于1次\n"
+	cs = Extract(table)
+	check(t, cs, []want{{Y, 6, "中心组集体学习"}, {M, 1, "台账"}, {Q, 1, "廉政谈话"}})
+	for i, c := range cs {
+		if c.Line != i+2 {
+			t.Errorf("%q on line %d, want %d", c.Title, c.Line, i+2)
+		}
+	}
+}

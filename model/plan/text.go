@@ -59,13 +59,14 @@ func prepare(text string) *doc {
 	d.line = make([]int32, 0, n)
 
 	paraStart := 0
+	wrap := wrapWidth(lines)
 	for i, l := range lines {
 		if l == "" {
 			d.endPara(&paraStart, int32(i+1))
 			continue
 		}
 		d.appendLine(l, int32(i+1), table)
-		if i+1 < len(lines) && joins(l, lines[i+1]) {
+		if i+1 < len(lines) && joins(l, lines[i+1], wrap) {
 			continue
 		}
 		d.endPara(&paraStart, int32(i+1))
@@ -130,8 +131,9 @@ func (d *doc) appendLine(l string, line int32, table map[rune]rune) {
 // joins reports whether line next continues line l: text copied from a PDF
 // or a narrow window breaks lines inside sentences. A line that ends a
 // sentence, a short line (a title or a heading) and a next line that opens
-// a numbered item are not joined.
-func joins(l, next string) bool {
+// a numbered item are not joined. wrap is the width in columns at which
+// the text was broken, 0 when it shows none.
+func joins(l, next string, wrap int) bool {
 	if next == "" {
 		return false
 	}
@@ -142,11 +144,16 @@ func joins(l, next string) bool {
 	case '，', '、', ',':
 		return !startsItem(next)
 	}
-	if startsItem(next) {
-		return false
+	if startsItem(next) || hasGap(l) || hasGap(next) {
+		return false // a table's rows are lines of their own, whatever their width
 	}
 	if r, _ := utf8.DecodeRuneInString(next); strings.ContainsRune("，。；：、！？,.;:!?）)”」』》", r) {
 		return true // a mark that cannot open a line: the wrap fell just before it
+	}
+	// A line as wide as the text's wrap continues, numbered or not: the
+	// break is the window's, not the author's.
+	if w := width(l); wrap > 0 && w >= wrap-4 && w <= wrap+2 {
+		return true
 	}
 	// A full line continues the sentence. A numbered one does when it is
 	// prose (一、学习安排。中心组全年…每月 / 安排1次); a heading is short or
@@ -159,6 +166,72 @@ func joins(l, next string) bool {
 		return full && strings.ContainsAny(l, "。，；：,;")
 	}
 	return full || fragmentStart(next)
+}
+
+// maxWrap bounds the widths wrapWidth tallies; a wider line is full by
+// its length alone.
+const maxWrap = 160
+
+// wrapWidth finds the width in columns at which a text was hard-wrapped:
+// the width that most open lines reach — lines that end inside a sentence,
+// are not numbered and are followed by more of it. A text that is not
+// wrapped has few such lines (a title, a date), so it needs three of them
+// and half of all, within a few columns of each other; a width below 16
+// columns is a list of short headings, not a wrap.
+func wrapWidth(lines []string) int {
+	var count [maxWrap + 1]int
+	open := 0
+	for i, l := range lines {
+		if l == "" || i+1 >= len(lines) || lines[i+1] == "" || startsItem(l) || startsItem(lines[i+1]) || hasGap(l) {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(l)
+		if strings.ContainsRune("。！？；：!?;:”」』", last) {
+			continue
+		}
+		open++
+		if w := width(l); w <= maxWrap {
+			count[w]++
+		}
+	}
+	best, bestN := 0, 0
+	for w := 16; w <= maxWrap; w++ {
+		n := 0
+		for v := w - 3; v <= w; v++ {
+			n += count[v]
+		}
+		if n > bestN {
+			best, bestN = w, n
+		}
+	}
+	if bestN < 3 || 2*bestN < open {
+		return 0
+	}
+	return best
+}
+
+// hasGap reports a gap between columns: a tab (two spaces by now), a run
+// of spaces or an ideographic space, as in a table pasted from Word.
+// Prose wrapped by a window has none.
+func hasGap(l string) bool {
+	return strings.Contains(l, "  ") || strings.ContainsRune(l, '\u3000')
+}
+
+// width is the columns a line takes in a fixed-width window: two for a
+// Chinese character or a full-width mark, one for the rest.
+func width(s string) int {
+	w := 0
+	for _, r := range s {
+		if r >= 0x1100 {
+			w += 2
+		} else {
+			w++
+		}
+		if w > maxWrap+4 {
+			break // the exact width of a long line does not matter
+		}
+	}
+	return w
 }
 
 // fragmentStart reports a line whose first clause is one to three
