@@ -57,6 +57,7 @@ type extractor struct {
 	out  []Candidate
 	seen map[string]bool // title, cadence and minimum already proposed
 	year int             // the year the text is for, 0 if it does not say
+	name string          // a heading paragraph's words, for the sentence after it
 }
 
 // clause is one stretch between commas, with its tokens.
@@ -73,6 +74,12 @@ func (x *extractor) paragraph(p span, m mode) {
 	d := x.d
 	var cls []clause
 	start := p.a
+	// A heading may name the duty that the sentence after it only counts:
+	// （二）会前学法。每月1次。, or 2. 会前学法 on a line of its own and 每月1次。
+	// on the next. The name serves that one sentence.
+	fallback := x.name
+	x.name = ""
+	head, name := x.headingName(p)
 	for i := p.a; i <= p.b; i++ {
 		end, sentence := i == p.b, i == p.b
 		if !end && !d.inner[i] {
@@ -95,10 +102,41 @@ func (x *extractor) paragraph(p span, m mode) {
 		}
 		start = i + 1
 		if sentence {
-			x.sentence(cls, m)
+			x.sentence(cls, m, fallback)
 			cls = cls[:0]
+			fallback = ""
+			if name != "" && i >= head.b && i <= head.b+1 {
+				fallback = name // the sentence was the heading: name the next
+				if i >= p.b-1 {
+					x.name = name // the heading is the whole paragraph
+				}
+			}
 		}
 	}
+}
+
+// headingName returns the words of a numbered heading that opens p (一、
+// （二） 2. ①) and the stretch they fill, when they are short, state no
+// requirement and name something.
+func (x *extractor) headingName(p span) (span, string) {
+	at := 0
+	if level, k := x.d.headingNumber(p); level > 0 {
+		at = k
+	} else if sc := x.d.scan(p); sc.skipItemNumber() > p.a {
+		at = sc.skipItemNumber()
+	} else {
+		return span{}, ""
+	}
+	h := x.d.headingText(p, at)
+	if h.b-h.a > maxHeading || x.d.statesRequirement(h) {
+		return span{}, ""
+	}
+	sc := x.d.scan(h)
+	name := x.text(h, sc.tokens())
+	if !x.d.meaningful(name) {
+		return span{}, ""
+	}
+	return h, name
 }
 
 // anchor is one count that may state a duty.
@@ -121,7 +159,7 @@ type anchor struct {
 // from one clause to the next (全年…不少于1次、…不少于1次，…不少于1次), and a
 // count whose own words name nothing takes its name from what came before
 // (中心组学习，每年不少于6次).
-func (x *extractor) sentence(cls []clause, m mode) {
+func (x *extractor) sentence(cls []clause, m mode, fallback string) {
 	if len(cls) == 0 {
 		return
 	}
@@ -199,6 +237,9 @@ func (x *extractor) sentence(cls []clause, m mode) {
 						}
 					}
 				}
+			}
+			if !x.d.meaningful(a.title) {
+				a.title = fallback // the heading over the sentence
 			}
 			if !x.d.meaningful(a.title) {
 				continue
@@ -737,8 +778,22 @@ func (s *scanner) skipItemNumber() int {
 	switch r := s.r(k); {
 	case open && (r == '）' || r == ')'):
 		return k + 1
+	case !open && (r == '.' || r == '．') && isDigit(s.r(j)) && isDigit(s.r(k+1)):
+		// 1.1 and 2.1.1: an outline's number, each level after a dot
+		m := k
+		for (s.r(m) == '.' || s.r(m) == '．') && isDigit(s.r(m+1)) {
+			for m++; isDigit(s.r(m)); m++ {
+			}
+		}
+		switch s.r(m) {
+		case '.', '．', '、':
+			m++
+		}
+		return m
 	case !open && (r == '、' || r == '.' || r == '．'):
 		return k + 1
+	case !open && (r == '）' || r == ')') && isDigit(s.r(j)):
+		return k + 1 // 3) and 3）, a list number with only its closing bracket
 	case !open && r == '是' && k-j == 1 && isHanDigit(s.r(j)):
 		return k + 1
 	}

@@ -481,6 +481,15 @@ func TestNumberedItems(t *testing.T) {
 		{"a heading with a weak cadence is still a heading",
 			"2023年工作总结\n一、全年工作情况\n全年共开展学法12次，召开专题会议4次。\n二、全年工作安排\n每月开展1次会前学法。\n",
 			KindReport, []want{{M, 1, "会前学法"}}},
+		{"a heading that names a task with 情况 opens no past section",
+			"2025年工作计划\n（一）及时报告工作情况。全年向党组报告工作不少于2次。\n（二）每月开展1次学法。\n",
+			KindPlan, []want{{Y, 2, "向党组报告工作"}, {M, 1, "学法"}}},
+		{"a heading names the count under it",
+			"2025年工作计划\n一、理论学习\n1. 中心组学习\n全年集中学习不少于12次。\n2. 会前学法\n每月1次。\n（三）廉政谈话。每年1次，每次不少于30分钟。\n（四）加强组织领导。\n完善工作机制。全年不少于2次。\n",
+			KindPlan, []want{{Y, 12, "集中学习"}, {M, 1, "会前学法"}, {Y, 1, "廉政谈话"}}},
+		{"other list numbers",
+			"3) 全年开展调研不少于4次。\n12）每月召开1次例会。\n1.1 每季度召开1次支委会。\n2.1.1 每半年听取1次汇报。\n",
+			KindPlan, []want{{Y, 4, "调研"}, {M, 1, "例会"}, {Q, 1, "支委会"}, {H, 1, "听取汇报"}}},
 		{"a year-end item is not a heading",
 			"一、每季度开展1次廉政风险排查。\n二、年底前，向局党组书面报告全年工作完成情况。\n",
 			KindPlan, []want{{Q, 1, "廉政风险排查"}, {Y, 1, "向局党组书面报告"}}},
@@ -516,6 +525,8 @@ func TestTitles(t *testing.T) {
 		"对辖区学校食堂每月检查1至2次。":         "对辖区学校食堂检查",
 		"每月10日前完成党费收缴并公示。":         "完成党费收缴并公示",
 		"班子成员每年讲党课1次。":             "讲党课",
+		"3) 全年开展调研不少于4次。":          "调研",
+		"2.1.1 每半年听取1次汇报。":         "听取汇报",
 	} {
 		cs := Extract(text)
 		if len(cs) != 1 || cs[0].Title != title {

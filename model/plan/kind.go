@@ -249,16 +249,26 @@ func (d *doc) headingTense(p span) int {
 	h := d.headingText(p, at)
 	s := d.scan(h)
 	tense := 0
+	task := false // a verb that makes 情况 something to report, not a review
 	for i := h.a; i < h.b; i++ {
 		switch {
 		case s.first(i, "安排", "打算", "计划", "思路", "下一步", "要点", "任务", "目标", "要求") > 0:
 			tense = 1
-		case s.first(i, "成效", "成绩", "做法", "回顾", "总结", "情况", "问题", "不足", "经验", "举措和成效") > 0:
+		case s.first(i, "成效", "成绩", "做法", "回顾", "总结", "问题", "不足", "经验", "举措和成效") > 0:
 			tense = -1
+		case s.at(i, "情况") && !task:
+			// 一、2023年工作开展情况 reviews; （一）及时报告工作情况 is a task
+			tense = -1
+		case s.first(i, taskVerbs...) > 0:
+			task = true
 		}
 	}
 	return tense
 }
+
+// taskVerbs put 情况 in a heading to come: one reports, checks or
+// publishes the state of things.
+var taskVerbs = []string{"报告", "汇报", "通报", "报送", "上报", "听取", "检查", "督查", "统计", "分析", "掌握", "了解", "公开", "公示", "反馈"}
 
 // year is the year a text names itself for: the first 20xx年 in its first
 // lines that sits in a sentence naming a plan or a report.
