@@ -405,8 +405,8 @@ func (x *extractor) split(toks []token, from, to int) int {
 // accept decides whether a count states a requirement.
 func (x *extractor) accept(a *anchor, m mode, pastSeen *bool) bool {
 	t := a.t
-	if a.max || a.per {
-		return false
+	if a.max || a.per || a.cad != nil && a.cad.never {
+		return false // 每日1次, 每两年1次: no cadence states it
 	}
 	if a.past && !a.req {
 		*pastSeen = true
@@ -558,7 +558,7 @@ func (x *extractor) cadenceOnly(c *clause, lead, trail *timeClause, m mode) (fou
 	attr := 0            // where the words after a length attribute begin
 	if lead != nil {
 		side = lead
-		if lead.t.kind == kCadence && !lead.t.weak {
+		if lead.t.kind == kCadence && !lead.t.weak && !lead.t.never {
 			cad = lead.t
 		}
 		if lead.t.kind == kYearEnd {
@@ -569,7 +569,7 @@ func (x *extractor) cadenceOnly(c *clause, lead, trail *timeClause, m mode) (fou
 		t := &c.toks[i]
 		switch t.kind {
 		case kCadence:
-			if !t.weak && cad == nil {
+			if !t.weak && !t.never && cad == nil {
 				cad = t
 			}
 		case kYearEnd:
@@ -598,7 +598,7 @@ func (x *extractor) cadenceOnly(c *clause, lead, trail *timeClause, m mode) (fou
 	}
 	if cad == nil && end == nil && trail != nil {
 		side = trail
-		if trail.t.kind == kCadence && !trail.t.weak {
+		if trail.t.kind == kCadence && !trail.t.weak && !trail.t.never {
 			cad = trail.t
 		}
 		if trail.t.kind == kYearEnd {

@@ -270,7 +270,9 @@ var subjectEnds = []string{"负责人", "书记", "成员", "班子", "干部", 
 
 // closers end a title without adding to it.
 var closers = []string{"次数", "频次", "的", "等", "、", "和", "及", "与", "并", "或", "进行", "：", "，",
-	"召开", "举行", "举办", "开展", "组织"}
+	"召开", "举行", "举办", "开展", "组织",
+	// adverbs left before a cadence: 党组会议原则上每月召开一次
+	"原则上", "一般情况下", "一般", "均应", "均要", "均须", "必须", "应当"}
 
 // tidy turns gathered words into a title.
 func (d *doc) tidy(w words) string {

@@ -41,6 +41,7 @@ type token struct {
 	mult   int  // the minimum is multiplied by this: 每半月1次 is 2 a month
 	weak   bool // 全年, 年内: the plan's own year, not a repeating period
 	pair   bool // 年中和年终: two points in the year, hence half-yearly
+	never  bool // 每日, 每两年: a period no cadence states, so its counts are no duty
 	hasCad bool // kCount: carries a cadence such as 1次/月
 }
 
@@ -154,7 +155,7 @@ func (s *scanner) word(i int) (token, bool) {
 			n += s.first(i+n, "前")
 			return token{kind: kYearEnd, a: i, b: i + n}, true
 		}
-	case '半', '一':
+	case '半', '一', '两', '兩', '二', '三', '四', '六', '十', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
 		return s.onceEvery(i)
 	case '不':
 		if n := s.first(i, "不少于", "不低于", "不得少于", "不得低于", "不应少于", "不应低于", "不能少于",
@@ -204,14 +205,30 @@ func (s *scanner) word(i int) (token, bool) {
 }
 
 // every reads 每 + [一] + [N | 半] + [个] + period: 每周, 每半月, 每两周,
-// 每3个月, 每季度, 每半年, 每年度. A period the five cadences cannot state
-// exactly (每两个月) becomes the nearest longer one with a multiplied
-// minimum (6 a year).
+// 每3个月, 每季度, 每半年, 每年度, 每旬, 每学期. A period the five cadences
+// cannot state exactly (每两个月) becomes the nearest longer one with a
+// multiplied minimum (6 a year); one they cannot state at all (每日, 每两年)
+// is marked never, so that its count is not taken for a yearly one.
 func (s *scanner) every(i int) (token, bool) {
 	j := i + 1
 	if s.at(j, "一") && !s.at(j, "一次") {
 		j++
 	}
+	t, ok := s.periodAt(j)
+	if !ok {
+		return token{}, false
+	}
+	t.a = i
+	if t.never {
+		return t, true
+	}
+	return s.withSuffix(t), true
+}
+
+// periodAt reads [N | 半] + [个] + period at j — 两周, 3个月, 半年, 季度 —
+// as a cadence token from j.
+func (s *scanner) periodAt(j int) (token, bool) {
+	start := j
 	n, half := 1, false
 	if s.at(j, "半") {
 		half = true
@@ -230,18 +247,28 @@ func (s *scanner) every(i int) (token, bool) {
 		c, w = model.Week, s.first(j, "周", "星期", "礼拜")
 	case s.at(j, "月"):
 		c, w = model.Month, 1
+	case s.at(j, "旬") && n == 1 && !half:
+		c, w, n = model.Month, 1, 0 // three in a month
 	case s.at(j, "季度") || s.at(j, "季"):
 		c, w = model.Quarter, s.first(j, "季度", "季")
+	case s.at(j, "学期") && n == 1 && !half:
+		c, w, half = model.Year, 2, true // a school term: two a year
 	case s.at(j, "年度") || s.at(j, "年"):
 		c, w = model.Year, s.first(j, "年度", "年")
+	case s.at(j, "日") || s.at(j, "天") || s.at(j, "工作日"):
+		w := s.first(j, "日", "天", "工作日")
+		return token{kind: kCadence, a: start, b: j + w, never: true}, true
 	default:
 		return token{}, false
 	}
+	if n == 0 {
+		return token{kind: kCadence, a: start, b: j + w, cad: model.Month, mult: 3}, true
+	}
 	c, mult, ok := scale(c, n, half)
 	if !ok {
-		return token{}, false
+		return token{kind: kCadence, a: start, b: j + w, never: true}, true
 	}
-	return s.withSuffix(token{kind: kCadence, a: i, b: j + w, cad: c, mult: mult}), true
+	return token{kind: kCadence, a: start, b: j + w, cad: c, mult: mult}, true
 }
 
 // scale turns "every n periods" (or every half period) into a cadence and a
@@ -320,7 +347,7 @@ func (s *scanner) withSuffix(t token) token {
 		case '一', '二', '三', '四', '五', '六', '日', '天', '末':
 			if s.first(t.b+1, "次", "场", "个", "篇", "条") == 0 {
 				t.b++
-				t.b += s.first(t.b, "上午", "下午", "晚上", "晚")
+				t.b += s.first(t.b, "上午", "下午", "晚上", "晚", "下班前", "前")
 			}
 		}
 		return t
@@ -340,10 +367,17 @@ func (s *scanner) withSuffix(t token) token {
 func (s *scanner) dayIn(j int, c model.Cadence) int {
 	k := j
 	month := false
-	if s.at(k, "第") {
-		_, _, next, ok := s.number(k + 1)
-		if !ok || next == k+1 {
-			return j
+	if s.at(k, "第") || s.at(k, "最后") {
+		// 第二个星期五, 第一个月, 最后一个月, 最后一周
+		next := k + s.first(k, "最后")
+		if s.at(k, "第") {
+			var ok bool
+			_, _, next, ok = s.number(k + 1)
+			if !ok || next == k+1 {
+				return j
+			}
+		} else {
+			next += s.first(next, "一")
 		}
 		k = next + s.first(next, "个")
 		switch {
@@ -397,38 +431,28 @@ func (s *scanner) pairAt(i int) (token, bool) {
 }
 
 // onceEvery reads a period written before its count without 每: 半年一次,
-// 一年两次, 一月一次. 上半年 and 下半年 are points in the year, not periods.
+// 一年两次, 一月一次, 两个月召开一次, 半月一次, and 一年至少开展一次. The
+// count must follow, at once or after one light verb; 上半年, 近两个月 and
+// 三个月内 are points or spans of time, not periods.
 func (s *scanner) onceEvery(i int) (token, bool) {
-	if p := s.r(i - 1); p == '上' || p == '下' || p == '每' || p == '前' || p == '后' || p == '近' {
+	if p := s.r(i - 1); p == '上' || p == '下' || p == '每' || p == '前' || p == '后' || p == '近' || p == '第' ||
+		isDigit(p) || isHanDigit(p) {
 		return token{}, false
 	}
-	var c model.Cadence
-	var n int
-	switch {
-	case s.at(i, "半年"):
-		c, n = model.Half, 2
-	case s.at(i, "一年"):
-		c, n = model.Year, 2
-	case s.at(i, "一个月"):
-		c, n = model.Month, 3
-	case s.at(i, "一月"):
-		c, n = model.Month, 2
-	case s.at(i, "一季度"):
-		c, n = model.Quarter, 3
-	case s.at(i, "一周"):
-		c, n = model.Week, 2
-	default:
+	t, ok := s.periodAt(i)
+	if !ok {
 		return token{}, false
 	}
-	j := i + n
-	if c == model.Year && s.at(j, "内") {
+	j := t.b
+	if t.cad == model.Year && t.mult == 1 && s.at(j, "内") && s.at(i, "一") {
 		return token{kind: kCadence, a: i, b: j + 1, cad: model.Year, mult: 1, weak: true}, true
 	}
-	if _, _, next, ok := s.number(j); ok && next > j && s.at(next, "次") {
-		return token{kind: kCadence, a: i, b: j, cad: c, mult: 1}, true
+	v := j + s.first(j, "召开", "开展", "组织", "举办", "举行", "进行", "报送", "报告", "听取", "检查", "督查", "讲")
+	if _, _, next, ok := s.number(v); ok && next > v && s.at(next, "次") {
+		return t, true
 	}
-	if s.first(j, "至少", "不少于", "不低于", "最少") > 0 && (i == s.a || !isHanDigit(s.r(i-1))) {
-		return token{kind: kCadence, a: i, b: j, cad: c, mult: 1}, true // 一年至少开展一次
+	if s.first(j, "至少", "不少于", "不低于", "最少") > 0 {
+		return t, true // 一年至少开展一次
 	}
 	return token{}, false
 }
