@@ -214,6 +214,9 @@ func (d *doc) headingNumber(p span) (level, at int) {
 // (（一）加强组织领导。局党组每半年…). Marks inside quotes and brackets end
 // nothing.
 func (d *doc) headingText(p span, at int) span {
+	for at < p.b && d.norm[at] == softBreak {
+		at++ // 一、　全年…: a gap after the number only indents
+	}
 	for i := at; i < p.b; i++ {
 		if d.inner[i] {
 			continue
