@@ -130,6 +130,7 @@ func TestGrammar(t *testing.T) {
 		{"期", "全年举办专题培训班不少于4期。", []want{{Y, 4, "专题培训班"}}},
 		{"期 of a bulletin", "全年编发工作简报不少于12期，每期不少于3篇。", []want{{Y, 12, "工作简报"}}},
 		{"批次", "每季度开展食品抽检2—3批次。", []want{{Q, 2, "食品抽检"}}},
+		{"家 and 户 with a requirement", "全年走访非公企业不少于30家，每年走访困难户不少于20户。", []want{{Y, 30, "走访非公企业"}, {Y, 20, "走访困难户"}}},
 		{"篇 without a requirement", "撰写心得体会2篇。", []want{{Y, 2, "心得体会"}}},
 
 		// several duties in one sentence, and lists
@@ -172,6 +173,7 @@ func TestGrammar(t *testing.T) {
 		{"a year-end report with a manner", "党组主要负责人年终专题述法。", []want{{Y, 1, "述法"}}},
 		{"the time in the column after the task", "报送廉政风险防控台账      每月25日前      各科室", []want{{M, 1, "廉政风险防控台账"}}},
 		{"a cadence column without a count", "6\t常委会议\t每季度\t\t办公室", []want{{Q, 1, "常委会议"}}},
+		{"接访 is an event", "局领导每周三上午在来访接待中心公开接访。", []want{{W, 1, "接访"}}},
 		{"a day in a leading time clause", "每月10日，召开支委会。", []want{{M, 1, "支委会"}}},
 		{"a year-end deadline after the task", "完成信息平台升级改造，年底前。", nil},
 		{"a rule article", "第五条 党组书记每年至少听取1次班子成员履行“一岗双责”情况汇报。", []want{{Y, 1, "听取班子成员履行“一岗双责”情况汇报"}}},
@@ -181,6 +183,7 @@ func TestGrammar(t *testing.T) {
 		{"a duration with a cadence", "每月学法不少于2小时。", nil},
 		{"periods no cadence states", "每日开展1次巡查，每个工作日召开1次晨会，每两年开展1次换届评估，两年一次组织体检。", nil},
 		{"spans of time are not periods", "近两个月、前三个月和上半年开展检查。", nil},
+		{"firms and homes without a requirement are targets", "新培育2家示范企业，帮扶3户困难家庭，慰问1家人。", nil},
 		{"phases are not sessions", "推进二期工程建设，启动三期项目，3期间不再新增。", nil},
 		{"a topic put into a programme", "中心组每年将意识形态工作纳入学习内容，每季度把廉政教育列入支部学习计划。", nil},
 		{"percentages", "整改完成率达到100%，按时办复率、满意率达100％。", nil},

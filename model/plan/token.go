@@ -529,7 +529,7 @@ func (s *scanner) count(i int) (token, bool) {
 		t.a, t.b = i-2, j+1
 		return t, true
 	}
-	if han && s.first(j, "人次", "场次", "批次", "次", "场", "篇", "个", "条", "份", "轮", "堂", "遍", "期") == 0 {
+	if han && s.first(j, "人次", "场次", "批次", "次", "场", "篇", "个", "条", "份", "轮", "堂", "遍", "期", "家", "户") == 0 {
 		// Chinese numerals inside words (一把手, 三重一大, 进一步) are not
 		// numbers; only a measure after one makes it a quantity.
 		if n := s.first(j, "分钟", "小时", "个小时", "天", "日", "周", "个月", "月", "年", "名", "人", "位",
@@ -552,13 +552,14 @@ func (s *scanner) count(i int) (token, bool) {
 		}
 	default:
 		// 期 counts issues and sessions (简报12期, 培训班3期); 批次
-		// counts batches of samples, things like 个 and 条.
-		n = s.first(j, "批次", "场", "篇", "个", "条", "份", "轮", "堂", "遍", "期")
+		// counts batches of samples, 家 and 户 the firms and homes
+		// visited (走访非公企业不少于30家): things, like 个 and 条.
+		n = s.first(j, "批次", "场", "篇", "个", "条", "份", "轮", "堂", "遍", "期", "家", "户")
 		if n == 0 {
 			return token{kind: kNumber, a: i, b: j}, true
 		}
 		u := s.d.norm[j]
-		t.thing = u == '个' || u == '条' || u == '份' || u == '批'
+		t.thing = u == '个' || u == '条' || u == '份' || u == '批' || u == '家' || u == '户'
 		j += n
 		if s.badAfterMeasure(u, j) {
 			return token{kind: kNumber, a: i, b: j}, true
@@ -625,6 +626,10 @@ func (s *scanner) badAfterMeasure(u rune, j int) bool {
 		return s.first(j, "额", "子") > 0
 	case '期':
 		return s.first(j, "间", "限", "满", "末", "初") > 0 // 3期间, 2期满: a time, not sessions
+	case '家':
+		return s.first(j, "人", "属", "庭", "长") > 0 // 1家人, 家属, 家庭: people
+	case '户':
+		return s.first(j, "口", "籍", "外", "型") > 0 // 户口, 户外, 户型
 	}
 	return false
 }
