@@ -16,6 +16,12 @@ import (
 func FuzzExtract(f *testing.F) {
 	f.Add("每年组织6次以上中心组集体学习活动，每月开展1次会前集中学法。")
 	f.Add("年中和年终向市委专题报告履行主体责任情况各1次。")
+	// headings and items, wraps, table columns, days in the period, periods
+	// without 每 and periods no cadence states
+	f.Add("一、　全年党组研究党风廉政建设工作不少于2次，年中和年终报告情况各1次。\n（二）会前学法。每月1次。\n2.1.1 每半年听取1次汇报。")
+	f.Add("一、乡党委每半年专题研究一次\n网络意识形态工作，每季度听\n取一次网信工作情况汇报。\n二、每月开展不少于2次网络舆\n情分析研判，形成研判报告报\n乡党委。")
+	f.Add("5       报送廉政风险防控台账      每月25日前\n6\t常委会议\t每季度\t\t办公室")
+	f.Add("每季度最后一个月25日前报送，两个月召开一次，每日1次，每两年1次，每旬1次，每周五下午开展不少于30分钟的学习，其中专题研讨4期。")
 	f.Fuzz(func(t *testing.T, s string) {
 		checkDoc(t, s, Analyze(s))
 		if text, err := Decode([]byte(s)); err == nil {
