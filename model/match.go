@@ -5,11 +5,11 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/mozillazg/go-pinyin"
+	"golang.org/x/text/unicode/norm"
 )
-
-var initialsArgs = pinyin.Args{Style: pinyin.FirstLetter, Fallback: func(rune, pinyin.Args) []string { return nil }}
 
 // Initials returns the pinyin initials of s, lower case: 谈心谈话 → txth.
 // Latin letters and digits are kept; other characters are dropped.
@@ -20,12 +20,30 @@ func Initials(s string) string {
 		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
 			b.WriteRune(unicode.ToLower(r))
 		case unicode.Is(unicode.Han, r):
-			if p := pinyin.SinglePinyin(r, initialsArgs); len(p) > 0 {
-				b.WriteString(p[0])
+			if c, ok := initial(r); ok {
+				b.WriteByte(c)
 			}
 		}
 	}
 	return b.String()
+}
+
+// initial is the first letter of a character's first reading. It reads the
+// dictionary directly: going through pinyin.SinglePinyin runs regular
+// expressions per character, which cost the first frame milliseconds on a
+// dashboard of 300 duties.
+func initial(r rune) (byte, bool) {
+	readings, ok := pinyin.PinyinDict[int(r)]
+	if !ok || readings == "" {
+		return 0, false
+	}
+	first, _ := utf8.DecodeRuneInString(readings)
+	// A tone mark sits on the letter (ā, ǘ, ḿ): decomposed, the letter comes first.
+	c := norm.NFD.String(string(first))[0]
+	if c < 'a' || c > 'z' {
+		return 0, false
+	}
+	return c, true
 }
 
 // Matches reports whether a filter typed by the officer finds text: as a

@@ -3,6 +3,8 @@ package model
 import (
 	"errors"
 	"testing"
+
+	"github.com/mozillazg/go-pinyin"
 )
 
 func TestInitials(t *testing.T) {
@@ -110,4 +112,26 @@ func FuzzMatchDuty(f *testing.F) {
 			t.Fatalf("MatchDuty(%q) returned no duty and no error", q)
 		}
 	})
+}
+
+// The dictionary lookup gives the same initial as the pinyin library's
+// own first-letter style, for every character it knows.
+func TestInitialAgreesWithTheLibrary(t *testing.T) {
+	args := pinyin.Args{Style: pinyin.FirstLetter}
+	n := 0
+	for code := range pinyin.PinyinDict {
+		r := rune(code)
+		want := pinyin.SinglePinyin(r, args)
+		got, ok := initial(r)
+		if len(want) == 0 || want[0] == "" {
+			continue
+		}
+		n++
+		if !ok || string(got) != want[0] {
+			t.Fatalf("initial(%c) = %q, %v; the library says %q", r, got, ok, want[0])
+		}
+	}
+	if n < 20000 {
+		t.Fatalf("only %d characters checked", n)
+	}
 }
