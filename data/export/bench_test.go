@@ -7,38 +7,19 @@ import (
 	"testing"
 
 	"taizhang/data"
-	"taizhang/model"
 )
 
 // benchToday is the day the benchmark ledger is generated and exported on.
-var benchToday = model.NewDate(2026, 11, 22)
+var benchToday = data.BenchSize().Today
 
-// benchOptions is a year of 10 000 records over 60 duties: a very busy
-// officer's ledger, the size the export must handle in well under 300 ms.
-var benchOptions = model.DemoOptions{Years: 1, Duties: 60, Records: 10000, Today: benchToday, Seed: 1}
-
-// benchLedger opens a generated ledger, built once and kept in the
-// temporary directory between runs.
+// benchLedger opens the generated benchmark ledger (TAIZHANG_BENCH=big for
+// 10 years × 300 duties × 100 000 records, about 10 000 of them in 2026),
+// built once and kept in the temporary directory between runs.
 func benchLedger(b *testing.B) *data.Store {
 	b.Helper()
-	o := benchOptions
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("taizhang-export-bench-%d-%d-%d-v2.db", o.Years, o.Duties, o.Records))
-	if _, err := os.Stat(path); err != nil {
-		tmp := path + ".building"
-		for _, p := range []string{tmp, tmp + "-wal", tmp + "-shm"} {
-			os.Remove(p)
-		}
-		s, err := data.Open(tmp)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := s.FillDemo(ctx, model.Demo(o)); err != nil {
-			b.Fatal(err)
-		}
-		s.Close()
-		if err := os.Rename(tmp, path); err != nil {
-			b.Fatal(err)
-		}
+	path, err := data.DemoFile(os.TempDir(), data.BenchSize())
+	if err != nil {
+		b.Fatal(err)
 	}
 	s, err := data.Open(path)
 	if err != nil {
@@ -48,7 +29,7 @@ func benchLedger(b *testing.B) *data.Store {
 	return s
 }
 
-// BenchmarkExport writes a year of 10 000 records in each format, the way
+// BenchmarkExport writes a year (10 000 records on the big ledger) in each format, the way
 // taizhang export does: read and check the year, render, write the file
 // atomically with fsync.
 func BenchmarkExport(b *testing.B) {
@@ -67,10 +48,12 @@ func BenchmarkExport(b *testing.B) {
 	}
 }
 
-// BenchmarkImport loads the JSON export of that year into an empty ledger.
+// BenchmarkImport loads the whole ledger's JSON export (100 000 records
+// on the big ledger) into an empty ledger.
 func BenchmarkImport(b *testing.B) {
 	s := benchLedger(b)
-	path, _, err := Write(ctx, s, Options{Year: 2026, AsOf: benchToday, Format: JSON, Path: filepath.Join(b.TempDir(), "year.json")})
+	o := data.BenchSize()
+	path, _, err := Write(ctx, s, Options{All: true, AsOf: benchToday, Format: JSON, Path: filepath.Join(b.TempDir(), "all.json")})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -90,8 +73,8 @@ func BenchmarkImport(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StopTimer()
-		if loaded.RecordsAdded < 9000 {
-			b.Fatalf("imported only %d records", loaded.RecordsAdded)
+		if loaded.RecordsAdded != o.Records {
+			b.Fatalf("imported %d records of %d", loaded.RecordsAdded, o.Records)
 		}
 		dst.Close()
 		b.StartTimer()

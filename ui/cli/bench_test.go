@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -113,4 +114,24 @@ func residentMB(b *testing.B, script *exec.Cmd) float64 {
 		}
 	}
 	return 0
+}
+
+// BenchmarkProcessLog is `taizhang log` of one record, a durable commit,
+// from start to exit, on a copy of the benchmark ledger.
+func BenchmarkProcessLog(b *testing.B) {
+	bin := testbin.Build(b)
+	src, err := data.DemoFile(os.TempDir(), data.BenchSize())
+	if err != nil {
+		b.Fatal(err)
+	}
+	path := filepath.Join(b.TempDir(), "log.db")
+	if out, err := exec.Command(bin, "--db", src, "backup", path).CombinedOutput(); err != nil {
+		b.Fatalf("backup: %v\n%s", err, out)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if out, err := exec.Command(bin, "--db", path, "log", "1", "--topic", "学习").CombinedOutput(); err != nil {
+			b.Fatalf("log: %v\n%s", err, out)
+		}
+	}
 }
