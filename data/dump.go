@@ -100,11 +100,7 @@ func dumpRecords(ctx context.Context, q queryer, ds []DumpDuty, index map[int64]
 	query := `SELECT ` + recordCols + ` FROM records r ORDER BY r.date, r.id`
 	var args []any
 	if year != 0 {
-		// The widest span a year's periods have: ISO weeks may start in
-		// late December and end in early January.
-		from, _ := model.Span(model.Week, year)
-		_, to := model.Span(model.Week, year)
-		from, to = min(from, model.NewDate(year, 1, 1)), max(to, model.NewDate(year, 12, 31))
+		from, to := model.YearSpan(year)
 		query = `SELECT ` + recordCols + ` FROM records r WHERE r.date BETWEEN ? AND ? ORDER BY r.date, r.id`
 		args = []any{from.String(), to.String()}
 	}

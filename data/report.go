@@ -35,15 +35,10 @@ func (s *Store) YearReport(ctx context.Context, year int, asOf model.Date) (Year
 			return nil
 		}
 		cadence := make(map[int64]model.Cadence, len(tracked))
-		var from, to model.Date
 		for _, tr := range tracked {
 			cadence[tr.Duty.ID] = tr.Target.Cadence
-			s, e := model.Span(tr.Target.Cadence, year)
-			if from.IsZero() || s < from {
-				from = s
-			}
-			to = max(to, e)
 		}
+		from, to := trackedSpan(tracked, year)
 		to = min(to, asOf)
 		if to < from {
 			return nil

@@ -30,17 +30,9 @@ func yearTracked(ctx context.Context, q queryer, year int) ([]model.Tracked, err
 	}
 	tracked := make([]model.Tracked, 0, len(dts))
 	index := make(map[int64]int, len(dts))
-	var from, to model.Date
 	for _, dt := range dts {
 		if !dt.ActiveIn(year) {
 			continue
-		}
-		s, e := model.Span(dt.Target.Cadence, year)
-		if from.IsZero() || s < from {
-			from = s
-		}
-		if e > to {
-			to = e
 		}
 		index[dt.ID] = len(tracked)
 		tracked = append(tracked, model.Tracked{Duty: dt.Duty, Target: dt.Target})
@@ -48,6 +40,7 @@ func yearTracked(ctx context.Context, q queryer, year int) ([]model.Tracked, err
 	if len(tracked) == 0 {
 		return tracked, nil
 	}
+	from, to := trackedSpan(tracked, year)
 	// A seek per duty of the year in the covering (duty_id, date) index,
 	// which hands the rows over already grouped; a row per duty with its
 	// dates joined is far cheaper to read through database/sql than a row
@@ -79,4 +72,16 @@ func yearTracked(ctx context.Context, q queryer, year int) ([]model.Tracked, err
 		tracked[i].Dates = dates
 	}
 	return tracked, rows.Err()
+}
+
+// trackedSpan is the span of days the tracked targets' periods cover.
+func trackedSpan(tracked []model.Tracked, year int) (from, to model.Date) {
+	for _, tr := range tracked {
+		s, e := model.Span(tr.Target.Cadence, year)
+		if from.IsZero() || s < from {
+			from = s
+		}
+		to = max(to, e)
+	}
+	return from, to
 }

@@ -82,6 +82,14 @@ func Span(c Cadence, y int) (Date, Date) {
 	return NewDate(y, time.January, 1), NewDate(y, time.December, 31)
 }
 
+// YearSpan is the widest span of year y's periods under any cadence: the
+// calendar year widened by the ISO weeks that start in late December or
+// end in early January.
+func YearSpan(y int) (Date, Date) {
+	ws, we := Span(Week, y)
+	return min(ws, NewDate(y, time.January, 1)), max(we, NewDate(y, time.December, 31))
+}
+
 // isoWeekOne is the Monday of ISO week 1 of year y: the week holding 4 January.
 func isoWeekOne(y int) Date {
 	jan4 := NewDate(y, time.January, 4)

@@ -287,17 +287,7 @@ func isASCII(s string) bool {
 }
 
 func (rf *recordForm) update(a *App, msg tea.KeyPressMsg) tea.Cmd {
-	if rf.f.busy {
-		return nil
-	}
-	res, cmd := rf.f.update(msg)
-	switch res {
-	case formCancel:
-		a.overlay = nil
-	case formSubmit:
-		return rf.submit(a)
-	}
-	return cmd
+	return rf.f.drive(a, msg, rf.submit)
 }
 
 func (rf *recordForm) submit(a *App) tea.Cmd {
@@ -386,19 +376,7 @@ func newDutyForm(a *App, dy *model.DutyYear) *dutyForm {
 	return df
 }
 
-func (df *dutyForm) update(a *App, msg tea.KeyPressMsg) tea.Cmd {
-	if df.f.busy {
-		return nil
-	}
-	res, cmd := df.f.update(msg)
-	switch res {
-	case formCancel:
-		a.overlay = nil
-	case formSubmit:
-		return df.submit(a)
-	}
-	return cmd
-}
+func (df *dutyForm) update(a *App, msg tea.KeyPressMsg) tea.Cmd { return df.f.drive(a, msg, df.submit) }
 
 func (df *dutyForm) submit(a *App) tea.Cmd {
 	c := a.c

@@ -239,10 +239,10 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		return a.firstRunKey(msg)
 	}
 	// The filter line takes typing before any binding.
-	if a.view == dashboardView && a.dash.filtering {
+	if a.view == dashboardView && a.dash.filter.typing {
 		return a.dash.filterKey(msg)
 	}
-	if a.view == logView && a.rlog.filtering {
+	if a.view == logView && a.rlog.filter.typing {
 		return a.rlog.filterKey(msg)
 	}
 	switch {
@@ -543,10 +543,10 @@ func (a *App) statusLine(w int) string {
 		return a.overlay.view(w, 1)
 	}
 	if a.overlay == nil && a.c.data != nil {
-		if a.view == dashboardView && (a.dash.filtering || a.dash.filter != "") {
+		if a.view == dashboardView && a.dash.filter.active() {
 			return a.dash.filterLine(w)
 		}
-		if a.view == logView && (a.rlog.filtering || a.rlog.filter != "") {
+		if a.view == logView && a.rlog.filter.active() {
 			return a.rlog.filterLine(w)
 		}
 	}

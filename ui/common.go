@@ -88,8 +88,7 @@ func load(l Ledger, year int, asOf model.Date) tea.Cmd {
 // loadRecords reads the year's records (with the ISO weeks at its ends).
 func loadRecords(l Ledger, year int) tea.Cmd {
 	return func() tea.Msg {
-		ws, we := model.Span(model.Week, year)
-		from, to := min(ws, model.NewDate(year, 1, 1)), max(we, model.NewDate(year, 12, 31))
+		from, to := model.YearSpan(year)
 		recs, err := l.Records(context.Background(), data.RecordFilter{From: from, To: to})
 		return recordsMsg{year, recs, err}
 	}

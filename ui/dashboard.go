@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"taizhang/model"
@@ -23,14 +22,12 @@ type dashRow struct {
 // dashboard is the year at a glance: duties grouped by category, each with
 // a progress bar, its status and its next due date.
 type dashboard struct {
-	c         *common
-	rows      []dashRow
-	cursor    int   // index into rows; always a duty row when there is one
-	sel       int64 // the selected duty, kept across reloads
-	offset    int   // first row shown
-	filter    string
-	filtering bool
-	in        textinput.Model
+	c      *common
+	rows   []dashRow
+	cursor int   // index into rows; always a duty row when there is one
+	sel    int64 // the selected duty, kept across reloads
+	offset int   // first row shown
+	filter filterBox
 	// drawn caches the unselected rows as drawn at width drawnW: rows
 	// change only when the year is reloaded or the terminal resized, so a
 	// key press redraws just the rows whose selection changed.
@@ -38,7 +35,7 @@ type dashboard struct {
 	drawnW int
 }
 
-func newDashboard(c *common) *dashboard { return &dashboard{c: c} }
+func newDashboard(c *common) *dashboard { return &dashboard{c: c, filter: filterBox{c: c}} }
 
 // refresh rebuilds the rows from the loaded year and the filter, keeping
 // the selected duty selected when it is still there.
@@ -53,7 +50,7 @@ func (d *dashboard) refresh() {
 	var cur model.Category
 	head := -1
 	for i, dy := range data.status.Duties {
-		if !model.Matches(dy.Duty.Title, data.initials[dy.Duty.ID], d.filter) {
+		if !model.Matches(dy.Duty.Title, data.initials[dy.Duty.ID], d.filter.text) {
 			continue
 		}
 		if head < 0 || dy.Duty.Category != cur {
@@ -165,26 +162,14 @@ func (d *dashboard) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 		}
 		return nil
 	}
+	if navigate(k, msg, d.move, d.listHeight(), len(d.rows)) {
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		d.move(-1)
-	case key.Matches(msg, k.Down):
-		d.move(1)
-	case key.Matches(msg, k.PageUp):
-		d.move(-d.listHeight())
-	case key.Matches(msg, k.PageDown):
-		d.move(d.listHeight())
-	case key.Matches(msg, k.Top):
-		d.move(-len(d.rows))
-	case key.Matches(msg, k.Bottom):
-		d.move(len(d.rows))
 	case key.Matches(msg, k.Filter):
-		d.filtering = true
-		d.in = d.c.newInput(d.filter)
-		d.in.Focus()
+		d.filter.start()
 	case key.Matches(msg, k.Back):
-		if d.filter != "" {
-			d.filter = ""
+		if d.filter.clear() {
 			d.refresh()
 		}
 	case key.Matches(msg, k.Open):
@@ -210,42 +195,15 @@ func (d *dashboard) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 
 // filterKey edits the filter as it is typed; the list follows each key.
 func (d *dashboard) filterKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
-		d.filtering, d.filter = false, ""
+	changed, move, cmd := d.filter.key(msg)
+	if changed {
 		d.refresh()
-		return nil
-	case "enter":
-		d.filtering = false
-		return nil
-	case "up", "down":
-		d.filtering = false
-		if msg.String() == "up" {
-			d.move(-1)
-		} else {
-			d.move(1)
-		}
-		return nil
 	}
-	var cmd tea.Cmd
-	d.in, cmd = d.in.Update(msg)
-	d.filter = d.in.Value()
-	d.refresh()
+	d.move(move)
 	return cmd
 }
 
-func (d *dashboard) filterLine(w int) string {
-	t, st := d.c.t, d.c.st
-	if d.filtering {
-		d.in.SetWidth(max(4, w-cells.Width(t.Filter)-2))
-		line := st.Accent.Render(t.Filter) + d.in.View()
-		if len(d.rows) == 0 {
-			line += "  " + st.Error.Render(fmt.Sprintf(t.NoMatch, model.CleanLine(d.filter)))
-		}
-		return line
-	}
-	return st.Accent.Render(cells.Cut(t.Filter+d.filter, w))
-}
+func (d *dashboard) filterLine(w int) string { return d.filter.line(w, len(d.rows) == 0) }
 
 // columns are the widths of a duty row's parts at width w.
 type dashColumns struct {
@@ -281,7 +239,7 @@ func (d *dashboard) view(w, h int) string {
 		return s
 	}
 	if len(d.rows) == 0 {
-		return st.Muted.Render(cells.Cut(fmt.Sprintf(t.NoMatch, model.CleanLine(d.filter)), w))
+		return st.Muted.Render(cells.Cut(fmt.Sprintf(t.NoMatch, model.CleanLine(d.filter.text)), w))
 	}
 	col := d.columns(w)
 	if d.drawn == nil || d.drawnW != w {

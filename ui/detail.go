@@ -92,17 +92,12 @@ func (d *detail) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 		d.open = false
 		return nil
 	}
+	if navigate(k, msg, d.move, 10, len(d.records())) {
+		return nil
+	}
 	switch {
 	case key.Matches(msg, k.Back):
 		d.open = false
-	case key.Matches(msg, k.Up):
-		d.move(-1)
-	case key.Matches(msg, k.Down):
-		d.move(1)
-	case key.Matches(msg, k.PageUp):
-		d.move(-10)
-	case key.Matches(msg, k.PageDown):
-		d.move(10)
 	case key.Matches(msg, k.Tick):
 		a.overlay = newTickPrompt(a, dy.Duty)
 	case key.Matches(msg, k.Add):

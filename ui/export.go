@@ -22,10 +22,9 @@ type Exporter func(ctx context.Context, o export.Options) (string, []export.Warn
 
 // exportForm is the x dialog: format, file, as-of date, overwrite.
 type exportForm struct {
-	f         *form
-	year      int
-	autoPath  string // the path the dialog filled in, followed while the format changes
-	lastCheck int
+	f        *form
+	year     int
+	autoPath string // the path the dialog filled in, followed while the format changes
 }
 
 func newExportForm(a *App) *exportForm {
@@ -65,17 +64,7 @@ func (ef *exportForm) describe() {
 }
 
 func (ef *exportForm) update(a *App, msg tea.KeyPressMsg) tea.Cmd {
-	if ef.f.busy {
-		return nil
-	}
-	res, cmd := ef.f.update(msg)
-	switch res {
-	case formCancel:
-		a.overlay = nil
-		return nil
-	case formSubmit:
-		return ef.submit(a)
-	}
+	cmd := ef.f.drive(a, msg, ef.submit)
 	ef.describe()
 	return cmd
 }

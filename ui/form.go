@@ -220,6 +220,24 @@ func (f *form) update(msg tea.KeyPressMsg) (formResult, tea.Cmd) {
 	return formEditing, cmd
 }
 
+// drive is the update of a form that is the overlay: keys edit it, esc
+// closes it, and a submit calls submit; nothing is taken while a save is
+// in flight.
+func (f *form) drive(a *App, msg tea.KeyPressMsg, submit func(*App) tea.Cmd) tea.Cmd {
+	if f.busy {
+		return nil
+	}
+	res, cmd := f.update(msg)
+	switch res {
+	case formCancel:
+		a.overlay = nil
+		return nil
+	case formSubmit:
+		return submit(a)
+	}
+	return cmd
+}
+
 // completeWith replaces the name being typed (after the last separator)
 // with name, and adds a separator for the next one.
 func completeWith(value, name string) string {

@@ -42,24 +42,16 @@ type planReadMsg struct {
 	err    error
 }
 
-func (p *planSource) update(a *App, msg tea.KeyPressMsg) tea.Cmd {
-	if p.f.busy {
+func (p *planSource) update(a *App, msg tea.KeyPressMsg) tea.Cmd { return p.f.drive(a, msg, p.submit) }
+
+func (p *planSource) submit(a *App) tea.Cmd {
+	path := strings.TrimSpace(p.f.value("path"))
+	if path == "" {
+		p.f.setError("path", a.c.t.PlanNoPath)
 		return nil
 	}
-	res, cmd := p.f.update(msg)
-	switch res {
-	case formCancel:
-		a.overlay = nil
-	case formSubmit:
-		path := strings.TrimSpace(p.f.value("path"))
-		if path == "" {
-			p.f.setError("path", a.c.t.PlanNoPath)
-			return nil
-		}
-		p.f.busy = true
-		return readPlanFile(path, a.c.t)
-	}
-	return cmd
+	p.f.busy = true
+	return readPlanFile(path, a.c.t)
 }
 
 // paste takes pasted text: several lines are the plan itself; one line is

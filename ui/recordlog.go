@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"taizhang/model"
@@ -15,16 +14,14 @@ import (
 // recordLog is the year's records, newest first, filterable by duty,
 // topic, participants and place (and their pinyin initials).
 type recordLog struct {
-	c         *common
-	rows      []model.Record
-	cursor    int
-	offset    int
-	filter    string
-	filtering bool
-	in        textinput.Model
+	c      *common
+	rows   []model.Record
+	cursor int
+	offset int
+	filter filterBox
 }
 
-func newRecordLog(c *common) *recordLog { return &recordLog{c: c} }
+func newRecordLog(c *common) *recordLog { return &recordLog{c: c, filter: filterBox{c: c}} }
 
 func (l *recordLog) refresh() {
 	data := l.c.data
@@ -34,8 +31,8 @@ func (l *recordLog) refresh() {
 	}
 	for _, r := range data.calendarRecords() {
 		title := data.titles[r.DutyID]
-		if l.filter == "" || model.Matches(title, data.initials[r.DutyID], l.filter) ||
-			model.Matches(r.Topic+" "+r.With+" "+r.Place+" "+r.Note, "", l.filter) {
+		if f := l.filter.text; f == "" || model.Matches(title, data.initials[r.DutyID], f) ||
+			model.Matches(r.Topic+" "+r.With+" "+r.Place+" "+r.Note, "", f) {
 			l.rows = append(l.rows, r)
 		}
 	}
@@ -61,26 +58,14 @@ func (l *recordLog) selected() (model.Record, bool) {
 
 func (l *recordLog) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 	k := l.c.keys
+	if navigate(k, msg, l.move, l.listHeight(), len(l.rows)) {
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		l.move(-1)
-	case key.Matches(msg, k.Down):
-		l.move(1)
-	case key.Matches(msg, k.PageUp):
-		l.move(-l.listHeight())
-	case key.Matches(msg, k.PageDown):
-		l.move(l.listHeight())
-	case key.Matches(msg, k.Top):
-		l.move(-len(l.rows))
-	case key.Matches(msg, k.Bottom):
-		l.move(len(l.rows))
 	case key.Matches(msg, k.Filter):
-		l.filtering = true
-		l.in = l.c.newInput(l.filter)
-		l.in.Focus()
+		l.filter.start()
 	case key.Matches(msg, k.Back):
-		if l.filter != "" {
-			l.filter = ""
+		if l.filter.clear() {
 			l.refresh()
 		}
 	case key.Matches(msg, k.Edit), key.Matches(msg, k.Open):
@@ -96,31 +81,16 @@ func (l *recordLog) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 }
 
 func (l *recordLog) filterKey(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
-		l.filtering, l.filter = false, ""
+	changed, move, cmd := l.filter.key(msg)
+	if changed {
+		l.cursor = 0
 		l.refresh()
-		return nil
-	case "enter", "up", "down":
-		l.filtering = false
-		return nil
 	}
-	var cmd tea.Cmd
-	l.in, cmd = l.in.Update(msg)
-	l.filter = l.in.Value()
-	l.cursor = 0
-	l.refresh()
+	l.move(move)
 	return cmd
 }
 
-func (l *recordLog) filterLine(w int) string {
-	t, st := l.c.t, l.c.st
-	if l.filtering {
-		l.in.SetWidth(max(4, w-cells.Width(t.Filter)-2))
-		return st.Accent.Render(t.Filter) + l.in.View()
-	}
-	return st.Accent.Render(cells.Cut(t.Filter+l.filter, w))
-}
+func (l *recordLog) filterLine(w int) string { return l.filter.line(w, len(l.rows) == 0) }
 
 func (l *recordLog) view(w, h int) string {
 	t, st := l.c.t, l.c.st
@@ -128,8 +98,8 @@ func (l *recordLog) view(w, h int) string {
 		return st.Muted.Render(cells.Cut(t.Loading, w))
 	}
 	if len(l.rows) == 0 {
-		if l.filter != "" {
-			return st.Muted.Render(cells.Cut(fmt.Sprintf(t.NoMatch, model.CleanLine(l.filter)), w))
+		if l.filter.text != "" {
+			return st.Muted.Render(cells.Cut(fmt.Sprintf(t.NoMatch, model.CleanLine(l.filter.text)), w))
 		}
 		return st.Muted.Render(cells.Cut(t.NoRecords, w))
 	}

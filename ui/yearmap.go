@@ -90,19 +90,10 @@ func (m *yearMap) clickRow(y int) {
 
 func (m *yearMap) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 	k := m.c.keys
+	if navigate(k, msg, m.move, m.listHeight(), len(m.cells)) {
+		return nil
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		m.move(-1)
-	case key.Matches(msg, k.Down):
-		m.move(1)
-	case key.Matches(msg, k.PageUp):
-		m.move(-m.listHeight())
-	case key.Matches(msg, k.PageDown):
-		m.move(m.listHeight())
-	case key.Matches(msg, k.Top):
-		m.move(-len(m.cells))
-	case key.Matches(msg, k.Bottom):
-		m.move(len(m.cells))
 	case key.Matches(msg, k.Open):
 		if m.cursor < len(m.cells) {
 			a.view = dashboardView

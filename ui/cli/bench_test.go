@@ -37,7 +37,9 @@ func benchProcess(b *testing.B, args ...string) {
 func BenchmarkProcessVersion(b *testing.B) { benchProcess(b, "--version") }
 
 // BenchmarkProcessStatus is `taizhang status --year 2026` from start to exit.
-func BenchmarkProcessStatus(b *testing.B) { benchProcess(b, "status", "--year", "2026", "--as-of", "2026-11-22") }
+func BenchmarkProcessStatus(b *testing.B) {
+	benchProcess(b, "status", "--year", "2026", "--as-of", "2026-11-22")
+}
 
 // BenchmarkProcessStatusJSON is the same with --json.
 func BenchmarkProcessStatusJSON(b *testing.B) {
