@@ -70,6 +70,9 @@ type Store struct {
 	// Migrated names the copy kept aside before this open upgraded the file,
 	// or is empty.
 	Migrated string
+	// Network names the network file system the ledger is on (NFS, SMB, …),
+	// where SQLite's WAL cannot be trusted; empty on a local disk.
+	Network string
 }
 
 // DefaultPath is the ledger's default location: taizhang/taizhang.db in the
@@ -138,6 +141,7 @@ func Open(path string) (*Store, error) {
 		s.db.Close()
 		return nil, err
 	}
+	s.Network = networkShare(filepath.Dir(abs))
 	return s, nil
 }
 

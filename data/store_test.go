@@ -355,3 +355,13 @@ func TestRecordsAndStatus(t *testing.T) {
 }
 
 func timeMonth(m int) time.Month { return time.Month(m) }
+
+func TestLocalDiskIsNotANetworkShare(t *testing.T) {
+	s := openTemp(t)
+	if s.Network != "" {
+		t.Errorf("a ledger in the temporary directory is reported on %s", s.Network)
+	}
+	if got := networkShare("/proc"); got != "" {
+		t.Errorf("/proc reported as %s", got)
+	}
+}

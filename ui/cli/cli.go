@@ -68,6 +68,10 @@ func (a *App) Store() (*data.Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	if s.Network != "" {
+		a.Note("注意：台账位于网络文件系统（"+s.Network+"）上，SQLite 在这类共享目录上不能可靠加锁，可能损坏台账；请把台账放在本机磁盘上（--db）。",
+			"Warning: the ledger is on a network file system ("+s.Network+"), where SQLite cannot lock reliably and the ledger may be damaged; keep it on a local disk (--db).")
+	}
 	if s.Migrated != "" {
 		a.Note("台账已升级到新的数据格式；升级前的副本保存在 "+s.Migrated+"。",
 			"The ledger was upgraded to the new format; a copy from before is kept at "+s.Migrated+".")
