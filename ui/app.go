@@ -187,7 +187,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case pollMsg:
 		return a, tea.Batch(a.checkChanged(), a.poll())
 	case changedMsg:
-		if msg.changed && a.overlay == nil {
+		// Reload even under an open form: the form keeps its own copy of
+		// what it edits, and a change seen now is not reported again.
+		if msg.changed {
 			return a, tea.Batch(a.reload(), a.say(a.c.t.Refreshed, false))
 		}
 		return a, nil
