@@ -5,6 +5,7 @@ import (
 
 	"database/sql"
 	"encoding/csv"
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -136,5 +137,54 @@ func TestHostileTextIsInertEverywhere(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// An imported JSON file carrying hostile text is stored cleaned.
+func TestHostileJSONImportIsStoredClean(t *testing.T) {
+	src := newLedger(t)
+	ok(t, src, "duty", "add", "--title", "会前学法", "--category", "study", "--cadence", "month", "--min", "1")
+	ok(t, src, "log", "会前学法", "--date", "2026-03-01", "--topic", "主题")
+	file := filepath.Join(t.TempDir(), "ledger.json")
+	ok(t, src, "export", "--format", "json", "--year", "2026", "-o", file)
+	b, _ := os.ReadFile(file)
+	var doc map[string]any
+	if err := json.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	mix := strings.Join(hostile[:len(hostile)-1], "x") // all but invalid UTF-8, which JSON cannot carry
+	duty := doc["duties"].([]any)[0].(map[string]any)
+	duty["title"] = "会前学法" + mix
+	duty["basis"] = mix
+	rec := duty["records"].([]any)[0].(map[string]any)
+	rec["topic"], rec["participants"], rec["place"], rec["note"] = "题"+mix, "人"+mix, "地"+mix, "注"+mix
+	doc["profile"].(map[string]any)["name"] = "名" + mix
+	b, _ = json.Marshal(doc)
+	os.WriteFile(file, b, 0o600)
+
+	dst := newLedger(t)
+	ok(t, dst, "import", file)
+	db, err := sql.Open("sqlite", dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, q := range []string{
+		"SELECT title || basis || description FROM duties",
+		"SELECT topic || participants || place || note FROM records",
+		"SELECT name || post || unit FROM profile",
+	} {
+		rows, err := db.Query(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for rows.Next() {
+			var v string
+			rows.Scan(&v)
+			if d := dangerous(v); d != "" {
+				t.Errorf("%s: stored %s: %q", q, d, v)
+			}
+		}
+		rows.Close()
 	}
 }
