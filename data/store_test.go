@@ -342,16 +342,32 @@ func TestRecordsAndStatus(t *testing.T) {
 	if err != nil || back.Topic != "学习条例" || !back.Created.Equal(old.Created) {
 		t.Errorf("put back = %+v, %v", back, err)
 	}
-	// Archiving takes the duty off this year's status, not last year's.
-	if err := s.SetArchived(ctx, talk, today); err != nil {
+	// Archiving keeps the duty in its year, with the periods after the
+	// archive date no longer required, and takes it off the years after.
+	d, _ := s.Duty(ctx, study)
+	if err := s.EditDuty(ctx, DutyChange{Duty: d, Target: &model.Target{Year: 2027, Cadence: model.Month, Min: 1}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetArchived(ctx, study, today); err != nil {
 		t.Fatal(err)
 	}
 	ys, _ = s.YearStatus(ctx, 2026, today)
-	for _, dy := range ys.Duties {
-		if dy.Duty.ID == talk {
-			t.Error("archived duty still in this year's status")
+	var archived *model.DutyYear
+	for i, dy := range ys.Duties {
+		if dy.Duty.ID == study {
+			archived = &ys.Duties[i]
 		}
 	}
+	if archived == nil || archived.Required != 6 || archived.Status != model.Done || archived.Periods[6].State != model.Exempt {
+		t.Errorf("the duty archived on 30 June in 2026: %+v", archived)
+	}
+	ys, _ = s.YearStatus(ctx, 2027, today)
+	for _, dy := range ys.Duties {
+		if dy.Duty.ID == study {
+			t.Error("the archived duty still counts in the year after")
+		}
+	}
+	_ = talk
 }
 
 func timeMonth(m int) time.Month { return time.Month(m) }

@@ -35,7 +35,7 @@ func yearTracked(ctx context.Context, q queryer, year int) ([]model.Tracked, err
 			continue
 		}
 		index[dt.ID] = len(tracked)
-		tracked = append(tracked, model.Tracked{Duty: dt.Duty, Target: dt.Target})
+		tracked = append(tracked, model.Tracked{Duty: dt.Duty, Target: dt.TargetIn(dt.Target)})
 	}
 	if len(tracked) == 0 {
 		return tracked, nil

@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -109,10 +110,20 @@ type Duty struct {
 }
 
 // ActiveIn reports whether the duty counts in year y: an archived duty
-// leaves the dashboard and the summary from the year it was archived in,
-// and stays in the years before it.
+// stays in the years up to the one it was archived in (where the periods
+// after its archive date are no longer required, see Target.End) and
+// leaves the years after.
 func (d Duty) ActiveIn(year int) bool {
-	return d.Archived.IsZero() || year < d.Archived.Year()
+	return d.Archived.IsZero() || year <= d.Archived.Year()
+}
+
+// TargetIn returns t as it applies to the duty: in the year the duty was
+// archived, the periods starting after the archive date are not required.
+func (d Duty) TargetIn(t Target) Target {
+	if !d.Archived.IsZero() && d.Archived.Year() == t.Year {
+		t.End = d.Archived
+	}
+	return t
 }
 
 // Target is a duty's requirement in one year.
@@ -122,6 +133,10 @@ type Target struct {
 	Cadence Cadence
 	Min     int  // records required in each period
 	Start   Date // periods ending before it are not required; zero for none
+	// End is the day the duty was archived, when that falls in the year:
+	// periods starting after it are not required. It is not stored with
+	// the target; Duty.TargetIn sets it.
+	End Date
 }
 
 // Record is one completion of a duty.
@@ -157,7 +172,8 @@ var (
 // wrong and what to do. The CLI exits 2 on it; the TUI shows it in place.
 type InputError struct {
 	Zh, En string
-	Err    error // a sentinel, when callers must tell the case apart
+	Err    error  // a sentinel, when callers must tell the case apart
+	Field  string // the input it is about (title, category, cadence, min, start, date, …), when one
 }
 
 func (e *InputError) Error() string { return e.En }
@@ -174,6 +190,12 @@ func (e *InputError) In(lang Lang) string {
 // Invalid makes an InputError.
 func Invalid(err error, zh, en string) *InputError { return &InputError{Zh: zh, En: en, Err: err} }
 
+// InvalidField makes an InputError about one input, so a form can show it
+// under that field.
+func InvalidField(field, zh, en string) *InputError {
+	return &InputError{Zh: zh, En: en, Field: field}
+}
+
 // AsInput returns the InputError inside err, if any.
 func AsInput(err error) (*InputError, bool) {
 	var ie *InputError
@@ -188,16 +210,16 @@ func (d *Duty) Normalize() error {
 	d.Basis = Clean(d.Basis)
 	switch {
 	case d.Title == "":
-		return Invalid(nil, "事项名称不能为空，请填写名称。", "The title is empty; give the duty a title.")
+		return InvalidField("title", "事项名称不能为空，请填写名称。", "The title is empty; give the duty a title.")
 	case utf8.RuneCountInString(d.Title) > MaxTitle:
-		return Invalid(nil, "事项名称过长（最多100字），请缩短。", "The title is longer than 100 characters; shorten it.")
+		return InvalidField("title", "事项名称过长（最多100字），请缩短。", "The title is longer than 100 characters; shorten it.")
 	case !d.Category.Valid():
-		return Invalid(nil, "类别无效，应为 学习、谈话、党课、会议、报告、调研、警示教育 或 其他。",
+		return InvalidField("category", "类别无效，应为 学习、谈话、党课、会议、报告、调研、警示教育 或 其他。",
 			"The category is not known; use study, talk, lesson, meeting, report, research, education or other.")
 	case utf8.RuneCountInString(d.Basis) > MaxText:
-		return Invalid(nil, "依据过长（最多2000字），请缩短。", "The basis is longer than 2000 characters; shorten it.")
+		return InvalidField("basis", "依据过长（最多2000字），请缩短。", "The basis is longer than 2000 characters; shorten it.")
 	case utf8.RuneCountInString(d.Description) > MaxNote:
-		return Invalid(nil, "说明过长（最多10000字），请缩短。", "The description is longer than 10000 characters; shorten it.")
+		return InvalidField("description", "说明过长（最多10000字），请缩短。", "The description is longer than 10000 characters; shorten it.")
 	}
 	return nil
 }
@@ -206,14 +228,21 @@ func (d *Duty) Normalize() error {
 func (t Target) Check() error {
 	switch {
 	case !ValidYear(t.Year):
-		return Invalid(nil, "年份应在1900至2999之间。", "The year must be between 1900 and 2999.")
+		return InvalidField("year", "年份应在1900至2999之间。", "The year must be between 1900 and 2999.")
 	case !t.Cadence.Valid():
-		return Invalid(nil, "频次无效，应为 week、month、quarter、half 或 year。",
+		return InvalidField("cadence", "频次无效，应为 week、month、quarter、half 或 year。",
 			"The cadence is not known; use week, month, quarter, half or year.")
 	case t.Min < 1 || t.Min > MaxMin:
-		return Invalid(nil, "每期次数应为1至1000之间的整数。", "The minimum must be a whole number from 1 to 1000.")
+		return InvalidField("min", "每期次数应为1至1000之间的整数。", "The minimum must be a whole number from 1 to 1000.")
 	case !t.Start.IsZero() && t.Start.Year() != t.Year:
-		return Invalid(nil, "起始日期应在该年度之内。", "The start date must fall in the target's year.")
+		return InvalidField("start", "起始日期应在该年度之内。", "The start date must fall in the target's year.")
+	}
+	if !t.Start.IsZero() {
+		if _, last := Span(t.Cadence, t.Year); t.Start > last {
+			// The last ISO week of a year can end before 31 December.
+			return InvalidField("start", fmt.Sprintf("起始日期晚于%d年最后一周（%s止），该年不再有要求。", t.Year, last),
+				fmt.Sprintf("The start date is after %d's last week (ending %s), so nothing would be required that year.", t.Year, last))
+		}
 	}
 	return nil
 }
@@ -226,12 +255,12 @@ func (r *Record) Normalize(today Date) error {
 	r.Note = Clean(r.Note)
 	switch {
 	case r.Date.IsZero():
-		return Invalid(ErrBadDate, "请填写日期（YYYY-MM-DD）。", "The date is missing; write it as YYYY-MM-DD.")
+		return &InputError{Zh: "请填写日期（YYYY-MM-DD）。", En: "The date is missing; write it as YYYY-MM-DD.", Err: ErrBadDate, Field: "date"}
 	case r.Date > today:
-		return Invalid(ErrFutureDate, "日期 "+r.Date.String()+" 晚于今天，不能登记未来的记录。",
-			"The date "+r.Date.String()+" is in the future; records can only be logged for today or earlier.")
+		return &InputError{Zh: "日期 " + r.Date.String() + " 晚于今天，不能登记未来的记录。",
+			En: "The date " + r.Date.String() + " is in the future; records can only be logged for today or earlier.", Err: ErrFutureDate, Field: "date"}
 	case !ValidYear(r.Date.Year()):
-		return Invalid(ErrBadDate, "日期年份应在1900至2999之间。", "The date's year must be between 1900 and 2999.")
+		return &InputError{Zh: "日期年份应在1900至2999之间。", En: "The date's year must be between 1900 and 2999.", Err: ErrBadDate, Field: "date"}
 	case utf8.RuneCountInString(r.Topic) > MaxText, utf8.RuneCountInString(r.With) > MaxText,
 		utf8.RuneCountInString(r.Place) > MaxText:
 		return Invalid(nil, "主题、参加人员或地点过长（最多2000字），请缩短。",

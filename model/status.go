@@ -84,7 +84,7 @@ func Evaluate(t Target, dates []Date, asOf Date) DutyYear {
 	for i := range res {
 		p := &res[i]
 		switch {
-		case !t.Start.IsZero() && p.End < t.Start:
+		case !t.Start.IsZero() && p.End < t.Start, !t.End.IsZero() && p.Start > t.End:
 			p.State = Exempt
 			continue
 		case p.Count >= t.Min:
@@ -113,12 +113,6 @@ func Evaluate(t Target, dates []Date, asOf Date) DutyYear {
 }
 
 func status(t Target, res []PeriodResult, open *PeriodResult, allMet, anyMissed bool, asOf Date) Status {
-	switch {
-	case allMet:
-		return Done
-	case anyMissed:
-		return MissedDuty
-	}
 	var first *PeriodResult
 	for i := range res {
 		if res[i].Required() {
@@ -126,18 +120,22 @@ func status(t Target, res []PeriodResult, open *PeriodResult, allMet, anyMissed 
 			break
 		}
 	}
-	if first == nil || asOf < max(first.Start, t.Start) {
+	switch {
+	case first == nil:
+		return NotStarted // nothing is required of this target (yet)
+	case allMet:
+		return Done
+	case anyMissed:
+		return MissedDuty
+	case asOf < max(first.Start, t.Start):
 		return NotStarted
-	}
-	if open == nil {
+	case open == nil:
 		return OnTrack // the current period is already met
 	}
-	// The pace of a target that starts inside its open period runs from the
-	// start date: an officer who took up the post on 1 July is not behind on
-	// 2 July for the days before.
-	start := max(open.Start, t.Start)
-	length := int(open.End-start) + 1
-	elapsed := int(asOf-start) + 1
+	// The pace rule of DESIGN §3, as written: elapsed counts the days from
+	// the period's start through asOf, and length the period's days.
+	length := open.Days()
+	elapsed := int(asOf-open.Start) + 1
 	if open.Count < t.Min*elapsed/length {
 		return Behind
 	}

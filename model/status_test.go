@@ -190,10 +190,18 @@ func TestEvaluate(t *testing.T) {
 			dates("2026-07-20"), "2026-08-10", OnTrack, 1, 6, 1, "------mouuuu", "2026-08-31"},
 		{"start July early records are not required", Target{Year: 2026, Cadence: Month, Min: 1, Start: d("2026-07-15")},
 			dates("2026-02-01"), "2026-08-10", MissedDuty, 0, 6, 0, "------xouuuu", "2026-08-31"},
-		{"start July yearly pace runs from the start", Target{Year: 2026, Cadence: Year, Min: 12, Start: d("2026-07-01")},
-			monthly(2026, 7, 8, 9, 9, 9, 9), "2026-09-30", OnTrack, 6, 12, 6, "o", "2026-12-31"},
-		{"start July yearly behind from the start", Target{Year: 2026, Cadence: Year, Min: 12, Start: d("2026-07-01")},
-			monthly(2026, 7, 8, 9, 9, 9), "2026-09-30", Behind, 5, 12, 5, "o", "2026-12-31"},
+		{"start July yearly pace counts from the period's start", Target{Year: 2026, Cadence: Year, Min: 12, Start: d("2026-07-01")},
+			monthly(2026, 7, 8, 9, 9, 9, 9), "2026-09-30", Behind, 6, 12, 6, "o", "2026-12-31"},
+		{"start July yearly on the year's pace", Target{Year: 2026, Cadence: Year, Min: 12, Start: d("2026-07-01")},
+			monthly(2026, 7, 7, 7, 8, 8, 8, 9, 9), "2026-09-30", OnTrack, 8, 12, 8, "o", "2026-12-31"},
+		{"start July not started before it", Target{Year: 2026, Cadence: Year, Min: 12, Start: d("2026-07-01")},
+			nil, "2026-06-30", NotStarted, 0, 12, 0, "o", "2026-12-31"},
+		{"archived in August: later months are not required", Target{Year: 2026, Cadence: Month, Min: 1, End: d("2026-08-15")},
+			monthly(2026, 1, 2, 3, 4, 5, 6, 7, 8), "2026-11-22", Done, 8, 8, 8, "mmmmmmmm----", ""},
+		{"archived in August with July missed", Target{Year: 2026, Cadence: Month, Min: 1, End: d("2026-08-15")},
+			monthly(2026, 1, 2, 3, 4, 5, 6, 8), "2026-11-22", MissedDuty, 7, 8, 7, "mmmmmmxm----", ""},
+		{"weekly start in the next ISO year's first week requires nothing", Target{Year: 2024, Cadence: Week, Min: 1, Start: d("2024-12-30")},
+			nil, "2025-01-05", NotStarted, 0, 0, 0, repeat("-", 52), ""},
 		{"start later this month is not started", Target{Year: 2026, Cadence: Month, Min: 1, Start: d("2026-12-10")},
 			nil, "2026-11-22", NotStarted, 0, 1, 0, "-----------u", "2026-12-31"},
 
@@ -267,5 +275,36 @@ func TestEvaluateYearFigures(t *testing.T) {
 	}
 	if empty := EvaluateYear(2026, asOf, nil).Figures; empty.Rate != 0 || empty.Duties != 0 {
 		t.Errorf("empty year figures = %+v", empty)
+	}
+}
+
+func TestTargetCheck(t *testing.T) {
+	tests := []struct {
+		name  string
+		t     Target
+		field string // "" for valid
+	}{
+		{"valid", Target{Year: 2026, Cadence: Month, Min: 1}, ""},
+		{"start in the year", Target{Year: 2026, Cadence: Month, Min: 1, Start: d("2026-07-15")}, ""},
+		{"start in another year", Target{Year: 2026, Cadence: Month, Min: 1, Start: d("2025-07-15")}, "start"},
+		{"weekly start after the last ISO week", Target{Year: 2024, Cadence: Week, Min: 1, Start: d("2024-12-30")}, "start"},
+		{"weekly start in the last ISO week", Target{Year: 2024, Cadence: Week, Min: 1, Start: d("2024-12-29")}, ""},
+		{"year out of range", Target{Year: 1800, Cadence: Month, Min: 1}, "year"},
+		{"no cadence", Target{Year: 2026, Min: 1}, "cadence"},
+		{"zero minimum", Target{Year: 2026, Cadence: Year}, "min"},
+		{"huge minimum", Target{Year: 2026, Cadence: Year, Min: 1001}, "min"},
+	}
+	for _, tt := range tests {
+		err := tt.t.Check()
+		if tt.field == "" {
+			if err != nil {
+				t.Errorf("%s: %v", tt.name, err)
+			}
+			continue
+		}
+		ie, ok := AsInput(err)
+		if !ok || ie.Field != tt.field {
+			t.Errorf("%s: error %v, want one about %s", tt.name, err, tt.field)
+		}
 	}
 }

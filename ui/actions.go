@@ -323,12 +323,14 @@ func (rf *recordForm) submit(a *App) tea.Cmd {
 
 func (rf *recordForm) failed(a *App, err error) {
 	rf.f.busy = false
-	msg := errText(err, a.c.lang)
-	if errors.Is(err, model.ErrFutureDate) || errors.Is(err, model.ErrBadDate) || errors.Is(err, model.ErrNoTarget) {
-		rf.f.setError("date", msg)
-		return
+	field := ""
+	if ie, ok := model.AsInput(err); ok {
+		field = ie.Field
 	}
-	rf.f.setError("", msg)
+	if errors.Is(err, model.ErrNoTarget) {
+		field = "date" // the duty has no target in the date's year
+	}
+	rf.f.setError(field, errText(err, a.c.lang))
 }
 
 func (rf *recordForm) view(w, _ int) string { return rf.f.view(min(w, 100)) }
@@ -371,7 +373,7 @@ func newDutyForm(a *App, dy *model.DutyYear) *dutyForm {
 	start := df.f.date("start", t.Start, tg.Start)
 	start.hint = t.DateHint
 	if dy != nil {
-		df.f.check("archive", t.ArchiveLabel)
+		df.f.check("archive", t.Archive, t.ArchiveLabel)
 	}
 	return df
 }
@@ -419,15 +421,11 @@ func (df *dutyForm) submit(a *App) tea.Cmd {
 
 func (df *dutyForm) failed(a *App, err error) {
 	df.f.busy = false
-	msg := errText(err, a.c.lang)
-	switch ie, _ := model.AsInput(err); {
-	case ie != nil && strings.Contains(ie.En, "title"):
-		df.f.setError("title", msg)
-	case ie != nil && strings.Contains(ie.En, "start date"):
-		df.f.setError("start", msg)
-	default:
-		df.f.setError("", msg)
+	field := ""
+	if ie, ok := model.AsInput(err); ok {
+		field = ie.Field // the form's fields share the model's names
 	}
+	df.f.setError(field, errText(err, a.c.lang))
 }
 
 func (df *dutyForm) view(w, _ int) string { return df.f.view(min(w, 100)) }

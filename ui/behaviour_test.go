@@ -215,13 +215,22 @@ func TestNewDutyForm(t *testing.T) {
 	// Edit it and archive it.
 	selectDuty(t, a, "谈话记录抽查")
 	press(t, a, "e")
-	mustContain(t, a, "修改履职事项（2026年要求）", "归档此事项")
+	mustContain(t, a, "修改履职事项（2026年要求）", "今天以后不再要求，已有记录仍计入本年")
 	for range 6 {
 		press(t, a, "tab")
 	}
 	press(t, a, "space", "ctrl+s")
 	mustContain(t, a, "已归档事项：谈话记录抽查")
-	mustNotContain(t, a, "谈话记录抽查（")
+	all, _ := s.Duties(bg)
+	for _, d := range all {
+		if d.Title == "谈话记录抽查" && d.Archived.String() != "2026-11-22" {
+			t.Errorf("archived on %q", d.Archived)
+		}
+	}
+	// Archived today, it is not carried into next year.
+	press(t, a, "]", "c")
+	mustContain(t, a, "已从2026年复制 19 项要求。")
+	mustNotContain(t, a, "谈话记录抽查")
 }
 
 func TestFirstRunOffersTemplates(t *testing.T) {

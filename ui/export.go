@@ -44,7 +44,7 @@ func newExportForm(a *App) *exportForm {
 		asOf = end
 	}
 	ef.f.date("asof", t.ExportAsOf, asOf)
-	ef.f.check("force", t.ExportForce)
+	ef.f.check("force", t.ExportReplace, t.ExportForce)
 	ef.describe()
 	return ef
 }

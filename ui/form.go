@@ -80,8 +80,10 @@ func (f *form) choice(k, label string, options []string, chosen int) *field {
 	return f.add(&field{key: k, label: label, kind: choiceField, options: options, choice: chosen, hint: f.c.t.ChoiceHint})
 }
 
-func (f *form) check(k, label string) *field {
-	return f.add(&field{key: k, label: label, kind: checkField})
+// check adds a checkbox: a short label in the label column, and what
+// ticking it means beside the box.
+func (f *form) check(k, label, meaning string) *field {
+	return f.add(&field{key: k, label: label, kind: checkField, options: []string{meaning}})
 }
 
 func (f *form) field(k string) *field {
@@ -284,7 +286,7 @@ func (f *form) view(w int) string {
 			if fl.checked {
 				box = "[x] "
 			}
-			b.WriteString(box)
+			b.WriteString(box + cells.Cut(fl.options[0], inputW-4))
 		default:
 			fl.in.SetWidth(inputW - 1)
 			b.WriteString(fl.in.View())

@@ -28,7 +28,7 @@ type Text struct {
 	NeedDuty, NeedRecord, MinInvalid, ArchiveLabel               string
 	HelpTitle, HelpClose                                         string
 	ExportTitle, ExportFormat, ExportPath, ExportAsOf            string
-	ExportForce, ExportNoPath, ExportUnavailable                 string
+	ExportForce, ExportReplace, ExportNoPath, ExportUnavailable  string
 	ExportExists, Exported, ExportClean                          string
 	ExportWarnings, ExportMore                                   string
 	PlanTitle, PlanPath, PlanPathHint, PlanNoPath, PlanPasted    string
@@ -67,10 +67,10 @@ var textZh = Text{
 	UndoAdd: "新增记录 %s %s", UndoEdit: "修改记录 %s %s", UndoDelete: "删除记录 %s %s",
 	DutyAdded: "已添加事项：%s", DutySaved: "已保存事项：%s", DutyArchived: "已归档事项：%s", Refreshed: "台账已被其他程序更新，已刷新。",
 	TemplateApplied: "已添加 %d 项（%d年）。", Carried: "已从%d年复制 %d 项要求。", NoPrevYear: "%d年没有可复制的要求。", Failed: "出错了：%s",
-	NeedDuty: "请先选中一个事项。", NeedRecord: "请先选中一条记录。", MinInvalid: "每期次数应为1至1000之间的整数。", ArchiveLabel: "归档此事项（今年起不再统计）",
+	NeedDuty: "请先选中一个事项。", NeedRecord: "请先选中一条记录。", MinInvalid: "每期次数应为1至1000之间的整数。", ArchiveLabel: "今天以后不再要求，已有记录仍计入本年",
 	HelpTitle: "快捷键", HelpClose: "按任意键关闭",
 	ExportTitle: "导出%d年度履职情况", ExportFormat: "格式", ExportPath: "文件", ExportAsOf: "截至日期",
-	ExportForce: "覆盖已有文件", ExportNoPath: "请填写文件名。", ExportUnavailable: "此处不能导出。",
+	ExportForce: "覆盖已有文件", ExportReplace: "覆盖", ExportNoPath: "请填写文件名。", ExportUnavailable: "此处不能导出。",
 	ExportExists: "文件已存在；勾选“覆盖已有文件”或换一个文件名。", Exported: "已导出：%s", ExportClean: "导出前检查未发现问题。",
 	ExportWarnings: "导出前检查发现%d个问题，请在报告中说明或补登：",
 	PlanTitle:      "从工作计划导入事项（%d年）", PlanPath: "计划文件", PlanPathHint: "输入文件路径后回车，或直接粘贴计划全文", PlanNoPath: "请输入计划文件的路径，或粘贴计划全文。",
@@ -113,10 +113,10 @@ var textEn = Text{
 	UndoAdd: "adding %s on %s", UndoEdit: "editing %s on %s", UndoDelete: "deleting %s on %s",
 	DutyAdded: "Added duty %s", DutySaved: "Saved duty %s", DutyArchived: "Archived duty %s", Refreshed: "The ledger was changed by another program; refreshed.",
 	TemplateApplied: "Added %d duties for %d.", Carried: "Copied %[2]d targets from %[1]d.", NoPrevYear: "There are no targets in %d to copy.", Failed: "Error: %s",
-	NeedDuty: "Select a duty first.", NeedRecord: "Select a record first.", MinInvalid: "The minimum must be a whole number from 1 to 1000.", ArchiveLabel: "Archive this duty (left out from this year on)",
+	NeedDuty: "Select a duty first.", NeedRecord: "Select a record first.", MinInvalid: "The minimum must be a whole number from 1 to 1000.", ArchiveLabel: "nothing required after today; its records still count this year",
 	HelpTitle: "Keys", HelpClose: "press any key to close",
 	ExportTitle: "Export the %d summary", ExportFormat: "Format", ExportPath: "File", ExportAsOf: "As of",
-	ExportForce: "Replace an existing file", ExportNoPath: "Give a file name.", ExportUnavailable: "Export is not available here.",
+	ExportForce: "replace an existing file", ExportReplace: "Replace", ExportNoPath: "Give a file name.", ExportUnavailable: "Export is not available here.",
 	ExportExists: "The file already exists; tick Replace or choose another name.", Exported: "Exported %s", ExportClean: "The check found nothing to fix.",
 	ExportWarnings: "The check found %d things to explain or fill in:",
 	PlanTitle:      "Import duties from a plan (%d)", PlanPath: "Plan file", PlanPathHint: "type the file's path and press enter, or paste the plan's text", PlanNoPath: "Give the plan file's path, or paste its text.",

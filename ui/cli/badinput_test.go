@@ -94,6 +94,7 @@ func TestBadInput(t *testing.T) {
 		{"duty edit bad start", []string{"duty", "edit", "会前", "--start", "2026-13-01"}, "not a valid date"},
 		{"duty archive unknown", []string{"duty", "archive", "99"}, "no duty with id 99"},
 		{"duty archive bad date", []string{"duty", "archive", "会前", "--date", "yesterday"}, "not a valid date"},
+		{"duty archive future date", []string{"duty", "archive", "会前", "--date", "2027-01-01"}, "after today"},
 		{"duty archive restore active", []string{"duty", "archive", "会前", "--restore"}, "No duty"},
 		{"log no duty", []string{"log"}, "expected"},
 		{"log unknown duty", []string{"log", "党课"}, "No duty"},

@@ -176,13 +176,18 @@ func TestDutyCommands(t *testing.T) {
 	if len(list) != 2 || list[1].Archived != "2026-11-22" {
 		t.Errorf("after archive = %+v", list)
 	}
+	// It still counts this year, up to the archive date; not next year.
 	var st statusOut
 	json.Unmarshal([]byte(ok(t, db, "status", "--json")), &st)
+	if len(st.Duties) != 2 || st.Duties[0].Title != "会前学法" || st.Duties[0].Required != 5 {
+		t.Errorf("this year after archiving: %+v", st.Duties)
+	}
+	json.Unmarshal([]byte(ok(t, db, "status", "--json", "--year", "2027")), &st)
 	if len(st.Duties) != 1 {
-		t.Errorf("archived duty still counted: %+v", st.Duties)
+		t.Errorf("archived duty still counted next year: %+v", st.Duties)
 	}
 	ok(t, db, "duty", "archive", "会前学法", "--restore")
-	json.Unmarshal([]byte(ok(t, db, "status", "--json")), &st)
+	json.Unmarshal([]byte(ok(t, db, "status", "--json", "--year", "2027")), &st)
 	if len(st.Duties) != 2 {
 		t.Errorf("restored duty not counted: %+v", st.Duties)
 	}

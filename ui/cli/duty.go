@@ -261,7 +261,7 @@ func (c *DutyEditCmd) Run(a *App) error {
 // DutyArchiveCmd archives a duty, or brings it back.
 type DutyArchiveCmd struct {
 	Duty    string `arg:"" help:"事项编号或名称的一部分 / duty id or part of its title"`
-	Date    string `help:"归档日期（默认今天）；该年起不再统计 / archive date (default: today); the duty leaves that year's status" placeholder:"YYYY-MM-DD"`
+	Date    string `help:"归档日期（默认今天）：此后不再要求，之前的记录仍计入当年 / archive date (default: today): nothing is required after it; its records still count in that year" placeholder:"YYYY-MM-DD"`
 	Restore bool   `help:"取消归档 / bring an archived duty back"`
 }
 
@@ -270,6 +270,9 @@ func (c *DutyArchiveCmd) Run(a *App) error {
 	day, err := a.date("--date", c.Date, a.Today())
 	if err != nil {
 		return err
+	}
+	if day > a.Today() {
+		return Bad("--date %s 晚于今天；归档日期只能是今天或更早。", "--date %s is after today; archive as of today or earlier.", day.String())
 	}
 	s, err := a.Store()
 	if err != nil {
@@ -295,7 +298,7 @@ func (c *DutyArchiveCmd) Run(a *App) error {
 		if err := s.SetArchived(ctxb, d.ID, 0); err != nil {
 			return err
 		}
-		a.Printf(a.T("已恢复事项 %d：%s\n", "Restored duty %d: %s\n"), d.ID, d.Title)
+		a.Printf(a.T("已恢复事项 %d：%s\n", "Restored duty %d: %s\n"), d.ID, model.CleanLine(d.Title))
 		return nil
 	}
 	if d, err = a.findDuty(s, c.Duty); err != nil {
@@ -307,6 +310,7 @@ func (c *DutyArchiveCmd) Run(a *App) error {
 	if err := s.SetArchived(ctxb, d.ID, day); err != nil {
 		return err
 	}
-	a.Printf(a.T("已归档事项 %d：%s（自%d年起不再统计）\n", "Archived duty %d: %s (left out from %d on)\n"), d.ID, d.Title, day.Year())
+	a.Printf(a.T("已归档事项 %d：%s（%s 以后不再要求，之前的记录仍计入%d年）\n", "Archived duty %d: %s (nothing required after %s; its records still count in %d)\n"),
+		d.ID, model.CleanLine(d.Title), day.String(), day.Year())
 	return nil
 }
