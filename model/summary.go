@@ -383,33 +383,51 @@ func periodName(c Cadence, p Period, lang Lang) string {
 	return c.Label(p, lang)
 }
 
-// missedPhrase names a duty's missed periods, empty periods first:
-// 8月、10月未开展；二季度仅1次. It is empty when none was missed.
-func missedPhrase(dy DutyYear, lang Lang) string {
-	var empty, short []string
+// MissedPeriods names the periods of dy that fell short of its target, in
+// order and as lang lists them: 8月、10月; Aug, Oct; the year, for a
+// yearly duty in English. The completeness check, the workbook's missed
+// column and the summary all name missed periods through it. It is empty
+// when none was missed.
+func MissedPeriods(dy DutyYear, lang Lang) string {
+	var names []string
 	for _, p := range dy.Periods {
-		if p.State != Missed {
-			continue
+		if p.State == Missed {
+			names = append(names, periodName(dy.Target.Cadence, p.Period, lang))
 		}
-		label := periodName(dy.Target.Cadence, p.Period, lang)
+	}
+	if lang == English {
+		return strings.Join(names, ", ")
+	}
+	return strings.Join(names, "、")
+}
+
+// missedPhrase says how a duty's missed periods fell short, those with no
+// record first: 8月、10月未开展；二季度仅1次. It is empty when none was
+// missed.
+func missedPhrase(dy DutyYear, lang Lang) string {
+	none := DutyYear{Target: dy.Target}
+	var short []string
+	for _, p := range dy.Periods {
 		switch {
+		case p.State != Missed:
 		case p.Count == 0:
-			empty = append(empty, label)
+			none.Periods = append(none.Periods, p)
 		case lang == English:
-			short = append(short, fmt.Sprintf("only %d in %s", p.Count, label))
+			short = append(short, fmt.Sprintf("only %d in %s", p.Count, periodName(dy.Target.Cadence, p.Period, lang)))
 		default:
-			short = append(short, fmt.Sprintf("%s仅%d次", label, p.Count))
+			short = append(short, fmt.Sprintf("%s仅%d次", periodName(dy.Target.Cadence, p.Period, lang), p.Count))
 		}
 	}
 	var parts []string
-	if lang == English {
-		if len(empty) > 0 {
-			parts = append(parts, "none in "+strings.Join(empty, ", "))
+	if names := MissedPeriods(none, lang); names != "" {
+		if lang == English {
+			parts = append(parts, "none in "+names)
+		} else {
+			parts = append(parts, names+"未开展")
 		}
-		return strings.Join(append(parts, short...), "; ")
 	}
-	if len(empty) > 0 {
-		parts = append(parts, strings.Join(empty, "、")+"未开展")
+	if lang == English {
+		return strings.Join(append(parts, short...), "; ")
 	}
 	return strings.Join(append(parts, short...), "；")
 }

@@ -126,3 +126,36 @@ func TestSummaryWeeks(t *testing.T) {
 		t.Errorf("missed %+v", s.Missed)
 	}
 }
+
+// One naming of missed periods serves the check, the workbook and the
+// summary: every missed period in order, empty or short.
+func TestMissedPeriods(t *testing.T) {
+	quarterly := Target{Year: 2026, Cadence: Quarter, Min: 2}
+	dates := []Date{NewDate(2026, 2, 1), NewDate(2026, 2, 2), NewDate(2026, 5, 1)} // Q1 met, Q2 short, Q3 and Q4 empty
+	dy := Evaluate(quarterly, dates, NewDate(2027, 1, 15))
+	yearly := Evaluate(Target{Year: 2026, Cadence: Year, Min: 1}, nil, NewDate(2027, 1, 15))
+	met := Evaluate(Target{Year: 2026, Cadence: Month, Min: 1}, nil, NewDate(2026, 1, 20))
+	for _, c := range []struct {
+		name string
+		dy   DutyYear
+		lang Lang
+		want string
+	}{
+		{"quarters zh", dy, Chinese, "二季度、三季度、四季度"},
+		{"quarters en", dy, English, "Q2, Q3, Q4"},
+		{"year zh", yearly, Chinese, "全年"},
+		{"year en", yearly, English, "the year"},
+		{"none missed", met, Chinese, ""},
+	} {
+		if got := MissedPeriods(c.dy, c.lang); got != c.want {
+			t.Errorf("%s: %q, want %q", c.name, got, c.want)
+		}
+	}
+	// The summary says how each fell short, the empty ones first.
+	if got := missedPhrase(dy, Chinese); got != "三季度、四季度未开展；二季度仅1次" {
+		t.Errorf("zh phrase %q", got)
+	}
+	if got := missedPhrase(dy, English); got != "none in Q3, Q4; only 1 in Q2" {
+		t.Errorf("en phrase %q", got)
+	}
+}

@@ -1,9 +1,7 @@
 package export
 
 import (
-	"context"
 	"fmt"
-	"strings"
 
 	"taizhang/data"
 	"taizhang/model"
@@ -42,15 +40,6 @@ func (w Warning) In(lang model.Lang) string {
 	return w.Zh
 }
 
-// Warnings reads the year and checks it: what Write would warn about.
-func Warnings(ctx context.Context, s *data.Store, year int, asOf model.Date) ([]Warning, error) {
-	rep, err := s.YearReport(ctx, year, asOf)
-	if err != nil {
-		return nil, err
-	}
-	return Check(rep), nil
-}
-
 // Check is the completeness check run before an export: missed periods,
 // duties under way with no record, talk records with no participants, and
 // records entered more than LateDays after their date.
@@ -64,22 +53,10 @@ func Check(rep data.YearReport) []Warning {
 	var noRecords []Warning
 	for _, dy := range ys.Duties {
 		title := model.CleanLine(dy.Duty.Title)
-		var missed []string
-		for _, p := range dy.Periods {
-			if p.State == model.Missed {
-				missed = append(missed, dy.Target.Cadence.Label(p.Period, model.Chinese))
-			}
-		}
-		if len(missed) > 0 {
-			var en []string
-			for _, p := range dy.Periods {
-				if p.State == model.Missed {
-					en = append(en, dy.Target.Cadence.Label(p.Period, model.English))
-				}
-			}
+		if missed := model.MissedPeriods(dy, model.Chinese); missed != "" {
 			out = append(out, Warning{Kind: MissedPeriods, DutyID: dy.Duty.ID, Duty: title,
-				Zh: fmt.Sprintf("“%s”%s未达标。", title, strings.Join(missed, "、")),
-				En: fmt.Sprintf("%q missed %s.", title, strings.Join(en, ", "))})
+				Zh: fmt.Sprintf("“%s”%s未达标。", title, missed),
+				En: fmt.Sprintf("%q missed %s.", title, model.MissedPeriods(dy, model.English))})
 		}
 		if dy.Done == 0 && dy.Status != model.NotStarted {
 			noRecords = append(noRecords, Warning{Kind: NoRecords, DutyID: dy.Duty.ID, Duty: title,

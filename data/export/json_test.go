@@ -216,10 +216,11 @@ func TestImportCleansText(t *testing.T) {
 
 func TestCheck(t *testing.T) {
 	s := fixedLedger(t)
-	ws, err := Warnings(ctx, s, 2026, fixedToday)
+	rep, err := s.YearReport(ctx, 2026, fixedToday)
 	if err != nil {
 		t.Fatal(err)
 	}
+	ws := Check(rep)
 	kinds := map[WarningKind][]string{}
 	for _, w := range ws {
 		kinds[w.Kind] = append(kinds[w.Kind], w.In(model.Chinese))
@@ -238,7 +239,8 @@ func TestCheck(t *testing.T) {
 		t.Errorf("warnings:\n%q\nwant\n%q", kinds, want)
 	}
 	// Mid-year: nothing missed yet, and the annual duty still has time.
-	ws, _ = Warnings(ctx, s, 2026, model.NewDate(2026, 6, 30))
+	rep, _ = s.YearReport(ctx, 2026, model.NewDate(2026, 6, 30))
+	ws = Check(rep)
 	for _, w := range ws {
 		if w.Kind == MissedPeriods {
 			t.Errorf("mid-year warns %q", w.Zh)

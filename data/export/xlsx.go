@@ -146,7 +146,7 @@ func writeSummarySheet(f *excelize.File, name string, s model.Summary, st xlsxSt
 	}
 	var merges [][2]string
 	for i, d := range s.Duties {
-		missed := missedLabels(d.DutyYear, s.Lang)
+		missed := model.MissedPeriods(d.DutyYear, s.Lang)
 		row := []any{
 			excelize.Cell{StyleID: st.number, Value: i + 1},
 			excelize.Cell{StyleID: st.text, Value: d.Duty.Category.Name(s.Lang)},
@@ -228,20 +228,6 @@ func monthCells(d model.SummaryDuty, year int, st xlsxStyles) ([]any, [][2]int) 
 		}
 	}
 	return cells, spans
-}
-
-func missedLabels(dy model.DutyYear, lang model.Lang) string {
-	var out []string
-	for _, p := range dy.Periods {
-		if p.State == model.Missed {
-			out = append(out, dy.Target.Cadence.Label(p.Period, lang))
-		}
-	}
-	sep := "、"
-	if lang == model.English {
-		sep = ", "
-	}
-	return strings.Join(out, sep)
 }
 
 func headerCells(head []string, style int) []any {
