@@ -144,6 +144,66 @@ func TestXLSX(t *testing.T) {
 	}
 }
 
+// A weekly duty's records fall in the month of their ISO week's Thursday,
+// so the month cells add up to 完成 even for weeks that cross a year's
+// or a month's edge.
+func TestXLSXWeeklyMonths(t *testing.T) {
+	weekly := model.Duty{ID: 1, Title: "周例会", Category: model.Meeting}
+	dates := []model.Date{
+		model.NewDate(2025, 12, 28), // ISO 2025-W52: not 2026's
+		model.NewDate(2025, 12, 29), // 2026-W01, Thursday 1 January
+		model.NewDate(2025, 12, 31),
+		model.NewDate(2026, 1, 1),
+		model.NewDate(2026, 3, 30),  // W14, Thursday 2 April
+		model.NewDate(2026, 12, 28), // W53, Thursday 31 December
+		model.NewDate(2027, 1, 3),
+	}
+	tr := model.Tracked{Duty: weekly, Target: model.Target{Year: 2026, Cadence: model.Week, Min: 1}, Dates: dates}
+	var recs []model.Record
+	for i, d := range dates {
+		recs = append(recs, model.Record{ID: int64(i + 1), DutyID: 1, Date: d, Topic: "例会"})
+	}
+	// From July: the February record is in the ledger but does not count.
+	late := model.Tracked{Duty: model.Duty{ID: 2, Title: "周学习", Category: model.Study},
+		Target: model.Target{Year: 2026, Cadence: model.Week, Min: 1, Start: model.NewDate(2026, 7, 1)},
+		Dates:  []model.Date{model.NewDate(2026, 2, 2), model.NewDate(2026, 7, 6)}}
+	for _, d := range late.Dates {
+		recs = append(recs, model.Record{ID: int64(len(recs) + 1), DutyID: 2, Date: d, Topic: "学习"})
+	}
+	ys := model.EvaluateYear(2026, fixedToday, []model.Tracked{tr, late})
+	var b bytes.Buffer
+	if err := WriteXLSX(&b, model.BuildSummary(ys, recs, model.Profile{}, model.Chinese)); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("汇总")
+	if err != nil || len(rows) != 3 {
+		t.Fatalf("汇总: %d rows, %v", len(rows), err)
+	}
+	fixed := len(SummaryColumns(model.Chinese))
+	monthsOf := func(row []string, wantDone int) []int {
+		months := make([]int, 12)
+		sum := 0
+		for m := range months {
+			months[m], _ = strconv.Atoi(row[fixed+m])
+			sum += months[m]
+		}
+		if done, _ := strconv.Atoi(row[4]); done != wantDone || sum != done {
+			t.Errorf("%s: 完成 %s, month cells %v add up to %d", row[2], row[4], months, sum)
+		}
+		return months
+	}
+	byTitle := map[string][]string{rows[1][2]: rows[1], rows[2][2]: rows[2]}
+	if months := monthsOf(byTitle["周例会"], 6); months[0] != 3 || months[2] != 0 || months[3] != 1 || months[11] != 2 {
+		t.Errorf("month cells %v, want 3 in January, 1 in April, 2 in December", months)
+	}
+	monthsOf(byTitle["周学习"], 1)
+}
+
 func readZip(t *testing.T, zf *zip.File) []byte {
 	t.Helper()
 	rc, err := zf.Open()

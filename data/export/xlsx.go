@@ -163,7 +163,7 @@ func writeSummarySheet(f *excelize.File, name string, s model.Summary, st xlsxSt
 				ws.fit(c, v)
 			}
 		}
-		months, spans := monthCells(d, s.Year, st)
+		months, spans := monthCells(d, st)
 		row = append(row, months...)
 		for _, sp := range spans {
 			a, _ := excelize.CoordinatesToCellName(fixed+sp[0]+1, i+2)
@@ -200,15 +200,19 @@ func writeSummarySheet(f *excelize.File, name string, s model.Summary, st xlsxSt
 // is one cell, a quarter, half-year or year is one cell merged across its
 // months, each holding the period's record count and coloured by its
 // state. Weeks do not fit months, so a weekly duty shows plain counts per
-// month and its missed weeks are named in the missed column.
-func monthCells(d model.SummaryDuty, year int, st xlsxStyles) ([]any, [][2]int) {
+// month and its missed weeks are named in the missed column. A week
+// belongs to the month of its Thursday, as it belongs to the ISO year of
+// its Thursday: the week of 29 December 2025 is January's, and the month
+// cells add up to the duty's 完成 (weeks before a target's start date,
+// which do not count, are left out).
+func monthCells(d model.SummaryDuty, st xlsxStyles) ([]any, [][2]int) {
 	cells := make([]any, 12)
 	var spans [][2]int
 	if d.Target.Cadence == model.Week {
 		counts := make([]int, 12)
-		for _, r := range d.Records {
-			if r.Date.Year() == year {
-				counts[r.Date.Month()-1]++
+		for _, p := range d.Periods {
+			if p.Required() {
+				counts[p.Start.AddDays(3).Month()-1] += p.Count
 			}
 		}
 		for m := range cells {
