@@ -51,7 +51,7 @@ func TestHelperAdder(t *testing.T) {
 			if err == nil && len(r) > 0 {
 				x := r[0]
 				x.Note = who
-				_, err = s.UpdateRecord(ctx, x, today)
+				_, _, err = s.UpdateRecord(ctx, x, today)
 			}
 			if err != nil {
 				fmt.Println("error edit:", err)

@@ -74,7 +74,7 @@ func TestHelperWriter(t *testing.T) {
 			}
 			r.Topic = fmt.Sprintf("e%d-%d", seed, n)
 			say("begin edit %d %s", id, r.Topic)
-			if _, err := s.UpdateRecord(ctx, r, today); err != nil {
+			if _, _, err := s.UpdateRecord(ctx, r, today); err != nil {
 				say("error %v", err)
 				os.Exit(3)
 			}

@@ -93,25 +93,27 @@ func record(ctx context.Context, q queryer, id int64) (model.Record, error) {
 	return r, err
 }
 
-// UpdateRecord replaces a record's fields and returns the version it replaced.
-func (s *Store) UpdateRecord(ctx context.Context, r model.Record, today model.Date) (model.Record, error) {
+// UpdateRecord replaces a record's fields and returns the version it
+// replaced and the version now stored.
+func (s *Store) UpdateRecord(ctx context.Context, r model.Record, today model.Date) (before, after model.Record, err error) {
 	if err := r.Normalize(today); err != nil {
-		return model.Record{}, err
+		return before, after, err
 	}
-	var old model.Record
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err = s.write(ctx, func(tx *sql.Tx) error {
 		var err error
-		if old, err = record(ctx, tx, r.ID); err != nil {
+		if before, err = record(ctx, tx, r.ID); err != nil {
 			return err
 		}
 		if err := checkRecordTarget(ctx, tx, r); err != nil {
 			return err
 		}
+		after = r
+		after.Created, after.Updated = before.Created, time.Now()
 		_, err = tx.ExecContext(ctx, `UPDATE records SET duty_id = ?, date = ?, topic = ?, participants = ?, place = ?, note = ?, updated_at = ?
-			WHERE id = ?`, r.DutyID, r.Date.String(), r.Topic, r.With, r.Place, r.Note, stamp(time.Now()), r.ID)
+			WHERE id = ?`, r.DutyID, r.Date.String(), r.Topic, r.With, r.Place, r.Note, stamp(after.Updated), r.ID)
 		return err
 	})
-	return old, err
+	return before, after, err
 }
 
 // DeleteRecord removes a record and returns it, so that it can be put back.
@@ -128,19 +130,61 @@ func (s *Store) DeleteRecord(ctx context.Context, id int64) (model.Record, error
 	return old, err
 }
 
-// PutBack restores a record exactly as it was (same id and timestamps):
-// the undo of a delete or an edit.
-func (s *Store) PutBack(ctx context.Context, r model.Record) error {
+// errChanged is what an undo says when the record is no longer as this
+// session left it.
+func errChanged() error {
+	return model.Invalid(model.ErrChanged, "这条记录已被其他程序修改或删除，不能撤销。",
+		"The record was changed or deleted elsewhere since, so it cannot be undone.")
+}
+
+// UndoAdd deletes a record added in this session, provided it is still as
+// it was added.
+func (s *Store) UndoAdd(ctx context.Context, added model.Record) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM records WHERE id = ? AND updated_at = ?`, added.ID, stamp(added.Updated))
+		return unchanged(res, err)
+	})
+}
+
+// UndoEdit puts back the version before an edit, provided the record is
+// still as the edit left it.
+func (s *Store) UndoEdit(ctx context.Context, before, after model.Record) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE records SET duty_id = ?, date = ?, topic = ?, participants = ?, place = ?, note = ?, updated_at = ?
+			WHERE id = ? AND updated_at = ?`, before.DutyID, before.Date.String(), before.Topic, before.With, before.Place, before.Note,
+			stamp(before.Updated), before.ID, stamp(after.Updated))
+		return unchanged(res, err)
+	})
+}
+
+// UndoDelete puts a deleted record back exactly as it was, under its own
+// id, which no other record can have taken: ids are never reused.
+func (s *Store) UndoDelete(ctx context.Context, r model.Record) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
 		if _, err := duty(ctx, tx, r.DutyID); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM records WHERE id = ?`, r.ID); err != nil {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM records WHERE id = ?`, r.ID).Scan(&n); err != nil {
 			return err
+		}
+		if n > 0 {
+			return errChanged()
 		}
 		_, err := insertRecord(ctx, tx, r)
 		return err
 	})
+}
+
+// unchanged turns "no row matched" into errChanged.
+func unchanged(res sql.Result, err error) error {
+	if err != nil {
+		return err
+	}
+	if n, err := res.RowsAffected(); err != nil || n != 1 {
+		return errChanged()
+	}
+	return nil
 }
 
 // RecordFilter selects records.

@@ -51,8 +51,9 @@ func (s *Store) dbError(err error) error {
 	return fmt.Errorf("ledger %s: %w", s.path, err)
 }
 
-// stamp is a timestamp as stored: RFC 3339 in UTC.
-func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+// stamp is a timestamp as stored: RFC 3339 in UTC, to the nanosecond, so
+// that an undo can tell its own write from a later one.
+func stamp(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 
 func parseStamp(s string) time.Time {
 	t, _ := time.Parse(time.RFC3339, s)

@@ -324,23 +324,26 @@ func TestRecordsAndStatus(t *testing.T) {
 	if got := byTitle["周例会学习"]; got.Done != 1 || got.Periods[0].State != model.Met {
 		t.Errorf("周例会学习 week 1 = %+v", got.Periods[0])
 	}
-	// Edit, delete, put back.
+	// Edit, delete, and undo both.
 	r := rs[0]
 	r.Topic = "新主题"
-	old, err := s.UpdateRecord(ctx, r, today)
-	if err != nil || old.Topic != "学习条例" {
+	old, edited, err := s.UpdateRecord(ctx, r, today)
+	if err != nil || old.Topic != "学习条例" || edited.Topic != "新主题" {
 		t.Fatalf("update: %v, old %q", err, old.Topic)
 	}
 	gone, err := s.DeleteRecord(ctx, r.ID)
 	if err != nil || gone.Topic != "新主题" {
 		t.Fatalf("delete: %v", err)
 	}
-	if err := s.PutBack(ctx, old); err != nil {
+	if err := s.UndoDelete(ctx, gone); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.UndoEdit(ctx, old, edited); err != nil {
 		t.Fatal(err)
 	}
 	back, err := s.Record(ctx, r.ID)
 	if err != nil || back.Topic != "学习条例" || !back.Created.Equal(old.Created) {
-		t.Errorf("put back = %+v, %v", back, err)
+		t.Errorf("after both undos = %+v, %v", back, err)
 	}
 	// Archiving keeps the duty in its year, with the periods after the
 	// archive date no longer required, and takes it off the years after.
@@ -379,5 +382,54 @@ func TestLocalDiskIsNotANetworkShare(t *testing.T) {
 	}
 	if got := networkShare("/proc"); got != "" {
 		t.Errorf("/proc reported as %s", got)
+	}
+}
+
+// An undo never touches a record changed since by someone else, and a
+// deleted record's id is never given to a new one.
+func TestUndoIsGuarded(t *testing.T) {
+	s := openTemp(t)
+	today := day("2026-11-22")
+	id := mustAddDuty(t, s, "会前学法", model.Study, model.Month, 1, 2026)
+	a, _ := s.AddRecord(ctx, model.Record{DutyID: id, Date: today, Topic: "甲"}, today)
+	b, _ := s.AddRecord(ctx, model.Record{DutyID: id, Date: today, Topic: "乙"}, today)
+	// Delete b (the highest id); a new record must not take its id.
+	gone, _ := s.DeleteRecord(ctx, b.ID)
+	c, _ := s.AddRecord(ctx, model.Record{DutyID: id, Date: today, Topic: "丙"}, today)
+	if c.ID == b.ID {
+		t.Fatalf("a new record took the deleted record's id %d", b.ID)
+	}
+	if err := s.UndoDelete(ctx, gone); err != nil {
+		t.Fatal(err)
+	}
+	// a is edited here, then again "elsewhere": the first edit's undo is refused.
+	a2 := a
+	a2.Topic = "甲二"
+	before, after, err := s.UpdateRecord(ctx, a2, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a3 := after
+	a3.Topic = "甲三"
+	if _, _, err := s.UpdateRecord(ctx, a3, today); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.UndoEdit(ctx, before, after); !errors.Is(err, model.ErrChanged) {
+		t.Errorf("undo of an edit overtaken elsewhere: %v", err)
+	}
+	// c is edited elsewhere: undoing its add is refused, and c stays.
+	c2 := c
+	c2.Topic = "丙二"
+	s.UpdateRecord(ctx, c2, today)
+	if err := s.UndoAdd(ctx, c); !errors.Is(err, model.ErrChanged) {
+		t.Errorf("undo of an add edited elsewhere: %v", err)
+	}
+	rs, _ := s.Records(ctx, RecordFilter{})
+	if len(rs) != 3 {
+		t.Errorf("%d records, want 3", len(rs))
+	}
+	// Undoing a delete twice does not make two records.
+	if err := s.UndoDelete(ctx, gone); !errors.Is(err, model.ErrChanged) {
+		t.Errorf("second undo of the same delete: %v", err)
 	}
 }

@@ -166,6 +166,7 @@ var (
 	ErrNoTarget   = errors.New("duty has no target in that year")
 	ErrNotFound   = errors.New("not found")
 	ErrAmbiguous  = errors.New("ambiguous")
+	ErrChanged    = errors.New("changed elsewhere")
 )
 
 // InputError is bad input: one sentence, in both languages, saying what was

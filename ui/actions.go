@@ -20,6 +20,7 @@ type writtenMsg struct {
 	err  error
 	say  string
 	undo *undoEntry
+	from overlay // the form or prompt that asked for the write, if any
 }
 
 type undoKind int
@@ -50,22 +51,34 @@ func (u undoEntry) describe(t *Text) string {
 	return fmt.Sprintf(format, u.title, r.Date)
 }
 
-// write runs one ledger change in a command and reports it.
+// write runs one ledger change in a command and reports it. Writes are
+// counted while in flight, so that an undo waits for the change it would
+// take back.
 func (a *App) write(do func(ctx context.Context, l Ledger) writtenMsg) tea.Cmd {
-	l := a.c.ledger
-	return func() tea.Msg { return do(context.Background(), l) }
+	l, from := a.c.ledger, a.overlay
+	a.writing++
+	return func() tea.Msg {
+		msg := do(context.Background(), l)
+		msg.from = from
+		return msg
+	}
 }
 
-// written closes the form that asked for a change, or shows why it failed.
+// written closes the form that asked for a change, or shows why it failed
+// there; a form opened meanwhile is left alone.
 func (a *App) written(msg writtenMsg) tea.Cmd {
+	a.writing = max(0, a.writing-1)
+	mine := msg.from != nil && a.overlay == msg.from
 	if msg.err != nil {
-		if f, ok := a.overlay.(failer); ok {
+		if f, ok := a.overlay.(failer); ok && mine {
 			f.failed(a, msg.err)
 			return nil
 		}
 		return a.say(fmt.Sprintf(a.c.t.Failed, errText(msg.err, a.c.lang)), true)
 	}
-	a.overlay = nil
+	if mine {
+		a.overlay = nil
+	}
 	if msg.undo != nil {
 		a.undo = append(a.undo, *msg.undo)
 	}
@@ -75,8 +88,12 @@ func (a *App) written(msg writtenMsg) tea.Cmd {
 // failer is an overlay that shows a failed save in place.
 type failer interface{ failed(a *App, err error) }
 
-// undoLast takes back the last record change of this session.
+// undoLast takes back the last record change of this session, provided
+// the record is still as that change left it.
 func (a *App) undoLast() tea.Cmd {
+	if a.writing > 0 {
+		return a.say(a.c.t.StillSaving, false)
+	}
 	if len(a.undo) == 0 {
 		return a.say(a.c.t.NothingToUndo, false)
 	}
@@ -85,10 +102,13 @@ func (a *App) undoLast() tea.Cmd {
 	said := fmt.Sprintf(a.c.t.Undone, u.describe(a.c.t))
 	return a.write(func(ctx context.Context, l Ledger) writtenMsg {
 		var err error
-		if u.kind == undoAdded {
-			_, err = l.DeleteRecord(ctx, u.after.ID)
-		} else {
-			err = l.PutBack(ctx, u.before)
+		switch u.kind {
+		case undoAdded:
+			err = l.UndoAdd(ctx, u.after)
+		case undoEdited:
+			err = l.UndoEdit(ctx, u.before, u.after)
+		default:
+			err = l.UndoDelete(ctx, u.before)
 		}
 		return writtenMsg{err: err, say: said}
 	})
@@ -313,11 +333,11 @@ func (rf *recordForm) submit(a *App) tea.Cmd {
 	r.ID = rf.editing.ID
 	t, today, title := c.t, c.today(), rf.duty.Title
 	return a.write(func(ctx context.Context, l Ledger) writtenMsg {
-		old, err := l.UpdateRecord(ctx, r, today)
+		before, after, err := l.UpdateRecord(ctx, r, today)
 		if err != nil {
 			return writtenMsg{err: err}
 		}
-		return writtenMsg{say: fmt.Sprintf(t.Saved, title, r.Date), undo: &undoEntry{kind: undoEdited, before: old, after: r, title: title}}
+		return writtenMsg{say: fmt.Sprintf(t.Saved, title, r.Date), undo: &undoEntry{kind: undoEdited, before: before, after: after, title: title}}
 	})
 }
 

@@ -64,6 +64,7 @@ type App struct {
 	msgErr   bool
 	msgID    int
 	showHelp bool
+	writing  int // writes in flight
 }
 
 // paster is an overlay that takes pasted text.

@@ -411,3 +411,49 @@ func TestPlanImportFromPastedText(t *testing.T) {
 	press(t, a, "A", "enter")
 	mustContain(t, a, "已添加 5 项（2026年）", "会前集中学法")
 }
+
+// An undo pressed while a delete is still being written waits for it, and
+// a form opened meanwhile survives the delete's completion.
+func TestWritesInFlight(t *testing.T) {
+	s, _ := testLedger(t)
+	a := newTestApp(t, s, model.Chinese, 80, 30)
+	selectDuty(t, a, "会前学法")
+	press(t, a, "enter", "d")
+	_, pending := a.Update(keys("y")[0]) // the delete, not yet run
+	press(t, a, "u")
+	mustContain(t, a, "正在保存，稍后再撤销。")
+	press(t, a, "a", "我正在输入")
+	mustContain(t, a, "新增履职记录：会前学法", "我正在输入")
+	run(t, a, pending)
+	mustContain(t, a, "新增履职记录：会前学法", "我正在输入")
+	if n := len(recordsOf(t, s, "会前学法")); n != 9 {
+		t.Fatalf("%d records after the delete", n)
+	}
+	press(t, a, "esc", "u")
+	if n := len(recordsOf(t, s, "会前学法")); n != 10 {
+		t.Fatalf("%d records after undoing the delete", n)
+	}
+}
+
+// Undo never takes back a change overtaken by another process.
+func TestUndoRefusesWhatChangedElsewhere(t *testing.T) {
+	s, path := testLedger(t)
+	a := newTestApp(t, s, model.Chinese, 80, 30)
+	selectDuty(t, a, "述法")
+	press(t, a, "space", "本窗口", "enter")
+	other, err := data.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	r := recordsOf(t, other, "述法")[0]
+	r.Topic = "别处修改"
+	if _, _, err := other.UpdateRecord(bg, r, model.DateOf(testNow)); err != nil {
+		t.Fatal(err)
+	}
+	press(t, a, "u")
+	mustContain(t, a, "这条记录已被其他程序修改或删除，不能撤销。")
+	if rs := recordsOf(t, s, "述法"); len(rs) != 1 || rs[0].Topic != "别处修改" {
+		t.Fatalf("records after the refused undo: %+v", rs)
+	}
+}

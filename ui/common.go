@@ -17,12 +17,12 @@ type Ledger interface {
 	YearStatus(ctx context.Context, year int, asOf model.Date) (model.YearStatus, error)
 	Records(ctx context.Context, f data.RecordFilter) ([]model.Record, error)
 	Duties(ctx context.Context) ([]model.Duty, error)
-	Years(ctx context.Context) ([]int, error)
-	Target(ctx context.Context, dutyID int64, year int) (model.Target, bool, error)
 	AddRecord(ctx context.Context, r model.Record, today model.Date) (model.Record, error)
-	UpdateRecord(ctx context.Context, r model.Record, today model.Date) (model.Record, error)
+	UpdateRecord(ctx context.Context, r model.Record, today model.Date) (before, after model.Record, err error)
 	DeleteRecord(ctx context.Context, id int64) (model.Record, error)
-	PutBack(ctx context.Context, r model.Record) error
+	UndoAdd(ctx context.Context, added model.Record) error
+	UndoEdit(ctx context.Context, before, after model.Record) error
+	UndoDelete(ctx context.Context, deleted model.Record) error
 	AddDuty(ctx context.Context, d model.Duty, t model.Target) (int64, error)
 	EditDuty(ctx context.Context, c data.DutyChange) error
 	AddDuties(ctx context.Context, ds []model.Duty, ts []model.Target) (data.Added, error)
