@@ -151,10 +151,14 @@ type recordKey struct {
 //
 // How it reconciles, so that loading the same file twice changes nothing
 // and loading an export into an empty ledger rebuilds it exactly:
-//   - A duty is the ledger's duty of the same title: an active one for an
-//     active duty, one archived on the same day for an archived one.
-//     Its category must agree; its description and basis stay as the
-//     ledger has them. An unmatched duty is added.
+//   - A duty is the ledger's duty of the same title, whatever either's
+//     archive state, since an export taken before a duty was archived
+//     (or after) is still that duty. When the ledger has several of that
+//     title, the one archived on the same day is preferred, then one in
+//     the same state (active, or archived), then the active one, then the
+//     most recently archived; each ledger duty is matched at most once.
+//     Its category must agree; its description, basis and archive state
+//     stay as the ledger has them. An unmatched duty is added.
 //   - A target is added when the duty has none that year; one equal to the
 //     ledger's is already there; a different one is a conflict, since
 //     either choice would silently change how the year is counted.
@@ -170,11 +174,22 @@ type recordKey struct {
 // may hold such records after a target is removed, and the export must
 // come back whole.
 func (s *Store) Load(ctx context.Context, d Dump, today model.Date) (Loaded, error) {
+	type dutyKey struct {
+		title    string
+		archived model.Date
+	}
+	seen := make(map[dutyKey]bool, len(d.Duties))
 	for i := range d.Duties {
 		dd := &d.Duties[i]
 		if err := dd.Duty.Normalize(); err != nil {
 			return Loaded{}, err
 		}
+		key := dutyKey{dd.Duty.Title, dd.Duty.Archived}
+		if seen[key] {
+			return Loaded{}, model.Invalid(nil, fmt.Sprintf("有两个事项都叫“%s”，无法分辨；请合并后再导入。", key.title),
+				fmt.Sprintf("Two duties are called %q and cannot be told apart; merge them, then import.", key.title))
+		}
+		seen[key] = true
 		for _, t := range dd.Targets {
 			if err := t.Check(); err != nil {
 				return Loaded{}, err
@@ -203,14 +218,7 @@ func load(ctx context.Context, tx *sql.Tx, d Dump, out *Loaded) error {
 	if err != nil {
 		return err
 	}
-	type dutyKey struct {
-		title    string
-		archived model.Date
-	}
-	byKey := make(map[dutyKey]model.Duty, len(existing))
-	for _, x := range existing {
-		byKey[dutyKey{x.Title, x.Archived}] = x
-	}
+	match := matchDuties(d.Duties, existing)
 	insDuty, err := tx.PrepareContext(ctx, `INSERT INTO duties (title, category, description, basis, archived_on, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
@@ -223,12 +231,12 @@ func load(ctx context.Context, tx *sql.Tx, d Dump, out *Loaded) error {
 		return err
 	}
 	defer insRecord.Close()
-	for _, dd := range d.Duties {
+	for i, dd := range d.Duties {
 		in := dd.Duty
-		key := dutyKey{in.Title, in.Archived}
-		have, matched := byKey[key]
+		matched := match[i] >= 0
 		var id int64
 		if matched {
+			have := existing[match[i]]
 			if have.Category != in.Category {
 				return model.Invalid(nil,
 					fmt.Sprintf("事项“%s”在文件中的类别是“%s”，台账中是“%s”，无法合并；请先统一类别后再导入。", in.Title, in.Category.Name(model.Chinese), have.Category.Name(model.Chinese)),
@@ -244,8 +252,6 @@ func load(ctx context.Context, tx *sql.Tx, d Dump, out *Loaded) error {
 			if id, err = res.LastInsertId(); err != nil {
 				return err
 			}
-			in.ID = id
-			byKey[key] = in
 			out.DutiesAdded++
 		}
 		for _, t := range dd.Targets {
@@ -313,6 +319,54 @@ func load(ctx context.Context, tx *sql.Tx, d Dump, out *Loaded) error {
 		return putProfile(ctx, tx, merged, now)
 	}
 	return nil
+}
+
+// matchDuties pairs each duty of a dump with the ledger duty it is, by
+// index into have, or -1 for a duty the ledger does not have. Titles must
+// agree; archive states are matched as well as they can be, in the order
+// of the rules below, each rule over every duty still unpaired, so that a
+// duty whose state agrees is never taken by one that would have settled
+// for less. A ledger duty is paired at most once.
+func matchDuties(in []DumpDuty, have []model.Duty) []int {
+	byTitle := map[string][]int{}
+	for j, x := range have {
+		byTitle[x.Title] = append(byTitle[x.Title], j)
+	}
+	// The active duty first, then the most recently archived.
+	for _, js := range byTitle {
+		sort.SliceStable(js, func(a, b int) bool {
+			x, y := have[js[a]].Archived, have[js[b]].Archived
+			if x.IsZero() != y.IsZero() {
+				return x.IsZero()
+			}
+			return x > y
+		})
+	}
+	rules := []func(in, have model.Duty) bool{
+		func(in, have model.Duty) bool { return in.Archived == have.Archived },
+		func(in, have model.Duty) bool { return in.Archived.IsZero() == have.Archived.IsZero() },
+		func(_, have model.Duty) bool { return have.Archived.IsZero() },
+		func(_, _ model.Duty) bool { return true },
+	}
+	match := make([]int, len(in))
+	for i := range match {
+		match[i] = -1
+	}
+	taken := make([]bool, len(have))
+	for _, agrees := range rules {
+		for i, dd := range in {
+			if match[i] >= 0 {
+				continue
+			}
+			for _, j := range byTitle[dd.Duty.Title] {
+				if !taken[j] && agrees(dd.Duty, have[j]) {
+					match[i], taken[j] = j, true
+					break
+				}
+			}
+		}
+	}
+	return match
 }
 
 // recordKeys counts a duty's records by what makes them the same.

@@ -313,3 +313,92 @@ func TestWriteEmptyLedger(t *testing.T) {
 		t.Errorf("empty summary:\n%s", b)
 	}
 }
+
+// A duty is matched by its title whatever its archive state: an export
+// taken before the duty was archived, imported after, finds it and its
+// records, and nothing is doubled.
+func TestImportMatchesAcrossArchiving(t *testing.T) {
+	s := emptyLedger(t)
+	id, err := s.AddDuty(ctx, model.Duty{Title: "会前学法", Category: model.Study}, model.Target{Year: 2026, Cadence: model.Month, Min: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddRecord(ctx, model.Record{DutyID: id, Date: model.NewDate(2026, 3, 1), Topic: "t"}, fixedToday); err != nil {
+		t.Fatal(err)
+	}
+	active := writeTemp(t, "active.json", exportJSON(t, s, 0, fixedNow))
+	if err := s.SetArchived(ctx, id, model.NewDate(2026, 11, 22)); err != nil {
+		t.Fatal(err)
+	}
+	archived := writeTemp(t, "archived.json", exportJSON(t, s, 0, fixedNow))
+	want := withoutStamp(exportJSON(t, s, 0, fixedNow))
+	loaded, err := Import(ctx, s, active, fixedToday)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loaded != (data.Loaded{DutiesMatched: 1, RecordsSkipped: 1}) {
+		t.Errorf("the active duty's export, imported after archiving: %+v", loaded)
+	}
+	if got := withoutStamp(exportJSON(t, s, 0, fixedNow)); got != want {
+		t.Errorf("the ledger changed:\n%s", diffLines(want, got))
+	}
+	// The other way: an export taken after archiving, into a ledger where
+	// the duty is still active.
+	other := emptyLedger(t)
+	if _, err := Import(ctx, other, active, fixedToday); err != nil {
+		t.Fatal(err)
+	}
+	if loaded, err := Import(ctx, other, archived, fixedToday); err != nil || loaded != (data.Loaded{DutiesMatched: 1, RecordsSkipped: 1}) {
+		t.Errorf("the archived duty's export, imported where it is active: %+v %v", loaded, err)
+	}
+	ds, _ := other.Duties(ctx)
+	if len(ds) != 1 || !ds[0].Archived.IsZero() {
+		t.Errorf("duties %+v: the ledger's duty, still active, and no other", ds)
+	}
+}
+
+// An archived and an active duty of one title are each matched to the one
+// whose archive state agrees, and both come back whole into an empty ledger.
+func TestImportTwoDutiesOfOneTitle(t *testing.T) {
+	s := emptyLedger(t)
+	old, err := s.AddDuty(ctx, model.Duty{Title: "会前学法", Category: model.Study}, model.Target{Year: 2025, Cadence: model.Month, Min: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddRecord(ctx, model.Record{DutyID: old, Date: model.NewDate(2025, 5, 1), Topic: "旧"}, fixedToday); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetArchived(ctx, old, model.NewDate(2025, 12, 31)); err != nil {
+		t.Fatal(err)
+	}
+	cur, err := s.AddDuty(ctx, model.Duty{Title: "会前学法", Category: model.Study}, model.Target{Year: 2026, Cadence: model.Quarter, Min: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddRecord(ctx, model.Record{DutyID: cur, Date: model.NewDate(2026, 5, 1), Topic: "新"}, fixedToday); err != nil {
+		t.Fatal(err)
+	}
+	first := exportJSON(t, s, 0, fixedNow)
+	path := writeTemp(t, "both.json", first)
+	if loaded, err := Import(ctx, s, path, fixedToday); err != nil || loaded != (data.Loaded{DutiesMatched: 2, RecordsSkipped: 2}) {
+		t.Errorf("into the same ledger: %+v %v", loaded, err)
+	}
+	dst := emptyLedger(t)
+	if loaded, err := Import(ctx, dst, path, fixedToday); err != nil || loaded != (data.Loaded{DutiesAdded: 2, TargetsAdded: 2, RecordsAdded: 2}) {
+		t.Errorf("into an empty ledger: %+v %v", loaded, err)
+	}
+	if got := withoutStamp(exportJSON(t, dst, 0, fixedNow)); got != withoutStamp(first) {
+		t.Errorf("round trip:\n%s", diffLines(withoutStamp(first), got))
+	}
+	if loaded, err := Import(ctx, dst, path, fixedToday); err != nil || loaded != (data.Loaded{DutiesMatched: 2, RecordsSkipped: 2}) {
+		t.Errorf("again: %+v %v", loaded, err)
+	}
+	// Two active duties of one title cannot both be the ledger's: Load
+	// refuses them even from a caller that did not check.
+	twice := data.Dump{Duties: []data.DumpDuty{{Duty: model.Duty{Title: "谈话", Category: model.Talk}}, {Duty: model.Duty{Title: "谈话", Category: model.Talk}}}}
+	if _, err := dst.Load(ctx, twice, fixedToday); err == nil {
+		t.Error("two active duties of one title were loaded")
+	} else if _, ok := model.AsInput(err); !ok {
+		t.Errorf("%v is not a refusal of bad input", err)
+	}
+}
