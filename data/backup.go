@@ -6,9 +6,11 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"taizhang/model"
@@ -26,6 +28,9 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if _, err := os.Lstat(dest); err == nil {
 		return model.Invalid(nil, fmt.Sprintf("%s 已存在；请换一个文件名或先移走它。", dest),
 			fmt.Sprintf("%s already exists; choose another name or move it away first.", dest))
+	}
+	if err := checkDir(dest); err != nil {
+		return err
 	}
 	return writeVia(dest, func(tmp string) error {
 		_, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, tmp)
@@ -67,14 +72,36 @@ func writeVia(dest string, fill func(tmp string) error) error {
 	return syncDir(dir)
 }
 
-// WriteFile writes a file atomically: 0600, temporary name, fsync, rename.
-// Unless force is set, an existing file is refused.
-func WriteFile(dest string, force bool, write func(f *os.File) error) error {
+// checkDir refuses a file whose directory does not exist (or is a file):
+// the officer is told which, not shown the error of a temporary file.
+func checkDir(dest string) error {
+	dir := filepath.Dir(dest)
+	fi, err := os.Stat(dir)
+	if err == nil && !fi.IsDir() || errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+		return model.Invalid(nil, fmt.Sprintf("%s 所在目录不存在；请先创建该目录，或换一个路径。", dest),
+			fmt.Sprintf("The directory %s does not exist; create it or choose another path.", dir))
+	}
+	return nil
+}
+
+// CheckDest refuses what WriteFile would refuse before writing anything:
+// a dest whose directory does not exist, or, unless force is set, a dest
+// that exists. Callers with slow work before the write check first.
+func CheckDest(dest string, force bool) error {
 	if !force {
 		if _, err := os.Lstat(dest); err == nil {
 			return model.Invalid(nil, fmt.Sprintf("%s 已存在；加 --force 覆盖，或用 -o 指定其他文件名。", dest),
 				fmt.Sprintf("%s already exists; add --force to replace it or choose another name with -o.", dest))
 		}
+	}
+	return checkDir(dest)
+}
+
+// WriteFile writes a file atomically: 0600, temporary name, fsync, rename.
+// It refuses what CheckDest refuses.
+func WriteFile(dest string, force bool, write func(f *os.File) error) error {
+	if err := CheckDest(dest, force); err != nil {
+		return err
 	}
 	return writeVia(dest, func(tmp string) error {
 		f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_TRUNC, 0o600)
@@ -130,12 +157,12 @@ func (s *Store) Restore(ctx context.Context, src string) (string, error) {
 		return "", err
 	}
 	dir := filepath.Dir(s.path)
-	// A private copy, read through SQLite (so a WAL backup is whole) and
-	// upgraded like any older ledger.
+	// A private copy (with its WAL, so a backup in WAL mode is whole),
+	// checked and upgraded like any older ledger.
 	stage := filepath.Join(dir, fmt.Sprintf(".taizhang-restore-%d.db", os.Getpid()))
 	removeDB(stage)
 	defer removeDB(stage)
-	if err := copyLedger(ctx, src, stage); err != nil {
+	if err := copyLedger(src, stage); err != nil {
 		return "", err
 	}
 	staged, err := Open(stage)
@@ -192,18 +219,31 @@ func replaceTables(ctx context.Context, tx *sql.Tx) error {
 	return nil
 }
 
-// copyLedger copies the ledger at src to dest (which must not exist)
-// through a read-only SQLite connection.
-func copyLedger(ctx context.Context, src, dest string) error {
-	db, err := sql.Open("sqlite", dsn(src, "ro"))
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	return writeVia(dest, func(tmp string) error {
-		if _, err := db.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
-			return refuse(src, "无法读取 %s（文件可能已损坏）。", "%s cannot be read (the file may be damaged).")
+// copyLedger copies the file at src, and its WAL when it has one, to dest
+// byte for byte, so that nothing is created or changed beside src (opening
+// it through SQLite would make -wal and -shm files there).
+func copyLedger(src, dest string) error {
+	for _, suffix := range []string{"", "-wal"} {
+		in, err := os.Open(src + suffix)
+		if errors.Is(err, fs.ErrNotExist) && suffix != "" {
+			continue
 		}
-		return nil
-	})
+		if err != nil {
+			return refuse(src, "无法读取 %s；请检查权限。", "%s cannot be read; check its permissions.")
+		}
+		out, err := os.OpenFile(dest+suffix, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+		if err != nil {
+			in.Close()
+			return err
+		}
+		_, err = io.Copy(out, in)
+		in.Close()
+		if cerr := out.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return fmt.Errorf("copy %s: %w", src, err)
+		}
+	}
+	return nil
 }

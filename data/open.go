@@ -145,6 +145,32 @@ func Open(path string) (*Store, error) {
 	return s, nil
 }
 
+// OpenExisting opens the ledger at path like Open, but refuses, rather than
+// creates, a ledger that is not there: commands that only read, or that
+// need duties already recorded, must not leave a new ledger behind a
+// mistyped --db.
+func OpenExisting(path string) (*Store, error) {
+	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, model.Invalid(ErrNoLedger,
+			fmt.Sprintf("找不到台账 %s；第一次使用请直接运行 taizhang（或 taizhang template apply …）建立台账，或用 --db 指定已有的台账。", path),
+			fmt.Sprintf("There is no ledger at %s; start one by running taizhang (or taizhang template apply …), or give an existing one with --db.", path))
+	}
+	return Open(path)
+}
+
+// SetAside moves a ledger that cannot be opened (and its WAL files) out of
+// the way, under a name that says when and why, and returns that name.
+func SetAside(path string) (string, error) {
+	aside := fmt.Sprintf("%s.damaged-%s", path, time.Now().UTC().Format("20060102T150405"))
+	if err := os.Rename(path, aside); err != nil {
+		return "", fmt.Errorf("move the damaged ledger aside: %w", err)
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		os.Rename(path+suffix, aside+suffix)
+	}
+	return aside, nil
+}
+
 // checkExisting refuses a path that is not a writable taizhang ledger
 // without opening it through SQLite.
 func checkExisting(path string, fi os.FileInfo) error {
@@ -203,8 +229,14 @@ func truncated(h []byte, size int64) bool {
 	return valid && pages > 0 && size < pages*pageSize
 }
 
+// ErrDamaged is wrapped by the error for a ledger SQLite cannot read.
+var ErrDamaged = errors.New("ledger damaged")
+
+// ErrNoLedger is wrapped by OpenExisting's error for a path with no ledger.
+var ErrNoLedger = errors.New("no ledger")
+
 func damaged(path string) error {
-	return model.Invalid(nil,
+	return model.Invalid(ErrDamaged,
 		fmt.Sprintf("台账 %s 已损坏，无法打开；请用 taizhang restore 从备份恢复。", path),
 		fmt.Sprintf("The ledger %s is damaged and cannot be opened; restore it from a backup with taizhang restore.", path))
 }

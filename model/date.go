@@ -127,7 +127,7 @@ func (d Date) String() string {
 // dates that do not exist, such as 2026-02-30, and years outside
 // MinYear..MaxYear.
 func ParseDate(s string) (Date, error) {
-	y, m, d, ok := splitDate(s)
+	y, m, d, ok := SplitDate(s)
 	if !ok {
 		return 0, fmt.Errorf("%w: %q is not written YYYY-MM-DD", ErrBadDate, clip(s))
 	}
@@ -140,8 +140,9 @@ func ParseDate(s string) (Date, error) {
 	return NewDate(y, time.Month(m), d), nil
 }
 
-// splitDate reads Y-M-D with one separator kind of '-', '/' or '.'.
-func splitDate(s string) (y, m, d int, ok bool) {
+// SplitDate reads the numbers of a date written Y-M-D (one separator of
+// '-', '/' or '.'), without checking that the date exists.
+func SplitDate(s string) (y, m, d int, ok bool) {
 	var parts [3]int
 	var digits [3]int
 	i, sep := 0, byte(0)

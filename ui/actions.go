@@ -133,6 +133,16 @@ type tickPrompt struct {
 	f    *form
 }
 
+// tickOrForm is what space does: in the current year, the one-line prompt
+// for today; in another year "today" is not in it, so the full form opens,
+// dated within the year shown.
+func (a *App) tickOrForm(d model.Duty) overlay {
+	if a.year != a.c.today().Year() {
+		return newRecordForm(a, d, nil)
+	}
+	return newTickPrompt(a, d)
+}
+
 func newTickPrompt(a *App, d model.Duty) *tickPrompt {
 	p := &tickPrompt{duty: d, day: a.c.today(), f: &form{c: a.c}}
 	p.f.text("topic", "", "")
@@ -140,6 +150,9 @@ func newTickPrompt(a *App, d model.Duty) *tickPrompt {
 }
 
 func (p *tickPrompt) update(a *App, msg tea.KeyPressMsg) tea.Cmd {
+	if !p.f.busy {
+		p.f.err = "" // the next key goes back to the prompt
+	}
 	switch msg.String() {
 	case "esc":
 		a.overlay = nil
@@ -169,12 +182,20 @@ func (p *tickPrompt) inline() bool { return true }
 func (p *tickPrompt) view(w, _ int) string {
 	c := p.f.c
 	st := c.st
-	prompt := fmt.Sprintf(c.t.TickPrompt, cells.Cut(p.duty.Title, max(8, w/3)), p.day)
 	if p.f.err != "" {
 		return st.Error.Render(cells.Cut(p.f.err, w))
 	}
+	// The prompt leaves at least a third of the line for typing: the title
+	// is cut to fit, and in a narrow terminal the date is left out.
+	room := w - w/3
+	prompt := fmt.Sprintf(c.t.TickPrompt, cells.Cut(p.duty.Title, max(4, w/3)), p.day)
+	if cells.Width(prompt) > room {
+		prompt = fmt.Sprintf(c.t.TickPromptShort, cells.Cut(p.duty.Title, max(4, room-cells.Width(fmt.Sprintf(c.t.TickPromptShort, "")))))
+	}
+	prompt = cells.Cut(prompt, room)
 	fl := p.f.fields[0]
-	fl.in.SetWidth(max(4, w-cells.Width(prompt)-1))
+	fl.in.SetWidth(max(1, w-cells.Width(prompt)-2))
+	fl.in.SetCursor(fl.in.Position())
 	return st.Accent.Render(prompt) + fl.in.View()
 }
 
@@ -457,6 +478,9 @@ func (a *App) firstRunKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
+	case key.Matches(msg, k.Help):
+		a.showHelp = true
+		return nil
 	case key.Matches(msg, k.NewDuty):
 		a.overlay = newDutyForm(a, nil)
 		return nil
@@ -508,28 +532,35 @@ func (a *App) helpView(w, h int) string {
 	k, st := a.c.keys, a.c.st
 	groups := [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back},
-		{k.Tick, k.Add, k.Edit, k.Delete, k.Undo, k.NewDuty},
+		{k.Tick, k.Add, k.Edit, k.EditDuty, k.Delete, k.Undo, k.NewDuty},
 		{k.Filter, k.NextView, k.PrevView, k.PrevYear, k.NextYear, k.Carry, k.Import, k.Export, k.Help, k.Quit},
 	}
-	var lines []string
-	lines = append(lines, st.Title.Render(cells.Cut(a.c.t.HelpTitle, w)), "")
+	rows := 2 + 1 // title, blank, the closing line
 	colW := 0
 	for _, g := range groups {
+		rows += len(g) + 1
 		for _, b := range g {
 			colW = max(colW, cells.Width(b.Help().Key))
 		}
 	}
+	// Two columns when the list is taller than the screen and there is room.
+	twoColumns := rows > h && w >= 60
+	lineW := w
+	if twoColumns {
+		lineW = w/2 - 1
+	}
+	var lines []string
+	lines = append(lines, st.Title.Render(cells.Cut(a.c.t.HelpTitle, w)), "")
 	for _, g := range groups {
 		for _, b := range g {
 			hb := b.Help()
-			desc := cells.Cut(hb.Desc, max(0, w-colW-4))
+			desc := cells.Cut(hb.Desc, max(0, lineW-colW-4))
 			lines = append(lines, "  "+st.Key.Render(cells.Fit(hb.Key, colW))+"  "+desc)
 		}
 		lines = append(lines, "")
 	}
 	lines = append(lines, st.Muted.Render(cells.Cut(a.c.t.HelpClose, w)))
-	if len(lines) > h && w >= 60 {
-		// Two columns when the list is taller than the screen.
+	if twoColumns {
 		half := (len(lines) + 1) / 2
 		return joinColumns(strings.Join(lines[:half], "\n"), strings.Join(lines[half:], "\n"), w/2, 0)
 	}

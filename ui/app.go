@@ -373,8 +373,20 @@ func (a *App) View() tea.View {
 	return v
 }
 
-// render is the screen as text, every line at most the terminal's width.
+// render is the screen as text, every line at most the terminal's width:
+// compose's lines, cut as a last guard.
 func (a *App) render() string {
+	lines := a.compose()
+	for i, l := range lines {
+		if ansi.StringWidth(l) > a.c.width {
+			lines[i] = ansi.Truncate(l, a.c.width, "")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// compose lays out the screen's lines as the screens draw them.
+func (a *App) compose() []string {
 	w, h := a.c.width, a.c.height
 	var body string
 	bodyH := max(1, h-headerLines-2)
@@ -393,12 +405,7 @@ func (a *App) render() string {
 	lines := []string{a.topLine(w), a.figuresLine(w), ""}
 	lines = append(lines, fitLines(body, bodyH)...)
 	lines = append(lines, a.statusLine(w), a.helpLine(w))
-	for i, l := range lines {
-		if ansi.StringWidth(l) > w {
-			lines[i] = ansi.Truncate(l, w, "")
-		}
-	}
-	return strings.Join(lines, "\n")
+	return lines
 }
 
 // fitLines splits s into exactly n lines, cutting or padding.
@@ -596,14 +603,22 @@ func (a *App) shortHelp() []key.Binding {
 		return nil
 	case a.overlay != nil:
 		return nil
-	case a.c.data == nil || a.c.data.empty:
+	case a.c.data == nil:
 		return []key.Binding{k.Quit}
+	case a.c.data.empty:
+		return []key.Binding{k.NewDuty, k.Import, k.Help, k.Quit}
 	case a.view == mapView:
 		return []key.Binding{k.Open, k.NextView, k.PrevYear, k.NextYear, k.Help, k.Quit}
 	case a.view == logView:
 		return []key.Binding{k.Edit, k.Delete, k.Filter, k.Undo, k.NextView, k.Help, k.Quit}
 	case a.detail.open:
-		return []key.Binding{k.Tick, k.Add, k.Edit, k.Delete, k.Undo, k.Back, k.Help}
+		return []key.Binding{k.Tick, k.Add, k.Edit, k.Delete, k.EditDuty, k.Undo, k.Back, k.Help}
+	case len(a.c.data.status.Duties) == 0:
+		keys := []key.Binding{k.NewDuty}
+		if a.c.data.prevYear {
+			keys = append(keys, k.Carry)
+		}
+		return append(keys, k.Import, k.PrevYear, k.NextYear, k.Help, k.Quit)
 	}
 	return []key.Binding{k.Tick, k.Add, k.Open, k.Filter, k.Export, k.NextView, k.PrevYear, k.NextYear, k.Help, k.Quit}
 }

@@ -457,3 +457,30 @@ func TestUndoRefusesWhatChangedElsewhere(t *testing.T) {
 		t.Fatalf("records after the refused undo: %+v", rs)
 	}
 }
+
+// Editing a record's topic keeps its multi-line note; text from the
+// ledger shows inert in the form.
+func TestEditKeepsTheNoteAndShowsTextInert(t *testing.T) {
+	s, _ := testLedger(t)
+	rs := recordsOf(t, s, "提醒谈话")
+	r := rs[0]
+	r.Note = "第一行\n第二行"
+	if _, _, err := s.UpdateRecord(bg, r, model.DateOf(testNow)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DB().Exec("UPDATE records SET participants = ? WHERE id = ?", "赵科长\u202e\x1b]52;c;aGk=\x07", r.ID); err != nil {
+		t.Fatal(err)
+	}
+	a := newTestApp(t, s, model.Chinese, 80, 30)
+	selectDuty(t, a, "提醒谈话")
+	press(t, a, "enter", "e")
+	out := a.render()
+	if strings.ContainsAny(out, "\u202e\x07") || strings.Contains(out, "\x1b]52") {
+		t.Fatalf("the form shows raw control text: %q", out)
+	}
+	press(t, a, "down", "（补）", "ctrl+s")
+	got := recordsOf(t, s, "提醒谈话")[0]
+	if got.Topic != "年度廉政提醒谈话（补）" || got.Note != "第一行\n第二行" {
+		t.Errorf("after editing the topic: topic %q, note %q", got.Topic, got.Note)
+	}
+}

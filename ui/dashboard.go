@@ -33,6 +33,7 @@ type dashboard struct {
 	// key press redraws just the rows whose selection changed.
 	drawn  map[int]string
 	drawnW int
+	countW int // the widest done/required among the rows
 }
 
 func newDashboard(c *common) *dashboard { return &dashboard{c: c, filter: filterBox{c: c}} }
@@ -43,6 +44,7 @@ func (d *dashboard) refresh() {
 	keep := d.sel
 	d.rows = d.rows[:0]
 	d.drawn = nil
+	d.countW = 0
 	data := d.c.data
 	if data == nil {
 		return
@@ -60,6 +62,7 @@ func (d *dashboard) refresh() {
 		}
 		d.rows[head].count++
 		d.rows = append(d.rows, dashRow{idx: i})
+		d.countW = max(d.countW, len(fmt.Sprintf("%d/%d", dy.Done, dy.Required)))
 	}
 	d.cursor = -1
 	for i, r := range d.rows {
@@ -72,9 +75,6 @@ func (d *dashboard) refresh() {
 	}
 	d.clamp()
 }
-
-// clamp keeps the cursor's row, and its heading when possible, in view,
-// and remembers which duty is selected.
 
 // selected is the duty under the cursor.
 func (d *dashboard) selected() (model.DutyYear, bool) {
@@ -117,6 +117,8 @@ func (d *dashboard) move(n int) {
 	d.clamp()
 }
 
+// clamp keeps the cursor's row, and its heading when possible, in view,
+// and remembers which duty is selected.
 func (d *dashboard) clamp() {
 	d.sel = d.selectedID()
 	h := d.listHeight()
@@ -179,7 +181,7 @@ func (d *dashboard) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.Tick):
 		if dy, ok := d.selected(); ok {
-			a.overlay = newTickPrompt(a, dy.Duty)
+			a.overlay = a.tickOrForm(dy.Duty)
 		}
 	case key.Matches(msg, k.Add):
 		if dy, ok := d.selected(); ok {
@@ -211,7 +213,7 @@ type dashColumns struct {
 }
 
 func (d *dashboard) columns(w int) dashColumns {
-	c := dashColumns{count: 5}
+	c := dashColumns{count: max(5, d.countW)}
 	for _, s := range model.Statuses {
 		c.status = max(c.status, cells.Width(s.Name(d.c.lang)))
 	}
@@ -221,6 +223,16 @@ func (d *dashboard) columns(w int) dashColumns {
 	used := 2 + 1 + c.count + 1 + c.status
 	if c.bar > 0 {
 		used += 1 + c.bar + 1 + c.due
+	}
+	// In a very narrow terminal the count goes first, then the status
+	// word, so that a title is still readable.
+	if w-used < 6 {
+		used -= 1 + c.count
+		c.count = 0
+	}
+	if w-used < 6 {
+		used -= 1 + c.status
+		c.status = 0
 	}
 	c.title = max(4, w-used)
 	return c
@@ -250,7 +262,12 @@ func (d *dashboard) view(w, h int) string {
 	if col.bar > 0 {
 		head += " " + cells.Fit(t.ColProgress, col.bar)
 	}
-	head += " " + cells.FitRight("", col.count) + " " + cells.Fit(t.ColStatus, col.status)
+	if col.count > 0 {
+		head += " " + cells.FitRight("", col.count)
+	}
+	if col.status > 0 {
+		head += " " + cells.Fit(t.ColStatus, col.status)
+	}
 	if col.due > 0 {
 		head += " " + cells.Fit(t.ColDue, col.due)
 	}
@@ -296,8 +313,12 @@ func (d *dashboard) rowView(dy model.DutyYear, col dashColumns, selected bool) s
 	if col.bar > 0 {
 		b.WriteString(" " + progressBar(st, dy.Credited, dy.Required, col.bar))
 	}
-	b.WriteString(" " + cells.FitRight(fmt.Sprintf("%d/%d", dy.Done, dy.Required), col.count))
-	b.WriteString(" " + st.Status(dy.Status).Render(cells.Fit(dy.Status.Name(d.c.lang), col.status)))
+	if col.count > 0 {
+		b.WriteString(" " + cells.FitRight(fmt.Sprintf("%d/%d", dy.Done, dy.Required), col.count))
+	}
+	if col.status > 0 {
+		b.WriteString(" " + st.Status(dy.Status).Render(cells.Fit(dy.Status.Name(d.c.lang), col.status)))
+	}
 	if col.due > 0 {
 		due := ""
 		if !dy.NextDue.IsZero() {

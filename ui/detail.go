@@ -99,9 +99,11 @@ func (d *detail) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Back):
 		d.open = false
 	case key.Matches(msg, k.Tick):
-		a.overlay = newTickPrompt(a, dy.Duty)
+		a.overlay = a.tickOrForm(dy.Duty)
 	case key.Matches(msg, k.Add):
 		a.overlay = newRecordForm(a, dy.Duty, nil)
+	case key.Matches(msg, k.EditDuty):
+		a.overlay = newDutyForm(a, &dy)
 	case key.Matches(msg, k.Edit):
 		if r, ok := d.selectedRecord(); ok {
 			a.overlay = newRecordForm(a, dy.Duty, &r)

@@ -30,6 +30,7 @@ type field struct {
 	options []string // choiceField: what is shown
 	choice  int
 	checked bool
+	orig    string // the value the field was given
 	hint    string
 	err     string
 	// complete offers completions for the text before the cursor (the
@@ -55,7 +56,7 @@ func (c *common) newInput(value string) textinput.Model {
 	st.Cursor.Blink = false
 	in.SetStyles(st)
 	in.Prompt = ""
-	in.SetValue(value)
+	in.SetValue(model.CleanLine(value)) // text from the ledger is shown inert
 	in.CursorEnd()
 	return in
 }
@@ -69,7 +70,7 @@ func (f *form) add(fl *field) *field {
 }
 
 func (f *form) text(k, label, value string) *field {
-	return f.add(&field{key: k, label: label, kind: textField, in: f.c.newInput(value)})
+	return f.add(&field{key: k, label: label, kind: textField, in: f.c.newInput(value), orig: value})
 }
 
 func (f *form) date(k, label string, value model.Date) *field {
@@ -95,8 +96,15 @@ func (f *form) field(k string) *field {
 	return nil
 }
 
-// value is a text field's content.
-func (f *form) value(k string) string { return f.field(k).in.Value() }
+// value is a text field's content. A field left as it was gives back the
+// text it was given, so a note's line breaks survive an edit of the topic.
+func (f *form) value(k string) string {
+	fl := f.field(k)
+	if v := fl.in.Value(); v != model.CleanLine(fl.orig) {
+		return v
+	}
+	return fl.orig
+}
 
 func (f *form) focusField(i int) {
 	for j, fl := range f.fields {
@@ -289,6 +297,7 @@ func (f *form) view(w int) string {
 			b.WriteString(box + cells.Cut(fl.options[0], inputW-4))
 		default:
 			fl.in.SetWidth(inputW - 1)
+			fl.in.SetCursor(fl.in.Position()) // scrolls the text into the new width
 			b.WriteString(fl.in.View())
 		}
 		b.WriteString("\n")

@@ -59,8 +59,8 @@ func TestGolden(t *testing.T) {
 				}
 				a := newTestApp(t, l, sc.lang, sz.w, sz.h)
 				press(t, a, sc.keys...)
+				checkFits(t, strings.Join(a.compose(), "\n"), sz.w, sz.h)
 				out := a.render()
-				checkFits(t, out, sz.w, sz.h)
 				golden.RequireEqual(t, trimLines(ansi.Strip(out)))
 			})
 		}
@@ -68,7 +68,8 @@ func TestGolden(t *testing.T) {
 }
 
 // checkFits fails when a line is wider than the terminal or there are
-// more lines than rows.
+// more lines than rows. It is given the screen as composed, before the
+// last-resort cut, so a layout that overflows is caught.
 func checkFits(t *testing.T, out string, w, h int) {
 	t.Helper()
 	lines := strings.Split(out, "\n")
@@ -102,7 +103,7 @@ func TestNoLineWiderThanTheTerminal(t *testing.T) {
 		for w := 20; w <= 220; w += 7 {
 			a := newTestApp(t, s, sc.lang, w, 24)
 			press(t, a, sc.keys...)
-			checkFits(t, a.render(), w, 24)
+			checkFits(t, strings.Join(a.compose(), "\n"), w, 24)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import "charm.land/bubbles/v2/key"
 type KeyMap struct {
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	Open, Back, Tick, Add, NewDuty, Edit    key.Binding
+	EditDuty                                key.Binding
 	Delete, Undo, Filter, PrevYear          key.Binding
 	NextYear, NextView, PrevView, Export    key.Binding
 	Import, Help, Quit, Carry               key.Binding
@@ -29,6 +30,7 @@ func DefaultKeyMap(t *Text) KeyMap {
 		Add:      b("a", t.KeyAdd, "a"),
 		NewDuty:  b("n", t.KeyNewDuty, "n"),
 		Edit:     b("e", t.KeyEdit, "e"),
+		EditDuty: b("E", t.KeyEditDuty, "E"),
 		Delete:   b("d", t.KeyDelete, "d"),
 		Undo:     b("u", t.KeyUndo, "u"),
 		Filter:   b("/", t.KeyFilter, "/"),

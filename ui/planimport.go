@@ -57,6 +57,8 @@ func (p *planSource) submit(a *App) tea.Cmd {
 // paste takes pasted text: several lines are the plan itself; one line is
 // typed into the path.
 func (p *planSource) paste(a *App, msg tea.PasteMsg) tea.Cmd {
+	// Terminals send pasted line ends as CR as often as LF.
+	msg.Content = strings.ReplaceAll(strings.ReplaceAll(msg.Content, "\r\n", "\n"), "\r", "\n")
 	if !strings.Contains(msg.Content, "\n") {
 		fl := p.f.fields[0]
 		fl.in.SetValue(fl.in.Value() + msg.Content)

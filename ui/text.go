@@ -17,7 +17,7 @@ type Text struct {
 	NoRecords, NoDuties, NoMatch, EmptyYear, EmptyHint           string
 	FirstRunTitle, FirstRunBody, FirstRunNew                     string
 	FirstRunImport, Loading                                      string
-	Filter, FilterHint, TickPrompt, TickHint                     string
+	Filter, FilterHint, TickPrompt, TickPromptShort, TickHint    string
 	FormHint, DateHint, WithHint, ChoiceHint                     string
 	NewRecord, EditRecord, NewDuty, EditDuty                     string
 	ConfirmDelete, Yes, No                                       string
@@ -40,7 +40,7 @@ type Text struct {
 	KeyOpen, KeyBack, KeyTick, KeyAdd, KeyNewDuty, KeyEdit    string
 	KeyDelete, KeyUndo, KeyFilter, KeyPrevYear, KeyNextYear   string
 	KeyNextView, KeyPrevView, KeyExport, KeyImport, KeyHelp   string
-	KeyQuit, KeyCarry                                         string
+	KeyQuit, KeyCarry, KeyEditDuty                            string
 }
 
 var textZh = Text{
@@ -59,7 +59,7 @@ var textZh = Text{
 	FirstRunBody:  "台账记录本人每年必须完成的履职事项，随时查看完成情况，年底生成履职报告。\n先选一套内置事项模板（之后每项都可修改）：",
 	FirstRunNew:   "n  自己逐项添加", FirstRunImport: "i  从工作计划文本导入（输入文件路径或粘贴全文）", Loading: "正在读取台账",
 	Filter: "筛选：", FilterHint: "输入名称或拼音首字母  enter 确定  esc 清除",
-	TickPrompt: "登记 %s %s  主题：", TickHint: "enter 保存  esc 取消",
+	TickPrompt: "登记 %s %s  主题：", TickPromptShort: "%s 主题：", TickHint: "enter 保存  esc 取消",
 	FormHint: "enter/tab 下一项  ctrl+s 保存  esc 取消", DateHint: "-/+ 前后一天", WithHint: "tab 补全：%s", ChoiceHint: "左右方向键选择",
 	NewRecord: "新增履职记录：%s", EditRecord: "修改履职记录：%s", NewDuty: "新建履职事项（%d年）", EditDuty: "修改履职事项（%d年要求）",
 	ConfirmDelete: "删除这条记录？%s %s", Yes: "y 删除", No: "n 取消",
@@ -86,7 +86,7 @@ var textZh = Text{
 	KeyOpen: "打开", KeyBack: "返回", KeyTick: "今天完成一次", KeyAdd: "新增记录", KeyNewDuty: "新建事项", KeyEdit: "修改",
 	KeyDelete: "删除记录", KeyUndo: "撤销", KeyFilter: "筛选", KeyPrevYear: "上一年", KeyNextYear: "下一年",
 	KeyNextView: "切换视图", KeyPrevView: "上一视图", KeyExport: "导出", KeyImport: "从计划导入", KeyHelp: "帮助",
-	KeyQuit: "退出", KeyCarry: "复制上年要求",
+	KeyQuit: "退出", KeyCarry: "复制上年要求（本年还没有事项时）", KeyEditDuty: "修改事项",
 }
 
 var textEn = Text{
@@ -105,7 +105,7 @@ var textEn = Text{
 	FirstRunBody:  "taizhang keeps the ledger of the duties you must do each year, shows where you stand, and writes the year-end summary.\nStart from a built-in set of duties (every one can be changed later):",
 	FirstRunNew:   "n  add duties one by one", FirstRunImport: "i  import from a plan text", Loading: "Reading the ledger...",
 	Filter: "Filter: ", FilterHint: "title or pinyin initials  enter keep  esc clear",
-	TickPrompt: "Log %s %s  topic: ", TickHint: "enter save  esc cancel",
+	TickPrompt: "Log %s %s  topic: ", TickPromptShort: "%s topic: ", TickHint: "enter save  esc cancel",
 	FormHint: "enter/tab next  ctrl+s save  esc cancel", DateHint: "-/+ a day earlier/later", WithHint: "tab completes: %s", ChoiceHint: "left/right to choose",
 	NewRecord: "New record: %s", EditRecord: "Edit record: %s", NewDuty: "New duty (%d)", EditDuty: "Edit duty (%d target)",
 	ConfirmDelete: "Delete this record? %s %s", Yes: "y delete", No: "n keep",
@@ -132,7 +132,7 @@ var textEn = Text{
 	KeyOpen: "open", KeyBack: "back", KeyTick: "done once today", KeyAdd: "add record", KeyNewDuty: "new duty", KeyEdit: "edit",
 	KeyDelete: "delete record", KeyUndo: "undo", KeyFilter: "filter", KeyPrevYear: "previous year", KeyNextYear: "next year",
 	KeyNextView: "next view", KeyPrevView: "previous view", KeyExport: "export", KeyImport: "import plan", KeyHelp: "help",
-	KeyQuit: "quit", KeyCarry: "copy last year",
+	KeyQuit: "quit", KeyCarry: "copy last year's targets (into an empty year)", KeyEditDuty: "edit the duty",
 }
 
 // TextFor returns the catalogue of lang.

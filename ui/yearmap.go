@@ -76,6 +76,29 @@ func monthState(dy model.DutyYear, year, mo int) model.PeriodState {
 	return worst
 }
 
+// layout fits the grid into w cells: the months shown (all twelve; in a
+// narrow terminal the half-year, or the quarter, holding the evaluation
+// day), the width of a month's cell (a count, its state mark and a space)
+// and of the titles.
+func (m *yearMap) layout(w int) (first, last, cellW, titleW int) {
+	for _, cw := range []int{5, 4} {
+		if tw := w - 2 - 12*cw; tw >= 24 || (cw == 4 && tw >= 12) {
+			return 1, 12, cw, min(tw, 40)
+		}
+	}
+	month := 12
+	if asOf := m.c.data.status.AsOf; asOf.Year() == m.c.data.year {
+		month = int(asOf.Month())
+	}
+	cellW = 4
+	span := 6
+	if w-2-6*cellW < 6 {
+		span = 3
+	}
+	first = (month-1)/span*span + 1
+	return first, first + span - 1, cellW, max(4, min(40, w-2-span*cellW))
+}
+
 func (m *yearMap) listHeight() int { return max(1, m.c.height-headerLines-2-2) }
 
 func (m *yearMap) move(n int) {
@@ -110,23 +133,10 @@ func (m *yearMap) view(w, h int) string {
 	if len(data.status.Duties) == 0 {
 		return st.Muted.Render(cells.Cut(m.c.t.NoDuties, w))
 	}
-	cellW := 4
-	if w >= 120 {
-		cellW = 5
-	}
-	titleW := w - 2 - 12*cellW
-	if titleW < 12 {
-		cellW = 3
-		titleW = w - 2 - 12*cellW
-	}
-	if titleW < 8 {
-		cellW = 2
-		titleW = max(4, w-2-12*cellW)
-	}
-	titleW = min(titleW, 40) // a wide terminal leaves room to the right, not a gulf in the middle
+	first, last, cellW, titleW := m.layout(w)
 	var b strings.Builder
 	head := "  " + cells.Fit("", titleW)
-	for mo := 1; mo <= 12; mo++ {
+	for mo := first; mo <= last; mo++ {
 		label := fmt.Sprint(mo)
 		if cellW >= 5 && m.c.lang == model.Chinese {
 			label += "月"
@@ -150,11 +160,8 @@ func (m *yearMap) view(w, h int) string {
 		} else {
 			b.WriteString("  " + title)
 		}
-		for _, c := range m.cells[i] {
+		for _, c := range m.cells[i][first-1 : last] {
 			val := fmt.Sprint(c.count) + stateMark(c.state)
-			if cellW == 2 {
-				val = fmt.Sprint(min(c.count, 9)) + stateMark(c.state)
-			}
 			b.WriteString(st.State(c.state).Render(cells.FitRight(val, cellW)))
 		}
 	}

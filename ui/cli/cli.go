@@ -59,12 +59,20 @@ type App struct {
 	store *data.Store
 }
 
-// Store opens the ledger on first use.
-func (a *App) Store() (*data.Store, error) {
+// Store opens the ledger on first use, creating it if it is not there:
+// for the commands that start a ledger (the app, duty add, template apply,
+// plan --apply, import, restore, demo, profile).
+func (a *App) Store() (*data.Store, error) { return a.open(data.Open) }
+
+// Existing opens the ledger on first use, refusing a path with no ledger:
+// for the commands that read one or need its duties.
+func (a *App) Existing() (*data.Store, error) { return a.open(data.OpenExisting) }
+
+func (a *App) open(opener func(string) (*data.Store, error)) (*data.Store, error) {
 	if a.store != nil {
 		return a.store, nil
 	}
-	s, err := data.Open(data.ResolvePath(a.db))
+	s, err := opener(data.ResolvePath(a.db))
 	if err != nil {
 		return nil, err
 	}
@@ -232,6 +240,9 @@ func (a *App) date(flag, value string, def model.Date) (model.Date, error) {
 	}
 	d, err := model.ParseDate(value)
 	if err != nil {
+		if y, _, _, ok := model.SplitDate(value); ok && !model.ValidYear(y) {
+			return 0, Bad("%s 的值“%s”年份不在1900至2999之间。", "%s %q has a year outside 1900-2999.", flag, model.CleanLine(value))
+		}
 		return 0, Bad("%s 的值“%s”不是有效日期；请写成 YYYY-MM-DD，如 2026-03-15。",
 			"%s %q is not a valid date; write it as YYYY-MM-DD, e.g. 2026-03-15.", flag, model.CleanLine(value))
 	}

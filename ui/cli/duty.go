@@ -117,7 +117,7 @@ func (c *DutyListCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	s, err := a.Store()
+	s, err := a.Existing()
 	if err != nil {
 		return err
 	}
@@ -196,7 +196,7 @@ func (c *DutyEditCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	s, err := a.Store()
+	s, err := a.Existing()
 	if err != nil {
 		return err
 	}
@@ -274,7 +274,7 @@ func (c *DutyArchiveCmd) Run(a *App) error {
 	if day > a.Today() {
 		return Bad("--date %s 晚于今天；归档日期只能是今天或更早。", "--date %s is after today; archive as of today or earlier.", day.String())
 	}
-	s, err := a.Store()
+	s, err := a.Existing()
 	if err != nil {
 		return err
 	}

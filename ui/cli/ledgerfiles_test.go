@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"database/sql"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,23 +55,27 @@ func TestFilesGivenAsTheLedger(t *testing.T) {
 	os.Mkdir(roDir, 0o500)
 	t.Cleanup(func() { os.Chmod(roDir, 0o700) })
 
+	reads := [][]string{{"status"}, {"log", "会前学法"}, {"records", "--json"}}
+	creates := [][]string{{"template", "apply", "leadership"}, {"duty", "add", "--title", "x", "--category", "other", "--cadence", "year", "--min", "1"}}
 	cases := []struct {
 		name, path, says string
+		commands         [][]string
 	}{
-		{"text file", write("notes.txt", []byte("会前学法 2026-01-09 学习《行政复议法》\n"), 0o600), "not a taizhang ledger"},
-		{"empty file", write("empty.db", nil, 0o600), "empty file"},
-		{"directory", dir, "is a directory"},
-		{"read-only file", readOnly, "read-only"},
-		{"newer version", newer, "newer taizhang"},
-		{"truncated ledger", truncated, "damaged"},
-		{"corrupted ledger", corrupted, "damaged"},
-		{"another program's database", other, "another program"},
-		{"new ledger in a read-only directory", filepath.Join(roDir, "taizhang.db"), "read-only"},
+		{"text file", write("notes.txt", []byte("会前学法 2026-01-09 学习《行政复议法》\n"), 0o600), "not a taizhang ledger", reads},
+		{"empty file", write("empty.db", nil, 0o600), "empty file", reads},
+		{"directory", dir, "is a directory", reads},
+		{"read-only file", readOnly, "read-only", reads},
+		{"newer version", newer, "newer taizhang", reads},
+		{"truncated ledger", truncated, "damaged", reads},
+		{"corrupted ledger", corrupted, "damaged", reads},
+		{"another program's database", other, "another program", reads},
+		{"new ledger in a read-only directory", filepath.Join(roDir, "taizhang.db"), "read-only", creates},
+		{"no ledger at the path", filepath.Join(dir, "typo.db"), "There is no ledger", reads},
 	}
 	for _, c := range cases {
-		for _, args := range [][]string{{"status"}, {"log", "会前学法"}, {"records", "--json"}} {
+		for _, args := range c.commands {
 			t.Run(c.name+"/"+args[0], func(t *testing.T) {
-				before, _ := os.ReadFile(c.path)
+				before, beforeErr := os.ReadFile(c.path)
 				r := run(t, c.path, append([]string{"--lang", "en"}, args...)...)
 				if r.code == 0 {
 					t.Fatalf("exit 0; stdout %q", r.stdout)
@@ -78,14 +83,48 @@ func TestFilesGivenAsTheLedger(t *testing.T) {
 				if !strings.Contains(r.stderr, c.says) || strings.Count(r.stderr, "\n") != 1 {
 					t.Errorf("stderr %q does not say %q in one line", r.stderr, c.says)
 				}
-				after, _ := os.ReadFile(c.path)
-				if !bytes.Equal(before, after) {
-					t.Errorf("the file changed")
+				after, afterErr := os.ReadFile(c.path)
+				if !bytes.Equal(before, after) || (beforeErr == nil) != (afterErr == nil) {
+					t.Errorf("the file changed (or appeared)")
 				}
 			})
 		}
 	}
 	if es, _ := os.ReadDir(roDir); len(es) != 0 {
 		t.Errorf("files appeared in the read-only directory: %v", es)
+	}
+}
+
+// A damaged ledger is what restore is for: it is moved aside and the
+// backup restored into a fresh ledger.
+func TestRestoreOverADamagedLedger(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "taizhang.db")
+	ok(t, db, "template", "apply", "leadership")
+	ok(t, db, "log", "会前学法", "--date", "2026-03-01", "--topic", "学习")
+	backup := filepath.Join(dir, "backup.db")
+	ok(t, db, "backup", backup)
+	b, _ := os.ReadFile(db)
+	os.WriteFile(db, b[:len(b)/2], 0o600)
+	if r := run(t, db, "status"); r.code != 2 || !strings.Contains(r.stderr, "已损坏") {
+		t.Fatalf("status on the damaged ledger: %+v", r)
+	}
+	r := run(t, db, "restore", backup)
+	if r.code != 0 || !strings.Contains(r.stderr, "原台账已损坏，已移到") {
+		t.Fatalf("restore over the damaged ledger: %+v", r)
+	}
+	var recs []recordOut
+	json.Unmarshal([]byte(ok(t, db, "records", "--json")), &recs)
+	if len(recs) != 1 || recs[0].Topic != "学习" {
+		t.Errorf("records after the restore: %+v", recs)
+	}
+	if m, _ := filepath.Glob(db + ".damaged-*"); len(m) == 0 {
+		t.Error("the damaged ledger was not kept")
+	}
+	// The backup file itself gained no WAL or shared-memory files.
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if _, err := os.Stat(backup + suffix); err == nil {
+			t.Errorf("restore left %s beside the backup", suffix)
+		}
 	}
 }

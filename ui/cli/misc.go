@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"strings"
 
 	"taizhang/data"
@@ -94,7 +95,7 @@ func (c *CarryCmd) Run(a *App) error {
 	if c.From == c.To {
 		return Bad("--from 与 --to 是同一年（%d）；请给出两个不同的年份。", "--from and --to are the same year (%d); give two different years.", c.From)
 	}
-	s, err := a.Store()
+	s, err := a.Existing()
 	if err != nil {
 		return err
 	}
@@ -125,7 +126,7 @@ type BackupCmd struct {
 
 // Run writes the backup.
 func (c *BackupCmd) Run(a *App) error {
-	s, err := a.Store()
+	s, err := a.Existing()
 	if err != nil {
 		return err
 	}
@@ -147,6 +148,16 @@ func (c *RestoreCmd) Run(a *App) error {
 		return err
 	}
 	s, err := a.Store()
+	if errors.Is(err, data.ErrDamaged) {
+		// The ledger a backup is meant to replace may be the broken one:
+		// move it aside and restore into a fresh ledger.
+		aside, aerr := data.SetAside(data.ResolvePath(a.db))
+		if aerr != nil {
+			return aerr
+		}
+		a.Note("原台账已损坏，已移到 "+aside+"。", "The damaged ledger was moved to "+aside+".")
+		s, err = a.Store()
+	}
 	if err != nil {
 		return err
 	}

@@ -13,7 +13,7 @@ type LogCmd struct {
 	Duty  string `arg:"" help:"事项编号或名称的一部分 / duty id or part of its title"`
 	Date  string `help:"日期（默认今天） / date (default: today)" placeholder:"YYYY-MM-DD"`
 	Topic string `help:"主题或内容 / topic"`
-	With  string `help:"对象或参加人员，用、分隔 / participants" placeholder:"张三、李四"`
+	With  string `help:"对象或参加人员，用、分隔 / participants, separated by 、" placeholder:"NAMES"`
 	Place string `help:"地点 / place"`
 	Note  string `help:"备注 / note"`
 }
@@ -25,7 +25,7 @@ func (c *LogCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	s, err := a.Store()
+	s, err := a.Existing()
 	if err != nil {
 		return err
 	}
@@ -50,7 +50,8 @@ func (a *App) logged(s *data.Store, d model.Duty, r model.Record) string {
 		year = iy
 		t, has, _ = s.Target(ctxb, d.ID, year)
 	}
-	head := a.T(fmt.Sprintf("已登记：%s %s", d.Title, r.Date), fmt.Sprintf("Logged %s on %s", d.Title, r.Date))
+	title := model.CleanLine(d.Title)
+	head := a.T(fmt.Sprintf("已登记：%s %s", title, r.Date), fmt.Sprintf("Logged %s on %s", title, r.Date))
 	if !has {
 		return head
 	}
@@ -70,7 +71,7 @@ func (a *App) logged(s *data.Store, d model.Duty, r model.Record) string {
 	}
 	p := dy.Periods[i]
 	label := t.Cadence.Label(p.Period, a.Lang)
-	if t.Cadence == model.Year {
+	if t.Cadence == model.Year || !p.Required() {
 		return head + a.T(fmt.Sprintf("（全年 %d/%d）", dy.Done, dy.Required), fmt.Sprintf(" (year %d/%d)", dy.Done, dy.Required))
 	}
 	return head + a.T(fmt.Sprintf("（%s %d/%d，全年 %d/%d）", label, p.Count, t.Min, dy.Done, dy.Required),
@@ -103,7 +104,7 @@ func (c *RecordsCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	s, err := a.Store()
+	s, err := a.Existing()
 	if err != nil {
 		return err
 	}

@@ -31,7 +31,7 @@ func (c *StatusCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	s, err := a.Store()
+	s, err := a.Existing()
 	if err != nil {
 		return err
 	}
