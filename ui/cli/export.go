@@ -54,18 +54,32 @@ func (c *ExportCmd) Run(a *App) error {
 	return nil
 }
 
+// format is --format, or the format -o's extension names, or Markdown
+// when -o has no extension. An extension that is no format, or another
+// format than --format, is refused: report.pdf must not hold Markdown.
 func (c *ExportCmd) format() (export.Format, error) {
-	name := c.Format
-	if name == "" {
-		name = strings.TrimPrefix(filepath.Ext(c.Output), ".")
-		if _, ok := export.ParseFormat(name); !ok {
-			name = string(export.Markdown)
+	ext := strings.TrimPrefix(filepath.Ext(c.Output), ".")
+	byExt, known := export.ParseFormat(ext)
+	if c.Format == "" {
+		switch {
+		case ext == "":
+			return export.Markdown, nil
+		case !known:
+			return "", Bad("输出文件 %s 的扩展名 .%s 不是可导出的格式；请改用 .md、.txt、.docx、.xlsx、.csv 或 .json。",
+				"The output file %s ends in .%s, which is not an export format; end it in .md, .txt, .docx, .xlsx, .csv or .json.",
+				model.CleanLine(c.Output), model.CleanLine(ext))
 		}
+		return byExt, nil
 	}
-	f, ok := export.ParseFormat(name)
+	f, ok := export.ParseFormat(c.Format)
 	if !ok {
 		return "", Bad("不认识的格式“%s”；--format 应为 md、txt、docx、xlsx、csv 或 json。",
-			"The format %q is not known; --format takes md, txt, docx, xlsx, csv or json.", model.CleanLine(name))
+			"The format %q is not known; --format takes md, txt, docx, xlsx, csv or json.", model.CleanLine(c.Format))
+	}
+	if known && byExt != f {
+		return "", Bad("输出文件 %s 的扩展名是 .%s，与 --format %s 不符；请让两者一致，或去掉 --format 按扩展名导出。",
+			"The output file %s ends in .%s but --format is %s; make them agree, or drop --format to export by the extension.",
+			model.CleanLine(c.Output), model.CleanLine(ext), f)
 	}
 	return f, nil
 }
