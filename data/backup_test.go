@@ -3,6 +3,7 @@ package data
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -143,7 +144,9 @@ func TestTemplatesAndCarry(t *testing.T) {
 	if err := s.SetArchived(ctx, all[0].ID, day("2026-11-01")); err != nil {
 		t.Fatal(err)
 	}
-	s.RemoveTarget(ctx, all[1].ID, 2027)
+	if _, err := s.DB().Exec(`DELETE FROM targets WHERE duty_id = ? AND year = 2027`, all[1].ID); err != nil {
+		t.Fatal(err)
+	}
 	carried, err := s.Carry(ctx, 2026, 2028)
 	if err != nil || carried.Added != len(tpl.Duties)-1 {
 		t.Errorf("carry to 2028: %+v %v", carried, err)
@@ -181,5 +184,38 @@ func TestDemo(t *testing.T) {
 	}
 	if err := s.FillDemo(ctx, dl); err == nil {
 		t.Error("demo filled a ledger that has data")
+	}
+}
+
+// A file whose directory does not exist (or is a file) is refused in one
+// sentence, as bad input, before anything is written.
+func TestWritingWhereThereIsNoDirectory(t *testing.T) {
+	s := openTemp(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	if err := os.WriteFile(file, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, dest := range []string{filepath.Join(dir, "missing", "x.db"), filepath.Join(dir, "missing", "deeper", "x.db"), filepath.Join(file, "x.db")} {
+		for name, write := range map[string]func() error{
+			"backup":     func() error { return s.Backup(ctx, dest) },
+			"write file": func() error { return WriteFile(dest, true, func(*os.File) error { return nil }) },
+			"check":      func() error { return CheckDest(dest, false) },
+		} {
+			err := write()
+			ie, ok := model.AsInput(err)
+			if !ok || !strings.Contains(ie.Zh, "所在目录不存在") || !strings.Contains(ie.En, "does not exist; create it or choose another path") {
+				t.Errorf("%s %s: %v", name, dest, err)
+			}
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("%d entries left in %s", len(entries), dir)
+	}
+	if err := CheckDest(file, false); err == nil || !strings.Contains(err.Error(), "already exists") {
+		t.Errorf("an existing file: %v", err)
+	}
+	if err := CheckDest(file, true); err != nil {
+		t.Errorf("an existing file with force: %v", err)
 	}
 }

@@ -115,9 +115,11 @@ func (o *Options) check() error {
 	return nil
 }
 
-// Write checks the year, then writes the export and returns the file's
-// absolute path with the warnings of Check. With Strict, any warning stops
-// it before anything is written. It does its I/O on the calling goroutine,
+// Write checks the destination and the year, then writes the export and
+// returns the file's absolute path with the warnings of Check. A file that
+// exists (without Force), or whose directory does not, is refused before
+// the year is read or Before is called. With Strict, any warning stops it
+// before anything is written. It does its I/O on the calling goroutine,
 // so the TUI calls it from a tea.Cmd:
 //
 //	func exportCmd(s *data.Store, o export.Options) tea.Cmd {
@@ -130,10 +132,27 @@ func Write(ctx context.Context, s *data.Store, o Options) (string, []Warning, er
 	if err := o.check(); err != nil {
 		return "", nil, err
 	}
+	// A file that would be refused is refused before the ledger is read,
+	// so that the check's findings are not shown for an export that
+	// cannot happen.
+	path := o.Path
+	if path == "" {
+		path = DefaultPath(o)
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", nil, err
+	}
+	if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
+		return "", nil, model.Invalid(nil, fmt.Sprintf("%s 是一个目录；请用 -o 给出文件名。", abs),
+			fmt.Sprintf("%s is a directory; give a file name with -o.", abs))
+	}
+	if err := data.CheckDest(abs, o.Force); err != nil {
+		return "", nil, err
+	}
 	var warnings []Warning
 	var rep data.YearReport
 	if o.Year != 0 {
-		var err error
 		if rep, err = s.YearReport(ctx, o.Year, o.AsOf); err != nil {
 			return "", nil, err
 		}
@@ -163,18 +182,6 @@ func Write(ctx context.Context, s *data.Store, o Options) (string, []Warning, er
 	} else {
 		sum := model.BuildSummary(rep.Status, rep.Records, rep.Profile, o.Lang)
 		write = func(w io.Writer) error { return Render(w, o.Format, sum) }
-	}
-	path := o.Path
-	if path == "" {
-		path = DefaultPath(o)
-	}
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return "", warnings, err
-	}
-	if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
-		return "", warnings, model.Invalid(nil, fmt.Sprintf("%s 是一个目录；请用 -o 给出文件名。", abs),
-			fmt.Sprintf("%s is a directory; give a file name with -o.", abs))
 	}
 	err = data.WriteFile(abs, o.Force, func(f *os.File) error {
 		bw := bufio.NewWriterSize(f, 1<<16)

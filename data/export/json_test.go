@@ -402,3 +402,43 @@ func TestImportTwoDutiesOfOneTitle(t *testing.T) {
 		t.Errorf("%v is not a refusal of bad input", err)
 	}
 }
+
+// A file Write would refuse is refused before the year is read: Before,
+// where the command line prints the check's findings, is never called.
+func TestWriteRefusesTheFileFirst(t *testing.T) {
+	s := fixedLedger(t)
+	dir := t.TempDir()
+	existing := filepath.Join(dir, "taizhang-2026.md")
+	if err := os.WriteFile(existing, []byte("mine"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		o    Options
+		want string
+	}{
+		{"exists", Options{Year: 2026, Format: Markdown, Path: existing}, "已存在"},
+		{"no directory", Options{Year: 2026, Format: Excel, Path: filepath.Join(dir, "missing", "a.xlsx")}, "所在目录不存在"},
+		{"no directory, all", Options{Format: JSON, All: true, Path: filepath.Join(dir, "missing", "a.json")}, "所在目录不存在"},
+		{"a file for a directory", Options{Year: 2026, Format: Markdown, Path: filepath.Join(existing, "a.md")}, "所在目录不存在"},
+		{"a directory", Options{Year: 2026, Format: Markdown, Path: dir}, "是一个目录"},
+	} {
+		called := false
+		c.o.AsOf = fixedToday
+		c.o.Before = func([]Warning) error { called = true; return nil }
+		_, ws, err := Write(ctx, s, c.o)
+		ie, ok := model.AsInput(err)
+		if !ok || !strings.Contains(ie.Zh, c.want) || called || len(ws) != 0 {
+			t.Errorf("%s: %v, Before called %v, %d warnings", c.name, err, called, len(ws))
+		}
+	}
+	if b, _ := os.ReadFile(existing); string(b) != "mine" {
+		t.Errorf("the existing file was changed: %q", b)
+	}
+	// With Force the existing file is replaced, after the check.
+	called := false
+	if _, ws, err := Write(ctx, s, Options{Year: 2026, AsOf: fixedToday, Format: Markdown, Path: existing, Force: true,
+		Before: func([]Warning) error { called = true; return nil }}); err != nil || !called || len(ws) != 7 {
+		t.Errorf("force: %v, Before called %v, %d warnings", err, called, len(ws))
+	}
+}

@@ -91,23 +91,19 @@ func (a *App) printWarnings(ws []export.Warning) {
 	}
 	a.Note(fmt.Sprintf("导出前检查发现%d个问题：", len(ws)), fmt.Sprintf("The check before export found %d issues:", len(ws)))
 	shown := map[export.WarningKind]int{}
-	hidden := map[export.WarningKind]int{}
-	var kinds []export.WarningKind
+	hidden := 0
 	for _, w := range ws {
-		if shown[w.Kind]+hidden[w.Kind] == 0 {
-			kinds = append(kinds, w.Kind)
-		}
 		if shown[w.Kind] == maxPerKind {
-			hidden[w.Kind]++
+			hidden++
 			continue
 		}
 		shown[w.Kind]++
 		fmt.Fprintln(a.Stderr, "  - "+model.CleanLine(w.In(a.Lang)))
 	}
-	for _, k := range kinds {
-		if n := hidden[k]; n > 0 {
-			a.Note(fmt.Sprintf("  ……另有%d条同类问题未列出。", n), fmt.Sprintf("  ... and %d more like these.", n))
-		}
+	// One count at the end: it follows the last kind listed, so "more like
+	// these" would name the wrong kind.
+	if hidden > 0 {
+		a.Note(fmt.Sprintf("  ……另有%d条未列出。", hidden), fmt.Sprintf("  ... and %d more not listed.", hidden))
 	}
 }
 

@@ -1,10 +1,15 @@
 package cli
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"taizhang/data/export"
+	"taizhang/model"
 )
 
 // The file named with -o must be what its extension says: a name the
@@ -50,6 +55,63 @@ func TestExportRefusesAnExtensionThatIsNotTheFormat(t *testing.T) {
 		ok(t, db, append([]string{"export"}, c.args...)...)
 		if b, err := os.ReadFile(filepath.Join(dir, c.file)); err != nil || !strings.HasPrefix(string(b), c.prefix) {
 			t.Errorf("%q wrote %.20q, %v", c.args, b, err)
+		}
+	}
+}
+
+// A file that will be refused is refused before the check: the officer
+// reads one sentence, not the findings and then the refusal.
+func TestExportRefusesTheFileBeforeChecking(t *testing.T) {
+	db := exportLedger(t)
+	dir := t.TempDir()
+	t.Chdir(dir)
+	ok(t, db, "export", "-o", "a.md")
+	notDir := filepath.Join(dir, "a.md")
+	for _, c := range []struct {
+		args []string
+		zh   string
+		en   string
+	}{
+		{[]string{"export", "-o", "a.md"}, "已存在", "already exists"},
+		{[]string{"export", "-o", filepath.Join(dir, "missing", "b.md")}, "所在目录不存在", "does not exist; create it or choose another path"},
+		{[]string{"export", "-o", filepath.Join(notDir, "b.md")}, "所在目录不存在", "does not exist"},
+		{[]string{"export", "--all", "--format", "json", "-o", filepath.Join(dir, "missing", "all.json")}, "所在目录不存在", "does not exist"},
+		{[]string{"backup", filepath.Join(dir, "missing", "x.db")}, "所在目录不存在", "does not exist"},
+		{[]string{"backup", filepath.Join(notDir, "x.db")}, "所在目录不存在", "does not exist"},
+	} {
+		for lang, want := range map[string]string{"zh": c.zh, "en": c.en} {
+			args := append([]string{"--lang", lang}, c.args...)
+			r := run(t, db, args...)
+			if r.code != 2 || strings.Count(r.stderr, "\n") != 1 || !strings.Contains(r.stderr, want) {
+				t.Errorf("%q: %+v", args, r)
+			}
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "missing")); err == nil {
+		t.Error("a refused export made the directory")
+	}
+}
+
+// Past maxPerKind of a kind the rest are counted, not listed; the count
+// is of every warning left out, whatever its kind.
+func TestPrintWarningsCountsWhatIsLeftOut(t *testing.T) {
+	var ws []export.Warning
+	for i := range 2 {
+		ws = append(ws, export.Warning{Kind: export.MissedPeriods, Zh: fmt.Sprintf("未达标%d", i), En: fmt.Sprintf("missed %d", i)})
+	}
+	for i := range maxPerKind + 3 {
+		ws = append(ws, export.Warning{Kind: export.LateEntry, Zh: fmt.Sprintf("迟登%d", i), En: fmt.Sprintf("late %d", i)})
+	}
+	for _, c := range []struct {
+		lang model.Lang
+		want string
+	}{{model.Chinese, "  ……另有3条未列出。\n"}, {model.English, "  ... and 3 more not listed.\n"}} {
+		var b bytes.Buffer
+		a := &App{Env: Env{Stderr: &b}, Lang: c.lang}
+		a.printWarnings(ws)
+		lines := strings.SplitAfter(b.String(), "\n")
+		if len(lines) != 1+2+maxPerKind+1+1 || lines[len(lines)-2] != c.want || strings.Contains(b.String(), "同类") || strings.Contains(b.String(), "like these") {
+			t.Errorf("%s:\n%s", c.lang, b.String())
 		}
 	}
 }
