@@ -23,20 +23,41 @@ func scanRecord(sc interface{ Scan(...any) error }, extra ...any) (model.Record,
 	return r, err
 }
 
-// checkRecordTarget refuses a record for a duty with no target covering its
-// date: a target of the date's year, or a weekly target of its ISO year.
+// targetFor finds the duty's target whose periods hold day d: the target
+// of d's year, or, for the days around New Year, the weekly target of the
+// ISO year d's week belongs to.
+func targetFor(ctx context.Context, q queryer, dutyID int64, d model.Date) (model.Target, bool, error) {
+	years := []int{d.Year()}
+	if iy, _ := d.ISOWeek(); iy != d.Year() {
+		years = append(years, iy)
+	}
+	for _, y := range years {
+		t, has, err := target(ctx, q, dutyID, y)
+		if err != nil {
+			return t, false, err
+		}
+		if has && model.PeriodIndex(t.Cadence, y, d) >= 0 {
+			return t, true, nil
+		}
+	}
+	return model.Target{}, false, nil
+}
+
+// TargetFor is the duty's target whose periods hold day d, if any.
+func (s *Store) TargetFor(ctx context.Context, dutyID int64, d model.Date) (model.Target, bool, error) {
+	t, has, err := targetFor(ctx, s.db, dutyID, d)
+	return t, has, s.errOrNil(err)
+}
+
+// checkRecordTarget refuses a record for a duty with no target whose
+// periods hold its date.
 func checkRecordTarget(ctx context.Context, q queryer, r model.Record) error {
 	d, err := duty(ctx, q, r.DutyID)
 	if err != nil {
 		return err
 	}
-	if _, has, err := target(ctx, q, r.DutyID, r.Date.Year()); err != nil || has {
+	if _, has, err := targetFor(ctx, q, r.DutyID, r.Date); err != nil || has {
 		return err
-	}
-	if iy, _ := r.Date.ISOWeek(); iy != r.Date.Year() {
-		if t, has, err := target(ctx, q, r.DutyID, iy); err != nil || (has && t.Cadence == model.Week) {
-			return err
-		}
 	}
 	y := r.Date.Year()
 	return model.Invalid(model.ErrNoTarget,

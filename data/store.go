@@ -358,14 +358,6 @@ func (s *Store) SetArchived(ctx context.Context, id int64, day model.Date) error
 	})
 }
 
-// RemoveTarget drops duty's target in year; its records stay.
-func (s *Store) RemoveTarget(ctx context.Context, dutyID int64, year int) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `DELETE FROM targets WHERE duty_id = ? AND year = ?`, dutyID, year)
-		return err
-	})
-}
-
 // ---- templates and carrying a year forward -----------------------------
 
 // Added counts what a bulk action added and skipped.

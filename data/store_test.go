@@ -433,3 +433,28 @@ func TestUndoIsGuarded(t *testing.T) {
 		t.Errorf("second undo of the same delete: %v", err)
 	}
 }
+
+// A record is accepted only where a target's periods hold its date: 30
+// December 2025 is in 2026's first ISO week, so a weekly target of 2025
+// cannot count it, and one of 2026 can.
+func TestRecordNeedsATargetHoldingItsDate(t *testing.T) {
+	s := openTemp(t)
+	today := day("2026-11-22")
+	id := mustAddDuty(t, s, "周例会学习", model.Study, model.Week, 1, 2025)
+	if _, err := s.AddRecord(ctx, model.Record{DutyID: id, Date: day("2025-12-30")}, today); !errors.Is(err, model.ErrNoTarget) {
+		t.Errorf("a 2025 weekly target took a record of 2026's first week: %v", err)
+	}
+	if _, err := s.AddRecord(ctx, model.Record{DutyID: id, Date: day("2025-12-28")}, today); err != nil {
+		t.Errorf("a record of 2025's last week: %v", err)
+	}
+	d, _ := s.Duty(ctx, id)
+	if err := s.EditDuty(ctx, DutyChange{Duty: d, Target: &model.Target{Year: 2026, Cadence: model.Week, Min: 1}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddRecord(ctx, model.Record{DutyID: id, Date: day("2025-12-30")}, today); err != nil {
+		t.Errorf("a 2026 weekly target refused a record of its first week: %v", err)
+	}
+	if tg, ok, _ := s.TargetFor(ctx, id, day("2025-12-30")); !ok || tg.Year != 2026 {
+		t.Errorf("TargetFor(2025-12-30) = %+v, %v", tg, ok)
+	}
+}

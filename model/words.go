@@ -68,17 +68,6 @@ var statusNames = map[Status][2]string{
 // Name returns the status word in lang.
 func (s Status) Name(lang Lang) string { return pick(statusNames[s], lang, string(s)) }
 
-var stateNames = map[PeriodState][2]string{
-	Met:      {"达标", "met"},
-	Missed:   {"未达标", "missed"},
-	Open:     {"进行中", "open"},
-	Upcoming: {"未到期", "upcoming"},
-	Exempt:   {"不要求", "not required"},
-}
-
-// Name returns the period state word in lang.
-func (s PeriodState) Name(lang Lang) string { return pick(stateNames[s], lang, string(s)) }
-
 var cadenceNames = map[Cadence][2]string{
 	Week:    {"每周", "weekly"},
 	Month:   {"每月", "monthly"},

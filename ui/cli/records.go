@@ -44,12 +44,8 @@ func (c *LogCmd) Run(a *App) error {
 // logged says what was logged and where the duty now stands in its period
 // and year.
 func (a *App) logged(s *data.Store, d model.Duty, r model.Record) string {
-	year := r.Date.Year()
-	t, has, _ := s.Target(ctxb, d.ID, year)
-	if iy, _ := r.Date.ISOWeek(); !has || (t.Cadence == model.Week && iy != year) {
-		year = iy
-		t, has, _ = s.Target(ctxb, d.ID, year)
-	}
+	t, has, _ := s.TargetFor(ctxb, d.ID, r.Date)
+	year := t.Year
 	title := model.CleanLine(d.Title)
 	head := a.T(fmt.Sprintf("已登记：%s %s", title, r.Date), fmt.Sprintf("Logged %s on %s", title, r.Date))
 	if !has {
