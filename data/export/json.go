@@ -112,26 +112,38 @@ func WriteJSON(w io.Writer, d data.Dump, year int, now time.Time) error {
 // ledger holds). A malformed file, a wrong format or version, an invalid
 // value or a conflict is refused with one sentence, and nothing is written.
 func Import(ctx context.Context, s *data.Store, path string, today model.Date) (data.Loaded, error) {
+	d, err := ReadFile(path, today)
+	if err != nil {
+		return data.Loaded{}, err
+	}
+	return LoadFile(ctx, s, path, d, today)
+}
+
+// ReadFile reads and checks the JSON export at path, touching no ledger:
+// the command line reads the file before it opens (or creates) one.
+func ReadFile(path string, today model.Date) (data.Dump, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
-			return data.Loaded{}, model.Invalid(nil, fmt.Sprintf("找不到文件 %s；请检查路径。", path),
+			return data.Dump{}, model.Invalid(nil, fmt.Sprintf("找不到文件 %s；请检查路径。", path),
 				fmt.Sprintf("There is no file %s; check the path.", path))
 		}
-		return data.Loaded{}, err
+		return data.Dump{}, err
 	}
 	defer f.Close()
 	if fi, err := f.Stat(); err == nil && fi.IsDir() {
-		return data.Loaded{}, model.Invalid(nil, fmt.Sprintf("%s 是一个目录，不是导出文件。", path),
+		return data.Dump{}, model.Invalid(nil, fmt.Sprintf("%s 是一个目录，不是导出文件。", path),
 			fmt.Sprintf("%s is a directory, not an export file.", path))
 	}
 	d, err := ReadJSON(f, today)
-	if err != nil {
-		if ie, ok := model.AsInput(err); ok {
-			return data.Loaded{}, model.Invalid(ie.Err, fmt.Sprintf("不能导入 %s：%s", path, ie.Zh), fmt.Sprintf("Cannot import %s: %s", path, ie.En))
-		}
-		return data.Loaded{}, err
+	if ie, ok := model.AsInput(err); ok {
+		return d, model.Invalid(ie.Err, fmt.Sprintf("不能导入 %s：%s", path, ie.Zh), fmt.Sprintf("Cannot import %s: %s", path, ie.En))
 	}
+	return d, err
+}
+
+// LoadFile loads what ReadFile read from path into s in one transaction.
+func LoadFile(ctx context.Context, s *data.Store, path string, d data.Dump, today model.Date) (data.Loaded, error) {
 	loaded, err := s.Load(ctx, d, today)
 	if ie, ok := model.AsInput(err); ok {
 		return loaded, model.Invalid(ie.Err, fmt.Sprintf("不能导入 %s：%s", path, ie.Zh), fmt.Sprintf("Cannot import %s: %s", path, ie.En))

@@ -39,7 +39,7 @@ func (c *ExportCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	s, err := a.Store()
+	s, err := a.Existing()
 	if err != nil {
 		return err
 	}
@@ -114,11 +114,17 @@ type ImportCmd struct {
 
 // Run imports the file in one transaction and says what it added.
 func (c *ImportCmd) Run(a *App) error {
+	// The file is read and checked before the ledger is opened, so a bad
+	// file leaves no new ledger behind.
+	d, err := export.ReadFile(c.File, a.Today())
+	if err != nil {
+		return err
+	}
 	s, err := a.Store()
 	if err != nil {
 		return err
 	}
-	l, err := export.Import(ctxb, s, c.File, a.Today())
+	l, err := export.LoadFile(ctxb, s, c.File, d, a.Today())
 	if err != nil {
 		return err
 	}

@@ -10,13 +10,17 @@ import (
 // flags given change; --name "" clears the name.
 type ProfileCmd struct {
 	Name *string `help:"姓名 / name"`
-	Post *string `help:"职务 / post" placeholder:"副局长"`
-	Unit *string `help:"单位 / unit" placeholder:"某某市某某局"`
+	Post *string `help:"职务，如 副局长 / post" placeholder:"POST"`
+	Unit *string `help:"单位，如 某某市某某局 / unit" placeholder:"UNIT"`
 }
 
 // Run prints the profile, after changing it when flags were given.
 func (c *ProfileCmd) Run(a *App) error {
-	s, err := a.Store()
+	open := a.Existing // only setting the profile may start a ledger
+	if c.Name != nil || c.Post != nil || c.Unit != nil {
+		open = a.Store
+	}
+	s, err := open()
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,10 @@ import (
 
 func TestProfile(t *testing.T) {
 	db := newLedger(t)
+	if r := run(t, db, "profile"); r.code != 2 {
+		t.Errorf("reading the profile of no ledger: %+v", r)
+	}
+	ok(t, db, "template", "apply", "section-chief")
 	if out := ok(t, db, "profile"); !strings.Contains(out, "尚未设置") {
 		t.Errorf("empty profile said %q", out)
 	}
