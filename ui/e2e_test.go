@@ -15,6 +15,21 @@ import (
 	"taizhang/ui/internal/testbin"
 )
 
+// startApp builds taizhang, applies a built-in duty set to a new ledger,
+// and opens the app on it in a 100×30 tmux session with env.
+func startApp(t *testing.T, template string, env ...string) (bin, db string, s *tmuxSession) {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed: the end-to-end test of the real terminal interface needs it (apt-get install tmux)")
+	}
+	bin = testbin.Build(t)
+	db = filepath.Join(t.TempDir(), "ledger.db")
+	if out, err := exec.Command(bin, "--db", db, "template", "apply", template).CombinedOutput(); err != nil {
+		t.Fatalf("template apply: %v\n%s", err, out)
+	}
+	return bin, db, startTmux(t, 100, 30, env, bin+" --db "+db)
+}
+
 // tmuxSession runs the binary in a detached tmux session of the given size.
 type tmuxSession struct {
 	t    *testing.T
@@ -104,15 +119,7 @@ func (s *tmuxSession) waitGone() {
 // The officer opens taizhang, ticks a duty off with a topic, quits, and
 // finds the record from the command line.
 func TestEndToEndTickInTmux(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed: the end-to-end test of the real terminal interface needs it (apt-get install tmux)")
-	}
-	bin := testbin.Build(t)
-	db := filepath.Join(t.TempDir(), "ledger.db")
-	if out, err := exec.Command(bin, "--db", db, "template", "apply", "leadership").CombinedOutput(); err != nil {
-		t.Fatalf("template apply: %v\n%s", err, out)
-	}
-	s := startTmux(t, 100, 30, []string{"LANG=zh_CN.UTF-8", "TERM=xterm-256color"}, bin+" --db "+db)
+	bin, db, s := startApp(t, "leadership", "LANG=zh_CN.UTF-8", "TERM=xterm-256color")
 	s.waitFor("参加中心组集体学习")
 	s.send("Space")
 	s.waitFor("主题：")
@@ -143,15 +150,7 @@ func TestEndToEndTickInTmux(t *testing.T) {
 // A record logged from the command line while the interface is open shows
 // up at its next refresh.
 func TestEndToEndSeesTheCommandLine(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed: the end-to-end test of the real terminal interface needs it (apt-get install tmux)")
-	}
-	bin := testbin.Build(t)
-	db := filepath.Join(t.TempDir(), "ledger.db")
-	if out, err := exec.Command(bin, "--db", db, "template", "apply", "leadership").CombinedOutput(); err != nil {
-		t.Fatalf("template apply: %v\n%s", err, out)
-	}
-	s := startTmux(t, 100, 30, []string{"LANG=zh_CN.UTF-8"}, bin+" --db "+db)
+	bin, db, s := startApp(t, "leadership", "LANG=zh_CN.UTF-8")
 	s.waitFor("完成 0/19 项")
 	if out, err := exec.Command(bin, "--db", db, "log", "述法", "--topic", "命令行").CombinedOutput(); err != nil {
 		t.Fatalf("log: %v\n%s", err, out)
@@ -164,15 +163,7 @@ func TestEndToEndSeesTheCommandLine(t *testing.T) {
 // With NO_COLOR set the screen carries no colour, and stays readable:
 // statuses are words and the selection has a marker.
 func TestEndToEndNoColor(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed: the end-to-end test of the real terminal interface needs it (apt-get install tmux)")
-	}
-	bin := testbin.Build(t)
-	db := filepath.Join(t.TempDir(), "ledger.db")
-	if out, err := exec.Command(bin, "--db", db, "template", "apply", "section-chief").CombinedOutput(); err != nil {
-		t.Fatalf("template apply: %v\n%s", err, out)
-	}
-	s := startTmux(t, 100, 30, []string{"LANG=zh_CN.UTF-8", "TERM=xterm-256color", "NO_COLOR=1"}, bin+" --db "+db)
+	_, _, s := startApp(t, "section-chief", "LANG=zh_CN.UTF-8", "TERM=xterm-256color", "NO_COLOR=1")
 	s.waitFor("参加支部党员大会")
 	out, _ := exec.Command("tmux", "capture-pane", "-e", "-p", "-t", s.name).Output()
 	colour := regexp.MustCompile(`\x1b\[[0-9;]*(38|48|3[0-7]|4[0-7]|9[0-7]|10[0-7])[;m]`)
@@ -190,15 +181,7 @@ func TestEndToEndNoColor(t *testing.T) {
 // Two command lines log in loops while the officer ticks in the open app:
 // every record arrives, and nobody sees "database is locked".
 func TestEndToEndWritersAtOnce(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		t.Skip("tmux is not installed: the end-to-end test of the real terminal interface needs it (apt-get install tmux)")
-	}
-	bin := testbin.Build(t)
-	db := filepath.Join(t.TempDir(), "ledger.db")
-	if out, err := exec.Command(bin, "--db", db, "template", "apply", "leadership").CombinedOutput(); err != nil {
-		t.Fatalf("template apply: %v\n%s", err, out)
-	}
-	s := startTmux(t, 100, 30, []string{"LANG=zh_CN.UTF-8"}, bin+" --db "+db)
+	bin, db, s := startApp(t, "leadership", "LANG=zh_CN.UTF-8")
 	s.waitFor("参加中心组集体学习")
 	const loops, each, ticks = 2, 30, 5
 	var wg sync.WaitGroup

@@ -233,6 +233,17 @@ func (a *App) yearOr(y int) (int, error) {
 	return y, nil
 }
 
+// yearLedger checks --year (0: this year) and opens the existing ledger:
+// the start of every command that reads one year.
+func (a *App) yearLedger(y int) (int, *data.Store, error) {
+	year, err := a.yearOr(y)
+	if err != nil {
+		return 0, nil, err
+	}
+	s, err := a.Existing()
+	return year, s, err
+}
+
 // date parses a --date style flag; empty means def.
 func (a *App) date(flag, value string, def model.Date) (model.Date, error) {
 	if value == "" {

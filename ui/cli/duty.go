@@ -113,11 +113,7 @@ type target struct {
 
 // Run lists the duties.
 func (c *DutyListCmd) Run(a *App) error {
-	year, err := a.yearOr(c.Year)
-	if err != nil {
-		return err
-	}
-	s, err := a.Existing()
+	year, s, err := a.yearLedger(c.Year)
 	if err != nil {
 		return err
 	}
@@ -192,11 +188,7 @@ type DutyEditCmd struct {
 
 // Run applies the edit.
 func (c *DutyEditCmd) Run(a *App) error {
-	year, err := a.yearOr(c.Year)
-	if err != nil {
-		return err
-	}
-	s, err := a.Existing()
+	year, s, err := a.yearLedger(c.Year)
 	if err != nil {
 		return err
 	}

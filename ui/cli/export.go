@@ -31,15 +31,11 @@ func (c *ExportCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	year, err := a.yearOr(c.Year)
-	if err != nil {
-		return err
-	}
 	asOf, err := a.asOf(c.AsOf)
 	if err != nil {
 		return err
 	}
-	s, err := a.Existing()
+	year, s, err := a.yearLedger(c.Year)
 	if err != nil {
 		return err
 	}

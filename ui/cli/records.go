@@ -96,11 +96,7 @@ type recordOut struct {
 
 // Run lists the records.
 func (c *RecordsCmd) Run(a *App) error {
-	year, err := a.yearOr(c.Year)
-	if err != nil {
-		return err
-	}
-	s, err := a.Existing()
+	year, s, err := a.yearLedger(c.Year)
 	if err != nil {
 		return err
 	}

@@ -23,15 +23,11 @@ type StatusCmd struct {
 
 // Run prints the status.
 func (c *StatusCmd) Run(a *App) error {
-	year, err := a.yearOr(c.Year)
-	if err != nil {
-		return err
-	}
 	asOf, err := a.asOf(c.AsOf)
 	if err != nil {
 		return err
 	}
-	s, err := a.Existing()
+	year, s, err := a.yearLedger(c.Year)
 	if err != nil {
 		return err
 	}
