@@ -591,18 +591,10 @@ func (s *scanner) count(i int) (token, bool) {
 
 // perPeriod reads the period after a slash: 1次/月, 2次/年.
 func (s *scanner) perPeriod(j int) (int, model.Cadence) {
-	switch {
-	case s.at(j, "周"):
-		return 1, model.Week
-	case s.at(j, "月"):
-		return 1, model.Month
-	case s.at(j, "季度"):
-		return 2, model.Quarter
-	case s.at(j, "季"):
-		return 1, model.Quarter
-	case s.at(j, "半年"):
-		return 2, model.Half
-	case s.at(j, "年"):
+	if n, c := s.period(j); n > 0 {
+		return n, c
+	}
+	if s.at(j, "年") {
 		return 1, model.Year
 	}
 	return 0, ""
