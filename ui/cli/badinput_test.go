@@ -1,47 +1,16 @@
 package cli
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"taizhang/data"
+	"taizhang/ui/internal/testbin"
 )
 
 // dump is the ledger's whole content as text, to compare before and after.
-func dump(t *testing.T, db string) string {
-	t.Helper()
-	s, err := data.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	var b strings.Builder
-	for _, q := range []string{
-		"SELECT id, title, category, description, basis, ifnull(archived_on,''), updated_at FROM duties ORDER BY id",
-		"SELECT duty_id, year, cadence, min, ifnull(start_date,'') FROM targets ORDER BY duty_id, year",
-		"SELECT id, duty_id, date, topic, participants, place, note, updated_at FROM records ORDER BY id",
-	} {
-		rows, err := s.DB().Query(q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			rows.Scan(ptrs...)
-			fmt.Fprintln(&b, vals...)
-		}
-		rows.Close()
-	}
-	return b.String()
-}
+func dump(t *testing.T, db string) string { return testbin.Content(t, db) }
 
 // Every bad input exits 2 with one sentence on standard error, prints
 // nothing on standard output, and changes nothing in the ledger.

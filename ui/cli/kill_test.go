@@ -3,9 +3,6 @@ package cli_test
 import (
 	"archive/zip"
 	"bytes"
-	"crypto/sha256"
-	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -17,60 +14,13 @@ import (
 	"testing"
 	"time"
 
-	_ "modernc.org/sqlite"
-
 	"taizhang/data"
 	"taizhang/model"
 	"taizhang/ui/internal/testbin"
 )
 
-// content is a digest of everything a ledger holds, to tell "unchanged"
-// and "fully changed" apart from anything in between. It also checks the
-// file is whole.
-func content(t *testing.T, path string) string {
-	t.Helper()
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	var check string
-	if err := db.QueryRow("PRAGMA integrity_check").Scan(&check); err != nil || check != "ok" {
-		t.Fatalf("integrity_check on %s: %q %v", path, check, err)
-	}
-	rows, err := db.Query("PRAGMA foreign_key_check")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if rows.Next() {
-		t.Fatalf("foreign_key_check on %s reports a violation", path)
-	}
-	rows.Close()
-	h := sha256.New()
-	for _, q := range []string{
-		"SELECT id, title, category, description, basis, ifnull(archived_on,'') FROM duties ORDER BY id",
-		"SELECT duty_id, year, cadence, min, ifnull(start_date,'') FROM targets ORDER BY duty_id, year",
-		"SELECT id, duty_id, date, topic, participants, place, note FROM records ORDER BY id",
-		"SELECT name, post, unit FROM profile",
-	} {
-		rows, err := db.Query(q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cols, _ := rows.Columns()
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			rows.Scan(ptrs...)
-			fmt.Fprintln(h, vals...)
-		}
-		rows.Close()
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
+// content is everything a ledger holds (and a check that it is whole).
+func content(t *testing.T, path string) string { return testbin.Content(t, path) }
 
 func cp(t *testing.T, from, to string) {
 	t.Helper()
@@ -121,6 +71,35 @@ func killMidway(t *testing.T, rounds int, prepare func(round int) []string, chec
 	t.Logf("%d rounds over a %s run, %d killed before they finished", rounds, full.Round(time.Millisecond), killed)
 }
 
+// killOnCopies runs a command on a fresh copy of base at ledger, killing it
+// at spread moments, and checks that every round leaves the copy either as
+// base was or as the completed command leaves it (which must differ). It
+// returns the completed command's content.
+func killOnCopies(t *testing.T, base, ledger string, rounds int, args ...string) string {
+	t.Helper()
+	before := content(t, base)
+	var after string
+	killMidway(t, rounds, func(int) []string {
+		for _, p := range []string{ledger, ledger + "-wal", ledger + "-shm"} {
+			os.Remove(p)
+		}
+		cp(t, base, ledger)
+		return append([]string{"--db", ledger}, args...)
+	}, func(r int, killed bool) {
+		got := content(t, ledger)
+		if r < 0 {
+			if after = got; after == before {
+				t.Fatalf("taizhang %s changed nothing", args[0])
+			}
+			return
+		}
+		if got != before && got != after {
+			t.Fatalf("round %d: the ledger is neither as it was nor fully changed by %s", r, args[0])
+		}
+	})
+	return after
+}
+
 // bigLedger is a demo ledger of two years and 8 000 records, built once.
 func bigLedger(t *testing.T) string {
 	t.Helper()
@@ -148,23 +127,7 @@ func TestKillMidOperation(t *testing.T) {
 		runBin(t, bin, "--db", big, "export", "--format", "json", "--all", "-o", dump)
 		base := filepath.Join(dir, "import-base.db")
 		runBin(t, bin, "--db", base, "template", "apply", "leadership", "--year", "2026")
-		before := content(t, base)
-		var after string
-		ledger := filepath.Join(dir, "import.db")
-		killMidway(t, rounds, func(r int) []string {
-			os.Remove(ledger)
-			cp(t, base, ledger)
-			return []string{"--db", ledger, "import", dump}
-		}, func(r int, killed bool) {
-			got := content(t, ledger)
-			if r < 0 {
-				after = got
-				return
-			}
-			if got != before && got != after {
-				t.Fatalf("round %d: the ledger is neither as it was nor fully imported", r)
-			}
-		})
+		killOnCopies(t, base, filepath.Join(dir, "import.db"), rounds, "import", dump)
 	})
 
 	t.Run("restore", func(t *testing.T) {
@@ -172,42 +135,13 @@ func TestKillMidOperation(t *testing.T) {
 		runBin(t, bin, "--db", big, "backup", backup)
 		small := filepath.Join(dir, "restore-base.db")
 		runBin(t, bin, "--db", small, "template", "apply", "section-chief")
-		before := content(t, small)
-		after := content(t, backup)
-		ledger := filepath.Join(dir, "restore.db")
-		killMidway(t, rounds, func(r int) []string {
-			for _, p := range []string{ledger, ledger + "-wal", ledger + "-shm"} {
-				os.Remove(p)
-			}
-			cp(t, small, ledger)
-			return []string{"--db", ledger, "restore", backup}
-		}, func(r int, killed bool) {
-			if got := content(t, ledger); got != before && got != after {
-				t.Fatalf("round %d: the ledger is neither as it was nor fully restored", r)
-			}
-		})
+		if after := killOnCopies(t, small, filepath.Join(dir, "restore.db"), rounds, "restore", backup); after != content(t, backup) {
+			t.Fatal("a full restore does not hold what the backup holds")
+		}
 	})
 
 	t.Run("carry", func(t *testing.T) {
-		before := content(t, big)
-		var after string
-		ledger := filepath.Join(dir, "carry.db")
-		killMidway(t, rounds, func(r int) []string {
-			for _, p := range []string{ledger, ledger + "-wal", ledger + "-shm"} {
-				os.Remove(p)
-			}
-			cp(t, big, ledger)
-			return []string{"--db", ledger, "carry", "--from", "2026", "--to", "2027"}
-		}, func(r int, killed bool) {
-			got := content(t, ledger)
-			if r < 0 {
-				after = got
-				return
-			}
-			if got != before && got != after {
-				t.Fatalf("round %d: the ledger is neither as it was nor fully carried", r)
-			}
-		})
+		killOnCopies(t, big, filepath.Join(dir, "carry.db"), rounds, "carry", "--from", "2026", "--to", "2027")
 	})
 
 	t.Run("plan apply", func(t *testing.T) {
@@ -218,28 +152,7 @@ func TestKillMidOperation(t *testing.T) {
 			fmt.Fprintf(&b, "%d. 每月开展1次第%d专题学习，全年开展第%d项调研不少于%d次。\n", i, i, i, 1+i%12)
 		}
 		os.WriteFile(text, []byte(b.String()), 0o600)
-		before := content(t, big)
-		var after string
-		ledger := filepath.Join(dir, "plan.db")
-		killMidway(t, rounds, func(r int) []string {
-			for _, p := range []string{ledger, ledger + "-wal", ledger + "-shm"} {
-				os.Remove(p)
-			}
-			cp(t, big, ledger)
-			return []string{"--db", ledger, "plan", text, "--apply", "--year", "2026"}
-		}, func(r int, killed bool) {
-			got := content(t, ledger)
-			if r < 0 {
-				after = got
-				if after == before {
-					t.Fatal("plan --apply added nothing")
-				}
-				return
-			}
-			if got != before && got != after {
-				t.Fatalf("round %d: the ledger is neither as it was nor fully planned", r)
-			}
-		})
+		killOnCopies(t, big, filepath.Join(dir, "plan.db"), rounds, "plan", text, "--apply", "--year", "2026")
 	})
 
 	for _, format := range []string{"xlsx", "md", "docx", "json"} {
