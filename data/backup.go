@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
-	"time"
 
 	"taizhang/model"
 )
@@ -178,7 +177,7 @@ func (s *Store) Restore(ctx context.Context, src string) (string, error) {
 	if err != nil || check != "ok" {
 		return "", refuse(src, "%s 已损坏，不能用于恢复。", "%s is damaged and cannot be restored.")
 	}
-	aside := fmt.Sprintf("%s.before-restore-%s.bak", s.path, time.Now().UTC().Format("20060102T150405"))
+	aside := asideName(s.path, "before-restore", ".bak")
 	if err := s.Backup(ctx, aside); err != nil {
 		return "", fmt.Errorf("keep the current ledger aside before restoring: %w", err)
 	}

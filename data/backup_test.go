@@ -53,6 +53,26 @@ func TestBackupAndRestore(t *testing.T) {
 	if len(ds) != 2 {
 		t.Errorf("kept-aside ledger has %d duties, want 2", len(ds))
 	}
+	// A second restore within the same second keeps its own copy aside;
+	// the first copy is never replaced.
+	mustAddDuty(t, s, "调研", model.Research, model.Year, 12, 2026)
+	again, err := s.Restore(ctx, dest)
+	if err != nil {
+		t.Fatalf("second restore: %v", err)
+	}
+	if again == aside {
+		t.Fatalf("both restores kept the ledger aside as %s", aside)
+	}
+	for path, want := range map[string]int{aside: 2, again: 2} {
+		kept, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ds, _ := kept.Duties(ctx); len(ds) != want {
+			t.Errorf("%s holds %d duties, want %d", filepath.Base(path), len(ds), want)
+		}
+		kept.Close()
+	}
 	// Restore refuses what is not a ledger, and leaves the ledger alone.
 	junk := filepath.Join(t.TempDir(), "junk.db")
 	os.WriteFile(junk, []byte("not a ledger at all, but long enough to have a header of a hundred bytes ......................................"), 0o600)

@@ -161,7 +161,7 @@ func OpenExisting(path string) (*Store, error) {
 // SetAside moves a ledger that cannot be opened (and its WAL files) out of
 // the way, under a name that says when and why, and returns that name.
 func SetAside(path string) (string, error) {
-	aside := fmt.Sprintf("%s.damaged-%s", path, time.Now().UTC().Format("20060102T150405"))
+	aside := asideName(path, "damaged", "")
 	if err := os.Rename(path, aside); err != nil {
 		return "", fmt.Errorf("move the damaged ledger aside: %w", err)
 	}
@@ -169,6 +169,20 @@ func SetAside(path string) (string, error) {
 		os.Rename(path+suffix, aside+suffix)
 	}
 	return aside, nil
+}
+
+// asideName is a free name beside path for a copy kept aside, saying why
+// and when: ledger.db.damaged-20261122T093000, with -2, -3 … added when
+// the same second already has one, so no earlier copy is ever replaced.
+func asideName(path, why, ext string) string {
+	base := fmt.Sprintf("%s.%s-%s", path, why, time.Now().UTC().Format("20060102T150405"))
+	name := base + ext
+	for i := 2; ; i++ {
+		if _, err := os.Lstat(name); errors.Is(err, fs.ErrNotExist) {
+			return name
+		}
+		name = fmt.Sprintf("%s-%d%s", base, i, ext)
+	}
 }
 
 // checkExisting refuses a path that is not a writable taizhang ledger
@@ -446,7 +460,7 @@ func (s *Store) migrate() error {
 		return nil
 	}
 	if v > 0 {
-		aside := fmt.Sprintf("%s.v%d-%s.bak", s.path, v, time.Now().UTC().Format("20060102T150405"))
+		aside := asideName(s.path, fmt.Sprintf("v%d", v), ".bak")
 		if err := s.Backup(ctx, aside); err != nil {
 			return fmt.Errorf("copy ledger aside before upgrading it: %w", err)
 		}

@@ -3,6 +3,7 @@ package testbin
 import (
 	"database/sql"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -57,3 +58,11 @@ func Content(tb testing.TB, path string) string {
 	}
 	return b.String()
 }
+
+// stampRE matches the UTC write stamps the store puts on every row.
+var stampRE = regexp.MustCompile(`\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z`)
+
+// Unstamped is a ledger's Content with every write stamp masked: two runs
+// of the same command at different moments leave the same Unstamped
+// content.
+func Unstamped(content string) string { return stampRE.ReplaceAllString(content, "<stamp>") }
