@@ -71,14 +71,23 @@ func writeVia(dest string, fill func(tmp string) error) error {
 	return syncDir(dir)
 }
 
-// checkDir refuses a file whose directory does not exist (or is a file):
-// the officer is told which, not shown the error of a temporary file.
+// checkDir refuses a file whose directory does not exist (or is a file) or
+// cannot be written, and a file name that is a directory: the officer is
+// told which, not shown the error of a temporary file.
 func checkDir(dest string) error {
 	dir := filepath.Dir(dest)
 	fi, err := os.Stat(dir)
 	if err == nil && !fi.IsDir() || errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
 		return model.Invalid(nil, fmt.Sprintf("%s 所在目录不存在；请先创建该目录，或换一个路径。", dest),
 			fmt.Sprintf("The directory %s does not exist; create it or choose another path.", dir))
+	}
+	if err == nil && (fi.Mode().Perm()&0o200 == 0 || !writable(dir)) {
+		return model.Invalid(nil, fmt.Sprintf("目录 %s 不可写入；请换一个可写的目录，或恢复该目录的写权限。", dir),
+			fmt.Sprintf("The directory %s cannot be written to; choose a writable directory or make it writable.", dir))
+	}
+	if fi, err := os.Stat(dest); err == nil && fi.IsDir() {
+		return model.Invalid(nil, fmt.Sprintf("%s 是一个目录；请在 -o 中给出文件名。", dest),
+			fmt.Sprintf("%s is a directory; give a file name with -o.", dest))
 	}
 	return nil
 }

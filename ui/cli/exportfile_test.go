@@ -67,6 +67,10 @@ func TestExportRefusesTheFileBeforeChecking(t *testing.T) {
 	t.Chdir(dir)
 	ok(t, db, "export", "-o", "a.md")
 	notDir := filepath.Join(dir, "a.md")
+	roDir := filepath.Join(dir, "ro")
+	os.Mkdir(roDir, 0o500)
+	defer os.Chmod(roDir, 0o700)
+	os.Mkdir(filepath.Join(dir, "sub"), 0o700)
 	for _, c := range []struct {
 		args []string
 		zh   string
@@ -78,6 +82,9 @@ func TestExportRefusesTheFileBeforeChecking(t *testing.T) {
 		{[]string{"export", "--all", "--format", "json", "-o", filepath.Join(dir, "missing", "all.json")}, "所在目录不存在", "does not exist"},
 		{[]string{"backup", filepath.Join(dir, "missing", "x.db")}, "所在目录不存在", "does not exist"},
 		{[]string{"backup", filepath.Join(notDir, "x.db")}, "所在目录不存在", "does not exist"},
+		{[]string{"export", "-o", filepath.Join(roDir, "b.md")}, "不可写入", "cannot be written to"},
+		{[]string{"backup", filepath.Join(roDir, "x.db")}, "不可写入", "cannot be written to"},
+		{[]string{"export", "--force", "-o", "sub"}, "是一个目录", "is a directory; give a file name"},
 	} {
 		for lang, want := range map[string]string{"zh": c.zh, "en": c.en} {
 			args := append([]string{"--lang", lang}, c.args...)
@@ -89,6 +96,11 @@ func TestExportRefusesTheFileBeforeChecking(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "missing")); err == nil {
 		t.Error("a refused export made the directory")
+	}
+	for _, d := range []string{roDir, filepath.Join(dir, "sub")} {
+		if es, _ := os.ReadDir(d); len(es) != 0 {
+			t.Errorf("a refused write left files in %s: %v", d, es)
+		}
 	}
 }
 
