@@ -225,3 +225,42 @@ func TestDemo(t *testing.T) {
 		t.Errorf("demo on a full ledger: %+v", r)
 	}
 }
+
+// A weekly duty's year runs by ISO weeks: records --duty lists what its
+// periods count (2025-12-30 falls in week 1 of 2026), while the year's
+// whole list is the calendar year, as the record log shows it.
+func TestRecordsOfAWeeklyDutyFollowISOWeeks(t *testing.T) {
+	db := newLedger(t)
+	ok(t, db, "duty", "add", "--title", "周例会学习", "--category", "study", "--cadence", "week", "--min", "1", "--year", "2025")
+	ok(t, db, "carry", "--from", "2025", "--to", "2026")
+	ok(t, db, "duty", "add", "--title", "月度学法", "--category", "study", "--cadence", "month", "--min", "1", "--year", "2026")
+	ok(t, db, "log", "周例会学习", "--date", "2025-12-27")
+	ok(t, db, "log", "周例会学习", "--date", "2025-12-30")
+	ok(t, db, "log", "周例会学习", "--date", "2026-01-06")
+	ok(t, db, "log", "月度学法", "--date", "2026-01-06")
+	dates := func(args ...string) []string {
+		var recs []recordOut
+		if err := json.Unmarshal([]byte(ok(t, db, append([]string{"records", "--json"}, args...)...)), &recs); err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, r := range recs {
+			out = append(out, r.Date)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"--duty", "周例会", "--year", "2026"}, []string{"2026-01-06", "2025-12-30"}},
+		{[]string{"--duty", "周例会", "--year", "2025"}, []string{"2025-12-27"}},
+		{[]string{"--year", "2026"}, []string{"2026-01-06", "2026-01-06"}},
+		{[]string{"--year", "2025"}, []string{"2025-12-30", "2025-12-27"}},
+		{[]string{"--duty", "月度", "--year", "2025"}, nil}, // no target that year: the calendar year
+	} {
+		if got := dates(c.args...); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("records %v = %v, want %v", c.args, got, c.want)
+		}
+	}
+}

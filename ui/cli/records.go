@@ -76,7 +76,7 @@ func (a *App) logged(s *data.Store, d model.Duty, r model.Record) string {
 
 // RecordsCmd lists records.
 type RecordsCmd struct {
-	Year int    `help:"年度（默认今年） / year (default: this year)"`
+	Year int    `help:"年度（默认今年；与 --duty 同用时按该事项的周期，每周事项按ISO周） / year (default: this year; with --duty, that duty's periods, ISO weeks for a weekly duty)"`
 	Duty string `help:"只列出某个事项的记录 / only this duty's records"`
 	JSON bool   `name:"json" help:"输出 JSON / print JSON"`
 }
@@ -111,6 +111,16 @@ func (c *RecordsCmd) Run(a *App) error {
 			return err
 		}
 		f.DutyID = d.ID
+		// One duty's records are those its periods count, as its detail
+		// shows them: a weekly duty's year runs by ISO weeks.
+		t, has, err := s.Target(ctxb, d.ID, year)
+		if err != nil {
+			return err
+		}
+		if has {
+			f.Year = 0
+			f.From, f.To = model.Span(t.Cadence, year)
+		}
 	}
 	recs, err := s.Records(ctxb, f)
 	if err != nil {
