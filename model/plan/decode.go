@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
+	xunicode "golang.org/x/text/encoding/unicode"
 
 	"taizhang/model"
 )
@@ -17,11 +18,13 @@ import (
 var ErrNotText = errors.New("not a readable plan text")
 
 // Decode turns the bytes of a plan file into text. UTF-8 is read as it is
-// (a byte-order mark is dropped); anything else is tried as GB18030, which
-// covers GBK and GB2312, the encodings Chinese Windows saves text in. Bytes
-// that are neither — a Word or PDF file, UTF-16, Big5, binary data — are
-// refused with a sentence saying what to do, rather than guessed at and
-// shown as mojibake.
+// (a byte-order mark is dropped), as is UTF-16 with its byte-order mark
+// (what Notepad saves as "Unicode"); anything else is tried as GB18030,
+// which covers GBK and GB2312, the encodings Chinese Windows saves text in,
+// and then as Big5, the Traditional one. Bytes that are none of these — a
+// Word or PDF file, UTF-16 without a mark, binary data — are refused with
+// a sentence saying what to do, rather than guessed at and shown as
+// mojibake.
 func Decode(b []byte) (string, error) {
 	switch {
 	case bytes.HasPrefix(b, []byte("PK\x03\x04")), bytes.HasPrefix(b, []byte("\xD0\xCF\x11\xE0")):
@@ -33,9 +36,13 @@ func Decode(b []byte) (string, error) {
 			"这是 PDF 文件，不是纯文本；请复制其中的文字，保存为 .txt 文件后再试。",
 			"This is a PDF file, not plain text; copy its text into a .txt file and try again.")
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
-		return "", model.Invalid(ErrNotText,
-			"文件是 UTF-16 编码；请另存为 UTF-8 文本后再试。",
-			"The file is in UTF-16; save it as UTF-8 text and try again.")
+		u, err := xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder().Bytes(b)
+		if err != nil || !utf8.Valid(u) || bytes.ContainsRune(u, utf8.RuneError) || bytes.IndexByte(u, 0) >= 0 {
+			return "", model.Invalid(ErrNotText,
+				"文件标明是 UTF-16 编码，但内容不完整或已损坏；请另存为 UTF-8 文本后再试。",
+				"The file is marked as UTF-16 but is cut short or damaged; save it as UTF-8 text and try again.")
+		}
+		b = u
 	}
 	b = bytes.TrimPrefix(b, []byte("\xEF\xBB\xBF"))
 	if bytes.IndexByte(b, 0) >= 0 {
@@ -51,13 +58,11 @@ func Decode(b []byte) (string, error) {
 		return string(s), nil
 	}
 	if s, err := traditionalchinese.Big5.NewDecoder().Bytes(b); err == nil && plausible(string(s), true) {
-		return "", model.Invalid(ErrNotText,
-			"文件似乎是 Big5 编码；请另存为 UTF-8 文本后再试。",
-			"The file looks like Big5; save it as UTF-8 text and try again.")
+		return string(s), nil
 	}
 	return "", model.Invalid(ErrNotText,
-		"无法识别文件的编码（既不是 UTF-8 也不是 GB18030/GBK）；请另存为 UTF-8 文本后再试。",
-		"The file's encoding is neither UTF-8 nor GB18030/GBK; save it as UTF-8 text and try again.")
+		"无法识别文件的编码（不是 UTF-8、UTF-16、GB18030/GBK 或 Big5）；请另存为 UTF-8 文本后再试。",
+		"The file's encoding is none of UTF-8, UTF-16, GB18030/GBK or Big5; save it as UTF-8 text and try again.")
 }
 
 func notText() error {

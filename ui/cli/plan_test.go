@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -119,6 +121,22 @@ func TestPlan(t *testing.T) {
 	if len(list) != 4 {
 		t.Errorf("2027 has %d duties", len(list))
 	}
+	// What Notepad saves as "Unicode" (UTF-16 with a mark) reads as the
+	// same plan; Big5 reads as its Traditional text.
+	same := ok(t, db, "plan", file, "--json")
+	u16, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(planText))
+	if got := ok(t, db, "plan", writeFile(t, "u16.txt", u16), "--json"); got != same {
+		t.Errorf("UTF-16 plan:\n%s\nwant\n%s", got, same)
+	}
+	big5, err := traditionalchinese.Big5.NewEncoder().Bytes([]byte("黨組書記每年講黨課不少於1次，每月開展1次會前學法。\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cands []map[string]any
+	json.Unmarshal([]byte(ok(t, db, "plan", writeFile(t, "big5.txt", big5), "--json")), &cands)
+	if len(cands) != 2 || !strings.Contains(fmt.Sprint(cands[0]["title"], cands[1]["title"]), "黨課") {
+		t.Errorf("Big5 plan: %v", cands)
+	}
 }
 
 func TestPlanOutputs(t *testing.T) {
@@ -167,6 +185,7 @@ func TestPlanBadInput(t *testing.T) {
 	before := dump(t, db)
 	dir := t.TempDir()
 	utf16, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(planText))
+	utf16 = utf16[:len(utf16)-1] // cut in the middle of a character
 	junk := make([]byte, 2048)
 	for i := range junk {
 		junk[i] = byte(i*131 + i/7)
@@ -182,7 +201,7 @@ func TestPlanBadInput(t *testing.T) {
 		{"directory", []string{"plan", dir}, "is a directory"},
 		{"binary junk", []string{"plan", writeFile(t, "junk.bin", junk)}, "not text"},
 		{"NUL bytes", []string{"plan", writeFile(t, "nul.txt", []byte("每月\x00开展1次学法"))}, "binary"},
-		{"UTF-16", []string{"plan", writeFile(t, "u16.txt", utf16)}, "UTF-16"},
+		{"UTF-16 cut short", []string{"plan", writeFile(t, "u16.txt", utf16)}, "UTF-16"},
 		{"Word", []string{"plan", writeFile(t, "plan.docx", []byte("PK\x03\x04\x14\x00\x06\x00"))}, "Word"},
 		{"PDF", []string{"plan", writeFile(t, "plan.pdf", []byte("%PDF-1.7\n"))}, "PDF"},
 		{"undecodable", []string{"plan", writeFile(t, "latin1.txt", []byte("caf\xe9 cr\xe8me br\xfbl\xe9e"))}, "encoding"},
