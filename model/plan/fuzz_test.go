@@ -22,6 +22,9 @@ func FuzzExtract(f *testing.F) {
 	f.Add("一、乡党委每半年专题研究一次\n网络意识形态工作，每季度听\n取一次网信工作情况汇报。\n二、每月开展不少于2次网络舆\n情分析研判，形成研判报告报\n乡党委。")
 	f.Add("5       报送廉政风险防控台账      每月25日前\n6\t常委会议\t每季度\t\t办公室")
 	f.Add("每季度最后一个月25日前报送，两个月召开一次，每日1次，每两年1次，每旬1次，每周五下午开展不少于30分钟的学习，其中专题研讨4期。")
+	// a UTF-16 mark, whole and cut short
+	f.Add("\xff\xfe\xcf\x6b\x08\x67\x31\x00\x21\x6b")
+	f.Add("\xfe\xff\x6b\xcf\x67")
 	f.Fuzz(func(t *testing.T, s string) {
 		checkDoc(t, s, Analyze(s))
 		if text, err := Decode([]byte(s)); err == nil {
