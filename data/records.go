@@ -56,10 +56,22 @@ func checkRecordTarget(ctx context.Context, q queryer, r model.Record) error {
 	if err != nil {
 		return err
 	}
+	if !d.Archived.IsZero() && r.Date > d.Archived {
+		return model.Invalid(model.ErrNoTarget,
+			fmt.Sprintf("事项“%s”已于 %s 归档，之后的日期不能登记；如仍需登记，请先用 taizhang duty archive %d --restore 恢复。", d.Title, d.Archived, d.ID),
+			fmt.Sprintf("The duty %q was archived on %s, so nothing after that day can be logged; bring it back first with taizhang duty archive %d --restore.", d.Title, d.Archived, d.ID))
+	}
 	if _, has, err := targetFor(ctx, q, r.DutyID, r.Date); err != nil || has {
 		return err
 	}
+	// A weekly duty's date at the turn of the year may belong to the
+	// other ISO year: name the year whose target is missing.
 	y := r.Date.Year()
+	if t, has, err := target(ctx, q, r.DutyID, y); err != nil {
+		return err
+	} else if has && t.Cadence == model.Week {
+		y, _ = r.Date.ISOWeek()
+	}
 	return model.Invalid(model.ErrNoTarget,
 		fmt.Sprintf("事项“%s”在%d年没有年度要求；请先用 taizhang duty edit %d --year %d --cadence … --min … 设定。", d.Title, y, d.ID, y),
 		fmt.Sprintf("The duty %q has no target in %d; set one first with taizhang duty edit %d --year %d --cadence … --min ….", d.Title, y, d.ID, y))

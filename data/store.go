@@ -332,11 +332,29 @@ func (s *Store) EditDuty(ctx context.Context, c DutyChange) error {
 			}
 		}
 		if !c.Archive.IsZero() {
+			if err := checkArchive(ctx, tx, old, c.Archive); err != nil {
+				return err
+			}
 			_, err := tx.ExecContext(ctx, `UPDATE duties SET archived_on = ? WHERE id = ?`, c.Archive.String(), d.ID)
 			return err
 		}
 		return nil
 	})
+}
+
+// checkArchive refuses an archive date before the duty's last record:
+// records after the archive date would no longer count anywhere.
+func checkArchive(ctx context.Context, q queryer, d model.Duty, day model.Date) error {
+	var last sql.NullString
+	if err := q.QueryRowContext(ctx, `SELECT max(date) FROM records WHERE duty_id = ?`, d.ID).Scan(&last); err != nil {
+		return err
+	}
+	if last.Valid && last.String > day.String() {
+		return model.InvalidField("archive",
+			fmt.Sprintf("事项“%s”在 %s 还有记录，归档日期不能早于最后一条记录；请改用该日或更晚的日期。", d.Title, last.String),
+			fmt.Sprintf("The duty %q has a record on %s; archive it on that day or later.", d.Title, last.String))
+	}
+	return nil
 }
 
 // SetArchived archives a duty on day (or brings it back when day is zero).
@@ -351,6 +369,11 @@ func (s *Store) SetArchived(ctx context.Context, id int64, day model.Date) error
 				return err
 			} else if other != 0 {
 				return duplicateTitle(d.Title, other)
+			}
+		}
+		if !day.IsZero() {
+			if err := checkArchive(ctx, tx, d, day); err != nil {
+				return err
 			}
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE duties SET archived_on = ?, updated_at = ? WHERE id = ?`, nullDate(day), stamp(time.Now()), id)

@@ -134,8 +134,9 @@ type Target struct {
 	Min     int  // records required in each period
 	Start   Date // periods ending before it are not required; zero for none
 	// End is the day the duty was archived, when that falls in the year:
-	// periods starting after it are not required. It is not stored with
-	// the target; Duty.TargetIn sets it.
+	// periods starting after it are not required, and the duty is judged
+	// as it stood that day, when it was handed over. It is not stored
+	// with the target; Duty.TargetIn sets it.
 	End Date
 }
 

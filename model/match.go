@@ -77,7 +77,8 @@ func isLatin(s string) bool {
 
 // MatchDuty finds the duty a command line names: its id (12 or #12), or a
 // part of its title (or of the title's pinyin initials) that only one
-// active duty has. A title equal to the query wins over longer ones.
+// active duty has. Archived duties are looked at only when no active one
+// matches. A title equal to the query wins over longer ones.
 func MatchDuty(duties []Duty, q string) (Duty, error) {
 	q = CleanLine(q)
 	if q == "" {
@@ -94,17 +95,21 @@ func MatchDuty(duties []Duty, q string) (Duty, error) {
 	}
 	lq := strings.ToLower(q)
 	var found []Duty
-	for _, pass := range []func(Duty) bool{
+	passes := []func(Duty) bool{
 		func(d Duty) bool { return strings.Contains(strings.ToLower(d.Title), lq) },
 		func(d Duty) bool { return isLatin(lq) && strings.Contains(Initials(d.Title), lq) },
-	} {
-		for _, d := range duties {
-			if d.Archived.IsZero() && pass(d) {
-				found = append(found, d)
+	}
+search:
+	for _, archived := range []bool{false, true} {
+		for _, pass := range passes {
+			for _, d := range duties {
+				if d.Archived.IsZero() != archived && pass(d) {
+					found = append(found, d)
+				}
 			}
-		}
-		if len(found) > 0 {
-			break
+			if len(found) > 0 {
+				break search
+			}
 		}
 	}
 	switch len(found) {

@@ -66,8 +66,10 @@ func TestMatchDuty(t *testing.T) {
 		{"会前", 1, nil},
 		{"学法", 0, ErrAmbiguous},
 		{"txth", 3, nil},
-		{"调研", 4, nil}, // the archived one is not a candidate
-		{"5", 5, nil},  // but its id still names it
+		{"调研", 4, nil},   // the archived one is not a candidate beside an active one
+		{"5", 5, nil},    // but its id still names it
+		{"调研活动", 5, nil}, // and its title, when no active duty matches
+		{"dyhd", 5, nil},
 		{"述法", 6, nil}, // exact title wins
 		{"述法工", 7, nil},
 		{"2026年", 12, nil},

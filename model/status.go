@@ -63,8 +63,14 @@ type DutyYear struct {
 	NextDue  Date // end of the first unmet required period not yet over; zero if none
 }
 
-// Evaluate computes a target's periods, counts and status as of asOf.
+// Evaluate computes a target's periods, counts and status as of asOf. A
+// target that ended (its duty archived) is evaluated as of its end: what
+// stood on the day the duty was handed over, with nothing due after it.
 func Evaluate(t Target, dates []Date, asOf Date) DutyYear {
+	ended := !t.End.IsZero() && asOf >= t.End
+	if ended {
+		asOf = t.End
+	}
 	ps := Periods(t.Cadence, t.Year)
 	res := make([]PeriodResult, len(ps))
 	for i, p := range ps {
@@ -109,6 +115,12 @@ func Evaluate(t Target, dates []Date, asOf Date) DutyYear {
 		anyMissed = anyMissed || p.State == Missed
 	}
 	dy.Status = status(t, res, open, allMet, anyMissed, asOf)
+	if ended {
+		dy.NextDue = 0
+		if dy.Status == DueSoon {
+			dy.Status = OnTrack // nothing falls due any more
+		}
+	}
 	return dy
 }
 

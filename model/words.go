@@ -84,7 +84,7 @@ func (c Cadence) Name(lang Lang) string { return pick(cadenceNames[c], lang, str
 func (t Target) Requirement(lang Lang) string {
 	var s string
 	if lang == English {
-		unit := map[Cadence]string{Week: "a week", Month: "a month", Quarter: "a quarter", Half: "a half-year", Year: "a year"}[t.Cadence]
+		unit := map[Cadence]string{Week: "a week", Month: "a month", Quarter: "a quarter", Half: "per half-year", Year: "a year"}[t.Cadence]
 		if t.Cadence == Year {
 			s = fmt.Sprintf("at least %d %s", t.Min, unit)
 		} else {
@@ -93,6 +93,9 @@ func (t Target) Requirement(lang Lang) string {
 		if !t.Start.IsZero() {
 			s += " from " + t.Start.String()
 		}
+		if !t.End.IsZero() {
+			s += " until " + t.End.String()
+		}
 		return s
 	}
 	if t.Cadence == Year {
@@ -100,9 +103,17 @@ func (t Target) Requirement(lang Lang) string {
 	} else {
 		s = fmt.Sprintf("%s%d次", t.Cadence.Name(Chinese), t.Min)
 	}
-	if !t.Start.IsZero() {
-		_, m, d := t.Start.Civil()
-		s += fmt.Sprintf("（%d月%d日起）", int(m), d)
+	monthDay := func(x Date) string {
+		_, m, d := x.Civil()
+		return fmt.Sprintf("%d月%d日", int(m), d)
+	}
+	switch {
+	case !t.Start.IsZero() && !t.End.IsZero():
+		s += "（" + monthDay(t.Start) + "起至" + monthDay(t.End) + "）"
+	case !t.Start.IsZero():
+		s += "（" + monthDay(t.Start) + "起）"
+	case !t.End.IsZero():
+		s += "（至" + monthDay(t.End) + "）"
 	}
 	return s
 }

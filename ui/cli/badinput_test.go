@@ -64,7 +64,7 @@ func TestBadInput(t *testing.T) {
 		{"duty archive unknown", []string{"duty", "archive", "99"}, "no duty with id 99"},
 		{"duty archive bad date", []string{"duty", "archive", "会前", "--date", "yesterday"}, "not a valid date"},
 		{"duty archive future date", []string{"duty", "archive", "会前", "--date", "2027-01-01"}, "after today"},
-		{"duty archive restore active", []string{"duty", "archive", "会前", "--restore"}, "No duty"},
+		{"duty archive restore active", []string{"duty", "archive", "会前", "--restore"}, "is not archived"},
 		{"log no duty", []string{"log"}, "expected"},
 		{"log unknown duty", []string{"log", "党课"}, "No duty"},
 		{"log ambiguous", []string{"log", "学法"}, "matches several"},

@@ -264,3 +264,60 @@ func TestRecordsOfAWeeklyDutyFollowISOWeeks(t *testing.T) {
 		}
 	}
 }
+
+// A duty handed over mid-year: archived on the day, judged as it stood
+// then, still found by its title, and never given records after the day.
+func TestArchivedDutyHandedOverMidYear(t *testing.T) {
+	db := newLedger(t)
+	ok(t, db, "duty", "add", "--title", "年度调研", "--category", "research", "--cadence", "year", "--min", "12")
+	for m := 1; m <= 6; m++ {
+		ok(t, db, "log", "年度调研", "--date", time.Date(2026, time.Month(m), 10, 0, 0, 0, 0, time.UTC).Format("2006-01-02"))
+	}
+	ok(t, db, "log", "年度调研", "--date", "2026-07-20")
+	// Not before the last record: that record would count nowhere.
+	if r := run(t, db, "duty", "archive", "年度调研", "--date", "2026-07-15"); r.code != 2 || !strings.Contains(r.stderr, "2026-07-20") {
+		t.Fatalf("archive before the last record: %+v", r)
+	}
+	ok(t, db, "duty", "archive", "年度调研", "--date", "2026-07-20")
+	var st statusOut
+	json.Unmarshal([]byte(ok(t, db, "status", "--json")), &st)
+	// On 20 July, 7 of 12 against a pace of floor(12×201/365) = 6: on track,
+	// and nothing falls due any more.
+	if len(st.Duties) != 1 || st.Duties[0].Status != "on_track" || st.Duties[0].Done != 7 {
+		t.Errorf("archived duty = %+v", st.Duties)
+	}
+	if table := ok(t, db, "status"); strings.Contains(table, "2026-12-31") {
+		t.Errorf("an archived duty still shows a due date:\n%s", table)
+	}
+	// Found by its title; a record up to the archive day is taken, and
+	// says the same year figures as status.
+	if out := ok(t, db, "log", "年度调研", "--date", "2026-07-18"); !strings.Contains(out, "全年 8/12") {
+		t.Errorf("log on an archived duty said %q", out)
+	}
+	if r := run(t, db, "log", "年度调研", "--date", "2026-07-21"); r.code != 2 || !strings.Contains(r.stderr, "归档") {
+		t.Errorf("a record after the archive date: %+v", r)
+	}
+	var recs []recordOut
+	json.Unmarshal([]byte(ok(t, db, "records", "--duty", "年度调研", "--json")), &recs)
+	if len(recs) != 8 {
+		t.Errorf("records of the archived duty: %d", len(recs))
+	}
+	if r := run(t, db, "--lang", "en", "duty", "archive", "年度调研", "--restore"); r.code != 0 {
+		t.Fatalf("restore: %+v", r)
+	}
+	if r := run(t, db, "--lang", "en", "duty", "archive", "1", "--restore"); r.code != 2 || !strings.Contains(r.stderr, "is not archived") {
+		t.Errorf("restore of an active duty: %+v", r)
+	}
+}
+
+// At the turn of the year a weekly duty's date may be in the next ISO
+// year: the refusal names the year whose target is missing.
+func TestWeeklyDutyAtTheTurnOfTheYearNamesTheISOYear(t *testing.T) {
+	db := newLedger(t)
+	ok(t, db, "duty", "add", "--title", "周例会学习", "--category", "study", "--cadence", "week", "--min", "1", "--year", "2025")
+	r := run(t, db, "log", "周例会学习", "--date", "2025-12-29")
+	if r.code != 2 || !strings.Contains(r.stderr, "在2026年没有年度要求") || !strings.Contains(r.stderr, "--year 2026") {
+		t.Errorf("log on 2025-12-29 (week 1 of 2026): %+v", r)
+	}
+	ok(t, db, "log", "周例会学习", "--date", "2025-12-28")
+}

@@ -280,11 +280,14 @@ func (c *DutyArchiveCmd) Run(a *App) error {
 		var archived []model.Duty
 		for _, x := range all {
 			if !x.Archived.IsZero() {
-				x.Archived = 0 // let the matcher see it
 				archived = append(archived, x)
 			}
 		}
 		if d, err = model.MatchDuty(archived, c.Duty); err != nil {
+			// Named an active duty? Say so rather than that it is not there.
+			if x, err2 := model.MatchDuty(all, c.Duty); err2 == nil && x.Archived.IsZero() {
+				return Bad("事项 %d“%s”没有归档，无需恢复。", "Duty %d %q is not archived; there is nothing to restore.", x.ID, model.CleanLine(x.Title))
+			}
 			return err
 		}
 		if err := s.SetArchived(ctxb, d.ID, 0); err != nil {

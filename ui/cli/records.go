@@ -45,6 +45,7 @@ func (c *LogCmd) Run(a *App) error {
 // and year.
 func (a *App) logged(s *data.Store, d model.Duty, r model.Record) string {
 	t, has, _ := s.TargetFor(ctxb, d.ID, r.Date)
+	t = d.TargetIn(t)
 	year := t.Year
 	title := model.CleanLine(d.Title)
 	head := a.T(fmt.Sprintf("已登记：%s %s", title, r.Date), fmt.Sprintf("Logged %s on %s", title, r.Date))
