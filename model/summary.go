@@ -385,20 +385,45 @@ func periodName(c Cadence, p Period, lang Lang) string {
 
 // MissedPeriods names the periods of dy that fell short of its target, in
 // order and as lang lists them: 8月、10月; Aug, Oct; the year, for a
-// yearly duty in English. The completeness check, the workbook's missed
-// column and the summary all name missed periods through it. It is empty
-// when none was missed.
+// yearly duty in English. Three or more weeks or months in a row are one
+// range, as an officer writes them: 第2至46周, 3至5月; W02-W46, Mar-May. The
+// completeness check, the workbook's missed column and the summary all
+// name missed periods through it. It is empty when none was missed.
 func MissedPeriods(dy DutyYear, lang Lang) string {
+	c := dy.Target.Cadence
 	var names []string
-	for _, p := range dy.Periods {
-		if p.State == Missed {
-			names = append(names, periodName(dy.Target.Cadence, p.Period, lang))
+	ps := dy.Periods
+	for i := 0; i < len(ps); i++ {
+		if ps[i].State != Missed {
+			continue
 		}
+		j := i
+		for j+1 < len(ps) && ps[j+1].State == Missed && ps[j+1].Index == ps[j].Index+1 {
+			j++
+		}
+		if j-i >= 2 && (c == Week || c == Month) {
+			names = append(names, periodRange(c, ps[i].Period, ps[j].Period, lang))
+			i = j
+			continue
+		}
+		names = append(names, periodName(c, ps[i].Period, lang))
 	}
 	if lang == English {
 		return strings.Join(names, ", ")
 	}
 	return strings.Join(names, "、")
+}
+
+// periodRange names a run of weeks or months: 第2至46周, 3至5月; W02-W46,
+// Mar-May. (至 and a hyphen keep clear of dashes of ambiguous width.)
+func periodRange(c Cadence, first, last Period, lang Lang) string {
+	switch {
+	case lang == English:
+		return c.Label(first, lang) + "-" + c.Label(last, lang)
+	case c == Week:
+		return fmt.Sprintf("第%d至%d周", first.Index+1, last.Index+1)
+	}
+	return fmt.Sprintf("%d至%d月", first.Index+1, last.Index+1)
 }
 
 // missedPhrase says how a duty's missed periods fell short, those with no

@@ -135,6 +135,11 @@ func TestMissedPeriods(t *testing.T) {
 	dy := Evaluate(quarterly, dates, NewDate(2027, 1, 15))
 	yearly := Evaluate(Target{Year: 2026, Cadence: Year, Min: 1}, nil, NewDate(2027, 1, 15))
 	met := Evaluate(Target{Year: 2026, Cadence: Month, Min: 1}, nil, NewDate(2026, 1, 20))
+	// Months: Jan–Mar and May–Jun empty, April and July onward met; weeks:
+	// 1 met, 2–46 empty, 47 met, 48 empty.
+	months := Evaluate(Target{Year: 2026, Cadence: Month, Min: 1},
+		[]Date{NewDate(2026, 4, 1), NewDate(2026, 7, 1), NewDate(2026, 8, 1), NewDate(2026, 9, 1), NewDate(2026, 10, 1), NewDate(2026, 11, 1), NewDate(2026, 12, 1)}, NewDate(2027, 1, 15))
+	weeks := Evaluate(Target{Year: 2026, Cadence: Week, Min: 1}, []Date{NewDate(2026, 1, 1), NewDate(2026, 11, 17)}, NewDate(2026, 11, 30))
 	for _, c := range []struct {
 		name string
 		dy   DutyYear
@@ -146,6 +151,10 @@ func TestMissedPeriods(t *testing.T) {
 		{"year zh", yearly, Chinese, "全年"},
 		{"year en", yearly, English, "the year"},
 		{"none missed", met, Chinese, ""},
+		{"months: a run of three, a pair", months, Chinese, "1至3月、5月、6月"},
+		{"months en", months, English, "Jan-Mar, May, Jun"},
+		{"weeks: a long run, then one", weeks, Chinese, "第2至46周、第48周"},
+		{"weeks en", weeks, English, "W02-W46, W48"},
 	} {
 		if got := MissedPeriods(c.dy, c.lang); got != c.want {
 			t.Errorf("%s: %q, want %q", c.name, got, c.want)

@@ -44,7 +44,7 @@ func TestExportCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"# 2026年度个人履职情况", "姓名：张三　职务：副局长　单位：某某局", "统计截至2026年11月22日", "会前学法：4月、6月、7月、8月、9月、10月未开展。"} {
+	for _, want := range []string{"# 2026年度个人履职情况", "姓名：张三　职务：副局长　单位：某某局", "统计截至2026年11月22日", "会前学法：4月、6至10月未开展。"} {
 		if !strings.Contains(string(md), want) {
 			t.Errorf("summary lacks %q:\n%s", want, md)
 		}
