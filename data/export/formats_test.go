@@ -54,6 +54,22 @@ func TestXLSX(t *testing.T) {
 	if sum[1][2] != "会前学法" || sum[1][4] != "11" || sum[1][7] != "未达标" || sum[1][8] != "8月、10月" || sum[1][9+7] != "0" {
 		t.Errorf("会前学法 row = %q", sum[1])
 	}
+	// In a mid-year summary the months not reached are blank, not a 0
+	// that reads as missed; June, reached, shows its count.
+	var mid bytes.Buffer
+	if err := Render(&mid, Excel, summaryOf(t, fixedLedger(t), model.NewDate(2026, 6, 30), model.Chinese)); err != nil {
+		t.Fatal(err)
+	}
+	fm, err := excelize.OpenReader(&mid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fm.Close()
+	for cell, want := range map[string]string{"O1": "6月", "P1": "7月", "U1": "12月", "O2": "1", "P2": "", "U2": ""} {
+		if got, _ := fm.GetCellValue("汇总", cell); got != want {
+			t.Errorf("mid-year 汇总 %s = %q, want %q", cell, got, want)
+		}
+	}
 	// A quarterly duty's quarters are cells merged across their months.
 	merges, err := f.GetMergeCells("汇总")
 	if err != nil {

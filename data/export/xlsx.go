@@ -200,7 +200,8 @@ func writeSummarySheet(f *excelize.File, name string, s model.Summary, st xlsxSt
 // is one cell, a quarter, half-year or year is one cell merged across its
 // months, each holding the period's record count and coloured by its
 // state. Weeks do not fit months, so a weekly duty shows plain counts per
-// month and its missed weeks are named in the missed column. A week
+// month and its missed weeks are named in the missed column. A period (or
+// month) not reached yet is left blank rather than showing 0. A week
 // belongs to the month of its Thursday, as it belongs to the ISO year of
 // its Thursday: the week of 29 December 2025 is January's, and the month
 // cells add up to the duty's 完成 (weeks before a target's start date,
@@ -210,20 +211,30 @@ func monthCells(d model.SummaryDuty, st xlsxStyles) ([]any, [][2]int) {
 	var spans [][2]int
 	if d.Target.Cadence == model.Week {
 		counts := make([]int, 12)
+		reached := make([]bool, 12)
 		for _, p := range d.Periods {
 			if p.Required() {
-				counts[p.Start.AddDays(3).Month()-1] += p.Count
+				m := p.Start.AddDays(3).Month() - 1
+				counts[m] += p.Count
+				reached[m] = reached[m] || p.State != model.Upcoming
 			}
 		}
 		for m := range cells {
-			cells[m] = excelize.Cell{StyleID: st.number, Value: counts[m]}
+			cells[m] = excelize.Cell{StyleID: st.number}
+			if reached[m] {
+				cells[m] = excelize.Cell{StyleID: st.number, Value: counts[m]}
+			}
 		}
 		return cells, nil
 	}
 	for _, p := range d.Periods {
 		first, last := int(p.Start.Month())-1, int(p.End.Month())-1
 		style := st.state[p.State]
-		cells[first] = excelize.Cell{StyleID: style, Value: p.Count}
+		var count any = p.Count
+		if p.Count == 0 && (p.State == model.Upcoming || p.State == model.Exempt) {
+			count = nil // not reached (or not required): blank, not a 0 that reads as missed
+		}
+		cells[first] = excelize.Cell{StyleID: style, Value: count}
 		for m := first + 1; m <= last; m++ {
 			cells[m] = excelize.Cell{StyleID: style} // covered by the merge; styled so borders and fill run on
 		}
