@@ -32,6 +32,9 @@ func TestBadInput(t *testing.T) {
 	}{
 		{"unknown command", []string{"frobnicate"}, "unexpected argument"},
 		{"unknown flag", []string{"status", "--colour"}, "unknown flag"},
+		{"misspelt flag", []string{"status", "--yaer", "2026"}, "did you mean"},
+		{"escape in an unknown argument", []string{"status", "\x1b]0;title\x07"}, "unexpected argument"},
+		{"value that looks like a flag", []string{"log", "会前", "--with", "-张三"}, "--with"},
 		{"bad lang", []string{"--lang", "fr", "status"}, "--lang must be zh or en"},
 		{"status bad year", []string{"status", "--year", "26"}, "outside 1900-2999"},
 		{"status year not a number", []string{"status", "--year", "next"}, "--year"},
@@ -101,6 +104,9 @@ func TestBadInput(t *testing.T) {
 			if !strings.Contains(r.stderr, tt.says) {
 				t.Errorf("stderr %q does not say %q", r.stderr, tt.says)
 			}
+			if strings.ContainsAny(r.stderr, "\x1b\x07") {
+				t.Errorf("stderr carries control characters: %q", r.stderr)
+			}
 			if strings.Count(r.stderr, "\n") != 1 {
 				t.Errorf("stderr is not one line: %q", r.stderr)
 			}
@@ -110,6 +116,11 @@ func TestBadInput(t *testing.T) {
 			zh := run(t, db, tt.args...)
 			if zh.code != 2 || strings.Count(zh.stderr, "\n") != 1 || zh.stdout != "" {
 				t.Errorf("in Chinese: exit %d, stderr %q", zh.code, zh.stderr)
+			}
+			// In Chinese the sentence is Chinese, parser's refusals included.
+			if strings.Contains(zh.stderr, "expected") || strings.Contains(zh.stderr, "unknown flag") || strings.Contains(zh.stderr, "missing flags") ||
+				!strings.HasPrefix(zh.stderr, "taizhang: ") {
+				t.Errorf("in Chinese: %q", zh.stderr)
 			}
 			if after := dump(t, db); after != before {
 				t.Fatalf("the ledger changed:\nbefore\n%s\nafter\n%s", before, after)

@@ -147,15 +147,13 @@ func Main(args []string, env Env) (code int) {
 	}()
 	kctx, err := parser.Parse(args)
 	if err != nil {
-		fmt.Fprintln(env.Stderr, app.T(
-			"taizhang：命令行有误（"+err.Error()+"）；运行 taizhang --help 查看用法。",
-			"taizhang: "+err.Error()+"; run taizhang --help for usage."))
+		fmt.Fprintln(env.Stderr, app.parseError(err))
 		return 2
 	}
 	if c.Lang != "" {
 		l, ok := model.ParseLang(c.Lang)
 		if !ok {
-			fmt.Fprintln(env.Stderr, app.T("taizhang：--lang 只能是 zh 或 en。", "taizhang: --lang must be zh or en."))
+			fmt.Fprintln(env.Stderr, app.T("taizhang: --lang 只能是 zh 或 en。", "taizhang: --lang must be zh or en."))
 			return 2
 		}
 		app.Lang = l
@@ -169,16 +167,17 @@ func Main(args []string, env Env) (code int) {
 
 // report prints err as one sentence and returns the exit status for it.
 func (a *App) report(err error) int {
+	// Every message is cleaned as it is printed: it may quote what was typed.
 	if ie, ok := model.AsInput(err); ok {
-		fmt.Fprintln(a.Stderr, "taizhang: "+ie.In(a.Lang))
+		fmt.Fprintln(a.Stderr, model.CleanLine("taizhang: "+ie.In(a.Lang)))
 		return 2
 	}
 	var pe *kong.ParseError
 	if errors.As(err, &pe) {
-		fmt.Fprintln(a.Stderr, "taizhang: "+pe.Error())
+		fmt.Fprintln(a.Stderr, a.parseError(pe))
 		return 2
 	}
-	fmt.Fprintln(a.Stderr, a.T("taizhang：出错了：", "taizhang: ")+model.CleanLine(err.Error()))
+	fmt.Fprintln(a.Stderr, model.CleanLine(a.T("taizhang: 出错了：", "taizhang: ")+err.Error()))
 	return 1
 }
 
