@@ -530,39 +530,59 @@ func (a *App) firstRunView(w, _ int) string {
 
 func (a *App) helpView(w, h int) string {
 	k, st := a.c.keys, a.c.st
-	groups := [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back},
-		{k.Tick, k.Add, k.Edit, k.EditDuty, k.Delete, k.Undo, k.NewDuty},
-		{k.Filter, k.NextView, k.PrevView, k.PrevYear, k.NextYear, k.Carry, k.Import, k.Export, k.Help, k.Quit},
+	// Keys that go together share a line: k/up j/down  上移、下移.
+	type entry struct{ keys, desc string }
+	sep := "、"
+	if a.c.lang == model.English {
+		sep = " / "
 	}
-	rows := 2 + 1 // title, blank, the closing line
-	colW := 0
+	one := func(b key.Binding) entry { return entry{b.Help().Key, b.Help().Desc} }
+	two := func(b, c key.Binding) entry {
+		return entry{b.Help().Key + " " + c.Help().Key, b.Help().Desc + sep + c.Help().Desc}
+	}
+	groups := [][]entry{
+		{two(k.Up, k.Down), two(k.PageUp, k.PageDown), two(k.Top, k.Bottom), one(k.Open), one(k.Back)},
+		{one(k.Tick), one(k.Add), two(k.Edit, k.EditDuty), one(k.Delete), one(k.Undo), one(k.NewDuty)},
+		{one(k.Filter), two(k.NextView, k.PrevView), two(k.PrevYear, k.NextYear), one(k.Carry), two(k.Import, k.Export), two(k.Help, k.Quit)},
+	}
+	keyW, tall := 0, 2+1 // the title and a blank line, the closing line
 	for _, g := range groups {
-		rows += len(g) + 1
-		for _, b := range g {
-			colW = max(colW, cells.Width(b.Help().Key))
+		tall += len(g) + 1
+		for _, e := range g {
+			keyW = max(keyW, cells.Width(e.keys))
 		}
 	}
-	// Two columns when the list is taller than the screen and there is room.
-	twoColumns := rows > h && w >= 60
-	lineW := w
-	if twoColumns {
-		lineW = w/2 - 1
-	}
-	var lines []string
-	lines = append(lines, st.Title.Render(cells.Cut(a.c.t.HelpTitle, w)), "")
-	for _, g := range groups {
-		for _, b := range g {
-			hb := b.Help()
-			desc := cells.Cut(hb.Desc, max(0, lineW-colW-4))
-			lines = append(lines, "  "+st.Key.Render(cells.Fit(hb.Key, colW))+"  "+desc)
+	column := func(gs [][]entry, width int, spaced bool) []string {
+		var lines []string
+		for i, g := range gs {
+			if i > 0 && spaced {
+				lines = append(lines, "")
+			}
+			for _, e := range g {
+				desc := cells.Cut(e.desc, max(0, width-keyW-4))
+				lines = append(lines, "  "+st.Key.Render(cells.Fit(e.keys, keyW))+"  "+desc)
+			}
 		}
-		lines = append(lines, "")
+		return lines
 	}
-	lines = append(lines, st.Muted.Render(cells.Cut(a.c.t.HelpClose, w)))
-	if twoColumns {
-		half := (len(lines) + 1) / 2
-		return joinColumns(strings.Join(lines[:half], "\n"), strings.Join(lines[half:], "\n"), w/2, 0)
+	var body []string
+	switch {
+	case tall <= h:
+		body = column(groups, w, true)
+	case w >= 72:
+		// Moving and writing on the left, the rest on the right.
+		left := strings.Join(column(groups[:2], w/2-1, true), "\n")
+		right := strings.Join(column(groups[2:], w-w/2-1, true), "\n")
+		body = strings.Split(joinColumns(left, right, w/2, 1), "\n")
+	default:
+		body = column(groups, w, false)
+	}
+	lines := append([]string{st.Title.Render(cells.Cut(a.c.t.HelpTitle, w)), ""}, body...)
+	lines = append(lines, "", st.Muted.Render(cells.Cut(a.c.t.HelpClose, w)))
+	if len(lines) > h && h > 0 {
+		// Too short for all of it: the blank lines go first, the closing
+		// line stays.
+		lines = append(append([]string{lines[0]}, body...), lines[len(lines)-1])
 	}
 	return strings.Join(lines, "\n")
 }

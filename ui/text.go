@@ -86,7 +86,7 @@ var textZh = Text{
 	KeyOpen: "打开", KeyBack: "返回", KeyTick: "今天完成一次", KeyAdd: "新增记录", KeyNewDuty: "新建事项", KeyEdit: "修改",
 	KeyDelete: "删除记录", KeyUndo: "撤销", KeyFilter: "筛选", KeyPrevYear: "上一年", KeyNextYear: "下一年",
 	KeyNextView: "切换视图", KeyPrevView: "上一视图", KeyExport: "导出", KeyImport: "从计划导入", KeyHelp: "帮助",
-	KeyQuit: "退出", KeyCarry: "复制上年要求（本年还没有事项时）", KeyEditDuty: "修改事项",
+	KeyQuit: "退出", KeyCarry: "空白年度复制上年要求", KeyEditDuty: "修改事项",
 }
 
 var textEn = Text{
@@ -132,7 +132,7 @@ var textEn = Text{
 	KeyOpen: "open", KeyBack: "back", KeyTick: "done once today", KeyAdd: "add record", KeyNewDuty: "new duty", KeyEdit: "edit",
 	KeyDelete: "delete record", KeyUndo: "undo", KeyFilter: "filter", KeyPrevYear: "previous year", KeyNextYear: "next year",
 	KeyNextView: "next view", KeyPrevView: "previous view", KeyExport: "export", KeyImport: "import plan", KeyHelp: "help",
-	KeyQuit: "quit", KeyCarry: "copy last year's targets (into an empty year)", KeyEditDuty: "edit the duty",
+	KeyQuit: "quit", KeyCarry: "copy last year's targets", KeyEditDuty: "edit the duty",
 }
 
 // TextFor returns the catalogue of lang.
