@@ -293,8 +293,9 @@ type DutyChange struct {
 	Duty   model.Duty
 	Target *model.Target
 	// Archive, when set, archives the duty on that day in the same
-	// transaction.
+	// transaction; Restore brings an archived duty back.
 	Archive model.Date
+	Restore bool
 }
 
 // EditDuty applies a change in one transaction.
@@ -313,7 +314,7 @@ func (s *Store) EditDuty(ctx context.Context, c DutyChange) error {
 		if err != nil {
 			return err
 		}
-		if old.Archived.IsZero() {
+		if old.Archived.IsZero() || c.Restore {
 			if other, err := titleTaken(ctx, tx, d.Title, d.ID); err != nil {
 				return err
 			} else if other != 0 {
@@ -330,6 +331,10 @@ func (s *Store) EditDuty(ctx context.Context, c DutyChange) error {
 			if err := putTarget(ctx, tx, t); err != nil {
 				return err
 			}
+		}
+		if c.Restore {
+			_, err := tx.ExecContext(ctx, `UPDATE duties SET archived_on = NULL WHERE id = ?`, d.ID)
+			return err
 		}
 		if !c.Archive.IsZero() {
 			if err := checkArchive(ctx, tx, old, c.Archive); err != nil {

@@ -414,7 +414,11 @@ func newDutyForm(a *App, dy *model.DutyYear) *dutyForm {
 	start := df.f.date("start", t.Start, tg.Start)
 	start.hint = t.DateHint
 	if dy != nil {
-		df.f.check("archive", t.Archive, t.ArchiveLabel)
+		if on := dy.Duty.Archived; !on.IsZero() {
+			df.f.check("archive", t.Archive, fmt.Sprintf(t.ArchivedLabel, on)).checked = true
+		} else {
+			df.f.check("archive", t.Archive, t.ArchiveLabel)
+		}
 	}
 	return df
 }
@@ -451,9 +455,13 @@ func (df *dutyForm) submit(a *App) tea.Cmd {
 	d.ID, d.Description = df.old.Duty.ID, df.old.Duty.Description
 	change := data.DutyChange{Duty: d, Target: &tg}
 	said := fmt.Sprintf(t.DutySaved, model.CleanLine(d.Title))
-	if f.field("archive").checked {
+	switch archived, checked := !df.old.Duty.Archived.IsZero(), f.field("archive").checked; {
+	case checked && !archived:
 		change.Archive = today
 		said = fmt.Sprintf(t.DutyArchived, model.CleanLine(d.Title))
+	case !checked && archived:
+		change.Restore = true
+		said = fmt.Sprintf(t.DutyRestored, model.CleanLine(d.Title))
 	}
 	return a.write(func(ctx context.Context, l Ledger) writtenMsg {
 		return writtenMsg{err: l.EditDuty(ctx, change), say: said}

@@ -227,7 +227,28 @@ func TestNewDutyForm(t *testing.T) {
 			t.Errorf("archived on %q", d.Archived)
 		}
 	}
-	// Archived today, it is not carried into next year.
+	// The dashboard says it is archived; its form shows the box ticked,
+	// and unticking it brings the duty back.
+	mustContain(t, a, "谈话记录抽查（已归档）")
+	selectDuty(t, a, "谈话记录抽查")
+	press(t, a, "e")
+	mustContain(t, a, "[x]", "已于2026-11-22归档；取消勾选即恢复")
+	for range 6 {
+		press(t, a, "tab")
+	}
+	press(t, a, "space", "ctrl+s")
+	mustContain(t, a, "已恢复事项：谈话记录抽查")
+	mustNotContain(t, a, "（已归档）")
+	if d, _ := s.Duty(bg, got.ID); !d.Archived.IsZero() {
+		t.Errorf("still archived on %s", d.Archived)
+	}
+	// Archive it again; archived today, it is not carried into next year.
+	press(t, a, "e")
+	for range 6 {
+		press(t, a, "tab")
+	}
+	press(t, a, "space", "ctrl+s")
+	mustContain(t, a, "已归档事项：谈话记录抽查")
 	press(t, a, "]", "c")
 	mustContain(t, a, "已从2026年复制 19 项要求。")
 	mustNotContain(t, a, "谈话记录抽查")

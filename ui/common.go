@@ -47,6 +47,14 @@ type common struct {
 
 func (c *common) today() model.Date { return model.DateOf(c.now()) }
 
+// dutyTitle is a duty's title as lists show it: an archived duty says so.
+func (c *common) dutyTitle(d model.Duty) string {
+	if d.Archived.IsZero() {
+		return d.Title
+	}
+	return d.Title + c.t.ArchivedTag
+}
+
 // yearData is one year of the ledger as loaded, with what the screens
 // derive from it once rather than on every key press.
 type yearData struct {

@@ -303,7 +303,7 @@ func (d *dashboard) view(w, h int) string {
 func (d *dashboard) rowView(dy model.DutyYear, col dashColumns, selected bool) string {
 	st := d.c.st
 	marker := "  "
-	title := cells.Fit(dy.Duty.Title, col.title)
+	title := cells.Fit(d.c.dutyTitle(dy.Duty), col.title)
 	if selected {
 		marker = st.Marker.Render("> ")
 		title = st.Selected.Render(title)

@@ -128,7 +128,7 @@ func (d *detail) view(w, h int) string {
 	}
 	var lines []string
 	add := func(s string) { lines = append(lines, s) }
-	add(st.Title.Render(cells.Cut(dy.Duty.Title, w)))
+	add(st.Title.Render(cells.Cut(d.c.dutyTitle(dy.Duty), w)))
 	summary := fmt.Sprintf("%s  %s  %d/%d", dy.Duty.Category.Name(lang), dy.Target.Requirement(lang), dy.Done, dy.Required)
 	line := cells.Cut(summary, w)
 	if rest := w - cells.Width(line) - 2; rest > 0 {
