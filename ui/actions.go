@@ -528,7 +528,7 @@ func (a *App) firstRunView(w, _ int) string {
 			count = fmt.Sprintf(" (%d)", len(tpl.Duties))
 		}
 		lines = append(lines, st.Key.Render(cells.Cut(item+count, w)))
-		lines = append(lines, st.Muted.Render(cells.Cut("   "+strings.Join(names, "、")+" ..", w)))
+		lines = append(lines, st.Muted.Render(cells.Cut("   "+strings.Join(names, t.ListSep)+" ..", w)))
 	}
 	lines = append(lines, "", cells.Cut(t.FirstRunNew, w), cells.Cut(t.FirstRunImport, w))
 	return strings.Join(lines, "\n")

@@ -3,6 +3,8 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -142,12 +144,12 @@ func (d *detail) view(w, h int) string {
 	}
 	add(line)
 	if dy.Duty.Basis != "" {
-		for _, l := range wrap(t.Basis+"："+dy.Duty.Basis, w, 2) {
+		for _, l := range wrap(t.Basis+t.Colon+dy.Duty.Basis, w, 2) {
 			add(st.Muted.Render(l))
 		}
 	}
 	if dy.Duty.Description != "" {
-		for _, l := range wrap(t.Description+"："+dy.Duty.Description, w, 2) {
+		for _, l := range wrap(t.Description+t.Colon+dy.Duty.Description, w, 2) {
 			add(st.Muted.Render(l))
 		}
 	}
@@ -156,7 +158,7 @@ func (d *detail) view(w, h int) string {
 	add(st.Muted.Render(cells.Cut(t.Legend, w)))
 	add("")
 	rs := d.records()
-	add(st.Heading.Render(cells.Cut(fmt.Sprintf("%s（%d）", t.Records, len(rs)), w)))
+	add(st.Heading.Render(cells.Cut(fmt.Sprintf(t.Counted, t.Records, len(rs)), w)))
 	d.recordsTop = len(lines)
 	if !d.c.data.recordsIn {
 		add(st.Muted.Render(cells.Cut(t.Loading, w)))
@@ -280,9 +282,38 @@ func wrap(s string, w, n int) []string {
 			out = append(out, cells.Cut(s, w))
 			break
 		}
-		head := ansi.Truncate(s, w, "")
-		out = append(out, head)
-		s = s[len(head):]
+		head := breakAt(s, ansi.Truncate(s, w, ""))
+		out = append(out, strings.TrimRight(head, " "))
+		s = strings.TrimLeft(s[len(head):], " ")
 	}
 	return out
 }
+
+// breakAt moves a line break back from the end of head (a prefix of s
+// that fits) to where a reader expects one: after a space rather than in
+// the middle of an English word, and never before closing punctuation
+// such as ， 。 ： 、 ）, which must not begin a line.
+func breakAt(s, head string) string {
+	rest := s[len(head):]
+	if rest == "" || head == "" {
+		return head
+	}
+	next, _ := utf8.DecodeRuneInString(rest)
+	last, _ := utf8.DecodeLastRuneInString(head)
+	if next != ' ' && last != ' ' && isWordRune(next) && isWordRune(last) {
+		if i := strings.LastIndexByte(head, ' '); i > len(head)/2 {
+			return head[:i+1]
+		}
+	}
+	// Closing marks may come in a row (）：): step back over all of them.
+	for i := 0; i < 4 && strings.ContainsRune("，。：；、）」』》！？,.:;)!?", next); i++ {
+		r, size := utf8.DecodeLastRuneInString(head)
+		if size >= len(head) {
+			break
+		}
+		head, next = head[:len(head)-size], r
+	}
+	return head
+}
+
+func isWordRune(r rune) bool { return r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)) }

@@ -24,6 +24,7 @@ type Text struct {
 	Logged, Saved, Deleted, Undone, NothingToUndo, StillSaving   string
 	UndoAdd, UndoEdit, UndoDelete                                string
 	DutyAdded, DutySaved, DutyArchived, Refreshed                string
+	Colon, Counted, ListSep                                      string
 	DutyRestored, ArchivedTag, ArchivedLabel                     string
 	TemplateApplied, Carried, NoPrevYear, Failed                 string
 	NeedDuty, NeedRecord, MinInvalid, ArchiveLabel               string
@@ -66,7 +67,7 @@ var textZh = Text{
 	ConfirmDelete: "删除这条记录？%s %s", Yes: "y 删除", No: "n 取消",
 	Logged: "已登记：%s %s", Saved: "已保存：%s %s", Deleted: "已删除：%s %s（u 撤销）", Undone: "已撤销%s", NothingToUndo: "没有可撤销的操作。", StillSaving: "正在保存，稍后再撤销。",
 	UndoAdd: "新增记录 %s %s", UndoEdit: "修改记录 %s %s", UndoDelete: "删除记录 %s %s",
-	DutyAdded: "已添加事项：%s", DutySaved: "已保存事项：%s", DutyArchived: "已归档事项：%s", DutyRestored: "已恢复事项：%s", ArchivedTag: "（已归档）", ArchivedLabel: "已于%s归档；取消勾选即恢复",
+	DutyAdded: "已添加事项：%s", DutySaved: "已保存事项：%s", DutyArchived: "已归档事项：%s", Colon: "：", Counted: "%s（%d）", ListSep: "、", DutyRestored: "已恢复事项：%s", ArchivedTag: "（已归档）", ArchivedLabel: "已于%s归档；取消勾选即恢复",
 	Refreshed:       "台账已被其他程序更新，已刷新。",
 	TemplateApplied: "已添加 %d 项（%d年）。", Carried: "已从%d年复制 %d 项要求。", NoPrevYear: "%d年没有可复制的要求。", Failed: "出错了：%s",
 	NeedDuty: "请先选中一个事项。", NeedRecord: "请先选中一条记录。", MinInvalid: "每期次数应为1至1000之间的整数。", ArchiveLabel: "今天以后不再要求，已有记录仍计入本年",
@@ -113,7 +114,7 @@ var textEn = Text{
 	ConfirmDelete: "Delete this record? %s %s", Yes: "y delete", No: "n keep",
 	Logged: "Logged %s on %s", Saved: "Saved %s on %s", Deleted: "Deleted %s on %s (u undoes)", Undone: "Undid %s", NothingToUndo: "Nothing to undo.", StillSaving: "Still saving; undo in a moment.",
 	UndoAdd: "adding %s on %s", UndoEdit: "editing %s on %s", UndoDelete: "deleting %s on %s",
-	DutyAdded: "Added duty %s", DutySaved: "Saved duty %s", DutyArchived: "Archived duty %s", DutyRestored: "Brought back duty %s", ArchivedTag: " (archived)", ArchivedLabel: "archived on %s; untick to bring it back",
+	DutyAdded: "Added duty %s", DutySaved: "Saved duty %s", DutyArchived: "Archived duty %s", Colon: ": ", Counted: "%s (%d)", ListSep: ", ", DutyRestored: "Brought back duty %s", ArchivedTag: " (archived)", ArchivedLabel: "archived on %s; untick to bring it back",
 	Refreshed:       "The ledger was changed by another program; refreshed.",
 	TemplateApplied: "Added %d duties for %d.", Carried: "Copied %[2]d targets from %[1]d.", NoPrevYear: "There are no targets in %d to copy.", Failed: "Error: %s",
 	NeedDuty: "Select a duty first.", NeedRecord: "Select a record first.", MinInvalid: "The minimum must be a whole number from 1 to 1000.", ArchiveLabel: "nothing required after today; its records still count this year",
