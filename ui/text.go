@@ -94,7 +94,7 @@ var textZh = Text{
 
 var textEn = Text{
 	App: "taizhang", YearTitle: "%d", AsOf: "as of %s", DaysLeft: "%d days left", YearOver: "year over", YearAhead: "not started",
-	Figures: "done %d/%d duties  rate %s", Counts: "missed %d  behind %d  due %d  on track %d  not started %d",
+	Figures: "done %d/%d  rate %s", Counts: "missed %d  behind %d  due %d  on track %d  not started %d",
 	ViewDashboard: "Duties", ViewMap: "Year map", ViewLog: "Records",
 	ColDuty: "Duty", ColProgress: "Progress", ColStatus: "Status", ColDue: "Due", ColDate: "Date",
 	ColTopic: "Topic", ColWith: "With", ColPlace: "Place",
