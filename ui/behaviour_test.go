@@ -303,6 +303,12 @@ func TestViewsAndHelp(t *testing.T) {
 	press(t, a, "/", "营商")
 	mustContain(t, a, "城东基层所营商环境调研")
 	mustNotContain(t, a, "学习《行政复议法》")
+	// A date, or part of one, finds the records of that day.
+	press(t, a, "esc", "/", "11-09")
+	mustContain(t, a, "2026-11-09", "学习《行政复议法》")
+	mustNotContain(t, a, "城东基层所营商环境调研")
+	press(t, a, "esc", "/", "无此记录")
+	mustContain(t, a, "没有符合“无此记录”的记录。")
 	press(t, a, "esc", "tab")
 	mustContain(t, a, "[总览]")
 	press(t, a, "?")
@@ -314,7 +320,7 @@ func TestViewsAndHelp(t *testing.T) {
 func TestEnglish(t *testing.T) {
 	s, _ := testLedger(t)
 	a := newTestApp(t, s, model.English, 80, 24)
-	mustContain(t, a, "taizhang  2026  as of 11-22  39 days left", "[Duties]", "done 2/19 duties")
+	mustContain(t, a, "taizhang  2026  as of 11-22  39 days left", "[Duties]", "done 2/19  rate 33.9%")
 	selectDuty(t, a, "会前学法")
 	press(t, a, "space")
 	mustContain(t, a, "Log 会前学法 2026-11-22  topic:")

@@ -32,7 +32,7 @@ func (l *recordLog) refresh() {
 	for _, r := range data.calendarRecords() {
 		title := data.titles[r.DutyID]
 		if f := l.filter.text; f == "" || model.Matches(title, data.initials[r.DutyID], f) ||
-			model.Matches(r.Topic+" "+r.With+" "+r.Place+" "+r.Note, "", f) {
+			model.Matches(r.Date.String()+" "+r.Topic+" "+r.With+" "+r.Place+" "+r.Note, "", f) {
 			l.rows = append(l.rows, r)
 		}
 	}
@@ -99,7 +99,7 @@ func (l *recordLog) view(w, h int) string {
 	}
 	if len(l.rows) == 0 {
 		if l.filter.text != "" {
-			return st.Muted.Render(cells.Cut(fmt.Sprintf(t.NoMatch, model.CleanLine(l.filter.text)), w))
+			return st.Muted.Render(cells.Cut(fmt.Sprintf(t.NoRecordMatch, model.CleanLine(l.filter.text)), w))
 		}
 		return st.Muted.Render(cells.Cut(t.NoRecords, w))
 	}

@@ -15,6 +15,7 @@ type Text struct {
 	Date, Topic, With, Place, Archive                            string
 	Legend                                                       string
 	NoRecords, NoDuties, NoMatch, EmptyYear, EmptyHint           string
+	NoRecordMatch                                                string
 	FirstRunTitle, FirstRunBody, FirstRunNew                     string
 	FirstRunImport, Loading                                      string
 	Filter, FilterHint, TickPrompt, TickPromptShort, TickHint    string
@@ -55,7 +56,7 @@ var textZh = Text{
 	Category: "类别", Cadence: "频次", Min: "每期次数", Start: "起始日期", Title: "名称", Note: "备注",
 	Date: "日期", Topic: "主题", With: "参加人员", Place: "地点", Archive: "归档",
 	Legend:    "+ 达标  ! 未达标  * 进行中  . 未到期  - 不要求",
-	NoRecords: "本年度还没有记录。", NoDuties: "本年度还没有事项。", NoMatch: "没有符合“%s”的事项。",
+	NoRecords: "本年度还没有记录。", NoDuties: "本年度还没有事项。", NoMatch: "没有符合“%s”的事项。", NoRecordMatch: "没有符合“%s”的记录。",
 	EmptyYear: "%d年还没有履职事项。", EmptyHint: "n 新建事项   c 从%d年复制要求   ? 帮助",
 	FirstRunTitle: "欢迎使用台账",
 	FirstRunBody:  "台账记录本人每年必须完成的履职事项，随时查看完成情况，年底生成履职报告。\n先选一套内置事项模板（之后每项都可修改）：",
@@ -102,7 +103,7 @@ var textEn = Text{
 	Category: "Category", Cadence: "Cadence", Min: "Minimum", Start: "Start date", Title: "Title", Note: "Note",
 	Date: "Date", Topic: "Topic", With: "With", Place: "Place", Archive: "Archive",
 	Legend:    "+ met  ! missed  * open  . upcoming  - not required",
-	NoRecords: "No records this year yet.", NoDuties: "No duties this year yet.", NoMatch: "No duty matches %q.",
+	NoRecords: "No records this year yet.", NoDuties: "No duties this year yet.", NoMatch: "No duty matches %q.", NoRecordMatch: "No record matches %q.",
 	EmptyYear: "No duties in %d yet.", EmptyHint: "n new duty   c copy targets from %d   ? help",
 	FirstRunTitle: "Welcome to taizhang",
 	FirstRunBody:  "taizhang keeps the ledger of the duties you must do each year, shows where you stand, and writes the year-end summary.\nStart from a built-in set of duties (every one can be changed later):",
