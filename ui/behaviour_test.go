@@ -212,14 +212,19 @@ func TestNewDutyForm(t *testing.T) {
 	if got.Category != model.Talk || got.Target.Cadence != model.Month || got.Target.Min != 2 || got.Basis != "《工作计划》第7条" {
 		t.Errorf("new duty = %+v", got)
 	}
+	// toggleArchive ticks or unticks the form's last field, archive, and saves.
+	toggleArchive := func() {
+		t.Helper()
+		for range 6 {
+			press(t, a, "tab")
+		}
+		press(t, a, "space", "ctrl+s")
+	}
 	// Edit it and archive it.
 	selectDuty(t, a, "谈话记录抽查")
 	press(t, a, "e")
 	mustContain(t, a, "修改履职事项（2026年要求）", "今天以后不再要求，已有记录仍计入本年")
-	for range 6 {
-		press(t, a, "tab")
-	}
-	press(t, a, "space", "ctrl+s")
+	toggleArchive()
 	mustContain(t, a, "已归档事项：谈话记录抽查")
 	all, _ := s.Duties(bg)
 	for _, d := range all {
@@ -233,10 +238,7 @@ func TestNewDutyForm(t *testing.T) {
 	selectDuty(t, a, "谈话记录抽查")
 	press(t, a, "e")
 	mustContain(t, a, "[x]", "已于2026-11-22归档；取消勾选即恢复")
-	for range 6 {
-		press(t, a, "tab")
-	}
-	press(t, a, "space", "ctrl+s")
+	toggleArchive()
 	mustContain(t, a, "已恢复事项：谈话记录抽查")
 	mustNotContain(t, a, "（已归档）")
 	if d, _ := s.Duty(bg, got.ID); !d.Archived.IsZero() {
@@ -244,10 +246,7 @@ func TestNewDutyForm(t *testing.T) {
 	}
 	// Archive it again; archived today, it is not carried into next year.
 	press(t, a, "e")
-	for range 6 {
-		press(t, a, "tab")
-	}
-	press(t, a, "space", "ctrl+s")
+	toggleArchive()
 	mustContain(t, a, "已归档事项：谈话记录抽查")
 	press(t, a, "]", "c")
 	mustContain(t, a, "已从2026年复制 19 项要求。")
