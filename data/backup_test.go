@@ -31,7 +31,8 @@ func TestBackupAndRestore(t *testing.T) {
 	}
 	// Change the ledger after the backup, then restore it.
 	mustAddDuty(t, s, "提醒谈话", model.Talk, model.Year, 1, 2026)
-	if _, err := s.DeleteRecord(ctx, 1); err != nil {
+	first, _ := s.Record(ctx, 1)
+	if _, err := s.DeleteRecord(ctx, first); err != nil {
 		t.Fatal(err)
 	}
 	aside, err := s.Restore(ctx, dest)
@@ -161,7 +162,7 @@ func TestTemplatesAndCarry(t *testing.T) {
 		t.Errorf("%d duties after three applies, want %d", len(all), len(tpl.Duties))
 	}
 	// Carry skips archived duties and ones already present.
-	if err := s.SetArchived(ctx, all[0].ID, day("2026-11-01")); err != nil {
+	if err := s.SetArchived(ctx, all[0], day("2026-11-01")); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.DB().Exec(`DELETE FROM targets WHERE duty_id = ? AND year = 2027`, all[1].ID); err != nil {

@@ -83,7 +83,11 @@ func TestHelperWriter(t *testing.T) {
 			i := rng.IntN(len(live))
 			id := live[i]
 			say("begin delete %d", id)
-			if _, err := s.DeleteRecord(ctx, id); err != nil {
+			r, err := s.Record(ctx, id)
+			if err == nil {
+				_, err = s.DeleteRecord(ctx, r)
+			}
+			if err != nil {
 				say("error %v", err)
 				os.Exit(3)
 			}

@@ -2,7 +2,9 @@ package data
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
@@ -11,12 +13,12 @@ import (
 	"taizhang/model"
 )
 
-const recordCols = `r.id, r.duty_id, r.date, r.topic, r.participants, r.place, r.note, r.created_at, r.updated_at`
+const recordCols = `r.id, r.duty_id, r.date, r.topic, r.participants, r.place, r.note, r.created_at, r.updated_at, r.rev`
 
 func scanRecord(sc interface{ Scan(...any) error }, extra ...any) (model.Record, error) {
 	var r model.Record
 	var date, created, updated string
-	err := sc.Scan(append([]any{&r.ID, &r.DutyID, &date, &r.Topic, &r.With, &r.Place, &r.Note, &created, &updated}, extra...)...)
+	err := sc.Scan(append([]any{&r.ID, &r.DutyID, &date, &r.Topic, &r.With, &r.Place, &r.Note, &created, &updated, &r.Rev}, extra...)...)
 	r.Date = parseDate(date)
 	r.Created = parseStamp(created)
 	r.Updated = parseStamp(updated)
@@ -93,23 +95,28 @@ func (s *Store) AddRecord(ctx context.Context, r model.Record, today model.Date)
 		}
 		r.Updated = now
 		var err error
-		r.ID, err = insertRecord(ctx, tx, r)
+		r.ID, r.Rev, err = insertRecord(ctx, tx, r)
 		return err
 	})
 	return r, err
 }
 
-func insertRecord(ctx context.Context, tx queryer, r model.Record) (int64, error) {
+func insertRecord(ctx context.Context, tx queryer, r model.Record) (int64, string, error) {
 	var id any
 	if r.ID != 0 {
 		id = r.ID
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO records (id, duty_id, date, topic, participants, place, note, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, r.DutyID, r.Date.String(), r.Topic, r.With, r.Place, r.Note, stamp(r.Created), stamp(r.Updated))
-	if err != nil {
-		return 0, err
+	rev := r.Rev
+	if rev == "" {
+		rev = newRev()
 	}
-	return res.LastInsertId()
+	res, err := tx.ExecContext(ctx, `INSERT INTO records (id, duty_id, date, topic, participants, place, note, created_at, updated_at, rev)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, r.DutyID, r.Date.String(), r.Topic, r.With, r.Place, r.Note, stamp(r.Created), stamp(r.Updated), rev)
+	if err != nil {
+		return 0, "", err
+	}
+	n, err := res.LastInsertId()
+	return n, rev, err
 }
 
 // Record returns one record by id.
@@ -127,40 +134,70 @@ func record(ctx context.Context, q queryer, id int64) (model.Record, error) {
 }
 
 // UpdateRecord replaces a record's fields and returns the version it
-// replaced and the version now stored.
+// replaced and the version now stored. r.Rev names the version the change
+// was made to: a record changed, deleted or brought back by a restore since
+// is refused with ErrChanged and left as it is.
 func (s *Store) UpdateRecord(ctx context.Context, r model.Record, today model.Date) (before, after model.Record, err error) {
 	if err := r.Normalize(today); err != nil {
 		return before, after, err
 	}
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		var err error
-		if before, err = record(ctx, tx, r.ID); err != nil {
+		if before, err = current(ctx, tx, r.ID, r.Rev); err != nil {
 			return err
 		}
 		if err := checkRecordTarget(ctx, tx, r); err != nil {
 			return err
 		}
 		after = r
-		after.Created, after.Updated = before.Created, time.Now()
-		_, err = tx.ExecContext(ctx, `UPDATE records SET duty_id = ?, date = ?, topic = ?, participants = ?, place = ?, note = ?, updated_at = ?
-			WHERE id = ?`, r.DutyID, r.Date.String(), r.Topic, r.With, r.Place, r.Note, stamp(after.Updated), r.ID)
+		after.Created, after.Updated, after.Rev = before.Created, time.Now(), newRev()
+		_, err = tx.ExecContext(ctx, `UPDATE records SET duty_id = ?, date = ?, topic = ?, participants = ?, place = ?, note = ?, updated_at = ?, rev = ?
+			WHERE id = ? AND rev = ?`, r.DutyID, r.Date.String(), r.Topic, r.With, r.Place, r.Note, stamp(after.Updated), after.Rev, r.ID, r.Rev)
 		return err
 	})
 	return before, after, err
 }
 
-// DeleteRecord removes a record and returns it, so that it can be put back.
-func (s *Store) DeleteRecord(ctx context.Context, id int64) (model.Record, error) {
+// DeleteRecord removes the record r, as it was read (its id and Rev), and
+// returns it as it was, so that it can be put back. A record changed,
+// deleted or brought back by a restore since is refused with ErrChanged.
+func (s *Store) DeleteRecord(ctx context.Context, r model.Record) (model.Record, error) {
 	var old model.Record
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var err error
-		if old, err = record(ctx, tx, id); err != nil {
+		if old, err = current(ctx, tx, r.ID, r.Rev); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `DELETE FROM records WHERE id = ?`, id)
+		_, err = tx.ExecContext(ctx, `DELETE FROM records WHERE id = ? AND rev = ?`, r.ID, r.Rev)
 		return err
 	})
 	return old, err
+}
+
+// current reads record id, refusing it unless it is still at rev.
+func current(ctx context.Context, q queryer, id int64, rev string) (model.Record, error) {
+	r, err := record(ctx, q, id)
+	if errors.Is(err, model.ErrNotFound) || err == nil && r.Rev != rev {
+		return r, errStale()
+	}
+	return r, err
+}
+
+// errStale is what an edit or delete says when the record is no longer the
+// one its form showed.
+func errStale() error {
+	return model.Invalid(model.ErrChanged,
+		"这条记录在打开后已被其他窗口修改或删除，或台账已从备份恢复；没有做任何改动，请关闭后重新打开再改。",
+		"The record was changed or deleted elsewhere, or the ledger was restored from a backup, since it was opened; nothing was changed: close it and open it again.")
+}
+
+// newRev is a fresh random version token for a row.
+func newRev() string {
+	var b [8]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(err) // crypto/rand does not fail on supported systems
+	}
+	return hex.EncodeToString(b[:])
 }
 
 // errChanged is what an undo says when the record is no longer as this
@@ -174,7 +211,7 @@ func errChanged() error {
 // it was added.
 func (s *Store) UndoAdd(ctx context.Context, added model.Record) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM records WHERE id = ? AND updated_at = ?`, added.ID, stamp(added.Updated))
+		res, err := tx.ExecContext(ctx, `DELETE FROM records WHERE id = ? AND rev = ?`, added.ID, added.Rev)
 		return unchanged(res, err)
 	})
 }
@@ -183,9 +220,9 @@ func (s *Store) UndoAdd(ctx context.Context, added model.Record) error {
 // still as the edit left it.
 func (s *Store) UndoEdit(ctx context.Context, before, after model.Record) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE records SET duty_id = ?, date = ?, topic = ?, participants = ?, place = ?, note = ?, updated_at = ?
-			WHERE id = ? AND updated_at = ?`, before.DutyID, before.Date.String(), before.Topic, before.With, before.Place, before.Note,
-			stamp(before.Updated), before.ID, stamp(after.Updated))
+		res, err := tx.ExecContext(ctx, `UPDATE records SET duty_id = ?, date = ?, topic = ?, participants = ?, place = ?, note = ?, updated_at = ?, rev = ?
+			WHERE id = ? AND rev = ?`, before.DutyID, before.Date.String(), before.Topic, before.With, before.Place, before.Note,
+			stamp(before.Updated), newRev(), before.ID, after.Rev)
 		return unchanged(res, err)
 	})
 }
@@ -204,7 +241,7 @@ func (s *Store) UndoDelete(ctx context.Context, r model.Record) error {
 		if n > 0 {
 			return errChanged()
 		}
-		_, err := insertRecord(ctx, tx, r)
+		_, _, err := insertRecord(ctx, tx, r)
 		return err
 	})
 }

@@ -93,13 +93,13 @@ func dateOrZero(ns sql.NullString) model.Date {
 
 // ---- duties and targets -------------------------------------------------
 
-const dutyCols = `d.id, d.title, d.category, d.description, d.basis, d.archived_on`
+const dutyCols = `d.id, d.title, d.category, d.description, d.basis, d.archived_on, d.rev`
 
 func scanDuty(sc interface{ Scan(...any) error }, extra ...any) (model.Duty, error) {
 	var d model.Duty
 	var cat string
 	var archived sql.NullString
-	err := sc.Scan(append([]any{&d.ID, &d.Title, &cat, &d.Description, &d.Basis, &archived}, extra...)...)
+	err := sc.Scan(append([]any{&d.ID, &d.Title, &cat, &d.Description, &d.Basis, &archived, &d.Rev}, extra...)...)
 	d.Category = model.Category(cat)
 	d.Archived = dateOrZero(archived)
 	return d, err
@@ -267,8 +267,8 @@ func insertDuty(ctx context.Context, tx queryer, d model.Duty, t model.Target, n
 	} else if other != 0 {
 		return 0, duplicateTitle(d.Title, other)
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO duties (title, category, description, basis, archived_on, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, d.Title, string(d.Category), d.Description, d.Basis, nullDate(d.Archived), stamp(now), stamp(now))
+	res, err := tx.ExecContext(ctx, `INSERT INTO duties (title, category, description, basis, archived_on, created_at, updated_at, rev)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, d.Title, string(d.Category), d.Description, d.Basis, nullDate(d.Archived), stamp(now), stamp(now), newRev())
 	if err != nil {
 		return 0, err
 	}
@@ -298,7 +298,9 @@ type DutyChange struct {
 	Restore bool
 }
 
-// EditDuty applies a change in one transaction.
+// EditDuty applies a change in one transaction. c.Duty.Rev names the
+// version the change was made to: a duty changed elsewhere since, or
+// brought back by a restore, is refused with ErrChanged and left as it is.
 func (s *Store) EditDuty(ctx context.Context, c DutyChange) error {
 	d := c.Duty
 	if err := d.Normalize(); err != nil {
@@ -310,7 +312,7 @@ func (s *Store) EditDuty(ctx context.Context, c DutyChange) error {
 		}
 	}
 	return s.write(ctx, func(tx *sql.Tx) error {
-		old, err := duty(ctx, tx, d.ID)
+		old, err := currentDuty(ctx, tx, d.ID, d.Rev)
 		if err != nil {
 			return err
 		}
@@ -321,8 +323,8 @@ func (s *Store) EditDuty(ctx context.Context, c DutyChange) error {
 				return duplicateTitle(d.Title, other)
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE duties SET title = ?, category = ?, description = ?, basis = ?, updated_at = ? WHERE id = ?`,
-			d.Title, string(d.Category), d.Description, d.Basis, stamp(time.Now()), d.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE duties SET title = ?, category = ?, description = ?, basis = ?, updated_at = ?, rev = ? WHERE id = ?`,
+			d.Title, string(d.Category), d.Description, d.Basis, stamp(time.Now()), newRev(), d.ID); err != nil {
 			return err
 		}
 		if c.Target != nil {
@@ -362,15 +364,17 @@ func checkArchive(ctx context.Context, q queryer, d model.Duty, day model.Date) 
 	return nil
 }
 
-// SetArchived archives a duty on day (or brings it back when day is zero).
-func (s *Store) SetArchived(ctx context.Context, id int64, day model.Date) error {
+// SetArchived archives the duty d, as it was read (its id and Rev), on day,
+// or brings it back when day is zero. A duty changed elsewhere since is
+// refused with ErrChanged.
+func (s *Store) SetArchived(ctx context.Context, d model.Duty, day model.Date) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		d, err := duty(ctx, tx, id)
+		d, err := currentDuty(ctx, tx, d.ID, d.Rev)
 		if err != nil {
 			return err
 		}
 		if day.IsZero() && !d.Archived.IsZero() {
-			if other, err := titleTaken(ctx, tx, d.Title, id); err != nil {
+			if other, err := titleTaken(ctx, tx, d.Title, d.ID); err != nil {
 				return err
 			} else if other != 0 {
 				return duplicateTitle(d.Title, other)
@@ -381,9 +385,20 @@ func (s *Store) SetArchived(ctx context.Context, id int64, day model.Date) error
 				return err
 			}
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE duties SET archived_on = ?, updated_at = ? WHERE id = ?`, nullDate(day), stamp(time.Now()), id)
+		_, err = tx.ExecContext(ctx, `UPDATE duties SET archived_on = ?, updated_at = ?, rev = ? WHERE id = ?`, nullDate(day), stamp(time.Now()), newRev(), d.ID)
 		return err
 	})
+}
+
+// currentDuty reads duty id, refusing it unless it is still at rev.
+func currentDuty(ctx context.Context, q queryer, id int64, rev string) (model.Duty, error) {
+	d, err := duty(ctx, q, id)
+	if errors.Is(err, model.ErrNotFound) || err == nil && d.Rev != rev {
+		return d, model.Invalid(model.ErrChanged,
+			"这个事项在打开后已被其他窗口修改或删除，或台账已从备份恢复；没有做任何改动，请关闭后重新打开再改。",
+			"The duty was changed elsewhere, or the ledger was restored from a backup, since it was opened; nothing was changed: close it and open it again.")
+	}
+	return d, err
 }
 
 // ---- templates and carrying a year forward -----------------------------

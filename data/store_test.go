@@ -252,17 +252,17 @@ func TestDutiesAndTargets(t *testing.T) {
 		t.Errorf("basis = %q", got.Basis)
 	}
 	// Archive, then a new duty may take the title; restoring the old one is refused.
-	if err := s.SetArchived(ctx, id, day("2026-11-01")); err != nil {
+	if err := s.SetArchived(ctx, dutyNow(t, s, id), day("2026-11-01")); err != nil {
 		t.Fatal(err)
 	}
 	id2 := mustAddDuty(t, s, "会前学法", model.Study, model.Month, 2, 2027)
-	if err := s.SetArchived(ctx, id, 0); err == nil {
+	if err := s.SetArchived(ctx, dutyNow(t, s, id), 0); err == nil {
 		t.Error("restored an archived duty whose title is now taken")
 	}
-	if err := s.SetArchived(ctx, id2, day("2026-11-02")); err != nil {
+	if err := s.SetArchived(ctx, dutyNow(t, s, id2), day("2026-11-02")); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetArchived(ctx, id, 0); err != nil {
+	if err := s.SetArchived(ctx, dutyNow(t, s, id), 0); err != nil {
 		t.Errorf("restore archived duty: %v", err)
 	}
 }
@@ -331,7 +331,7 @@ func TestRecordsAndStatus(t *testing.T) {
 	if err != nil || old.Topic != "学习条例" || edited.Topic != "新主题" {
 		t.Fatalf("update: %v, old %q", err, old.Topic)
 	}
-	gone, err := s.DeleteRecord(ctx, r.ID)
+	gone, err := s.DeleteRecord(ctx, edited)
 	if err != nil || gone.Topic != "新主题" {
 		t.Fatalf("delete: %v", err)
 	}
@@ -351,7 +351,7 @@ func TestRecordsAndStatus(t *testing.T) {
 	if err := s.EditDuty(ctx, DutyChange{Duty: d, Target: &model.Target{Year: 2027, Cadence: model.Month, Min: 1}}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetArchived(ctx, study, today); err != nil {
+	if err := s.SetArchived(ctx, dutyNow(t, s, study), today); err != nil {
 		t.Fatal(err)
 	}
 	ys, _ = s.YearStatus(ctx, 2026, today)
@@ -394,7 +394,7 @@ func TestUndoIsGuarded(t *testing.T) {
 	a, _ := s.AddRecord(ctx, model.Record{DutyID: id, Date: today, Topic: "甲"}, today)
 	b, _ := s.AddRecord(ctx, model.Record{DutyID: id, Date: today, Topic: "乙"}, today)
 	// Delete b (the highest id); a new record must not take its id.
-	gone, _ := s.DeleteRecord(ctx, b.ID)
+	gone, _ := s.DeleteRecord(ctx, b)
 	c, _ := s.AddRecord(ctx, model.Record{DutyID: id, Date: today, Topic: "丙"}, today)
 	if c.ID == b.ID {
 		t.Fatalf("a new record took the deleted record's id %d", b.ID)
@@ -457,4 +457,14 @@ func TestRecordNeedsATargetHoldingItsDate(t *testing.T) {
 	if tg, ok, _ := s.TargetFor(ctx, id, day("2025-12-30")); !ok || tg.Year != 2026 {
 		t.Errorf("TargetFor(2025-12-30) = %+v, %v", tg, ok)
 	}
+}
+
+// dutyNow is duty id as stored now, for a change that names its version.
+func dutyNow(t *testing.T, s *Store, id int64) model.Duty {
+	t.Helper()
+	d, err := s.Duty(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }

@@ -107,6 +107,9 @@ type Duty struct {
 	Description string
 	Basis       string // where the duty comes from, e.g. 《…》第4条
 	Archived    Date   // the day it was archived; zero while active
+	// Rev is the version of the stored duty this value was read from: an
+	// edit is refused when the duty has changed since.
+	Rev string
 }
 
 // ActiveIn reports whether the duty counts in year y: an archived duty
@@ -151,6 +154,9 @@ type Record struct {
 	Note    string
 	Created time.Time // when it was first entered
 	Updated time.Time
+	// Rev is the version of the stored record this value was read from:
+	// an edit or delete is refused when the record has changed since.
+	Rev string
 }
 
 // Limits on what a user may enter.

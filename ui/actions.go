@@ -231,7 +231,7 @@ func (p *confirmDelete) update(a *App, msg tea.KeyPressMsg) tea.Cmd {
 		a.overlay = nil
 		r, title, t := p.r, p.title, a.c.t
 		return a.write(func(ctx context.Context, l Ledger) writtenMsg {
-			old, err := l.DeleteRecord(ctx, r.ID)
+			old, err := l.DeleteRecord(ctx, r)
 			if err != nil {
 				return writtenMsg{err: err}
 			}
@@ -351,7 +351,7 @@ func (rf *recordForm) submit(a *App) tea.Cmd {
 	if rf.editing == nil {
 		return a.addRecord(r, rf.duty.Title)
 	}
-	r.ID = rf.editing.ID
+	r.ID, r.Rev = rf.editing.ID, rf.editing.Rev
 	t, today, title := c.t, c.today(), rf.duty.Title
 	return a.write(func(ctx context.Context, l Ledger) writtenMsg {
 		before, after, err := l.UpdateRecord(ctx, r, today)
@@ -452,7 +452,7 @@ func (df *dutyForm) submit(a *App) tea.Cmd {
 			return writtenMsg{err: err, say: fmt.Sprintf(t.DutyAdded, model.CleanLine(d.Title))}
 		})
 	}
-	d.ID, d.Description = df.old.Duty.ID, df.old.Duty.Description
+	d.ID, d.Description, d.Rev = df.old.Duty.ID, df.old.Duty.Description, df.old.Duty.Rev
 	change := data.DutyChange{Duty: d, Target: &tg}
 	said := fmt.Sprintf(t.DutySaved, model.CleanLine(d.Title))
 	switch archived, checked := !df.old.Duty.Archived.IsZero(), f.field("archive").checked; {

@@ -19,7 +19,7 @@ type Ledger interface {
 	Duties(ctx context.Context) ([]model.Duty, error)
 	AddRecord(ctx context.Context, r model.Record, today model.Date) (model.Record, error)
 	UpdateRecord(ctx context.Context, r model.Record, today model.Date) (before, after model.Record, err error)
-	DeleteRecord(ctx context.Context, id int64) (model.Record, error)
+	DeleteRecord(ctx context.Context, r model.Record) (model.Record, error)
 	UndoAdd(ctx context.Context, added model.Record) error
 	UndoEdit(ctx context.Context, before, after model.Record) error
 	UndoDelete(ctx context.Context, deleted model.Record) error

@@ -290,7 +290,7 @@ func (c *DutyArchiveCmd) Run(a *App) error {
 			}
 			return err
 		}
-		if err := s.SetArchived(ctxb, d.ID, 0); err != nil {
+		if err := s.SetArchived(ctxb, d, 0); err != nil {
 			return err
 		}
 		a.Printf(a.T("已恢复事项 %d：%s\n", "Restored duty %d: %s\n"), d.ID, model.CleanLine(d.Title))
@@ -302,7 +302,7 @@ func (c *DutyArchiveCmd) Run(a *App) error {
 	if !d.Archived.IsZero() {
 		return Bad("事项 %d 已于 %s 归档。", "Duty %d was already archived on %s.", d.ID, d.Archived.String())
 	}
-	if err := s.SetArchived(ctxb, d.ID, day); err != nil {
+	if err := s.SetArchived(ctxb, d, day); err != nil {
 		return err
 	}
 	a.Printf(a.T("已归档事项 %d：%s（%s 以后不再要求，之前的记录仍计入%d年）\n", "Archived duty %d: %s (nothing required after %s; its records still count in %d)\n"),
