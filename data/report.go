@@ -18,16 +18,17 @@ type YearReport struct {
 	Profile model.Profile
 }
 
-// YearReport evaluates year as of asOf and reads the records and profile
-// the summary needs.
-func (s *Store) YearReport(ctx context.Context, year int, asOf model.Date) (YearReport, error) {
+// YearReport evaluates year at moment m (model.ReportMoment) and reads the
+// records and profile the summary needs.
+func (s *Store) YearReport(ctx context.Context, year int, m model.Moment) (YearReport, error) {
+	asOf := m.Day
 	var rep YearReport
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		tracked, err := yearTracked(ctx, tx, year)
 		if err != nil {
 			return err
 		}
-		rep.Status = model.EvaluateYear(year, asOf, tracked)
+		rep.Status = model.EvaluateYear(year, m, tracked)
 		if rep.Profile, err = profile(ctx, tx); err != nil {
 			return err
 		}

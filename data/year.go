@@ -8,9 +8,15 @@ import (
 	"taizhang/model"
 )
 
-// YearStatus evaluates year as of asOf: the duties active that year with
+// YearStatus evaluates year now, during today, as status and the app do:
+// a period ending today is still open.
+func (s *Store) YearStatus(ctx context.Context, year int, today model.Date) (model.YearStatus, error) {
+	return s.YearStatusAt(ctx, year, model.Now(today))
+}
+
+// YearStatusAt evaluates year at moment m: the duties active that year with
 // their targets, and the dates of their records, read in one transaction.
-func (s *Store) YearStatus(ctx context.Context, year int, asOf model.Date) (model.YearStatus, error) {
+func (s *Store) YearStatusAt(ctx context.Context, year int, m model.Moment) (model.YearStatus, error) {
 	var tracked []model.Tracked
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
@@ -20,7 +26,7 @@ func (s *Store) YearStatus(ctx context.Context, year int, asOf model.Date) (mode
 	if err != nil {
 		return model.YearStatus{}, s.dbError(err)
 	}
-	return model.EvaluateYear(year, asOf, tracked), nil
+	return model.EvaluateYear(year, m, tracked), nil
 }
 
 func yearTracked(ctx context.Context, q queryer, year int) ([]model.Tracked, error) {

@@ -8,6 +8,9 @@ type Profile struct {
 	Name string
 	Post string
 	Unit string
+	// Start is the post start date (任职日期): the day the officer took up
+	// the post. Zero when not given.
+	Start Date
 }
 
 // MaxProfile is the longest name, post or unit, in characters.
@@ -26,4 +29,15 @@ func (p *Profile) Normalize() error {
 		}
 	}
 	return nil
+}
+
+// StartIn is the start date the profile gives to targets of year created
+// after it is set (template, plan, new duty, carry): the post start date
+// when it falls in that year, zero otherwise (an officer who took up the
+// post in an earlier year owes every period of this one).
+func (p Profile) StartIn(year int) Date {
+	if p.Start.IsZero() || p.Start.Year() != year {
+		return 0
+	}
+	return p.Start
 }

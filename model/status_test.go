@@ -1,6 +1,7 @@
 package model
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -108,7 +109,7 @@ func TestEvaluate(t *testing.T) {
 		done     int
 		required int
 		credited int
-		states   string // one letter a period: m met, x missed, o open, u upcoming, - exempt
+		states   string // one letter a period: m met, x missed, o open, u upcoming, e excused, - exempt
 		nextDue  string
 	}{
 		// Yearly, pace rule: floor(min × elapsed / length).
@@ -120,12 +121,16 @@ func TestEvaluate(t *testing.T) {
 			monthly(2026, 1, 2, 3, 4), "2026-06-30", Behind, 4, 12, 4, "o", "2026-12-31"},
 		{"year min12 on 1 Jan", Target{Year: 2026, Cadence: Year, Min: 12}, nil, "2026-01-01",
 			OnTrack, 0, 12, 0, "o", "2026-12-31"},
-		{"year min1 16 Dec is not yet due soon", Target{Year: 2026, Cadence: Year, Min: 1}, nil, "2026-12-16",
+		{"year min1 1 Dec is not yet due soon", Target{Year: 2026, Cadence: Year, Min: 1}, nil, "2026-12-01",
 			OnTrack, 0, 1, 0, "o", "2026-12-31"},
-		{"year min1 17 Dec is due soon", Target{Year: 2026, Cadence: Year, Min: 1}, nil, "2026-12-17",
+		{"year min1 2 Dec is due soon: a year's last 30 days", Target{Year: 2026, Cadence: Year, Min: 1}, nil, "2026-12-02",
 			DueSoon, 0, 1, 0, "o", "2026-12-31"},
-		{"year min1 31 Dec is behind", Target{Year: 2026, Cadence: Year, Min: 1}, nil, "2026-12-31",
-			Behind, 0, 1, 0, "o", "2026-12-31"},
+		{"year min1 31 Dec now is due soon, not yet missed", Target{Year: 2026, Cadence: Year, Min: 1}, nil, "2026-12-31",
+			DueSoon, 0, 1, 0, "o", "2026-12-31"},
+		{"year min1 at the close of 31 Dec is missed", Target{Year: 2026, Cadence: Year, Min: 1}, nil, "2026-12-31 close",
+			MissedDuty, 0, 1, 0, "x", ""},
+		{"year min12 behind pace in December is due soon first", Target{Year: 2026, Cadence: Year, Min: 12},
+			monthly(2026, 1, 2, 3, 4, 5, 6, 7, 8, 9), "2026-12-10", DueSoon, 9, 12, 9, "o", "2026-12-31"},
 		{"year met", Target{Year: 2026, Cadence: Year, Min: 2}, dates("2026-03-01", "2026-05-01", "2026-05-02"), "2026-06-30",
 			Done, 3, 2, 2, "m", ""},
 		{"year records after as-of do not count", Target{Year: 2026, Cadence: Year, Min: 1}, dates("2026-07-01"), "2026-06-30",
@@ -142,10 +147,16 @@ func TestEvaluate(t *testing.T) {
 			monthly(2026, 1, 3), "2026-03-15", MissedDuty, 2, 12, 2, "mxmuuuuuuuuu", "2026-04-30"},
 		{"month early in the month", Target{Year: 2026, Cadence: Month, Min: 1},
 			monthly(2026, 1, 2), "2026-03-10", OnTrack, 2, 12, 2, "mmouuuuuuuuu", "2026-03-31"},
-		{"month 8 days left is not due soon", Target{Year: 2026, Cadence: Month, Min: 1},
-			monthly(2026, 1, 2), "2026-03-23", OnTrack, 2, 12, 2, "mmouuuuuuuuu", "2026-03-31"},
-		{"month 7 days left is due soon", Target{Year: 2026, Cadence: Month, Min: 1},
-			monthly(2026, 1, 2), "2026-03-24", DueSoon, 2, 12, 2, "mmouuuuuuuuu", "2026-03-31"},
+		{"month 24th: 8 days left is not due soon", Target{Year: 2026, Cadence: Month, Min: 1},
+			monthly(2026, 1, 2), "2026-03-24", OnTrack, 2, 12, 2, "mmouuuuuuuuu", "2026-03-31"},
+		{"month 25th: the last 7 days are due soon", Target{Year: 2026, Cadence: Month, Min: 1},
+			monthly(2026, 1, 2), "2026-03-25", DueSoon, 2, 12, 2, "mmouuuuuuuuu", "2026-03-31"},
+		{"month at the close of the 24th is due soon", Target{Year: 2026, Cadence: Month, Min: 1},
+			monthly(2026, 1, 2), "2026-03-24 close", DueSoon, 2, 12, 2, "mmouuuuuuuuu", "2026-03-31"},
+		{"a missed month does not hide that this month is due soon", Target{Year: 2026, Cadence: Month, Min: 1},
+			monthly(2026, 1, 2, 4), "2026-05-27", DueSoon, 3, 12, 3, "mmxmouuuuuuu", "2026-05-31"},
+		{"a missed month with this month met is missed", Target{Year: 2026, Cadence: Month, Min: 1},
+			monthly(2026, 1, 2, 4, 5), "2026-05-27", MissedDuty, 4, 12, 4, "mmxmmuuuuuuu", "2026-06-30"},
 		{"month min2 halfway with none is behind", Target{Year: 2026, Cadence: Month, Min: 2},
 			nil, "2026-01-16", Behind, 0, 24, 0, "ouuuuuuuuuuu", "2026-01-31"},
 		{"month min2 halfway with one is on track", Target{Year: 2026, Cadence: Month, Min: 2},
@@ -154,16 +165,28 @@ func TestEvaluate(t *testing.T) {
 			dates("2026-01-02", "2026-01-03", "2026-01-04"), "2026-03-05", MissedDuty, 3, 12, 1, "mxo" + repeat("u", 9), "2026-03-31"},
 
 		// Quarterly and half-yearly.
-		{"quarter last day unmet is behind", Target{Year: 2026, Cadence: Quarter, Min: 1},
-			nil, "2026-03-31", Behind, 0, 4, 0, "ouuu", "2026-03-31"},
+		{"quarter last day unmet now is due soon", Target{Year: 2026, Cadence: Quarter, Min: 1},
+			nil, "2026-03-31", DueSoon, 0, 4, 0, "ouuu", "2026-03-31"},
+		{"quarter at the close of its last day is missed", Target{Year: 2026, Cadence: Quarter, Min: 1},
+			nil, "2026-03-31 close", MissedDuty, 0, 4, 0, "xuuu", "2026-06-30"},
+		{"quarter of 90 days: due soon from its last 22nd day", Target{Year: 2026, Cadence: Quarter, Min: 1},
+			nil, "2026-03-10", DueSoon, 0, 4, 0, "ouuu", "2026-03-31"},
+		{"quarter of 90 days: not due soon before", Target{Year: 2026, Cadence: Quarter, Min: 2},
+			dates("2026-01-05"), "2026-03-09", OnTrack, 1, 8, 1, "ouuu", "2026-03-31"},
+		{"quarter min3 behind pace", Target{Year: 2026, Cadence: Quarter, Min: 3},
+			dates("2026-01-05"), "2026-03-01", Behind, 1, 12, 1, "ouuu", "2026-03-31"},
 		{"quarter next day is missed", Target{Year: 2026, Cadence: Quarter, Min: 1},
 			nil, "2026-04-01", MissedDuty, 0, 4, 0, "xouu", "2026-06-30"},
 		{"quarter leap February", Target{Year: 2024, Cadence: Quarter, Min: 1},
 			dates("2024-02-29"), "2024-03-01", OnTrack, 1, 4, 1, "muuu", "2024-06-30"},
 		{"half first met", Target{Year: 2026, Cadence: Half, Min: 1},
 			dates("2026-05-20"), "2026-06-30", OnTrack, 1, 2, 1, "mu", "2026-12-31"},
-		{"half 30 June unmet is behind", Target{Year: 2026, Cadence: Half, Min: 1},
-			nil, "2026-06-30", Behind, 0, 2, 0, "ou", "2026-06-30"},
+		{"half 30 June unmet now is due soon", Target{Year: 2026, Cadence: Half, Min: 1},
+			nil, "2026-06-30", DueSoon, 0, 2, 0, "ou", "2026-06-30"},
+		{"half at the close of 30 June is missed", Target{Year: 2026, Cadence: Half, Min: 1},
+			nil, "2026-06-30 close", MissedDuty, 0, 2, 0, "xu", "2026-12-31"},
+		{"half met at the close of 30 June is on track", Target{Year: 2026, Cadence: Half, Min: 1},
+			dates("2026-06-30"), "2026-06-30 close", OnTrack, 1, 2, 1, "mu", "2026-12-31"},
 		{"half 1 July unmet first half is missed", Target{Year: 2026, Cadence: Half, Min: 1},
 			nil, "2026-07-01", MissedDuty, 0, 2, 0, "xo", "2026-12-31"},
 
@@ -174,10 +197,12 @@ func TestEvaluate(t *testing.T) {
 			dates("2027-01-02"), "2027-01-02", MissedDuty, 1, 53, 1, repeat("x", 52) + "m", ""},
 		{"week 2027 does not count 2 Jan 2027", Target{Year: 2027, Cadence: Week, Min: 1},
 			dates("2027-01-02"), "2027-01-02", NotStarted, 0, 52, 0, repeat("u", 52), "2027-01-10"},
-		{"week Sunday unmet is behind", Target{Year: 2026, Cadence: Week, Min: 1},
-			nil, "2026-01-04", Behind, 0, 53, 0, "o" + repeat("u", 52), "2026-01-04"},
-		{"week Saturday unmet is due soon", Target{Year: 2026, Cadence: Week, Min: 1},
-			nil, "2026-01-03", DueSoon, 0, 53, 0, "o" + repeat("u", 52), "2026-01-04"},
+		{"week Sunday unmet is due soon: a week's last day", Target{Year: 2026, Cadence: Week, Min: 1},
+			nil, "2026-01-04", DueSoon, 0, 53, 0, "o" + repeat("u", 52), "2026-01-04"},
+		{"week Saturday unmet is on track", Target{Year: 2026, Cadence: Week, Min: 1},
+			nil, "2026-01-03", OnTrack, 0, 53, 0, "o" + repeat("u", 52), "2026-01-04"},
+		{"week at the close of Saturday is due soon", Target{Year: 2026, Cadence: Week, Min: 1},
+			nil, "2026-01-03 close", DueSoon, 0, 53, 0, "o" + repeat("u", 52), "2026-01-04"},
 		{"week Friday unmet is on track", Target{Year: 2026, Cadence: Week, Min: 1},
 			nil, "2026-01-02", OnTrack, 0, 53, 0, "o" + repeat("u", 52), "2026-01-04"},
 		{"week min2 Saturday with none is behind", Target{Year: 2026, Cadence: Week, Min: 2},
@@ -200,14 +225,18 @@ func TestEvaluate(t *testing.T) {
 			monthly(2026, 1, 2, 3, 4, 5, 6, 7, 8), "2026-11-22", Done, 8, 8, 8, "mmmmmmmm----", ""},
 		{"archived in August with July missed", Target{Year: 2026, Cadence: Month, Min: 1, End: d("2026-08-15")},
 			monthly(2026, 1, 2, 3, 4, 5, 6, 8), "2026-11-22", MissedDuty, 7, 8, 7, "mmmmmmxm----", ""},
-		{"archived mid-July: judged as it stood that day", Target{Year: 2026, Cadence: Year, Min: 12, End: d("2026-07-15")},
-			monthly(2026, 1, 2, 3, 4, 5, 6), "2026-11-22", OnTrack, 6, 12, 6, "o", ""},
-		{"archived mid-July behind that day", Target{Year: 2026, Cadence: Year, Min: 12, End: d("2026-07-15")},
-			monthly(2026, 1, 2, 3, 4, 5), "2026-11-22", Behind, 5, 12, 5, "o", ""},
-		{"archived on the 25th: not due soon any more", Target{Year: 2026, Cadence: Month, Min: 1, End: d("2026-03-25")},
-			monthly(2026, 1, 2), "2026-11-22", OnTrack, 2, 3, 2, "mmo---------", ""},
+		{"archived yearly duty unmet on the archive day requires nothing", Target{Year: 2026, Cadence: Year, Min: 12, End: d("2026-07-15")},
+			monthly(2026, 1, 2, 3, 4, 5, 6), "2026-11-22", Archived, 6, 0, 0, "-", ""},
+		{"archived yearly duty with no record, finished year", Target{Year: 2025, Cadence: Year, Min: 1, End: d("2025-11-30")},
+			nil, "2025-12-31 close", Archived, 0, 0, 0, "-", ""},
+		{"archived yearly duty met before the archive day is done", Target{Year: 2026, Cadence: Year, Min: 1, End: d("2026-07-15")},
+			dates("2026-03-01"), "2026-11-22", Done, 1, 1, 1, "m", ""},
+		{"archived on the 25th: the month unmet is not required", Target{Year: 2026, Cadence: Month, Min: 1, End: d("2026-03-25")},
+			monthly(2026, 1, 2), "2026-11-22", Done, 2, 2, 2, "mm----------", ""},
+		{"archived on the 25th with February missed", Target{Year: 2026, Cadence: Month, Min: 1, End: d("2026-03-25")},
+			monthly(2026, 1), "2026-11-22", MissedDuty, 1, 2, 1, "mx----------", ""},
 		{"archived, evaluated before the archive date", Target{Year: 2026, Cadence: Month, Min: 1, End: d("2026-08-15")},
-			monthly(2026, 1, 2, 3), "2026-03-20", OnTrack, 3, 8, 3, "mmmuuuuu----", "2026-04-30"},
+			monthly(2026, 1, 2, 3), "2026-03-20", OnTrack, 3, 7, 3, "mmmuuuu-----", "2026-04-30"},
 		{"weekly start in the next ISO year's first week requires nothing", Target{Year: 2024, Cadence: Week, Min: 1, Start: d("2024-12-30")},
 			nil, "2025-01-05", NotStarted, 0, 0, 0, repeat("-", 52), ""},
 		{"start later this month is not started", Target{Year: 2026, Cadence: Month, Min: 1, Start: d("2026-12-10")},
@@ -221,14 +250,10 @@ func TestEvaluate(t *testing.T) {
 		{"future year", Target{Year: 2027, Cadence: Month, Min: 1},
 			nil, "2026-11-22", NotStarted, 0, 12, 0, repeat("u", 12), "2027-01-31"},
 	}
-	letter := map[PeriodState]byte{Met: 'm', Missed: 'x', Open: 'o', Upcoming: 'u', Exempt: '-'}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Evaluate(tt.target, tt.records, d(tt.asOf))
-			var states []byte
-			for _, p := range got.Periods {
-				states = append(states, letter[p.State])
-			}
+			got := Evaluate(Tracked{Target: tt.target, Dates: tt.records}, at(tt.asOf))
+			states := stateLetters(got)
 			if got.Status != tt.status {
 				t.Errorf("status = %s, want %s", got.Status, tt.status)
 			}
@@ -246,6 +271,25 @@ func TestEvaluate(t *testing.T) {
 	}
 }
 
+var letter = map[PeriodState]byte{Met: 'm', Missed: 'x', Open: 'o', Upcoming: 'u', Excused: 'e', Exempt: '-'}
+
+func stateLetters(dy DutyYear) string {
+	var states []byte
+	for _, p := range dy.Periods {
+		states = append(states, letter[p.State])
+	}
+	return string(states)
+}
+
+// at reads a moment written "2026-06-30" (during that day, now) or
+// "2026-06-30 close" (at its close).
+func at(s string) Moment {
+	if day, ok := strings.CutSuffix(s, " close"); ok {
+		return CloseOf(d(day))
+	}
+	return Now(d(s))
+}
+
 func repeat(s string, n int) string {
 	out := ""
 	for range n {
@@ -257,16 +301,16 @@ func repeat(s string, n int) string {
 func TestEvaluateYearFigures(t *testing.T) {
 	asOf := d("2026-06-30")
 	tracked := []Tracked{
-		{Duty{ID: 3, Title: "调研", Category: Research}, Target{Year: 2026, Cadence: Year, Min: 12}, monthly(2026, 1, 2, 3)},
-		{Duty{ID: 1, Title: "会前学法", Category: Study}, Target{Year: 2026, Cadence: Month, Min: 1},
-			append(monthly(2026, 1, 2, 3, 4, 5, 6), monthly(2026, 6, 6)...)},
-		{Duty{ID: 2, Title: "提醒谈话", Category: Talk}, Target{Year: 2026, Cadence: Year, Min: 1}, nil},
-		{Duty{ID: 4, Title: "报告", Category: Report}, Target{Year: 2026, Cadence: Half, Min: 1}, dates("2026-06-01")},
-		{Duty{ID: 5, Title: "党课", Category: Lesson}, Target{Year: 2026, Cadence: Quarter, Min: 1}, dates("2026-05-01")},
+		{Duty: Duty{ID: 3, Title: "调研", Category: Research}, Target: Target{Year: 2026, Cadence: Year, Min: 12}, Dates: monthly(2026, 1, 2, 3)},
+		{Duty: Duty{ID: 1, Title: "会前学法", Category: Study}, Target: Target{Year: 2026, Cadence: Month, Min: 1},
+			Dates: append(monthly(2026, 1, 2, 3, 4, 5, 6), monthly(2026, 6, 6)...)},
+		{Duty: Duty{ID: 2, Title: "提醒谈话", Category: Talk}, Target: Target{Year: 2026, Cadence: Year, Min: 1}},
+		{Duty: Duty{ID: 4, Title: "报告", Category: Report}, Target: Target{Year: 2026, Cadence: Half, Min: 1}, Dates: dates("2026-06-01")},
+		{Duty: Duty{ID: 5, Title: "党课", Category: Lesson}, Target: Target{Year: 2026, Cadence: Quarter, Min: 1}, Dates: dates("2026-05-01")},
 	}
-	ys := EvaluateYear(2026, asOf, tracked)
+	ys := EvaluateYear(2026, Now(asOf), tracked)
 	f := ys.Figures
-	want := Figures{Duties: 5, Done: 0, Missed: 1, Behind: 1, OnTrack: 3, Required: 12 + 12 + 1 + 2 + 4, Credited: 3 + 6 + 0 + 1 + 1}
+	want := Figures{Duties: 5, Done: 0, Missed: 1, Behind: 1, OnTrack: 3, Owed: 2, Required: 12 + 12 + 1 + 2 + 4, Credited: 3 + 6 + 0 + 1 + 1}
 	want.Rate = float64(want.Credited) / float64(want.Required)
 	if f != want {
 		t.Errorf("figures = %+v\nwant      %+v", f, want)
@@ -281,7 +325,7 @@ func TestEvaluateYearFigures(t *testing.T) {
 	if f.Count(Behind) != 1 || f.Count(MissedDuty) != 1 || f.Count(OnTrack) != 3 {
 		t.Errorf("Count disagrees with the fields: %+v", f)
 	}
-	if empty := EvaluateYear(2026, asOf, nil).Figures; empty.Rate != 0 || empty.Duties != 0 {
+	if empty := EvaluateYear(2026, Now(asOf), nil).Figures; empty.Rate != 0 || empty.Duties != 0 {
 		t.Errorf("empty year figures = %+v", empty)
 	}
 }

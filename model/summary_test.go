@@ -48,7 +48,7 @@ func summaryLedger(asOf Date) (YearStatus, []Record) {
 	for _, r := range recs {
 		tracked[r.DutyID-1].Dates = append(tracked[r.DutyID-1].Dates, r.Date)
 	}
-	return EvaluateYear(2026, asOf, tracked), recs
+	return EvaluateYear(2026, CloseOf(asOf), tracked), recs
 }
 
 func TestBuildSummary(t *testing.T) {
@@ -116,7 +116,7 @@ func TestSummaryWeeks(t *testing.T) {
 	for _, r := range recs {
 		tr.Dates = append(tr.Dates, r.Date)
 	}
-	ys := EvaluateYear(2026, NewDate(2026, 1, 20), []Tracked{tr})
+	ys := EvaluateYear(2026, Now(NewDate(2026, 1, 20)), []Tracked{tr})
 	s := BuildSummary(ys, recs, Profile{}, Chinese)
 	d := s.Duties[0]
 	if len(d.Items) != 2 || d.Items[0] != "2025年12月29日，第一周。" || len(s.Ledger()) != 2 {
@@ -132,14 +132,14 @@ func TestSummaryWeeks(t *testing.T) {
 func TestMissedPeriods(t *testing.T) {
 	quarterly := Target{Year: 2026, Cadence: Quarter, Min: 2}
 	dates := []Date{NewDate(2026, 2, 1), NewDate(2026, 2, 2), NewDate(2026, 5, 1)} // Q1 met, Q2 short, Q3 and Q4 empty
-	dy := Evaluate(quarterly, dates, NewDate(2027, 1, 15))
-	yearly := Evaluate(Target{Year: 2026, Cadence: Year, Min: 1}, nil, NewDate(2027, 1, 15))
-	met := Evaluate(Target{Year: 2026, Cadence: Month, Min: 1}, nil, NewDate(2026, 1, 20))
+	dy := Evaluate(Tracked{Target: quarterly, Dates: dates}, Now(NewDate(2027, 1, 15)))
+	yearly := Evaluate(Tracked{Target: Target{Year: 2026, Cadence: Year, Min: 1}}, Now(NewDate(2027, 1, 15)))
+	met := Evaluate(Tracked{Target: Target{Year: 2026, Cadence: Month, Min: 1}}, Now(NewDate(2026, 1, 20)))
 	// Months: Jan–Mar and May–Jun empty, April and July onward met; weeks:
 	// 1 met, 2–46 empty, 47 met, 48 empty.
-	months := Evaluate(Target{Year: 2026, Cadence: Month, Min: 1},
-		[]Date{NewDate(2026, 4, 1), NewDate(2026, 7, 1), NewDate(2026, 8, 1), NewDate(2026, 9, 1), NewDate(2026, 10, 1), NewDate(2026, 11, 1), NewDate(2026, 12, 1)}, NewDate(2027, 1, 15))
-	weeks := Evaluate(Target{Year: 2026, Cadence: Week, Min: 1}, []Date{NewDate(2026, 1, 1), NewDate(2026, 11, 17)}, NewDate(2026, 11, 30))
+	months := Evaluate(Tracked{Target: Target{Year: 2026, Cadence: Month, Min: 1},
+		Dates: []Date{NewDate(2026, 4, 1), NewDate(2026, 7, 1), NewDate(2026, 8, 1), NewDate(2026, 9, 1), NewDate(2026, 10, 1), NewDate(2026, 11, 1), NewDate(2026, 12, 1)}}, Now(NewDate(2027, 1, 15)))
+	weeks := Evaluate(Tracked{Target: Target{Year: 2026, Cadence: Week, Min: 1}, Dates: []Date{NewDate(2026, 1, 1), NewDate(2026, 11, 17)}}, Now(NewDate(2026, 11, 30)))
 	for _, c := range []struct {
 		name string
 		dy   DutyYear

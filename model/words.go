@@ -63,10 +63,58 @@ var statusNames = map[Status][2]string{
 	DueSoon:    {"临期", "due soon"},
 	OnTrack:    {"正常", "on track"},
 	NotStarted: {"未开始", "not started"},
+	Archived:   {"已归档", "archived"},
 }
 
 // Name returns the status word in lang.
 func (s Status) Name(lang Lang) string { return pick(statusNames[s], lang, string(s)) }
+
+var verdictNames = map[Verdict][2]string{
+	VerdictDone:       {"已完成", "done"},
+	VerdictMissed:     {"未达标", "missed"},
+	VerdictArchived:   {"已归档", "archived"},
+	VerdictNotStarted: {"未开始", "not started"},
+	VerdictInProgress: {"进行中", "in progress"},
+}
+
+// Name returns the year verdict in lang.
+func (v Verdict) Name(lang Lang) string { return pick(verdictNames[v], lang, string(v)) }
+
+var nowNames = map[NowState][2]string{
+	NowMet:     {"本期已完成", "this period met"},
+	NowDueSoon: {"临期", "due soon"},
+	NowBehind:  {"滞后", "behind"},
+	NowOnTrack: {"正常", "on track"},
+}
+
+// Name returns the now state in lang; "" for NowNone.
+func (n NowState) Name(lang Lang) string { return pick(nowNames[n], lang, string(n)) }
+
+// Badge is the duty's status word, with the year verdict beside it where
+// the status hides it: 临期 · 全年未达标, "due soon · year missed".
+func (dy DutyYear) Badge(lang Lang) string {
+	if !dy.VerdictDiffers() {
+		return dy.Status.Name(lang)
+	}
+	if lang == English {
+		return dy.Status.Name(lang) + " · year missed"
+	}
+	return dy.Status.Name(lang) + " · 全年未达标"
+}
+
+// Progress is credited/required as the dashboard and the documents show it
+// (11/12), with the raw number of records beside it when it differs: 11/12
+// 共15次, "11/12 (15 in all)".
+func (dy DutyYear) Progress(lang Lang) string {
+	s := fmt.Sprintf("%d/%d", dy.Credited, dy.Required)
+	if dy.Done != dy.Credited {
+		if lang == English {
+			return s + fmt.Sprintf(" (%d in all)", dy.Done)
+		}
+		return s + fmt.Sprintf(" 共%d次", dy.Done)
+	}
+	return s
+}
 
 var cadenceNames = map[Cadence][2]string{
 	Week:    {"每周", "weekly"},

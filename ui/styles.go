@@ -64,6 +64,7 @@ func NewStyles(isDark bool) *Styles {
 			model.DueSoon:    fg(warn).Bold(true),
 			model.OnTrack:    fg(accent),
 			model.NotStarted: fg(muted),
+			model.Archived:   fg(muted),
 		},
 		state: map[model.PeriodState]lipgloss.Style{
 			model.Met:      fg(ok).Bold(true),
@@ -71,6 +72,7 @@ func NewStyles(isDark bool) *Styles {
 			model.Open:     fg(warn).Bold(true),
 			model.Upcoming: fg(muted),
 			model.Exempt:   fg(muted),
+			model.Excused:  fg(muted),
 		},
 	}
 	return s

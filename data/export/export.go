@@ -65,8 +65,12 @@ func (f Format) Describe(lang model.Lang) string {
 
 // Options say what to export and where.
 type Options struct {
-	Year   int        // the year of the summary; with All, the year checked
-	AsOf   model.Date // evaluate as of this day (the mid-year report); zero: today
+	Year int // the year of the summary; with All, the year checked
+	// AsOf evaluates at the close of this day (the mid-year report, 06-30).
+	// Zero: a finished year at the close of its last day, the current year
+	// now (model.ReportMoment).
+	AsOf   model.Date
+	Today  model.Date // zero: the local date now
 	Format Format
 	Lang   model.Lang // zh by default
 	Path   string     // the file; empty: DefaultPath in the current directory
@@ -103,8 +107,8 @@ func (o *Options) check() error {
 		return model.Invalid(nil, fmt.Sprintf("年份 %d 不在1900至2999之间。", o.Year),
 			fmt.Sprintf("The year %d is outside 1900-2999.", o.Year))
 	}
-	if o.AsOf.IsZero() {
-		o.AsOf = model.Today()
+	if o.Today.IsZero() {
+		o.Today = model.Today()
 	}
 	if o.Lang != model.English {
 		o.Lang = model.Chinese
@@ -153,7 +157,7 @@ func Write(ctx context.Context, s *data.Store, o Options) (string, []Warning, er
 	var warnings []Warning
 	var rep data.YearReport
 	if o.Year != 0 {
-		if rep, err = s.YearReport(ctx, o.Year, o.AsOf); err != nil {
+		if rep, err = s.YearReport(ctx, o.Year, model.ReportMoment(o.Year, o.AsOf, o.Today)); err != nil {
 			return "", nil, err
 		}
 		warnings = Check(rep)

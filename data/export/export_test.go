@@ -125,7 +125,7 @@ func diffLines(want, got string) string {
 
 func summaryOf(t *testing.T, s *data.Store, asOf model.Date, lang model.Lang) model.Summary {
 	t.Helper()
-	rep, err := s.YearReport(ctx, 2026, asOf)
+	rep, err := s.YearReport(ctx, 2026, model.CloseOf(asOf))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -186,7 +186,7 @@ func TestXLSXWeeklyMonths(t *testing.T) {
 	for _, d := range late.Dates {
 		recs = append(recs, model.Record{ID: int64(len(recs) + 1), DutyID: 2, Date: d, Topic: "学习"})
 	}
-	ys := model.EvaluateYear(2026, fixedToday, []model.Tracked{tr, late})
+	ys := model.EvaluateYear(2026, model.Now(fixedToday), []model.Tracked{tr, late})
 	var b bytes.Buffer
 	if err := WriteXLSX(&b, model.BuildSummary(ys, recs, model.Profile{}, model.Chinese)); err != nil {
 		t.Fatal(err)

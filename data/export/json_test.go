@@ -217,7 +217,7 @@ func TestImportCleansText(t *testing.T) {
 
 func TestCheck(t *testing.T) {
 	s := fixedLedger(t)
-	rep, err := s.YearReport(ctx, 2026, fixedToday)
+	rep, err := s.YearReport(ctx, 2026, model.Now(fixedToday))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -240,7 +240,7 @@ func TestCheck(t *testing.T) {
 		t.Errorf("warnings:\n%q\nwant\n%q", kinds, want)
 	}
 	// Mid-year: nothing missed yet, and the annual duty still has time.
-	rep, _ = s.YearReport(ctx, 2026, model.NewDate(2026, 6, 30))
+	rep, _ = s.YearReport(ctx, 2026, model.CloseOf(model.NewDate(2026, 6, 30)))
 	ws = Check(rep)
 	for _, w := range ws {
 		if w.Kind == MissedPeriods {

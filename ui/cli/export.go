@@ -31,15 +31,17 @@ func (c *ExportCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	asOf, err := a.asOf(c.AsOf)
-	if err != nil {
-		return err
+	var asOf model.Date // none: the year's close when it is over, else now
+	if c.AsOf != "" {
+		if asOf, err = a.asOf(c.AsOf); err != nil {
+			return err
+		}
 	}
 	year, s, err := a.yearLedger(c.Year)
 	if err != nil {
 		return err
 	}
-	o := export.Options{Year: year, AsOf: asOf, Format: format, Lang: a.Lang, Path: c.Output,
+	o := export.Options{Year: year, AsOf: asOf, Today: a.Today(), Format: format, Lang: a.Lang, Path: c.Output,
 		Force: c.Force, Strict: c.Strict, All: c.All, Now: a.Now(),
 		Before: func(ws []export.Warning) error { a.printWarnings(ws); return nil }}
 	path, _, err := export.Write(ctxb, s, o)

@@ -61,18 +61,21 @@ func (a *App) logged(s *data.Store, d model.Duty, r model.Record) string {
 	for i, x := range recs {
 		dates[i] = x.Date
 	}
-	dy := model.Evaluate(t, dates, max(a.Today(), r.Date))
+	dy := model.Evaluate(model.Tracked{Target: t, Dates: dates}, model.Now(max(a.Today(), r.Date)))
 	i := model.PeriodIndex(t.Cadence, year, r.Date)
 	if i < 0 {
 		return head
 	}
 	p := dy.Periods[i]
 	label := t.Cadence.Label(p.Period, a.Lang)
-	if t.Cadence == model.Year || !p.Required() {
-		return head + a.T(fmt.Sprintf("（全年 %d/%d）", dy.Done, dy.Required), fmt.Sprintf(" (year %d/%d)", dy.Done, dy.Required))
+	switch {
+	case dy.Required == 0 && dy.Verdict == model.VerdictArchived:
+		return head + a.T(fmt.Sprintf("（已归档，共%d次）", dy.Done), fmt.Sprintf(" (archived, %d in all)", dy.Done))
+	case t.Cadence == model.Year || !p.Required():
+		return head + a.T(fmt.Sprintf("（全年 %d/%d）", dy.Credited, dy.Required), fmt.Sprintf(" (year %d/%d)", dy.Credited, dy.Required))
 	}
-	return head + a.T(fmt.Sprintf("（%s %d/%d，全年 %d/%d）", label, p.Count, t.Min, dy.Done, dy.Required),
-		fmt.Sprintf(" (%s %d/%d, year %d/%d)", label, p.Count, t.Min, dy.Done, dy.Required))
+	return head + a.T(fmt.Sprintf("（%s %d/%d，全年 %d/%d）", label, p.Count, t.Min, dy.Credited, dy.Required),
+		fmt.Sprintf(" (%s %d/%d, year %d/%d)", label, p.Count, t.Min, dy.Credited, dy.Required))
 }
 
 // RecordsCmd lists records.

@@ -31,7 +31,13 @@ func (c *StatusCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	ys, err := s.YearStatus(ctxb, year, asOf)
+	// Without --as-of, now: a period ending today is still open; with it,
+	// at the close of that day, as the exports judge it.
+	m := model.Now(asOf)
+	if c.AsOf != "" {
+		m = model.CloseOf(asOf)
+	}
+	ys, err := s.YearStatusAt(ctxb, year, m)
 	if err != nil {
 		return err
 	}
