@@ -25,6 +25,9 @@ type Options struct {
 	Now    func() time.Time
 	// Export writes the year-end summary (x); nil leaves export out.
 	Export Exporter
+	// Dir is where an export goes unless the officer names another
+	// directory; empty means the user's documents directory (or home).
+	Dir string
 	// NoTimers turns off the message fade and the refresh poll (for tests,
 	// which drive Update by hand).
 	NoTimers bool
@@ -46,36 +49,35 @@ const (
 	viewCount
 )
 
-// App is the root model.
+// layer is an overlay on the stack: a form, dialog, prompt or help.
+type layer struct {
+	c      Component
+	id     int  // which layer a write's refusal goes back to
+	inline bool // drawn in the status line, over the screen
+}
+
+// App is the root model: it owns navigation, the overlay stack, every
+// write and undo, and the sizes it hands down.
 type App struct {
-	c        *common
-	opts     Options
-	year     int
-	view     view
-	loading  bool
-	loadErr  error
-	dash     *dashboard
-	detail   *detail
-	ymap     *yearMap
-	rlog     *recordLog
-	overlay  overlay // a form, prompt, dialog or help on top, or nil
-	undo     []undoEntry
-	msg      string
-	msgErr   bool
-	msgID    int
-	showHelp bool
-	writing  int // writes in flight
-}
-
-// paster is an overlay that takes pasted text.
-type paster interface {
-	paste(a *App, msg tea.PasteMsg) tea.Cmd
-}
-
-// overlay is a modal layer: it gets every key until it closes.
-type overlay interface {
-	update(a *App, msg tea.KeyPressMsg) tea.Cmd
-	view(w, h int) string
+	c          *common
+	opts       Options
+	year       int
+	view       view
+	loading    bool
+	loadErr    error
+	dash       *dashboard
+	detail     *detail
+	detailOpen bool // the selected duty has the keys
+	ymap       *yearMap
+	rlog       *recordLog
+	first      *firstRun
+	stack      []layer // overlays, the top one last
+	layers     int     // layers ever pushed, for their ids
+	undo       []undoEntry
+	msg        string
+	msgErr     bool
+	msgID      int
+	writing    int // writes in flight
 }
 
 // New builds the interface on an open ledger.
@@ -83,13 +85,19 @@ func New(o Options) *App {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
+	if o.Dir == "" {
+		o.Dir = documentsDir()
+	}
 	t := TextFor(o.Lang)
 	c := &common{st: NewStyles(true), keys: DefaultKeyMap(t), t: t, lang: o.Lang, isDark: true, ledger: o.Ledger, now: o.Now, width: 80, height: 24}
+	c.keys.Ledger.Export.SetEnabled(o.Export != nil)
 	a := &App{c: c, opts: o, year: c.today().Year(), loading: true}
 	a.dash = newDashboard(c)
 	a.detail = newDetail(c)
 	a.ymap = newYearMap(c)
 	a.rlog = newRecordLog(c)
+	a.first = newFirstRun(c, func() int { return a.year })
+	a.layout()
 	return a
 }
 
@@ -99,11 +107,28 @@ func Run(o Options) error {
 	return err
 }
 
+// screens are every screen, for what they all must hear.
+func (a *App) screens() []Component {
+	return []Component{a.dash, a.detail, a.ymap, a.rlog, a.first}
+}
+
+// refreshScreens tells every screen the loaded year changed.
 func (a *App) refreshScreens() {
-	a.dash.refresh()
-	a.detail.refresh()
-	a.ymap.refresh()
-	a.rlog.refresh()
+	for _, s := range a.screens() {
+		s.Update(dataMsg{})
+	}
+	a.syncDetail()
+}
+
+// syncDetail points the detail beside the list at the selected duty.
+func (a *App) syncDetail() {
+	if a.sideBySide() && !a.detailOpen {
+		a.detail.show(a.dash.selectedID())
+	}
+	if _, ok := a.detail.current(); !ok {
+		a.detailOpen = false
+	}
+	a.detail.open = a.detailOpen
 }
 
 // Init loads the current year and asks the terminal for its background.
@@ -151,152 +176,202 @@ func (a *App) say(msg string, isErr bool) tea.Cmd {
 
 // Update handles one message.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := a.update(msg)
+	cmds := []tea.Cmd{cmd}
+	// What the components asked for, in the order they asked.
+	for len(a.c.intents) > 0 {
+		next := a.c.intents[0]
+		a.c.intents = a.c.intents[1:]
+		cmds = append(cmds, a.intent(next))
+	}
+	a.syncDetail()
+	a.layout()
+	return a, tea.Batch(cmds...)
+}
+
+func (a *App) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.c.width, a.c.height = msg.Width, msg.Height
-		return a, nil
+		return nil
 	case tea.BackgroundColorMsg:
 		a.c.isDark = msg.IsDark()
 		a.c.st = NewStyles(a.c.isDark)
 		a.dash.drawn = nil // drawn with the old colours
-		return a, nil
+		return nil
 	case loadedMsg:
 		a.loading = false
 		if msg.err != nil {
 			a.loadErr = msg.err
-			return a, a.say(fmt.Sprintf(a.c.t.Failed, errText(msg.err, a.c.lang)), true)
+			return a.say(fmt.Sprintf(a.c.t.Failed, a.c.errText(msg.err)), true)
 		}
 		a.loadErr = nil
 		if msg.data.year != a.year {
-			return a, nil // a year switched away from while loading
+			return nil // a year switched away from while loading
 		}
 		if old := a.c.data; old != nil && old.year == msg.data.year && old.recordsIn {
 			msg.data.setRecords(old.records) // until the fresh ones arrive
 		}
 		a.c.data = msg.data
 		a.refreshScreens()
-		return a, loadRecords(a.c.ledger, a.year)
+		return loadRecords(a.c.ledger, a.year)
 	case recordsMsg:
 		if msg.err != nil {
-			return a, a.say(fmt.Sprintf(a.c.t.Failed, errText(msg.err, a.c.lang)), true)
+			return a.say(fmt.Sprintf(a.c.t.Failed, a.c.errText(msg.err)), true)
 		}
 		if a.c.data != nil && a.c.data.year == msg.year {
 			a.c.data.setRecords(msg.records)
 			a.refreshScreens()
 		}
-		return a, nil
+		return nil
 	case pollMsg:
-		return a, tea.Batch(a.checkChanged(), a.poll())
+		return tea.Batch(a.checkChanged(), a.poll())
 	case changedMsg:
 		// Reload even under an open form: the form keeps its own copy of
 		// what it edits, and a change seen now is not reported again.
 		if msg.changed {
-			return a, tea.Batch(a.reload(), a.say(a.c.t.Refreshed, false))
+			return tea.Batch(a.reload(), a.say(a.c.t.Refreshed, false))
 		}
-		return a, nil
+		return nil
 	case clearMsgMsg:
 		if msg.id == a.msgID {
 			a.msg = ""
 		}
-		return a, nil
+		return nil
 	case writtenMsg:
-		return a, a.written(msg)
+		return a.written(msg)
 	case exportedMsg:
-		return a, a.exported(msg)
-	case planReadMsg:
-		return a, a.planRead(msg)
-	case tea.PasteMsg:
-		if p, ok := a.overlay.(paster); ok {
-			return a, p.paste(a, msg)
-		}
-		return a, nil
+		return a.exported(msg)
 	case tea.MouseWheelMsg:
-		return a, a.wheel(msg)
+		return a.wheel(msg)
 	case tea.MouseClickMsg:
-		return a, a.click(msg)
+		return a.click(msg)
 	case tea.KeyPressMsg:
-		return a, a.key(msg)
+		return a.key(msg)
 	}
-	return a, nil
+	// Anything else (a paste, a file read, a blink) is for the overlay on
+	// top, or else the screen in front.
+	if top := a.top(); top != nil {
+		_, cmd := top.c.Update(msg)
+		return cmd
+	}
+	if s := a.active(); s != nil {
+		_, cmd := s.Update(msg)
+		return cmd
+	}
+	return nil
+}
+
+// top is the overlay on top, or nil.
+func (a *App) top() *layer {
+	if len(a.stack) == 0 {
+		return nil
+	}
+	return &a.stack[len(a.stack)-1]
+}
+
+// push opens an overlay on top.
+func (a *App) push(c Component, inline bool) {
+	a.layers++
+	a.stack = append(a.stack, layer{c: c, id: a.layers, inline: inline})
+	a.layout()
+}
+
+// pop closes the overlay on top.
+func (a *App) pop() {
+	if len(a.stack) > 0 {
+		a.stack = a.stack[:len(a.stack)-1]
+	}
+}
+
+// active is the screen in front, which gets the keys no overlay takes.
+func (a *App) active() tabScreen {
+	switch {
+	case a.c.data == nil:
+		return nil
+	case a.c.data.empty:
+		return a.first
+	}
+	switch a.view {
+	case mapView:
+		return a.ymap
+	case logView:
+		return a.rlog
+	}
+	if a.detailOpen {
+		return a.detail
+	}
+	return a.dash
 }
 
 func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
-	k := a.c.keys
+	k, lk := a.c.keys.List, a.c.keys.Ledger
 	if msg.String() == "ctrl+c" {
 		return tea.Quit
 	}
-	if a.showHelp {
-		a.showHelp = false
-		return nil
+	if top := a.top(); top != nil {
+		_, cmd := top.c.Update(msg)
+		return cmd
 	}
-	if a.overlay != nil {
-		return a.overlay.update(a, msg)
-	}
-	if a.c.data == nil {
-		if key.Matches(msg, k.Quit) {
+	s := a.active()
+	if s == nil {
+		if key.Matches(msg, lk.Quit) {
 			return tea.Quit
 		}
 		return nil
 	}
-	if a.c.data.empty {
-		return a.firstRunKey(msg)
+	if s.Typing() {
+		_, cmd := s.Update(msg)
+		return cmd
 	}
-	// The filter line takes typing before any binding.
-	if a.view == dashboardView && a.dash.filter.typing {
-		return a.dash.filterKey(msg)
-	}
-	if a.view == logView && a.rlog.filter.typing {
-		return a.rlog.filterKey(msg)
-	}
+	empty := a.c.data.empty
 	switch {
-	case key.Matches(msg, k.Quit):
+	case key.Matches(msg, lk.Quit):
 		return tea.Quit
-	case key.Matches(msg, k.Help):
-		a.showHelp = true
+	case key.Matches(msg, lk.Help):
+		a.push(newHelpScreen(a.c), false)
 		return nil
-	case key.Matches(msg, k.PrevYear):
+	case key.Matches(msg, lk.NewDuty):
+		a.push(newDutyForm(a.c, a.year, nil), false)
+		return nil
+	case key.Matches(msg, lk.Import):
+		a.push(newPlanSource(a.c, a.year), false)
+		return nil
+	case empty:
+		_, cmd := s.Update(msg)
+		return cmd
+	case key.Matches(msg, lk.PrevYear):
 		a.year--
-		a.detail.close()
+		a.detailOpen = false
 		return a.reload()
-	case key.Matches(msg, k.NextYear):
+	case key.Matches(msg, lk.NextYear):
 		a.year++
-		a.detail.close()
+		a.detailOpen = false
 		return a.reload()
-	case key.Matches(msg, k.NextView):
+	case key.Matches(msg, lk.NextView):
 		a.view = (a.view + 1) % viewCount
-		a.detail.close()
+		a.detailOpen = false
 		return nil
-	case key.Matches(msg, k.PrevView):
+	case key.Matches(msg, lk.PrevView):
 		a.view = (a.view + viewCount - 1) % viewCount
-		a.detail.close()
+		a.detailOpen = false
 		return nil
-	case key.Matches(msg, k.Undo):
+	case key.Matches(msg, lk.Undo):
 		return a.undoLast()
-	case key.Matches(msg, k.NewDuty):
-		a.overlay = newDutyForm(a, nil)
-		return nil
-	case key.Matches(msg, k.Import):
-		a.overlay = newPlanSource(a)
-		return nil
-	case key.Matches(msg, k.Export) && a.opts.Export != nil:
-		a.overlay = newExportForm(a)
+	case key.Matches(msg, lk.Carry):
+		return a.carry()
+	case key.Matches(msg, lk.Export):
+		a.push(newExportForm(a.c, a.year, a.opts.Dir), false)
 		return nil
 	}
-	switch a.view {
-	case mapView:
-		return a.ymap.key(a, msg)
-	case logView:
-		return a.rlog.key(a, msg)
-	}
-	if a.detail.open {
-		return a.detail.key(a, msg)
-	}
-	return a.dash.key(a, msg)
+	_ = k
+	_, cmd := s.Update(msg)
+	return cmd
 }
 
 // wheel scrolls whatever list is in front.
 func (a *App) wheel(msg tea.MouseWheelMsg) tea.Cmd {
-	if a.overlay != nil || a.c.data == nil {
+	if a.top() != nil || a.c.data == nil {
 		return nil
 	}
 	step := 0
@@ -311,7 +386,7 @@ func (a *App) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 		a.ymap.move(step)
 	case a.view == logView:
 		a.rlog.move(step)
-	case a.detail.open:
+	case a.detailOpen:
 		a.detail.move(step)
 	default:
 		a.dash.move(step)
@@ -322,14 +397,14 @@ func (a *App) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 // click selects the row under the pointer; a click on the selected duty
 // opens it. A click on a view's name in the top line switches to it.
 func (a *App) click(msg tea.MouseClickMsg) tea.Cmd {
-	if a.overlay != nil || a.c.data == nil || msg.Button != tea.MouseLeft {
+	if a.top() != nil || a.c.data == nil || msg.Button != tea.MouseLeft {
 		return nil
 	}
 	if msg.Y == 0 {
 		for v, span := range a.tabSpans() {
 			if msg.X >= span[0] && msg.X < span[1] {
 				a.view = view(v)
-				a.detail.close()
+				a.detailOpen = false
 			}
 		}
 		return nil
@@ -340,12 +415,12 @@ func (a *App) click(msg tea.MouseClickMsg) tea.Cmd {
 		a.ymap.clickRow(row)
 	case a.view == logView:
 		a.rlog.clickRow(row)
-	case a.detail.open && !a.sideBySide():
+	case a.detailOpen && !a.sideBySide():
 		a.detail.clickRow(row)
 	default:
 		if msg.X < a.dashWidth() && a.dash.clickRow(row) {
 			a.detail.show(a.dash.selectedID())
-			a.detail.open = true
+			a.detailOpen = true
 		}
 	}
 	return nil
@@ -385,22 +460,45 @@ func (a *App) render() string {
 	return strings.Join(lines, "\n")
 }
 
+// bodyHeight is the rows between the header and the two lines at the foot.
+func (a *App) bodyHeight() int { return max(1, a.c.height-headerLines-2) }
+
+// layout hands every screen and overlay its size.
+func (a *App) layout() {
+	w, h := a.c.width, a.bodyHeight()
+	if a.sideBySide() {
+		left := a.dashWidth()
+		a.dash.SetSize(left, h)
+		a.detail.SetSize(w-left-2, h)
+	} else {
+		a.dash.SetSize(w, h)
+		a.detail.SetSize(w, h)
+	}
+	for _, s := range []Component{a.ymap, a.rlog, a.first} {
+		s.SetSize(w, h)
+	}
+	for _, l := range a.stack {
+		if l.inline {
+			l.c.SetSize(w, 1)
+		} else {
+			l.c.SetSize(w, h)
+		}
+	}
+}
+
 // compose lays out the screen's lines as the screens draw them.
 func (a *App) compose() []string {
 	w, h := a.c.width, a.c.height
 	var body string
 	bodyH := max(1, h-headerLines-2)
+	top := a.top()
 	switch {
-	case a.showHelp:
-		body = a.helpView(w, bodyH)
-	case a.overlay != nil && !isInline(a.overlay):
-		body = a.overlay.view(w, bodyH)
+	case top != nil && !top.inline:
+		body = top.c.View()
 	case a.c.data == nil:
 		body = a.c.st.Muted.Render(a.c.t.Loading)
-	case a.c.data.empty && a.overlay == nil:
-		body = a.firstRunView(w, bodyH)
 	default:
-		body = a.bodyView(w, bodyH)
+		body = a.bodyView()
 	}
 	lines := []string{a.topLine(w), a.figuresLine(w), ""}
 	lines = append(lines, fitLines(body, bodyH)...)
@@ -420,23 +518,15 @@ func fitLines(s string, n int) []string {
 	return lines
 }
 
-func (a *App) bodyView(w, h int) string {
-	switch a.view {
-	case mapView:
-		return a.ymap.view(w, h)
-	case logView:
-		return a.rlog.view(w, h)
+func (a *App) bodyView() string {
+	s := a.active()
+	if s == nil {
+		return ""
 	}
-	if a.sideBySide() {
-		left := a.dashWidth()
-		right := w - left - 2
-		a.detail.show(a.dash.selectedID())
-		return joinColumns(a.dash.view(left, h), a.detail.view(right, h), left, 2)
+	if a.view == dashboardView && a.sideBySide() && !a.c.data.empty {
+		return joinColumns(a.dash.View(), a.detail.View(), a.dashWidth(), 2)
 	}
-	if a.detail.open {
-		return a.detail.view(w, h)
-	}
-	return a.dash.view(w, h)
+	return s.View()
 }
 
 // joinColumns sets two blocks side by side, the left padded to lw cells.
@@ -540,24 +630,17 @@ func (a *App) figuresLine(w int) string {
 	return line
 }
 
-// isInline reports an overlay drawn in the status line.
-func isInline(o overlay) bool {
-	in, ok := o.(inliner)
-	return ok && in.inline()
-}
-
 // statusLine: an inline prompt, the filter being typed, or a message.
 func (a *App) statusLine(w int) string {
 	st := a.c.st
-	if a.overlay != nil && isInline(a.overlay) {
-		return a.overlay.view(w, 1)
+	if top := a.top(); top != nil && top.inline {
+		return top.c.View()
 	}
-	if a.overlay == nil && a.c.data != nil {
-		if a.view == dashboardView && a.dash.filter.active() {
-			return a.dash.filterLine(w)
-		}
-		if a.view == logView && a.rlog.filter.active() {
-			return a.rlog.filterLine(w)
+	if a.top() == nil {
+		if s := a.active(); s != nil {
+			if line := s.Status(); line != "" {
+				return line
+			}
 		}
 	}
 	if a.msg == "" {
@@ -569,24 +652,26 @@ func (a *App) statusLine(w int) string {
 	return st.Message.Render(cells.Cut(a.msg, w))
 }
 
-// helpLine: the keys that do something here.
+// helpLine: the keys that do something here, from the bindings of the
+// overlay on top or the screen in front.
 func (a *App) helpLine(w int) string {
-	if _, ok := a.overlay.(*tickPrompt); ok {
-		return a.c.st.Muted.Render(cells.Cut(a.c.t.TickHint, w))
+	var bs []key.Binding
+	if top := a.top(); top != nil {
+		bs = top.c.ShortHelp()
+	} else if s := a.active(); s != nil {
+		bs = s.ShortHelp()
+	} else {
+		bs = []key.Binding{a.c.keys.Ledger.Quit}
 	}
-	var parts []string
-	for _, b := range a.shortHelp() {
+	line := ""
+	for _, b := range bs {
 		if !b.Enabled() {
 			continue
 		}
 		h := b.Help()
-		parts = append(parts, h.Key+" "+h.Desc)
-	}
-	line := ""
-	for _, p := range parts {
-		next := p
+		next := h.Key + " " + h.Desc
 		if line != "" {
-			next = line + "  " + p
+			next = line + "  " + next
 		}
 		if cells.Width(next) > w {
 			break
@@ -594,39 +679,4 @@ func (a *App) helpLine(w int) string {
 		line = next
 	}
 	return a.c.st.Muted.Render(line)
-}
-
-func (a *App) shortHelp() []key.Binding {
-	k := a.c.keys
-	switch {
-	case a.showHelp:
-		return nil
-	case a.overlay != nil:
-		return nil
-	case a.c.data == nil:
-		return []key.Binding{k.Quit}
-	case a.c.data.empty:
-		return []key.Binding{k.NewDuty, k.Import, k.Help, k.Quit}
-	case a.view == mapView:
-		return []key.Binding{k.Open, k.NextView, k.PrevYear, k.NextYear, k.Help, k.Quit}
-	case a.view == logView:
-		return []key.Binding{k.Edit, k.Delete, k.Filter, k.Undo, k.NextView, k.Help, k.Quit}
-	case a.detail.open:
-		return []key.Binding{k.Tick, k.Add, k.Edit, k.Delete, k.EditDuty, k.Undo, k.Back, k.Help}
-	case len(a.c.data.status.Duties) == 0:
-		keys := []key.Binding{k.NewDuty}
-		if a.c.data.prevYear {
-			keys = append(keys, k.Carry)
-		}
-		return append(keys, k.Import, k.PrevYear, k.NextYear, k.Help, k.Quit)
-	}
-	return []key.Binding{k.Tick, k.Add, k.Open, k.Filter, k.Export, k.NextView, k.PrevYear, k.NextYear, k.Help, k.Quit}
-}
-
-// errText is the sentence to show for err.
-func errText(err error, lang model.Lang) string {
-	if ie, ok := model.AsInput(err); ok {
-		return ie.In(lang)
-	}
-	return err.Error()
 }

@@ -71,7 +71,7 @@ func testLedger(t *testing.T) (*data.Store, string) {
 // load done.
 func newTestApp(t *testing.T, l Ledger, lang model.Lang, w, h int) *App {
 	t.Helper()
-	o := Options{Ledger: l, Lang: lang, Now: func() time.Time { return testNow }, NoTimers: true}
+	o := Options{Ledger: l, Lang: lang, Now: func() time.Time { return testNow }, NoTimers: true, Dir: "/home/officer/Documents"}
 	if s, ok := l.(*data.Store); ok {
 		o.Export = func(ctx context.Context, eo export.Options) (string, []export.Warning, error) {
 			return export.Write(ctx, s, eo)

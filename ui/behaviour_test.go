@@ -281,7 +281,7 @@ func TestMouse(t *testing.T) {
 		t.Errorf("clicked %q, selected %q", want, dy.Duty.Title)
 	}
 	send(t, a, tea.MouseClickMsg{X: 5, Y: headerLines + 3, Button: tea.MouseLeft})
-	if !a.detail.open {
+	if !a.detailOpen {
 		t.Error("a second click did not open the duty")
 	}
 	// A click on a view's name switches to it.
@@ -385,7 +385,7 @@ func TestPlanImportFromAFile(t *testing.T) {
 	mustContain(t, a, "找到5项，已勾选5项", "党组研究党风廉政建设工作", "全年不少于2次", "每月1次", "全年不少于12次", "每季度1次")
 	mustNotContain(t, a, "两个维护", "公职律师")
 	// Leave the quarterly report out, and make research 10 a year.
-	for i, it := range a.overlay.(*planReview).items {
+	for i, it := range a.top().c.(*planReview).items {
 		if strings.Contains(it.Title, "调研") {
 			for range i {
 				press(t, a, "down")

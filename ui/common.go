@@ -43,6 +43,17 @@ type common struct {
 	width  int
 	height int
 	data   *yearData
+	// intents are what components asked for during the current Update,
+	// for the App to act on before the next message.
+	intents []tea.Msg
+}
+
+// errText is the sentence to show for err, in the officer's language.
+func (c *common) errText(err error) string {
+	if ie, ok := model.AsInput(err); ok {
+		return ie.In(c.lang)
+	}
+	return err.Error()
 }
 
 func (c *common) today() model.Date { return model.DateOf(c.now()) }

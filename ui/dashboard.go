@@ -34,6 +34,7 @@ type dashboard struct {
 	drawn  map[int]string
 	drawnW int
 	countW int // the widest done/required among the rows
+	w, h   int
 }
 
 func newDashboard(c *common) *dashboard { return &dashboard{c: c, filter: filterBox{c: c}} }
@@ -76,6 +77,17 @@ func (d *dashboard) refresh() {
 	d.clamp()
 }
 
+// selectID puts the cursor on a duty, when it is listed.
+func (d *dashboard) selectID(id int64) {
+	for i, r := range d.rows {
+		if !r.header && d.c.data.status.Duties[r.idx].Duty.ID == id {
+			d.cursor = i
+			d.clamp()
+			return
+		}
+	}
+}
+
 // selected is the duty under the cursor.
 func (d *dashboard) selected() (model.DutyYear, bool) {
 	if d.c.data == nil || d.cursor < 0 || d.cursor >= len(d.rows) || d.rows[d.cursor].header ||
@@ -92,8 +104,17 @@ func (d *dashboard) selectedID() int64 {
 	return 0
 }
 
+// SetSize hands the dashboard its size.
+func (d *dashboard) SetSize(w, h int) {
+	if w != d.w {
+		d.drawn = nil
+	}
+	d.w, d.h = w, h
+	d.clamp()
+}
+
 // listHeight is how many rows fit under the column heading.
-func (d *dashboard) listHeight() int { return max(1, d.c.height-headerLines-2-1) }
+func (d *dashboard) listHeight() int { return max(1, d.h-1) }
 
 // move steps the cursor n duty rows, skipping headings.
 func (d *dashboard) move(n int) {
@@ -121,7 +142,6 @@ func (d *dashboard) move(n int) {
 // and remembers which duty is selected.
 func (d *dashboard) clamp() {
 	d.sel = d.selectedID()
-	h := d.listHeight()
 	if d.cursor < 0 {
 		d.offset = 0
 		return
@@ -130,16 +150,12 @@ func (d *dashboard) clamp() {
 	if top > 0 && d.rows[top-1].header {
 		top--
 	}
-	if top < d.offset {
-		d.offset = top
+	s := scroll{cursor: d.cursor, offset: d.offset, n: len(d.rows), room: d.listHeight()}
+	if top < s.offset {
+		s.offset = top
 	}
-	if d.cursor >= d.offset+h {
-		d.offset = d.cursor - h + 1
-	}
-	d.offset = max(0, min(d.offset, len(d.rows)-h))
-	if d.offset < 0 {
-		d.offset = 0
-	}
+	s.follow()
+	d.offset = s.offset
 }
 
 // clickRow selects the duty on body row y; it reports whether that duty
@@ -155,18 +171,47 @@ func (d *dashboard) clickRow(y int) bool {
 	return was
 }
 
-func (d *dashboard) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
-	k := d.c.keys
-	data := d.c.data
-	if len(data.status.Duties) == 0 {
-		if key.Matches(msg, k.Carry) && data.prevYear {
-			return a.carry(a.year-1, a.year)
+// Typing reports that the filter takes every key.
+func (d *dashboard) Typing() bool { return d.filter.typing }
+
+// Status is the filter line while there is a filter.
+func (d *dashboard) Status() string {
+	if !d.filter.active() {
+		return ""
+	}
+	return d.filter.line(d.w, len(d.rows) == 0, d.c.t.NoMatch)
+}
+
+// Update moves the cursor, filters, and asks for what the keys mean on
+// the selected duty.
+func (d *dashboard) Update(msg tea.Msg) (Component, tea.Cmd) {
+	switch msg := msg.(type) {
+	case dataMsg:
+		d.refresh()
+		return d, nil
+	case tea.KeyPressMsg:
+		if d.filter.typing {
+			return d, d.filterUpdate(msg)
 		}
+		return d, d.key(msg)
+	case tea.PasteMsg:
+		if d.filter.typing {
+			return d, d.filterUpdate(msg)
+		}
+	}
+	return d, nil
+}
+
+func (d *dashboard) key(msg tea.KeyPressMsg) tea.Cmd {
+	k, lk := d.c.keys.List, d.c.keys.Ledger
+	data := d.c.data
+	if data == nil || len(data.status.Duties) == 0 {
 		return nil
 	}
 	if navigate(k, msg, d.move, d.listHeight(), len(d.rows)) {
 		return nil
 	}
+	dy, ok := d.selected()
 	switch {
 	case key.Matches(msg, k.Filter):
 		d.filter.start()
@@ -174,30 +219,22 @@ func (d *dashboard) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 		if d.filter.clear() {
 			d.refresh()
 		}
+	case !ok:
 	case key.Matches(msg, k.Open):
-		if id := d.selectedID(); id != 0 {
-			a.detail.show(id)
-			a.detail.open = true
-		}
-	case key.Matches(msg, k.Tick):
-		if dy, ok := d.selected(); ok {
-			a.overlay = a.tickOrForm(dy.Duty)
-		}
-	case key.Matches(msg, k.Add):
-		if dy, ok := d.selected(); ok {
-			a.overlay = newRecordForm(a, dy.Duty, nil)
-		}
-	case key.Matches(msg, k.Edit):
-		if dy, ok := d.selected(); ok {
-			a.overlay = newDutyForm(a, &dy)
-		}
+		d.c.post(openDetailMsg{dy.Duty.ID})
+	case key.Matches(msg, lk.Tick):
+		d.c.post(tickMsg{dy.Duty})
+	case key.Matches(msg, lk.Add):
+		d.c.post(openRecordFormMsg{duty: dy.Duty})
+	case key.Matches(msg, lk.Edit):
+		d.c.post(openDutyFormMsg{&dy})
 	}
 	return nil
 }
 
-// filterKey edits the filter as it is typed; the list follows each key.
-func (d *dashboard) filterKey(msg tea.KeyPressMsg) tea.Cmd {
-	changed, move, cmd := d.filter.key(msg)
+// filterUpdate edits the filter as it is typed; the list follows each key.
+func (d *dashboard) filterUpdate(msg tea.Msg) tea.Cmd {
+	changed, move, cmd := d.filter.update(msg)
 	if changed {
 		d.refresh()
 	}
@@ -205,7 +242,18 @@ func (d *dashboard) filterKey(msg tea.KeyPressMsg) tea.Cmd {
 	return cmd
 }
 
-func (d *dashboard) filterLine(w int) string { return d.filter.line(w, len(d.rows) == 0) }
+// ShortHelp is the hint line of the dashboard.
+func (d *dashboard) ShortHelp() []key.Binding {
+	k, lk := d.c.keys.List, d.c.keys.Ledger
+	data := d.c.data
+	if data == nil || len(data.status.Duties) == 0 {
+		return []key.Binding{lk.NewDuty, enabled(lk.Carry, data != nil && data.prevYear), lk.Import, lk.PrevYear, lk.NextYear, lk.Help, lk.Quit}
+	}
+	return []key.Binding{lk.Tick, lk.Add, k.Open, k.Filter, lk.Export, lk.NextView, lk.PrevYear, lk.NextYear, lk.Help, lk.Quit}
+}
+
+// FullHelp is every key of the dashboard, for the help screen.
+func (d *dashboard) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
 
 // columns are the widths of a duty row's parts at width w.
 type dashColumns struct {
@@ -238,15 +286,22 @@ func (d *dashboard) columns(w int) dashColumns {
 	return c
 }
 
-func (d *dashboard) view(w, h int) string {
+// View draws the list in its size.
+func (d *dashboard) View() string {
+	w, h := d.w, d.h
 	data := d.c.data
+	if data == nil {
+		return ""
+	}
 	t, st := d.c.t, d.c.st
 	if len(data.status.Duties) == 0 {
 		s := st.Heading.Render(cells.Cut(fmt.Sprintf(t.EmptyYear, data.year), w))
 		if data.prevYear {
-			s += "\n\n" + st.Muted.Render(cells.Cut(fmt.Sprintf(t.EmptyHint, data.year-1), w))
+			lk := d.c.keys.Ledger
+			carry := key.NewBinding(key.WithKeys("c"), key.WithHelp(lk.Carry.Help().Key, fmt.Sprintf(t.CarryFrom, data.year-1)))
+			s += "\n\n" + st.Muted.Render(cells.Cut(strings.ReplaceAll(hint(lk.NewDuty, carry, lk.Help), "  ", "   "), w))
 		} else {
-			s += "\n\n" + st.Muted.Render(cells.Cut(t.KeyNewDuty+": n", w))
+			s += "\n\n" + st.Muted.Render(cells.Cut(t.KeyNewDuty+": "+d.c.keys.Ledger.NewDuty.Help().Key, w))
 		}
 		return s
 	}

@@ -17,11 +17,11 @@ import (
 // detail is one duty: its requirement in words, basis, a strip of the
 // year's periods coloured by state, and its records.
 type detail struct {
-	c      *common
-	open   bool // full screen (below the side-by-side width) with keys
-	id     int64
-	cursor int
-	offset int
+	c    *common
+	open bool // it has the keys (full screen, or beside the list when wide)
+	id   int64
+	list scroll // over the duty's records
+	w, h int
 	// recordsTop is the body row of the first record, as last drawn, so a
 	// click can find the record under it.
 	recordsTop int
@@ -32,20 +32,13 @@ func newDetail(c *common) *detail { return &detail{c: c} }
 // show points the detail at a duty, starting at its newest record.
 func (d *detail) show(id int64) {
 	if id != d.id {
-		d.id, d.cursor, d.offset = id, 0, 0
+		d.id, d.list = id, scroll{}
 	}
+	d.list.setLen(len(d.records()))
 }
 
-func (d *detail) close() { d.open = false }
-
-func (d *detail) refresh() {
-	if _, ok := d.current(); !ok {
-		d.open = false
-		return
-	}
-	n := len(d.records())
-	d.cursor = max(0, min(d.cursor, n-1))
-}
+// SetSize hands the detail its size.
+func (d *detail) SetSize(w, h int) { d.w, d.h = w, h }
 
 func (d *detail) current() (model.DutyYear, bool) {
 	data := d.c.data
@@ -69,60 +62,90 @@ func (d *detail) records() []model.Record {
 
 func (d *detail) selectedRecord() (model.Record, bool) {
 	rs := d.records()
-	if d.cursor < 0 || d.cursor >= len(rs) {
+	if d.list.cursor < 0 || d.list.cursor >= len(rs) {
 		return model.Record{}, false
 	}
-	return rs[d.cursor], true
+	return rs[d.list.cursor], true
 }
 
-func (d *detail) move(n int) {
-	rs := d.records()
-	d.cursor = max(0, min(d.cursor+n, len(rs)-1))
-}
+func (d *detail) move(n int) { d.list.move(n) }
 
 func (d *detail) clickRow(y int) {
-	i := d.offset + y - d.recordsTop
-	if i >= 0 && i < len(d.records()) && y >= d.recordsTop {
-		d.cursor = i
+	if y >= d.recordsTop {
+		d.list.click(y - d.recordsTop)
 	}
 }
 
-func (d *detail) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
-	k := d.c.keys
+// Update moves through the records and asks for what the keys mean on
+// the duty or the selected record.
+func (d *detail) Update(msg tea.Msg) (Component, tea.Cmd) {
+	switch msg := msg.(type) {
+	case dataMsg:
+		d.list.setLen(len(d.records()))
+	case tea.KeyPressMsg:
+		d.key(msg)
+	}
+	return d, nil
+}
+
+func (d *detail) key(msg tea.KeyPressMsg) {
+	k, lk := d.c.keys.List, d.c.keys.Ledger
 	dy, ok := d.current()
 	if !ok {
-		d.open = false
-		return nil
+		d.c.post(closeDetailMsg{})
+		return
 	}
-	if navigate(k, msg, d.move, 10, len(d.records())) {
-		return nil
+	if d.list.keys(k, msg) {
+		return
 	}
+	r, hasRecord := d.selectedRecord()
 	switch {
 	case key.Matches(msg, k.Back):
-		d.open = false
-	case key.Matches(msg, k.Tick):
-		a.overlay = a.tickOrForm(dy.Duty)
-	case key.Matches(msg, k.Add):
-		a.overlay = newRecordForm(a, dy.Duty, nil)
-	case key.Matches(msg, k.EditDuty):
-		a.overlay = newDutyForm(a, &dy)
-	case key.Matches(msg, k.Edit):
-		if r, ok := d.selectedRecord(); ok {
-			a.overlay = newRecordForm(a, dy.Duty, &r)
-		} else {
-			a.overlay = newDutyForm(a, &dy)
+		d.c.post(closeDetailMsg{})
+	case key.Matches(msg, k.Open):
+		if hasRecord {
+			d.c.post(openRecordMsg{r})
 		}
-	case key.Matches(msg, k.Delete):
-		if r, ok := d.selectedRecord(); ok {
-			a.overlay = newConfirmDelete(a, r)
+	case key.Matches(msg, lk.Tick):
+		d.c.post(tickMsg{dy.Duty})
+	case key.Matches(msg, lk.Add):
+		d.c.post(openRecordFormMsg{duty: dy.Duty})
+	case key.Matches(msg, lk.EditDuty):
+		d.c.post(openDutyFormMsg{&dy})
+	case key.Matches(msg, lk.Edit):
+		if hasRecord {
+			d.c.post(openRecordFormMsg{duty: dy.Duty, record: &r})
 		} else {
-			return a.say(a.c.t.NeedRecord, true)
+			d.c.post(openDutyFormMsg{&dy})
+		}
+	case key.Matches(msg, lk.Delete):
+		if hasRecord {
+			d.c.post(askDeleteMsg{r})
+		} else {
+			d.c.post(sayMsg{d.c.t.NeedRecord, true})
 		}
 	}
-	return nil
 }
 
-func (d *detail) view(w, h int) string {
+// Typing: the detail has no filter.
+func (d *detail) Typing() bool { return false }
+
+// Status: nothing to say in the status line.
+func (d *detail) Status() string { return "" }
+
+// ShortHelp is the hint line of an open duty.
+func (d *detail) ShortHelp() []key.Binding {
+	k, lk := d.c.keys.List, d.c.keys.Ledger
+	_, hasRecord := d.selectedRecord()
+	return []key.Binding{lk.Tick, lk.Add, enabled(k.Open, hasRecord), lk.Edit, enabled(lk.Delete, hasRecord), lk.EditDuty, lk.Undo, k.Back, lk.Help}
+}
+
+// FullHelp is every key of an open duty.
+func (d *detail) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
+
+// View draws the duty in its size.
+func (d *detail) View() string {
+	w, h := d.w, d.h
 	dy, ok := d.current()
 	t, st, lang := d.c.t, d.c.st, d.c.lang
 	if !ok {
@@ -158,28 +181,26 @@ func (d *detail) view(w, h int) string {
 	add(st.Muted.Render(cells.Cut(t.Legend, w)))
 	add("")
 	rs := d.records()
-	add(st.Heading.Render(cells.Cut(fmt.Sprintf(t.Counted, t.Records, len(rs)), w)))
-	d.recordsTop = len(lines)
 	if !d.c.data.recordsIn {
+		// Not read yet: no count, rather than a count of nothing.
+		add(st.Heading.Render(cells.Cut(t.Records, w)))
+		d.recordsTop = len(lines)
 		add(st.Muted.Render(cells.Cut(t.Loading, w)))
 		return strings.Join(lines, "\n")
 	}
+	add(st.Heading.Render(cells.Cut(fmt.Sprintf(t.Counted, t.Records, len(rs)), w)))
+	d.recordsTop = len(lines)
 	if len(rs) == 0 {
 		add(st.Muted.Render(cells.Cut(t.NoRecords, w)))
 		return strings.Join(lines, "\n")
 	}
-	room := max(1, h-len(lines))
-	if d.cursor < d.offset {
-		d.offset = d.cursor
-	}
-	if d.cursor >= d.offset+room {
-		d.offset = d.cursor - room + 1
-	}
+	d.list.setLen(len(rs))
+	d.list.setRoom(h - len(lines))
 	cols := recordColumns(w - 2)
-	for i := d.offset; i < len(rs) && i < d.offset+room; i++ {
-		r := rs[i]
-		row := recordRow(r, "", cols)
-		if i == d.cursor && d.open {
+	from, to := d.list.window()
+	for i := from; i < to; i++ {
+		row := recordRow(rs[i], "", cols)
+		if i == d.list.cursor && d.open {
 			add(st.Marker.Render("> ") + st.Selected.Render(row))
 		} else {
 			add("  " + row)

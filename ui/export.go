@@ -2,14 +2,15 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/adrg/xdg"
 
 	"taizhang/data/export"
 	"taizhang/model"
@@ -20,27 +21,68 @@ import (
 // the open ledger.
 type Exporter func(ctx context.Context, o export.Options) (string, []export.Warning, error)
 
-// exportForm is the x dialog: format, file, as-of date, overwrite.
+// documentsDir is where an export goes unless the officer says otherwise:
+// the user's documents directory, or home when there is none.
+func documentsDir() string {
+	if d := xdg.UserDirs.Documents; d != "" {
+		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+			return d
+		}
+	}
+	if h, err := os.UserHomeDir(); err == nil {
+		return h
+	}
+	return "."
+}
+
+// resolvePath turns a path as typed, pasted or dropped into the file it
+// names: quotes around it (Windows' copy-as-path, drag and drop) and a
+// file:// prefix are dropped, a leading ~ is the home directory, and a
+// relative path is taken from base.
+func resolvePath(typed, base string) string {
+	p := strings.TrimSpace(typed)
+	for len(p) >= 2 && (p[0] == '"' && p[len(p)-1] == '"' || p[0] == '\'' && p[len(p)-1] == '\'') {
+		p = strings.TrimSpace(p[1 : len(p)-1])
+	}
+	if strings.HasPrefix(p, "file://") {
+		if u, err := url.Parse(p); err == nil {
+			p = u.Path
+		}
+	}
+	if p == "~" || strings.HasPrefix(p, "~/") || strings.HasPrefix(p, `~\`) {
+		if h, err := os.UserHomeDir(); err == nil {
+			p = filepath.Join(h, p[1:])
+		}
+	}
+	if p != "" && !filepath.IsAbs(p) && base != "" {
+		p = filepath.Join(base, p)
+	}
+	return p
+}
+
+// exportForm is the x dialog: format, file, as-of date, overwrite. The
+// file is shown as the whole path it will be written to.
 type exportForm struct {
 	f        *form
 	year     int
+	dir      string // where a file name alone goes
 	autoPath string // the path the dialog filled in, followed while the format changes
+	w        int
 }
 
-func newExportForm(a *App) *exportForm {
-	c := a.c
+func newExportForm(c *common, year int, dir string) *exportForm {
 	t := c.t
-	ef := &exportForm{f: &form{c: c}, year: a.year}
-	ef.f.title = fmt.Sprintf(t.ExportTitle, a.year)
+	ef := &exportForm{f: &form{c: c}, year: year, dir: dir}
+	ef.f.title = fmt.Sprintf(t.ExportTitle, year)
 	var names []string
 	for _, f := range export.Formats {
 		names = append(names, string(f))
 	}
 	ef.f.choice("format", t.ExportFormat, names, 0)
-	ef.autoPath = export.DefaultPath(export.Options{Year: a.year, Format: export.Formats[0]})
-	ef.f.text("path", t.ExportPath, ef.autoPath)
+	ef.autoPath = ef.defaultPath(export.Formats[0])
+	ef.f.text("path", t.ExportPath, ef.autoPath).whole = true
 	asOf := c.today()
-	if end := model.NewDate(a.year, 12, 31); end < asOf {
+	if end := model.NewDate(year, 12, 31); end < asOf {
 		asOf = end
 	}
 	ef.f.date("asof", t.ExportAsOf, asOf)
@@ -49,103 +91,86 @@ func newExportForm(a *App) *exportForm {
 	return ef
 }
 
-// describe names the chosen format under the choice, and keeps the file
-// name's extension in step while the officer has not typed one.
+func (ef *exportForm) defaultPath(f export.Format) string {
+	return filepath.Join(ef.dir, export.DefaultPath(export.Options{Year: ef.year, Format: f}))
+}
+
+// describe names the chosen format under the choice, keeps the file
+// name's extension in step while the officer has not typed one, and says
+// under the file where it will be written when that is not what the
+// field shows.
 func (ef *exportForm) describe() {
 	fmtField := ef.f.field("format")
 	chosen := export.Formats[fmtField.choice]
 	fmtField.hint = chosen.Describe(ef.f.c.lang)
 	path := ef.f.field("path")
 	if path.in.Value() == ef.autoPath {
-		ef.autoPath = export.DefaultPath(export.Options{Year: ef.year, Format: chosen})
+		ef.autoPath = ef.defaultPath(chosen)
 		path.in.SetValue(ef.autoPath)
 		path.in.CursorEnd()
 	}
+	path.hint = ""
+	if to := resolvePath(path.in.Value(), ef.dir); to != "" {
+		path.hint = fmt.Sprintf(ef.f.c.t.ExportTo, to)
+	}
 }
 
-func (ef *exportForm) update(a *App, msg tea.KeyPressMsg) tea.Cmd {
-	cmd := ef.f.drive(a, msg, ef.submit)
+// SetSize: the form is at most 100 cells wide.
+func (ef *exportForm) SetSize(w, _ int) { ef.w = min(w, 100) }
+
+// Update edits the dialog; a refused export shows in it.
+func (ef *exportForm) Update(msg tea.Msg) (Component, tea.Cmd) {
+	if m, ok := msg.(failedMsg); ok {
+		if _, ok := asFileExists(m.err); ok {
+			ef.f.busy = false
+			ef.f.setError("path", ef.f.c.t.ExportExists)
+			return ef, nil
+		}
+		ef.f.failed(m.err, "")
+		return ef, nil
+	}
+	cmd := ef.f.step(msg, ef.submit)
 	ef.describe()
-	return cmd
+	return ef, cmd
 }
 
-type exportedMsg struct {
-	path     string
-	warnings []export.Warning
-	err      error
-}
-
-func (ef *exportForm) submit(a *App) tea.Cmd {
-	c := a.c
+func (ef *exportForm) submit() {
+	c := ef.f.c
 	f := ef.f
 	f.clearErrors()
 	asOf, err := model.ParseDate(strings.TrimSpace(f.value("asof")))
 	if err != nil {
-		f.setError("asof", model.Invalid(nil, "截至日期无效；请写成 YYYY-MM-DD。", "The as-of date is not valid; write it as YYYY-MM-DD.").In(c.lang))
-		return nil
-	}
-	if asOf > c.today() {
-		f.setError("asof", model.Invalid(nil, "截至日期晚于今天；请选今天或更早。", "The as-of date is after today; choose today or earlier.").In(c.lang))
-		return nil
-	}
-	path := strings.TrimSpace(f.value("path"))
-	if path == "" {
-		f.setError("path", c.t.ExportNoPath)
-		return nil
-	}
-	if a.opts.Export == nil {
-		f.setError("", c.t.ExportUnavailable)
-		return nil
-	}
-	o := export.Options{Year: ef.year, AsOf: asOf, Format: export.Formats[f.field("format").choice], Lang: c.lang,
-		Path: path, Force: f.field("force").checked}
-	f.busy = true
-	do, t := a.opts.Export, c.t
-	return func() tea.Msg {
-		if !o.Force {
-			if _, err := os.Lstat(o.Path); err == nil {
-				abs, _ := filepath.Abs(o.Path)
-				return exportedMsg{err: errExists{abs, t}}
-			} else if !errors.Is(err, fs.ErrNotExist) {
-				return exportedMsg{err: err}
-			}
-		}
-		p, ws, err := do(context.Background(), o)
-		return exportedMsg{p, ws, err}
-	}
-}
-
-// errExists says, in the dialog's terms, that the file is there already.
-type errExists struct {
-	path string
-	t    *Text
-}
-
-func (e errExists) Error() string { return e.t.ExportExists }
-
-func (ef *exportForm) failed(a *App, err error) {
-	ef.f.busy = false
-	var ee errExists
-	if errors.As(err, &ee) {
-		ef.f.setError("path", ee.Error())
+		f.setError("asof", c.t.BadAsOf)
 		return
 	}
-	ef.f.setError("", errText(err, a.c.lang))
+	if asOf > c.today() {
+		f.setError("asof", c.t.FutureAsOf)
+		return
+	}
+	path := resolvePath(f.value("path"), ef.dir)
+	if path == "" {
+		f.setError("path", c.t.ExportNoPath)
+		return
+	}
+	f.saving(exportMsg{export.Options{Year: ef.year, AsOf: asOf, Format: export.Formats[f.field("format").choice], Lang: c.lang,
+		Path: path, Force: f.field("force").checked}})
 }
 
-func (ef *exportForm) view(w, _ int) string { return ef.f.view(min(w, 100)) }
+// ShortHelp: the form draws its own hint line.
+func (ef *exportForm) ShortHelp() []key.Binding { return nil }
 
-// exported shows where the file went and what the check found.
-func (a *App) exported(msg exportedMsg) tea.Cmd {
-	if msg.err != nil {
-		if f, ok := a.overlay.(failer); ok {
-			f.failed(a, msg.err)
-			return nil
-		}
-		return a.say(fmt.Sprintf(a.c.t.Failed, errText(msg.err, a.c.lang)), true)
-	}
-	a.overlay = &exportDone{c: a.c, path: msg.path, warnings: msg.warnings}
-	return a.say(fmt.Sprintf(a.c.t.Exported, msg.path), false)
+// FullHelp is the form's keys.
+func (ef *exportForm) FullHelp() [][]key.Binding { return ef.f.fullHelp() }
+
+// View draws the dialog.
+func (ef *exportForm) View() string { return ef.f.view(ef.w) }
+
+// exportedMsg reports an export.
+type exportedMsg struct {
+	layer    int
+	path     string
+	warnings []export.Warning
+	err      error
 }
 
 // exportDone lists the completeness check's warnings after an export.
@@ -153,21 +178,40 @@ type exportDone struct {
 	c        *common
 	path     string
 	warnings []export.Warning
+	w, h     int
 }
 
-func (e *exportDone) update(a *App, _ tea.KeyPressMsg) tea.Cmd {
-	a.overlay = nil
-	return nil
+// SetSize hands the list its size.
+func (e *exportDone) SetSize(w, h int) { e.w, e.h = w, h }
+
+// Update: any key closes it.
+func (e *exportDone) Update(msg tea.Msg) (Component, tea.Cmd) {
+	if _, ok := msg.(tea.KeyPressMsg); ok {
+		e.c.post(closeMsg{})
+	}
+	return e, nil
 }
 
-func (e *exportDone) view(w, h int) string {
+// ShortHelp: the list says how to close it.
+func (e *exportDone) ShortHelp() []key.Binding { return nil }
+
+// FullHelp: any key closes it.
+func (e *exportDone) FullHelp() [][]key.Binding { return nil }
+
+// View lists the warnings.
+func (e *exportDone) View() string {
+	w, h := e.w, e.h
 	t, st := e.c.t, e.c.st
-	lines := []string{st.Title.Render(cells.Cut(fmt.Sprintf(t.Exported, e.path), w)), ""}
+	lines := []string{}
+	for _, l := range wrap(fmt.Sprintf(t.Exported, e.path), w, 3) {
+		lines = append(lines, st.Title.Render(l))
+	}
+	lines = append(lines, "")
 	if len(e.warnings) == 0 {
 		lines = append(lines, st.Message.Render(cells.Cut(t.ExportClean, w)))
 	} else {
 		lines = append(lines, st.Heading.Render(cells.Cut(fmt.Sprintf(t.ExportWarnings, len(e.warnings)), w)))
-		room := max(1, h-5)
+		room := max(1, h-len(lines)-2)
 		for i, wn := range e.warnings {
 			if i == room-1 && len(e.warnings) > room {
 				lines = append(lines, st.Muted.Render(cells.Cut(fmt.Sprintf(t.ExportMore, len(e.warnings)-i), w)))

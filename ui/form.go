@@ -1,12 +1,12 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"taizhang/model"
 	"taizhang/ui/cells"
@@ -36,6 +36,9 @@ type field struct {
 	// complete offers completions for the text before the cursor (the
 	// participants field completes the name being typed).
 	complete func(value string) []string
+	// whole shows the value wrapped over lines when it is not being
+	// edited, rather than cut (a path the officer must see whole).
+	whole bool
 }
 
 // form is a small modal form: labelled fields, one focused, errors shown
@@ -74,11 +77,11 @@ func (f *form) text(k, label, value string) *field {
 }
 
 func (f *form) date(k, label string, value model.Date) *field {
-	return f.add(&field{key: k, label: label, kind: dateField, in: f.c.newInput(value.String()), hint: f.c.t.DateHint})
+	return f.add(&field{key: k, label: label, kind: dateField, in: f.c.newInput(value.String()), hint: hint(f.c.keys.Form.Day)})
 }
 
 func (f *form) choice(k, label string, options []string, chosen int) *field {
-	return f.add(&field{key: k, label: label, kind: choiceField, options: options, choice: chosen, hint: f.c.t.ChoiceHint})
+	return f.add(&field{key: k, label: label, kind: choiceField, options: options, choice: chosen, hint: hint(f.c.keys.Form.Choose)})
 }
 
 // check adds a checkbox: a short label in the label column, and what
@@ -161,60 +164,64 @@ const (
 	formCancel
 )
 
-// update handles a key; the caller acts on submit and cancel.
-func (f *form) update(msg tea.KeyPressMsg) (formResult, tea.Cmd) {
+// update handles a key or a paste; the caller acts on submit and cancel.
+func (f *form) update(msg tea.Msg) (formResult, tea.Cmd) {
 	fl := f.fields[f.focus]
-	k := f.c.keys
-	switch {
-	case msg.String() == "esc":
-		return formCancel, nil
-	case msg.String() == "ctrl+s":
-		return formSubmit, nil
-	case msg.String() == "enter":
-		if f.focus == len(f.fields)-1 {
-			return formSubmit, nil
-		}
-		f.focusField(f.focus + 1)
-		return formEditing, nil
-	case msg.String() == "tab":
-		if c := f.completions(); len(c) > 0 {
-			fl.in.SetValue(completeWith(fl.in.Value(), c[0]))
-			fl.in.CursorEnd()
+	if p, ok := msg.(tea.PasteMsg); ok {
+		// Pasted text goes into the focused text field as one line, made
+		// inert, wherever it was copied from.
+		if fl.kind != textField && fl.kind != dateField {
 			return formEditing, nil
 		}
+		var cmd tea.Cmd
+		fl.in, cmd = fl.in.Update(tea.PasteMsg{Content: model.CleanLine(p.Content)})
+		return formEditing, cmd
+	}
+	press, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		var cmd tea.Cmd
+		fl.in, cmd = fl.in.Update(msg)
+		return formEditing, cmd
+	}
+	k := f.c.keys.Form
+	switch {
+	case key.Matches(press, k.Cancel):
+		return formCancel, nil
+	case key.Matches(press, k.Submit):
+		return formSubmit, nil
+	case key.Matches(press, k.Complete) && len(f.completions()) > 0:
+		fl.in.SetValue(completeWith(fl.in.Value(), f.completions()[0]))
+		fl.in.CursorEnd()
+		return formEditing, nil
+	case key.Matches(press, k.Accept) && f.focus == len(f.fields)-1:
+		return formSubmit, nil
+	case key.Matches(press, k.Next):
 		f.focusField((f.focus + 1) % len(f.fields))
 		return formEditing, nil
-	case msg.String() == "shift+tab", msg.String() == "up":
+	case key.Matches(press, k.Prev):
 		f.focusField((f.focus + len(f.fields) - 1) % len(f.fields))
-		return formEditing, nil
-	case msg.String() == "down":
-		f.focusField((f.focus + 1) % len(f.fields))
 		return formEditing, nil
 	}
 	switch fl.kind {
 	case choiceField:
-		switch msg.String() {
-		case "left", "h":
-			fl.choice = (fl.choice + len(fl.options) - 1) % len(fl.options)
-		case "right", "l", "space":
-			fl.choice = (fl.choice + 1) % len(fl.options)
+		if key.Matches(press, k.Choose) {
+			if press.Code == tea.KeyLeft || press.String() == "h" {
+				fl.choice = (fl.choice + len(fl.options) - 1) % len(fl.options)
+			} else {
+				fl.choice = (fl.choice + 1) % len(fl.options)
+			}
 		}
 		return formEditing, nil
 	case checkField:
-		if key.Matches(msg, k.Tick) || msg.String() == "x" {
+		if key.Matches(press, k.Toggle) {
 			fl.checked = !fl.checked
 		}
 		return formEditing, nil
 	case dateField:
 		// - and + step a day when the field holds a whole date; while a
 		// date is being typed, - is just a separator.
-		d, err := model.ParseDate(strings.TrimSpace(fl.in.Value()))
-		switch msg.String() {
-		case "-", "+", "=":
-			if err != nil {
-				break
-			}
-			if msg.String() == "-" {
+		if d, err := model.ParseDate(strings.TrimSpace(fl.in.Value())); err == nil && key.Matches(press, k.Day) {
+			if press.String() == "-" {
 				d--
 			} else {
 				d++
@@ -230,23 +237,9 @@ func (f *form) update(msg tea.KeyPressMsg) (formResult, tea.Cmd) {
 	return formEditing, cmd
 }
 
-// drive is the update of a form that is the overlay: keys edit it, esc
-// closes it, and a submit calls submit; nothing is taken while a save is
-// in flight.
-func (f *form) drive(a *App, msg tea.KeyPressMsg, submit func(*App) tea.Cmd) tea.Cmd {
-	if f.busy {
-		return nil
-	}
-	res, cmd := f.update(msg)
-	switch res {
-	case formCancel:
-		a.overlay = nil
-		return nil
-	case formSubmit:
-		return submit(a)
-	}
-	return cmd
-}
+// people is a participants field's value as it should be kept: the
+// separator a completion leaves after the last name is not part of it.
+func people(v string) string { return strings.TrimRight(v, "、，,；; ") }
 
 // completeWith replaces the name being typed (after the last separator)
 // with name, and adds a separator for the next one.
@@ -286,6 +279,7 @@ func (f *form) view(w int) string {
 			label = st.Focused.Render(cells.Fit(fl.label, labelW))
 		}
 		b.WriteString(marker + label + "  ")
+		focused := i == f.focus
 		switch fl.kind {
 		case choiceField:
 			b.WriteString(f.choiceView(fl, i == f.focus, inputW))
@@ -296,6 +290,21 @@ func (f *form) view(w int) string {
 			}
 			b.WriteString(box + cells.Cut(fl.options[0], inputW-4))
 		default:
+			if !focused {
+				// A field not being edited shows how it starts, or all
+				// of it.
+				if !fl.whole {
+					b.WriteString(cells.Cut(fl.in.Value(), inputW-1))
+					break
+				}
+				for j, l := range wrapChars(fl.in.Value(), inputW-1, 4) {
+					if j > 0 {
+						b.WriteString("\n" + strings.Repeat(" ", labelW+4))
+					}
+					b.WriteString(l)
+				}
+				break
+			}
 			fl.in.SetWidth(inputW - 1)
 			fl.in.SetCursor(fl.in.Position()) // scrolls the text into the new width
 			b.WriteString(fl.in.View())
@@ -308,9 +317,11 @@ func (f *form) view(w int) string {
 				b.WriteString(pad + st.Error.Render(l) + "\n")
 			}
 		case i == f.focus && fl.complete != nil && len(f.completions()) > 0:
-			b.WriteString(pad + st.Muted.Render(cells.Cut(fmt.Sprintf(f.c.t.WithHint, strings.Join(f.completions(), " ")), inputW)) + "\n")
+			b.WriteString(pad + st.Muted.Render(cells.Cut(hint(f.c.keys.Form.Complete)+f.c.t.Colon+strings.Join(f.completions(), " "), inputW)) + "\n")
 		case i == f.focus && fl.hint != "":
-			b.WriteString(pad + st.Muted.Render(cells.Cut(fl.hint, inputW)) + "\n")
+			for _, l := range wrapChars(fl.hint, inputW, 4) {
+				b.WriteString(pad + st.Muted.Render(l) + "\n")
+			}
 		}
 	}
 	if f.err != "" {
@@ -319,7 +330,8 @@ func (f *form) view(w int) string {
 			b.WriteString(st.Error.Render(l) + "\n")
 		}
 	}
-	b.WriteString("\n" + st.Muted.Render(cells.Cut(f.c.t.FormHint, w)))
+	k := f.c.keys.Form
+	b.WriteString("\n" + st.Muted.Render(cells.Cut(hint(k.Next, k.Submit, k.Cancel), w)))
 	return b.String()
 }
 
@@ -342,4 +354,67 @@ func (f *form) choiceView(fl *field, focused bool, w int) string {
 		return f.c.st.Focused.Render("< " + cells.Cut(fl.options[fl.choice], w-4) + " >")
 	}
 	return line
+}
+
+// step is the Update of a form that is an overlay: keys and pastes edit
+// it, cancel asks to close it, submit calls submit; nothing is taken while
+// a save is in flight.
+func (f *form) step(msg tea.Msg, submit func()) tea.Cmd {
+	if f.busy {
+		return nil
+	}
+	res, cmd := f.update(msg)
+	switch res {
+	case formCancel:
+		f.c.post(closeMsg{})
+		return nil
+	case formSubmit:
+		submit()
+		return nil
+	}
+	return cmd
+}
+
+// saving marks the form busy and posts the write it asks for.
+func (f *form) saving(intent tea.Msg) {
+	f.busy = true
+	f.c.post(intent)
+}
+
+// failed shows why a save was refused, under the field it is about when
+// the error names one.
+func (f *form) failed(err error, field string) {
+	f.busy = false
+	if field == "" {
+		if ie, ok := model.AsInput(err); ok {
+			field = ie.Field
+		}
+	}
+	f.setError(field, f.c.errText(err))
+}
+
+// fullHelp is every key a form takes.
+func (f *form) fullHelp() [][]key.Binding {
+	k := f.c.keys.Form
+	return [][]key.Binding{{k.Next, k.Prev, k.Submit, k.Cancel}, {k.Complete, k.Day, k.Choose, k.Toggle}}
+}
+
+// wrapChars breaks s into at most n lines of w cells anywhere (a path has
+// no spaces to break at), the last cut short.
+func wrapChars(s string, w, n int) []string {
+	s = model.CleanLine(s)
+	var out []string
+	for s != "" && len(out) < n {
+		if cells.Width(s) <= w || len(out) == n-1 {
+			out = append(out, cells.Cut(s, w))
+			break
+		}
+		head := ansi.Truncate(s, w, "")
+		if head == "" {
+			break
+		}
+		out = append(out, head)
+		s = s[len(head):]
+	}
+	return out
 }

@@ -11,9 +11,65 @@ import (
 	"taizhang/ui/cells"
 )
 
+// scroll is a cursor over n rows and the first of them shown in a window
+// of room rows: the one place where lists keep the cursor in range and
+// in view.
+type scroll struct{ cursor, offset, n, room int }
+
+// setLen says how many rows there are now; the cursor stays in range.
+func (s *scroll) setLen(n int) {
+	s.n = n
+	s.cursor = max(0, min(s.cursor, n-1))
+	s.follow()
+}
+
+// setRoom says how many rows fit; the cursor stays in view.
+func (s *scroll) setRoom(room int) {
+	s.room = max(1, room)
+	s.follow()
+}
+
+// move steps the cursor d rows, stopping at the ends.
+func (s *scroll) move(d int) {
+	s.cursor = max(0, min(s.cursor+d, s.n-1))
+	s.follow()
+}
+
+// follow scrolls the window just enough to show the cursor, and never
+// past the last row.
+func (s *scroll) follow() {
+	room := max(1, s.room)
+	if s.cursor < s.offset {
+		s.offset = s.cursor
+	}
+	if s.cursor >= s.offset+room {
+		s.offset = s.cursor - room + 1
+	}
+	s.offset = max(0, min(s.offset, s.n-room))
+}
+
+// window is the range of rows shown.
+func (s *scroll) window() (from, to int) { return s.offset, min(s.n, s.offset+max(1, s.room)) }
+
+// click puts the cursor on the row shown at line y of the window; it
+// reports whether there was a row there.
+func (s *scroll) click(y int) bool {
+	i := s.offset + y
+	if y < 0 || i >= s.n {
+		return false
+	}
+	s.cursor = i
+	return true
+}
+
+// keys moves for the list keys and reports whether msg was one of them.
+func (s *scroll) keys(k ListKeys, msg tea.KeyPressMsg) bool {
+	return navigate(k, msg, s.move, max(1, s.room), s.n)
+}
+
 // navigate moves a list for the movement keys (up, down, a page, top,
 // bottom) and reports whether msg was one of them.
-func navigate(k KeyMap, msg tea.KeyPressMsg, move func(int), page, total int) bool {
+func navigate(k ListKeys, msg tea.KeyPressMsg, move func(int), page, total int) bool {
 	switch {
 	case key.Matches(msg, k.Up):
 		move(-1)
@@ -52,23 +108,29 @@ func (f *filterBox) start() {
 // active reports whether the filter line should show.
 func (f *filterBox) active() bool { return f.typing || f.text != "" }
 
-// key handles a key while typing; it reports whether the filter text
-// changed, and whether the key was a movement that ends the typing (up
-// or down), for the list to act on.
-func (f *filterBox) key(msg tea.KeyPressMsg) (changed bool, move int, cmd tea.Cmd) {
-	switch msg.String() {
-	case "esc":
-		f.typing, f.text = false, ""
-		return true, 0, nil
-	case "enter":
-		f.typing = false
-		return false, 0, nil
-	case "up":
-		f.typing = false
-		return false, -1, nil
-	case "down":
-		f.typing = false
-		return false, 1, nil
+// update handles a key or a paste while typing; it reports whether the
+// filter text changed, and whether the key was a movement that ends the
+// typing (up or down), for the list to act on.
+func (f *filterBox) update(msg tea.Msg) (changed bool, move int, cmd tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		keys := f.c.keys.Filter
+		switch {
+		case key.Matches(k, keys.Clear):
+			f.typing, f.text = false, ""
+			return true, 0, nil
+		case key.Matches(k, keys.Keep):
+			f.typing = false
+			return false, 0, nil
+		case k.Code == tea.KeyUp:
+			f.typing = false
+			return false, -1, nil
+		case k.Code == tea.KeyDown:
+			f.typing = false
+			return false, 1, nil
+		}
+	}
+	if p, ok := msg.(tea.PasteMsg); ok {
+		msg = tea.PasteMsg{Content: model.CleanLine(p.Content)}
 	}
 	f.in, cmd = f.in.Update(msg)
 	changed = f.in.Value() != f.text
@@ -84,13 +146,13 @@ func (f *filterBox) clear() bool {
 }
 
 // line draws the filter in the status line; empty says nothing matches.
-func (f *filterBox) line(w int, empty bool) string {
+func (f *filterBox) line(w int, empty bool, noMatch string) string {
 	t, st := f.c.t, f.c.st
 	if f.typing {
 		f.in.SetWidth(max(4, w-cells.Width(t.Filter)-2))
 		line := st.Accent.Render(t.Filter) + f.in.View()
 		if empty {
-			line += "  " + st.Error.Render(fmt.Sprintf(t.NoMatch, model.CleanLine(f.text)))
+			line += "  " + st.Error.Render(fmt.Sprintf(noMatch, model.CleanLine(f.text)))
 		}
 		return line
 	}

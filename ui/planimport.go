@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -26,56 +25,84 @@ const maxPlanBytes = 8 << 20
 type planSource struct {
 	f    *form
 	year int
+	w    int
 }
 
-func newPlanSource(a *App) *planSource {
-	p := &planSource{f: &form{c: a.c}, year: a.year}
-	p.f.title = fmt.Sprintf(a.c.t.PlanTitle, a.year)
-	p.f.text("path", a.c.t.PlanPath, "")
-	p.f.fields[0].hint = a.c.t.PlanPathHint
+func newPlanSource(c *common, year int) *planSource {
+	p := &planSource{f: &form{c: c}, year: year}
+	p.f.title = fmt.Sprintf(c.t.PlanTitle, year)
+	p.f.text("path", c.t.PlanPath, "")
+	p.f.fields[0].hint = c.t.PlanPathHint
 	return p
 }
 
 type planReadMsg struct {
+	from   *planSource // the dialog that asked
 	doc    plan.Document
 	source string
 	err    error
 }
 
-func (p *planSource) update(a *App, msg tea.KeyPressMsg) tea.Cmd { return p.f.drive(a, msg, p.submit) }
+// SetSize: the dialog is at most 100 cells wide.
+func (p *planSource) SetSize(w, _ int) { p.w = min(w, 100) }
 
-func (p *planSource) submit(a *App) tea.Cmd {
-	path := strings.TrimSpace(p.f.value("path"))
+// Update takes a path, or pasted text: several lines are the plan itself;
+// one line is typed into the path. The file is read in a command; what it
+// brings is reviewed in the next step.
+func (p *planSource) Update(msg tea.Msg) (Component, tea.Cmd) {
+	switch msg := msg.(type) {
+	case planReadMsg:
+		if msg.from != p {
+			return p, nil
+		}
+		p.f.busy = false
+		switch {
+		case msg.err != nil:
+			p.f.setError("path", p.f.c.errText(msg.err))
+		case len(msg.doc.Candidates) == 0:
+			p.f.setError("path", fmt.Sprintf(p.f.c.t.PlanNone, msg.source))
+		default:
+			p.f.c.post(openPlanMsg{msg.doc, msg.source, p.year})
+		}
+		return p, nil
+	case tea.PasteMsg:
+		// Terminals send pasted line ends as CR as often as LF.
+		text := strings.ReplaceAll(strings.ReplaceAll(msg.Content, "\r\n", "\n"), "\r", "\n")
+		if strings.Contains(strings.TrimSpace(text), "\n") && !p.f.busy {
+			p.f.busy = true
+			source := p.f.c.t.PlanPasted
+			return p, func() tea.Msg { return planReadMsg{from: p, doc: plan.Analyze(text), source: source} }
+		}
+	}
+	var cmd tea.Cmd
+	submitted := false
+	cmd = p.f.step(msg, func() { submitted = true })
+	if !submitted {
+		return p, cmd
+	}
+	path := resolvePath(p.f.value("path"), "")
 	if path == "" {
-		p.f.setError("path", a.c.t.PlanNoPath)
-		return nil
+		p.f.setError("path", p.f.c.t.PlanNoPath)
+		return p, nil
 	}
 	p.f.busy = true
-	return readPlanFile(path, a.c.t)
+	return p, readPlanFile(p, path, p.f.c.t)
 }
 
-// paste takes pasted text: several lines are the plan itself; one line is
-// typed into the path.
-func (p *planSource) paste(a *App, msg tea.PasteMsg) tea.Cmd {
-	// Terminals send pasted line ends as CR as often as LF.
-	msg.Content = strings.ReplaceAll(strings.ReplaceAll(msg.Content, "\r\n", "\n"), "\r", "\n")
-	if !strings.Contains(msg.Content, "\n") {
-		fl := p.f.fields[0]
-		fl.in.SetValue(fl.in.Value() + msg.Content)
-		fl.in.CursorEnd()
-		return nil
-	}
-	p.f.busy = true
-	text := msg.Content
-	source := a.c.t.PlanPasted
-	return func() tea.Msg { return planReadMsg{doc: plan.Analyze(text), source: source} }
-}
+// ShortHelp: the dialog draws its own hint line.
+func (p *planSource) ShortHelp() []key.Binding { return nil }
+
+// FullHelp is the dialog's keys.
+func (p *planSource) FullHelp() [][]key.Binding { return p.f.fullHelp() }
+
+// View draws the dialog.
+func (p *planSource) View() string { return p.f.view(p.w) }
 
 // readPlanFile reads, decodes and analyses a plan file in a command.
-func readPlanFile(path string, t *Text) tea.Cmd {
+func readPlanFile(from *planSource, path string, t *Text) tea.Cmd {
 	return func() tea.Msg {
 		fail := func(format string) tea.Msg {
-			return planReadMsg{err: errors.New(fmt.Sprintf(format, model.CleanLine(path)))}
+			return planReadMsg{from: from, err: errors.New(fmt.Sprintf(format, model.CleanLine(path)))}
 		}
 		fi, err := os.Stat(path)
 		switch {
@@ -100,35 +127,10 @@ func readPlanFile(path string, t *Text) tea.Cmd {
 		}
 		text, err := plan.Decode(b)
 		if err != nil {
-			return planReadMsg{err: err}
+			return planReadMsg{from: from, err: err}
 		}
-		return planReadMsg{doc: plan.Analyze(text), source: model.CleanLine(path)}
+		return planReadMsg{from: from, doc: plan.Analyze(text), source: model.CleanLine(path)}
 	}
-}
-
-func (p *planSource) failed(a *App, err error) {
-	p.f.busy = false
-	p.f.setError("path", errText(err, a.c.lang))
-}
-
-func (p *planSource) view(w, _ int) string { return p.f.view(min(w, 100)) }
-
-// planRead moves from the source to the review of what was found.
-func (a *App) planRead(msg planReadMsg) tea.Cmd {
-	src, ok := a.overlay.(*planSource)
-	if !ok {
-		return nil
-	}
-	if msg.err != nil {
-		src.failed(a, msg.err)
-		return nil
-	}
-	if len(msg.doc.Candidates) == 0 {
-		src.failed(a, errors.New(fmt.Sprintf(a.c.t.PlanNone, msg.source)))
-		return nil
-	}
-	a.overlay = newPlanReview(a, src.year, msg.doc, msg.source)
-	return nil
 }
 
 // planItem is one proposed duty under review.
@@ -146,26 +148,30 @@ type planReview struct {
 	doc     plan.Document
 	source  string
 	items   []planItem
-	cursor  int
-	offset  int
+	list    scroll
 	editing *form // the selected candidate being edited, or nil
 	busy    bool
 	err     string
+	w, h    int
 }
 
-func newPlanReview(a *App, year int, doc plan.Document, source string) *planReview {
+func newPlanReview(c *common, year int, doc plan.Document, source string) *planReview {
 	have := map[string]bool{}
-	if a.c.data != nil && a.c.data.year == year {
-		for _, dy := range a.c.data.status.Duties {
+	if c.data != nil && c.data.year == year {
+		for _, dy := range c.data.status.Duties {
 			have[dy.Duty.Title] = true
 		}
 	}
-	r := &planReview{c: a.c, year: year, doc: doc, source: source}
+	r := &planReview{c: c, year: year, doc: doc, source: source}
 	for _, c := range doc.Candidates {
 		r.items = append(r.items, planItem{Candidate: c, on: !have[c.Title], exists: have[c.Title]})
 	}
+	r.list.setLen(len(r.items))
 	return r
 }
+
+// SetSize hands the review its size.
+func (r *planReview) SetSize(w, h int) { r.w, r.h = w, h }
 
 func (r *planReview) checked() int {
 	n := 0
@@ -177,34 +183,51 @@ func (r *planReview) checked() int {
 	return n
 }
 
-func (r *planReview) update(a *App, msg tea.KeyPressMsg) tea.Cmd {
+// Update ticks, edits and moves through the proposed duties; enter asks
+// to add the ticked ones.
+func (r *planReview) Update(msg tea.Msg) (Component, tea.Cmd) {
+	if m, ok := msg.(failedMsg); ok {
+		r.busy = false
+		r.err = r.c.errText(m.err)
+		return r, nil
+	}
 	if r.busy {
-		return nil
+		return r, nil
 	}
 	if r.editing != nil {
-		return r.updateEdit(msg)
+		return r, r.updateEdit(msg)
 	}
-	k := r.c.keys
+	press, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return r, nil
+	}
+	k := r.c.keys.Review
 	switch {
-	case msg.String() == "esc":
-		a.overlay = nil
-	case key.Matches(msg, k.Up):
-		r.cursor = max(0, r.cursor-1)
-	case key.Matches(msg, k.Down):
-		r.cursor = min(len(r.items)-1, r.cursor+1)
-	case key.Matches(msg, k.Tick), msg.String() == "x":
-		r.items[r.cursor].on = !r.items[r.cursor].on
-	case msg.String() == "A":
+	case r.list.keys(r.c.keys.List, press):
+	case key.Matches(press, k.Cancel):
+		r.c.post(closeMsg{})
+	case key.Matches(press, k.Toggle):
+		r.items[r.list.cursor].on = !r.items[r.list.cursor].on
+	case key.Matches(press, k.All):
 		all := r.checked() < len(r.items)
 		for i := range r.items {
 			r.items[i].on = all
 		}
-	case key.Matches(msg, k.Edit):
-		r.editing = r.editForm(r.items[r.cursor].Candidate)
-	case msg.String() == "enter", msg.String() == "ctrl+s":
-		return r.accept(a)
+	case key.Matches(press, k.Edit):
+		r.editing = r.editForm(r.items[r.list.cursor].Candidate)
+	case key.Matches(press, k.Accept):
+		r.accept()
 	}
-	return nil
+	return r, nil
+}
+
+// ShortHelp: the review draws its own hint line.
+func (r *planReview) ShortHelp() []key.Binding { return nil }
+
+// FullHelp is the review's keys.
+func (r *planReview) FullHelp() [][]key.Binding {
+	k, l := r.c.keys.Review, r.c.keys.List
+	return [][]key.Binding{{l.Up, l.Down, l.Top, l.Bottom}, {k.Toggle, k.All, k.Edit, k.Accept, k.Cancel}}
 }
 
 // editForm edits the selected candidate's title, category, cadence and minimum.
@@ -212,24 +235,14 @@ func (r *planReview) editForm(c plan.Candidate) *form {
 	t := r.c.t
 	f := &form{c: r.c, title: t.PlanEdit}
 	f.text("title", t.Title, c.Title)
-	var cats, cads []string
-	for _, k := range model.Categories {
-		cats = append(cats, k.Name(r.c.lang))
-	}
-	chosen := 0
-	for i, k := range model.Cadences {
-		cads = append(cads, k.Name(r.c.lang))
-		if k == c.Cadence {
-			chosen = i
-		}
-	}
-	f.choice("category", t.Category, cats, c.Category.Rank())
+	cads, chosen := cadenceNames(r.c.lang, c.Cadence)
+	f.choice("category", t.Category, categoryNames(r.c.lang), c.Category.Rank())
 	f.choice("cadence", t.Cadence, cads, chosen)
 	f.text("min", t.Min, strconv.Itoa(c.Min))
 	return f
 }
 
-func (r *planReview) updateEdit(msg tea.KeyPressMsg) tea.Cmd {
+func (r *planReview) updateEdit(msg tea.Msg) tea.Cmd {
 	res, cmd := r.editing.update(msg)
 	switch res {
 	case formCancel:
@@ -244,10 +257,10 @@ func (r *planReview) updateEdit(msg tea.KeyPressMsg) tea.Cmd {
 		}
 		d := model.Duty{Title: f.value("title"), Category: model.Categories[f.field("category").choice]}
 		if err := d.Normalize(); err != nil {
-			f.setError("title", errText(err, r.c.lang))
+			f.setError("title", r.c.errText(err))
 			return nil
 		}
-		it := &r.items[r.cursor]
+		it := &r.items[r.list.cursor]
 		it.Title, it.Category, it.Cadence, it.Min = d.Title, d.Category, model.Cadences[f.field("cadence").choice], n
 		it.on = true
 		r.editing = nil
@@ -257,7 +270,7 @@ func (r *planReview) updateEdit(msg tea.KeyPressMsg) tea.Cmd {
 
 // accept adds the checked candidates as duties with targets for the year,
 // in one transaction.
-func (r *planReview) accept(a *App) tea.Cmd {
+func (r *planReview) accept() {
 	var ds []model.Duty
 	var ts []model.Target
 	for _, it := range r.items {
@@ -269,22 +282,16 @@ func (r *planReview) accept(a *App) tea.Cmd {
 	}
 	if len(ds) == 0 {
 		r.err = r.c.t.PlanNoneChecked
-		return nil
+		return
 	}
 	r.busy, r.err = true, ""
-	t, year := r.c.t, r.year
-	return a.write(func(ctx context.Context, l Ledger) writtenMsg {
-		added, err := l.AddDuties(ctx, ds, ts)
-		return writtenMsg{err: err, say: fmt.Sprintf(t.PlanAdded, added.Added, year, len(added.Skipped))}
-	})
+	r.c.post(addDutiesMsg{duties: ds, targets: ts, fromPlan: true})
 }
 
-func (r *planReview) failed(a *App, err error) {
-	r.busy = false
-	r.err = errText(err, a.c.lang)
-}
-
-func (r *planReview) view(w, h int) string {
+// View draws the proposed duties, the selected one's source line, and the
+// keys.
+func (r *planReview) View() string {
+	w, h := r.w, r.h
 	t, st, lang := r.c.t, r.c.st, r.c.lang
 	var lines []string
 	head := fmt.Sprintf(t.PlanFound, r.source, len(r.items), r.checked())
@@ -303,14 +310,9 @@ func (r *planReview) view(w, h int) string {
 	if r.editing != nil {
 		detail = 11
 	}
-	room := max(1, h-len(lines)-detail)
-	if r.cursor < r.offset {
-		r.offset = r.cursor
-	}
-	if r.cursor >= r.offset+room {
-		r.offset = r.cursor - room + 1
-	}
-	for i := r.offset; i < len(r.items) && i < r.offset+room; i++ {
+	r.list.setRoom(h - len(lines) - detail)
+	from, to := r.list.window()
+	for i := from; i < to; i++ {
 		it := r.items[i]
 		box := "[ ] "
 		if it.on {
@@ -322,7 +324,7 @@ func (r *planReview) view(w, h int) string {
 		}
 		req := model.Target{Cadence: it.Cadence, Min: it.Min}.Requirement(lang)
 		row := box + cells.Fit(title, titleW) + "  " + cells.Fit(it.Category.Name(lang), catW) + "  " + cells.Cut(req, reqW)
-		if i == r.cursor {
+		if i == r.list.cursor {
 			lines = append(lines, st.Marker.Render("> ")+st.Selected.Render(row))
 		} else {
 			lines = append(lines, "  "+row)
@@ -332,12 +334,13 @@ func (r *planReview) view(w, h int) string {
 	if r.editing != nil {
 		lines = append(lines, r.editing.view(min(w, 100)))
 	} else {
-		it := r.items[r.cursor]
+		it := r.items[r.list.cursor]
 		lines = append(lines, wrap(fmt.Sprintf(t.PlanBasis, it.Line, it.Basis), w, 2)...)
 		if r.err != "" {
 			lines = append(lines, st.Error.Render(cells.Cut(r.err, w)))
 		}
-		lines = append(lines, st.Muted.Render(cells.Cut(t.PlanKeys, w)))
+		k := r.c.keys.Review
+		lines = append(lines, st.Muted.Render(cells.Cut(hint(k.Toggle, k.All, k.Edit, k.Accept, k.Cancel), w)))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -16,9 +16,9 @@ import (
 type recordLog struct {
 	c      *common
 	rows   []model.Record
-	cursor int
-	offset int
+	list   scroll
 	filter filterBox
+	w, h   int
 }
 
 func newRecordLog(c *common) *recordLog { return &recordLog{c: c, filter: filterBox{c: c}} }
@@ -36,31 +36,61 @@ func (l *recordLog) refresh() {
 			l.rows = append(l.rows, r)
 		}
 	}
-	l.cursor = max(0, min(l.cursor, len(l.rows)-1))
+	l.list.setLen(len(l.rows))
 }
 
-func (l *recordLog) listHeight() int { return max(1, l.c.height-headerLines-2-1) }
-
-func (l *recordLog) move(n int) { l.cursor = max(0, min(l.cursor+n, len(l.rows)-1)) }
-
-func (l *recordLog) clickRow(y int) {
-	if i := l.offset + y - 1; y >= 1 && i >= 0 && i < len(l.rows) {
-		l.cursor = i
-	}
+// SetSize hands the log its size: a heading, then the rows.
+func (l *recordLog) SetSize(w, h int) {
+	l.w, l.h = w, h
+	l.list.setRoom(h - 1)
 }
+
+func (l *recordLog) move(n int) { l.list.move(n) }
+
+func (l *recordLog) clickRow(y int) { l.list.click(y - 1) }
 
 func (l *recordLog) selected() (model.Record, bool) {
-	if l.cursor < 0 || l.cursor >= len(l.rows) {
+	if l.list.cursor < 0 || l.list.cursor >= len(l.rows) {
 		return model.Record{}, false
 	}
-	return l.rows[l.cursor], true
+	return l.rows[l.list.cursor], true
 }
 
-func (l *recordLog) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
-	k := l.c.keys
-	if navigate(k, msg, l.move, l.listHeight(), len(l.rows)) {
-		return nil
+// Typing reports that the filter takes every key.
+func (l *recordLog) Typing() bool { return l.filter.typing }
+
+// Status is the filter line while there is a filter.
+func (l *recordLog) Status() string {
+	if !l.filter.active() {
+		return ""
 	}
+	return l.filter.line(l.w, len(l.rows) == 0, l.c.t.NoRecordMatch)
+}
+
+// Update moves, filters, and asks to show, edit or delete a record.
+func (l *recordLog) Update(msg tea.Msg) (Component, tea.Cmd) {
+	switch msg := msg.(type) {
+	case dataMsg:
+		l.refresh()
+	case tea.KeyPressMsg:
+		if l.filter.typing {
+			return l, l.filterUpdate(msg)
+		}
+		l.key(msg)
+	case tea.PasteMsg:
+		if l.filter.typing {
+			return l, l.filterUpdate(msg)
+		}
+	}
+	return l, nil
+}
+
+func (l *recordLog) key(msg tea.KeyPressMsg) {
+	k, lk := l.c.keys.List, l.c.keys.Ledger
+	if l.list.keys(k, msg) {
+		return
+	}
+	r, ok := l.selected()
 	switch {
 	case key.Matches(msg, k.Filter):
 		l.filter.start()
@@ -68,33 +98,41 @@ func (l *recordLog) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
 		if l.filter.clear() {
 			l.refresh()
 		}
-	case key.Matches(msg, k.Edit), key.Matches(msg, k.Open):
-		if r, ok := l.selected(); ok {
-			a.overlay = newRecordForm(a, l.c.data.duties[r.DutyID], &r)
-		}
-	case key.Matches(msg, k.Delete):
-		if r, ok := l.selected(); ok {
-			a.overlay = newConfirmDelete(a, r)
-		}
+	case !ok:
+	case key.Matches(msg, k.Open):
+		l.c.post(openRecordMsg{r})
+	case key.Matches(msg, lk.Edit):
+		l.c.post(openRecordFormMsg{duty: l.c.data.duties[r.DutyID], record: &r})
+	case key.Matches(msg, lk.Delete):
+		l.c.post(askDeleteMsg{r})
 	}
-	return nil
 }
 
-func (l *recordLog) filterKey(msg tea.KeyPressMsg) tea.Cmd {
-	changed, move, cmd := l.filter.key(msg)
+func (l *recordLog) filterUpdate(msg tea.Msg) tea.Cmd {
+	changed, move, cmd := l.filter.update(msg)
 	if changed {
-		l.cursor = 0
+		l.list.cursor = 0
 		l.refresh()
 	}
 	l.move(move)
 	return cmd
 }
 
-func (l *recordLog) filterLine(w int) string { return l.filter.line(w, len(l.rows) == 0) }
+// ShortHelp is the hint line of the log.
+func (l *recordLog) ShortHelp() []key.Binding {
+	k, lk := l.c.keys.List, l.c.keys.Ledger
+	_, ok := l.selected()
+	return []key.Binding{enabled(k.Open, ok), enabled(lk.Edit, ok), enabled(lk.Delete, ok), k.Filter, lk.Undo, lk.NextView, lk.Help, lk.Quit}
+}
 
-func (l *recordLog) view(w, h int) string {
+// FullHelp is every key of the log.
+func (l *recordLog) FullHelp() [][]key.Binding { return [][]key.Binding{l.ShortHelp()} }
+
+// View draws the log in its size.
+func (l *recordLog) View() string {
+	w := l.w
 	t, st := l.c.t, l.c.st
-	if !l.c.data.recordsIn {
+	if l.c.data == nil || !l.c.data.recordsIn {
 		return st.Muted.Render(cells.Cut(t.Loading, w))
 	}
 	if len(l.rows) == 0 {
@@ -107,18 +145,12 @@ func (l *recordLog) view(w, h int) string {
 	headRow := rowOf(cols, t.ColDate, t.ColDuty, t.ColTopic, t.ColWith, t.ColPlace)
 	var b strings.Builder
 	b.WriteString(st.Muted.Render("  " + headRow))
-	room := h - 1
-	if l.cursor < l.offset {
-		l.offset = l.cursor
-	}
-	if l.cursor >= l.offset+room {
-		l.offset = l.cursor - room + 1
-	}
-	for i := l.offset; i < len(l.rows) && i < l.offset+room; i++ {
+	from, to := l.list.window()
+	for i := from; i < to; i++ {
 		r := l.rows[i]
 		row := recordRow(r, l.c.data.titles[r.DutyID], cols)
 		b.WriteString("\n")
-		if i == l.cursor {
+		if i == l.list.cursor {
 			b.WriteString(st.Marker.Render("> ") + st.Selected.Render(row))
 		} else {
 			b.WriteString("  " + row)

@@ -14,14 +14,13 @@ type Text struct {
 	Category, Cadence, Min, Start, Title, Note                   string
 	Date, Topic, With, Place, Archive                            string
 	Legend                                                       string
-	NoRecords, NoDuties, NoMatch, EmptyYear, EmptyHint           string
+	NoRecords, NoDuties, NoMatch, EmptyYear, CarryFrom           string
 	NoRecordMatch                                                string
 	FirstRunTitle, FirstRunBody, FirstRunNew                     string
 	FirstRunImport, Loading                                      string
-	Filter, FilterHint, TickPrompt, TickPromptShort, TickHint    string
-	FormHint, DateHint, WithHint, ChoiceHint                     string
+	Filter, TickPrompt, TickPromptShort                          string
 	NewRecord, EditRecord, NewDuty, EditDuty                     string
-	ConfirmDelete, Yes, No                                       string
+	ConfirmDelete                                                string
 	Logged, Saved, Deleted, Undone, NothingToUndo, StillSaving   string
 	UndoAdd, UndoEdit, UndoDelete                                string
 	DutyAdded, DutySaved, DutyArchived, Refreshed                string
@@ -37,13 +36,20 @@ type Text struct {
 	PlanTitle, PlanPath, PlanPathHint, PlanNoPath, PlanPasted    string
 	PlanMissing, PlanUnreadable, PlanIsDir, PlanTooBig, PlanNone string
 	PlanFound, PlanIsReport, PlanOtherYear, PlanExists, PlanEdit string
-	PlanBasis, PlanKeys, PlanNoneChecked, PlanAdded              string
+	PlanBasis, PlanNoneChecked, PlanAdded                        string
+
+	CarryNotEmpty, ExportTo, BadDate, FutureDate, BadStart   string
+	BadAsOf, FutureAsOf, HelpCloseOther, KeyScroll           string
+	CountsFor, CountsForLabel, Entered, Changed, RecordTitle string
 
 	KeyUp, KeyDown, KeyPageUp, KeyPageDown, KeyTop, KeyBottom string
 	KeyOpen, KeyBack, KeyTick, KeyAdd, KeyNewDuty, KeyEdit    string
 	KeyDelete, KeyUndo, KeyFilter, KeyPrevYear, KeyNextYear   string
 	KeyNextView, KeyPrevView, KeyExport, KeyImport, KeyHelp   string
 	KeyQuit, KeyCarry, KeyEditDuty                            string
+	KeyKeep, KeyClear, KeyNextField, KeyPrevField, KeySave    string
+	KeyCancel, KeyComplete, KeyDay, KeyChoose, KeyToggle      string
+	KeyYes, KeyNo, KeyCheck, KeyAll, KeyAddChecked            string
 }
 
 var textZh = Text{
@@ -57,16 +63,15 @@ var textZh = Text{
 	Date: "日期", Topic: "主题", With: "参加人员", Place: "地点", Archive: "归档",
 	Legend:    "+ 达标  ! 未达标  * 进行中  . 未到期  - 不要求",
 	NoRecords: "本年度还没有记录。", NoDuties: "本年度还没有事项。", NoMatch: "没有符合“%s”的事项。", NoRecordMatch: "没有符合“%s”的记录。",
-	EmptyYear: "%d年还没有履职事项。", EmptyHint: "n 新建事项   c 从%d年复制要求   ? 帮助",
+	EmptyYear: "%d年还没有履职事项。", CarryFrom: "从%d年复制要求",
 	FirstRunTitle: "欢迎使用台账",
 	FirstRunBody:  "台账记录本人每年必须完成的履职事项，随时查看完成情况，年底生成履职报告。\n先选一套内置事项模板（之后每项都可修改）：",
 	FirstRunNew:   "n  自己逐项添加", FirstRunImport: "i  从工作计划文本导入（输入文件路径或粘贴全文）", Loading: "正在读取台账",
-	Filter: "筛选：", FilterHint: "输入名称或拼音首字母  enter 确定  esc 清除",
-	TickPrompt: "登记 %s %s  主题：", TickPromptShort: "%s 主题：", TickHint: "enter 保存  esc 取消",
-	FormHint: "enter/tab 下一项  ctrl+s 保存  esc 取消", DateHint: "-/+ 前后一天", WithHint: "tab 补全：%s", ChoiceHint: "左右方向键选择",
+	Filter:     "筛选：",
+	TickPrompt: "登记 %s %s  主题：", TickPromptShort: "%s 主题：",
 	NewRecord: "新增履职记录：%s", EditRecord: "修改履职记录：%s", NewDuty: "新建履职事项（%d年）", EditDuty: "修改履职事项（%d年要求）",
-	ConfirmDelete: "删除这条记录？%s %s", Yes: "y 删除", No: "n 取消",
-	Logged: "已登记：%s %s", Saved: "已保存：%s %s", Deleted: "已删除：%s %s（u 撤销）", Undone: "已撤销%s", NothingToUndo: "没有可撤销的操作。", StillSaving: "正在保存，稍后再撤销。",
+	ConfirmDelete: "删除这条记录？%s %s",
+	Logged:        "已登记：%s %s", Saved: "已保存：%s %s", Deleted: "已删除：%s %s（u 撤销）", Undone: "已撤销%s", NothingToUndo: "没有可撤销的操作。", StillSaving: "正在保存，稍后再撤销。",
 	UndoAdd: "新增记录 %s %s", UndoEdit: "修改记录 %s %s", UndoDelete: "删除记录 %s %s",
 	DutyAdded: "已添加事项：%s", DutySaved: "已保存事项：%s", DutyArchived: "已归档事项：%s", Colon: "：", Counted: "%s（%d）", ListSep: "、", DutyRestored: "已恢复事项：%s", ArchivedTag: "（已归档）", ArchivedLabel: "已于%s归档；取消勾选即恢复",
 	Refreshed:       "台账已被其他程序更新，已刷新。",
@@ -83,14 +88,23 @@ var textZh = Text{
 	PlanNone:  "%s中没有找到带频次要求的事项（如“每月开展1次”“全年不少于2次”）。",
 	PlanFound: "%s：找到%d项，已勾选%d项", PlanIsReport: "这份文本像是工作总结或报告：其中的次数多是已完成的情况，请逐项核对。",
 	PlanOtherYear: "文本写的是%d年，将添加为%d年的要求；如需其他年份，请先用 [ ] 切换年度。", PlanExists: "（已有）", PlanEdit: "修改提取的事项",
-	PlanBasis: "原文第%d行：%s", PlanKeys: "space 勾选  A 全选/全不选  e 修改  enter 添加勾选的事项  esc 取消",
+	PlanBasis:       "原文第%d行：%s",
 	PlanNoneChecked: "没有勾选任何事项。", PlanAdded: "已添加 %d 项（%d年），%d 项已有未重复添加。", ExportMore: "另有%d条未列出",
+
+	CarryNotEmpty: "%d年已有事项；%s 只在还没有事项的年度里从上一年复制要求。", ExportTo: "将写入：%s",
+	BadDate: "日期无效；请写成 YYYY-MM-DD，如 2026-03-15。", FutureDate: "日期晚于今天，不能登记未来的记录。",
+	BadStart: "起始日期无效；请写成 YYYY-MM-DD，或留空。", BadAsOf: "截至日期无效；请写成 YYYY-MM-DD。", FutureAsOf: "截至日期晚于今天；请选今天或更早。",
+	HelpCloseOther: "其他键关闭", KeyScroll: "滚动",
+	CountsFor: "%d年%s（%s至%s）", CountsForLabel: "计入", Entered: "登记于", Changed: "修改于%s", RecordTitle: "履职记录：%s",
 
 	KeyUp: "上移", KeyDown: "下移", KeyPageUp: "上翻页", KeyPageDown: "下翻页", KeyTop: "到顶", KeyBottom: "到底",
 	KeyOpen: "打开", KeyBack: "返回", KeyTick: "今天完成一次", KeyAdd: "新增记录", KeyNewDuty: "新建事项", KeyEdit: "修改",
 	KeyDelete: "删除记录", KeyUndo: "撤销", KeyFilter: "筛选", KeyPrevYear: "上一年", KeyNextYear: "下一年",
 	KeyNextView: "切换视图", KeyPrevView: "上一视图", KeyExport: "导出", KeyImport: "从计划导入", KeyHelp: "帮助",
 	KeyQuit: "退出", KeyCarry: "空白年度复制上年要求", KeyEditDuty: "修改事项",
+	KeyKeep: "确定", KeyClear: "清除", KeyNextField: "下一项", KeyPrevField: "上一项", KeySave: "保存",
+	KeyCancel: "取消", KeyComplete: "补全", KeyDay: "前后一天", KeyChoose: "选择", KeyToggle: "勾选",
+	KeyYes: "删除", KeyNo: "取消", KeyCheck: "勾选", KeyAll: "全选/全不选", KeyAddChecked: "添加勾选的事项",
 }
 
 var textEn = Text{
@@ -104,16 +118,15 @@ var textEn = Text{
 	Date: "Date", Topic: "Topic", With: "With", Place: "Place", Archive: "Archive",
 	Legend:    "+ met  ! missed  * open  . upcoming  - not required",
 	NoRecords: "No records this year yet.", NoDuties: "No duties this year yet.", NoMatch: "No duty matches %q.", NoRecordMatch: "No record matches %q.",
-	EmptyYear: "No duties in %d yet.", EmptyHint: "n new duty   c copy targets from %d   ? help",
+	EmptyYear: "No duties in %d yet.", CarryFrom: "copy targets from %d",
 	FirstRunTitle: "Welcome to taizhang",
 	FirstRunBody:  "taizhang keeps the ledger of the duties you must do each year, shows where you stand, and writes the year-end summary.\nStart from a built-in set of duties (every one can be changed later):",
 	FirstRunNew:   "n  add duties one by one", FirstRunImport: "i  import from a plan text", Loading: "Reading the ledger...",
-	Filter: "Filter: ", FilterHint: "title or pinyin initials  enter keep  esc clear",
-	TickPrompt: "Log %s %s  topic: ", TickPromptShort: "%s topic: ", TickHint: "enter save  esc cancel",
-	FormHint: "enter/tab next  ctrl+s save  esc cancel", DateHint: "-/+ a day earlier/later", WithHint: "tab completes: %s", ChoiceHint: "left/right to choose",
+	Filter:     "Filter: ",
+	TickPrompt: "Log %s %s  topic: ", TickPromptShort: "%s topic: ",
 	NewRecord: "New record: %s", EditRecord: "Edit record: %s", NewDuty: "New duty (%d)", EditDuty: "Edit duty (%d target)",
-	ConfirmDelete: "Delete this record? %s %s", Yes: "y delete", No: "n keep",
-	Logged: "Logged %s on %s", Saved: "Saved %s on %s", Deleted: "Deleted %s on %s (u undoes)", Undone: "Undid %s", NothingToUndo: "Nothing to undo.", StillSaving: "Still saving; undo in a moment.",
+	ConfirmDelete: "Delete this record? %s %s",
+	Logged:        "Logged %s on %s", Saved: "Saved %s on %s", Deleted: "Deleted %s on %s (u undoes)", Undone: "Undid %s", NothingToUndo: "Nothing to undo.", StillSaving: "Still saving; undo in a moment.",
 	UndoAdd: "adding %s on %s", UndoEdit: "editing %s on %s", UndoDelete: "deleting %s on %s",
 	DutyAdded: "Added duty %s", DutySaved: "Saved duty %s", DutyArchived: "Archived duty %s", Colon: ": ", Counted: "%s (%d)", ListSep: ", ", DutyRestored: "Brought back duty %s", ArchivedTag: " (archived)", ArchivedLabel: "archived on %s; untick to bring it back",
 	Refreshed:       "The ledger was changed by another program; refreshed.",
@@ -130,14 +143,23 @@ var textEn = Text{
 	PlanNone:  "Found no duty with a frequency in %s (such as 每月开展1次 or 全年不少于2次).",
 	PlanFound: "%s: %d found, %d checked", PlanIsReport: "This text reads like a report of work done: its counts are mostly history, so check each one.",
 	PlanOtherYear: "The text is for %d; the duties will be added for %d (switch years with [ ] first for another).", PlanExists: " (exists)", PlanEdit: "Edit the proposed duty",
-	PlanBasis: "Line %d: %s", PlanKeys: "space check  A all/none  e edit  enter add the checked  esc cancel",
+	PlanBasis:       "Line %d: %s",
 	PlanNoneChecked: "Nothing is checked.", PlanAdded: "Added %d duties for %d; %d already there were left alone.", ExportMore: "and %d more",
+
+	CarryNotEmpty: "%d already has duties; %s copies last year's targets only into a year with none.", ExportTo: "will be written to %s",
+	BadDate: "The date is not valid; write it as YYYY-MM-DD, e.g. 2026-03-15.", FutureDate: "The date is in the future; records can only be logged for today or earlier.",
+	BadStart: "The start date is not valid; write it as YYYY-MM-DD or leave it empty.", BadAsOf: "The as-of date is not valid; write it as YYYY-MM-DD.", FutureAsOf: "The as-of date is after today; choose today or earlier.",
+	HelpCloseOther: "any other key closes", KeyScroll: "scroll",
+	CountsFor: "%[2]s %[1]d (%[3]s to %[4]s)", CountsForLabel: "Counts for", Entered: "Entered", Changed: "changed %s", RecordTitle: "Record: %s",
 
 	KeyUp: "up", KeyDown: "down", KeyPageUp: "page up", KeyPageDown: "page down", KeyTop: "top", KeyBottom: "bottom",
 	KeyOpen: "open", KeyBack: "back", KeyTick: "done once today", KeyAdd: "add record", KeyNewDuty: "new duty", KeyEdit: "edit",
 	KeyDelete: "delete record", KeyUndo: "undo", KeyFilter: "filter", KeyPrevYear: "previous year", KeyNextYear: "next year",
 	KeyNextView: "next view", KeyPrevView: "previous view", KeyExport: "export", KeyImport: "import plan", KeyHelp: "help",
 	KeyQuit: "quit", KeyCarry: "copy last year's targets", KeyEditDuty: "edit the duty",
+	KeyKeep: "keep", KeyClear: "clear", KeyNextField: "next", KeyPrevField: "previous", KeySave: "save",
+	KeyCancel: "cancel", KeyComplete: "completes", KeyDay: "a day earlier/later", KeyChoose: "choose", KeyToggle: "tick",
+	KeyYes: "delete", KeyNo: "keep", KeyCheck: "check", KeyAll: "all/none", KeyAddChecked: "add the checked",
 }
 
 // TextFor returns the catalogue of lang.

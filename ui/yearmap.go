@@ -16,10 +16,10 @@ import (
 // is the month's count for the duty, coloured by the state of the period
 // holding that month.
 type yearMap struct {
-	c      *common
-	cursor int
-	offset int
-	cells  [][12]mapCell // per duty in status order
+	c     *common
+	list  scroll
+	cells [][12]mapCell // per duty in status order
+	w, h  int
 }
 
 type mapCell struct {
@@ -53,7 +53,7 @@ func (m *yearMap) refresh() {
 		}
 		m.cells = append(m.cells, row)
 	}
-	m.cursor = max(0, min(m.cursor, len(m.cells)-1))
+	m.list.setLen(len(m.cells))
 }
 
 // monthState is the state of the period holding month mo (0-based); for
@@ -99,38 +99,53 @@ func (m *yearMap) layout(w int) (first, last, cellW, titleW int) {
 	return first, first + span - 1, cellW, max(4, min(40, w-2-span*cellW))
 }
 
-func (m *yearMap) listHeight() int { return max(1, m.c.height-headerLines-2-2) }
-
-func (m *yearMap) move(n int) {
-	m.cursor = max(0, min(m.cursor+n, len(m.cells)-1))
+// SetSize hands the map its size: a heading, the rows, the legend.
+func (m *yearMap) SetSize(w, h int) {
+	m.w, m.h = w, h
+	m.list.setRoom(h - 2)
 }
 
-func (m *yearMap) clickRow(y int) {
-	if i := m.offset + y - 1; y >= 1 && i >= 0 && i < len(m.cells) {
-		m.cursor = i
-	}
-}
+func (m *yearMap) move(n int) { m.list.move(n) }
 
-func (m *yearMap) key(a *App, msg tea.KeyPressMsg) tea.Cmd {
-	k := m.c.keys
-	if navigate(k, msg, m.move, m.listHeight(), len(m.cells)) {
-		return nil
-	}
-	switch {
-	case key.Matches(msg, k.Open):
-		if m.cursor < len(m.cells) {
-			a.view = dashboardView
-			a.detail.show(m.c.data.status.Duties[m.cursor].Duty.ID)
-			a.detail.open = true
+func (m *yearMap) clickRow(y int) { m.list.click(y - 1) }
+
+// Typing: the map has no filter.
+func (m *yearMap) Typing() bool { return false }
+
+// Status: the map has nothing to say in the status line.
+func (m *yearMap) Status() string { return "" }
+
+// Update moves through the duties; enter asks to open one.
+func (m *yearMap) Update(msg tea.Msg) (Component, tea.Cmd) {
+	switch msg := msg.(type) {
+	case dataMsg:
+		m.refresh()
+	case tea.KeyPressMsg:
+		if m.list.keys(m.c.keys.List, msg) {
+			return m, nil
+		}
+		if key.Matches(msg, m.c.keys.List.Open) && m.list.cursor < len(m.cells) {
+			m.c.post(openDetailMsg{m.c.data.status.Duties[m.list.cursor].Duty.ID})
 		}
 	}
-	return nil
+	return m, nil
 }
 
-func (m *yearMap) view(w, h int) string {
+// ShortHelp is the hint line of the map.
+func (m *yearMap) ShortHelp() []key.Binding {
+	k, lk := m.c.keys.List, m.c.keys.Ledger
+	return []key.Binding{enabled(k.Open, len(m.cells) > 0), lk.NextView, lk.PrevYear, lk.NextYear, lk.Help, lk.Quit}
+}
+
+// FullHelp is every key of the map.
+func (m *yearMap) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
+
+// View draws the grid in its size.
+func (m *yearMap) View() string {
+	w := m.w
 	data := m.c.data
 	st := m.c.st
-	if len(data.status.Duties) == 0 {
+	if data == nil || len(data.status.Duties) == 0 {
 		return st.Muted.Render(cells.Cut(m.c.t.NoDuties, w))
 	}
 	first, last, cellW, titleW := m.layout(w)
@@ -144,18 +159,12 @@ func (m *yearMap) view(w, h int) string {
 		head += cells.FitRight(label, cellW)
 	}
 	b.WriteString(st.Muted.Render(strings.TrimRight(head, " ")))
-	h -= 2 // heading and legend
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-	if m.cursor >= m.offset+h {
-		m.offset = m.cursor - h + 1
-	}
-	for i := m.offset; i < len(m.cells) && i < m.offset+h; i++ {
+	from, to := m.list.window()
+	for i := from; i < to; i++ {
 		dy := data.status.Duties[i]
 		b.WriteString("\n")
 		title := cells.Fit(dy.Duty.Title, titleW)
-		if i == m.cursor {
+		if i == m.list.cursor {
 			b.WriteString(st.Marker.Render("> ") + st.Selected.Render(title))
 		} else {
 			b.WriteString("  " + title)

@@ -1,0 +1,129 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"taizhang/data"
+	"taizhang/model"
+)
+
+// dutyForm adds a duty with its target for the year, or edits one (and
+// archives or brings it back).
+type dutyForm struct {
+	f    *form
+	year int
+	old  *model.DutyYear
+	w    int
+}
+
+func newDutyForm(c *common, year int, dy *model.DutyYear) *dutyForm {
+	t := c.t
+	df := &dutyForm{f: &form{c: c}, year: year, old: dy}
+	df.f.title = fmt.Sprintf(t.NewDuty, year)
+	d, tg := model.Duty{Category: model.Study}, model.Target{Cadence: model.Year, Min: 1}
+	if dy != nil {
+		d, tg = dy.Duty, dy.Target
+		df.f.title = fmt.Sprintf(t.EditDuty, year)
+	}
+	df.f.text("title", t.Title, d.Title)
+	df.f.choice("category", t.Category, categoryNames(c.lang), d.Category.Rank())
+	cads, chosen := cadenceNames(c.lang, tg.Cadence)
+	df.f.choice("cadence", t.Cadence, cads, chosen)
+	df.f.text("min", t.Min, strconv.Itoa(tg.Min))
+	df.f.text("basis", t.Basis, d.Basis)
+	df.f.date("start", t.Start, tg.Start)
+	if dy != nil {
+		if on := dy.Duty.Archived; !on.IsZero() {
+			df.f.check("archive", t.Archive, fmt.Sprintf(t.ArchivedLabel, on)).checked = true
+		} else {
+			df.f.check("archive", t.Archive, t.ArchiveLabel)
+		}
+	}
+	return df
+}
+
+// categoryNames are the categories as a choice shows them.
+func categoryNames(lang model.Lang) []string {
+	var out []string
+	for _, k := range model.Categories {
+		out = append(out, k.Name(lang))
+	}
+	return out
+}
+
+// cadenceNames are the cadences as a choice shows them, and which is c.
+func cadenceNames(lang model.Lang, c model.Cadence) ([]string, int) {
+	var out []string
+	chosen := 0
+	for i, k := range model.Cadences {
+		out = append(out, k.Name(lang))
+		if k == c {
+			chosen = i
+		}
+	}
+	return out, chosen
+}
+
+// SetSize: the form is at most 100 cells wide.
+func (df *dutyForm) SetSize(w, _ int) { df.w = min(w, 100) }
+
+// Update edits the fields; a failed save shows under the field it is about
+// (the form's fields share the model's names).
+func (df *dutyForm) Update(msg tea.Msg) (Component, tea.Cmd) {
+	if m, ok := msg.(failedMsg); ok {
+		df.f.failed(m.err, "")
+		return df, nil
+	}
+	return df, df.f.step(msg, df.submit)
+}
+
+func (df *dutyForm) submit() {
+	c := df.f.c
+	f := df.f
+	f.clearErrors()
+	n, err := strconv.Atoi(strings.TrimSpace(f.value("min")))
+	if err != nil || n < 1 || n > model.MaxMin {
+		f.setError("min", c.t.MinInvalid)
+		return
+	}
+	var start model.Date
+	if s := strings.TrimSpace(f.value("start")); s != "" {
+		if start, err = model.ParseDate(s); err != nil {
+			f.setError("start", c.t.BadStart)
+			return
+		}
+	}
+	d := model.Duty{Title: f.value("title"), Category: model.Categories[f.field("category").choice], Basis: f.value("basis")}
+	tg := model.Target{Year: df.year, Cadence: model.Cadences[f.field("cadence").choice], Min: n, Start: start}
+	if df.old == nil {
+		f.saving(addDutyMsg{d, tg})
+		return
+	}
+	d.ID, d.Description, d.Rev = df.old.Duty.ID, df.old.Duty.Description, df.old.Duty.Rev
+	change := data.DutyChange{Duty: d, Target: &tg}
+	t := c.t
+	said := fmt.Sprintf(t.DutySaved, model.CleanLine(d.Title))
+	switch archived, checked := !df.old.Duty.Archived.IsZero(), f.field("archive").checked; {
+	case checked && !archived:
+		change.Archive = c.today()
+		said = fmt.Sprintf(t.DutyArchived, model.CleanLine(d.Title))
+	case !checked && archived:
+		change.Restore = true
+		said = fmt.Sprintf(t.DutyRestored, model.CleanLine(d.Title))
+	}
+	f.saving(editDutyMsg{change, said})
+}
+
+// ShortHelp: the form draws its own hint line.
+func (df *dutyForm) ShortHelp() []key.Binding { return nil }
+
+// FullHelp is the form's keys.
+func (df *dutyForm) FullHelp() [][]key.Binding { return df.f.fullHelp() }
+
+// View draws the form.
+func (df *dutyForm) View() string { return df.f.view(df.w) }

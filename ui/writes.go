@@ -1,0 +1,290 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	tea "charm.land/bubbletea/v2"
+
+	"taizhang/model"
+)
+
+// intent acts on what a component asked for.
+func (a *App) intent(msg tea.Msg) tea.Cmd {
+	c := a.c
+	t := c.t
+	switch m := msg.(type) {
+	case closeMsg:
+		a.pop()
+	case sayMsg:
+		return a.say(m.text, m.isErr)
+	case openDetailMsg:
+		a.view = dashboardView
+		a.dash.selectID(m.id)
+		a.detail.show(m.id)
+		a.detailOpen = true
+	case closeDetailMsg:
+		a.detailOpen = false
+	case tickMsg:
+		// In the current year, the one-line prompt for today; in another
+		// year "today" is not in it, so the full form opens, dated within
+		// the year shown.
+		if a.year != c.today().Year() {
+			a.push(newRecordForm(c, m.duty, nil), false)
+		} else {
+			a.push(newTickPrompt(c, m.duty), true)
+		}
+	case openRecordFormMsg:
+		a.push(newRecordForm(c, m.duty, m.record), false)
+	case openDutyFormMsg:
+		a.push(newDutyForm(c, a.year, m.duty), false)
+	case openRecordMsg:
+		a.push(newRecordView(c, m.record), false)
+	case askDeleteMsg:
+		a.push(newConfirmDelete(c, m.record), true)
+	case openPlanMsg:
+		a.pop()
+		a.push(newPlanReview(c, m.year, m.doc, m.source), false)
+	case addRecordMsg:
+		r, title, today := m.record, m.title, c.today()
+		return a.write(func(ctx context.Context, l Ledger) writtenMsg {
+			saved, err := l.AddRecord(ctx, r, today)
+			if err != nil {
+				return writtenMsg{err: err}
+			}
+			return writtenMsg{say: fmt.Sprintf(t.Logged, title, saved.Date),
+				undo: &undoEntry{kind: undoAdded, after: saved, title: title}}
+		})
+	case updateRecordMsg:
+		r, title, today := m.record, m.title, c.today()
+		return a.write(func(ctx context.Context, l Ledger) writtenMsg {
+			before, after, err := l.UpdateRecord(ctx, r, today)
+			if err != nil {
+				return writtenMsg{err: err}
+			}
+			return writtenMsg{say: fmt.Sprintf(t.Saved, title, r.Date), undo: &undoEntry{kind: undoEdited, before: before, after: after, title: title}}
+		})
+	case deleteRecordMsg:
+		r, title := m.record, m.title
+		return a.write(func(ctx context.Context, l Ledger) writtenMsg {
+			old, err := l.DeleteRecord(ctx, r)
+			if err != nil {
+				return writtenMsg{err: err}
+			}
+			return writtenMsg{say: fmt.Sprintf(t.Deleted, title, old.Date), undo: &undoEntry{kind: undoDeleted, before: old, title: title}}
+		})
+	case addDutyMsg:
+		d, tg := m.duty, m.target
+		return a.write(func(ctx context.Context, l Ledger) writtenMsg {
+			_, err := l.AddDuty(ctx, d, tg)
+			return writtenMsg{err: err, say: fmt.Sprintf(t.DutyAdded, model.CleanLine(d.Title))}
+		})
+	case editDutyMsg:
+		change, said := m.change, m.said
+		return a.write(func(ctx context.Context, l Ledger) writtenMsg {
+			return writtenMsg{err: l.EditDuty(ctx, change), say: said}
+		})
+	case addDutiesMsg:
+		ds, ts, fromPlan, year := m.duties, m.targets, m.fromPlan, a.year
+		if len(ts) > 0 {
+			year = ts[0].Year
+		}
+		return a.write(func(ctx context.Context, l Ledger) writtenMsg {
+			added, err := l.AddDuties(ctx, ds, ts)
+			say := fmt.Sprintf(t.TemplateApplied, added.Added, year)
+			if fromPlan && len(added.Skipped) > 0 {
+				say = fmt.Sprintf(t.PlanAdded, added.Added, year, len(added.Skipped))
+			}
+			return writtenMsg{err: err, say: say}
+		})
+	case exportMsg:
+		return a.export(m)
+	}
+	return nil
+}
+
+// writtenMsg reports a write to the ledger.
+type writtenMsg struct {
+	err   error
+	say   string
+	undo  *undoEntry
+	layer int // the overlay that asked for the write, if any
+}
+
+type undoKind int
+
+const (
+	undoAdded undoKind = iota
+	undoEdited
+	undoDeleted
+)
+
+// undoEntry is how to take back one record change.
+type undoEntry struct {
+	kind          undoKind
+	before, after model.Record
+	title         string
+}
+
+// describe names the change, for "已撤销…".
+func (u undoEntry) describe(t *Text) string {
+	r := u.after
+	format := t.UndoAdd
+	switch u.kind {
+	case undoEdited:
+		format = t.UndoEdit
+	case undoDeleted:
+		format, r = t.UndoDelete, u.before
+	}
+	return fmt.Sprintf(format, u.title, r.Date)
+}
+
+// write runs one ledger change in a command and reports it. Writes are
+// counted while in flight, so that an undo waits for the change it would
+// take back.
+func (a *App) write(do func(ctx context.Context, l Ledger) writtenMsg) tea.Cmd {
+	l, from := a.c.ledger, 0
+	if top := a.top(); top != nil {
+		from = top.id
+	}
+	a.writing++
+	return func() tea.Msg {
+		msg := do(context.Background(), l)
+		msg.layer = from
+		return msg
+	}
+}
+
+// layer finds an open overlay by id.
+func (a *App) layer(id int) (int, bool) {
+	for i, l := range a.stack {
+		if id != 0 && l.id == id {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// written closes the overlay that asked for a change, or tells it why the
+// change failed; an overlay opened meanwhile is left alone.
+func (a *App) written(msg writtenMsg) tea.Cmd {
+	a.writing = max(0, a.writing-1)
+	i, open := a.layer(msg.layer)
+	if msg.err != nil {
+		if open {
+			_, cmd := a.stack[i].c.Update(failedMsg{msg.err})
+			return cmd
+		}
+		return a.say(fmt.Sprintf(a.c.t.Failed, a.c.errText(msg.err)), true)
+	}
+	if open {
+		a.stack = append(a.stack[:i], a.stack[i+1:]...)
+	}
+	if msg.undo != nil {
+		a.undo = append(a.undo, *msg.undo)
+	}
+	return tea.Batch(a.reload(), a.say(msg.say, false))
+}
+
+// undoLast takes back the last record change of this session, provided
+// the record is still as that change left it.
+func (a *App) undoLast() tea.Cmd {
+	if a.writing > 0 {
+		return a.say(a.c.t.StillSaving, false)
+	}
+	if len(a.undo) == 0 {
+		return a.say(a.c.t.NothingToUndo, false)
+	}
+	u := a.undo[len(a.undo)-1]
+	a.undo = a.undo[:len(a.undo)-1]
+	said := fmt.Sprintf(a.c.t.Undone, u.describe(a.c.t))
+	return a.write(func(ctx context.Context, l Ledger) writtenMsg {
+		var err error
+		switch u.kind {
+		case undoAdded:
+			err = l.UndoAdd(ctx, u.after)
+		case undoEdited:
+			err = l.UndoEdit(ctx, u.before, u.after)
+		default:
+			err = l.UndoDelete(ctx, u.before)
+		}
+		return writtenMsg{err: err, say: said}
+	})
+}
+
+// carry copies last year's targets into an empty year, or says why not.
+func (a *App) carry() tea.Cmd {
+	t, d := a.c.t, a.c.data
+	from, to := a.year-1, a.year
+	switch {
+	case len(d.status.Duties) > 0:
+		return a.say(fmt.Sprintf(t.CarryNotEmpty, to, a.c.keys.Ledger.Carry.Help().Key), true)
+	case !d.prevYear:
+		return a.say(fmt.Sprintf(t.NoPrevYear, from), true)
+	}
+	return a.write(func(ctx context.Context, l Ledger) writtenMsg {
+		added, err := l.Carry(ctx, from, to)
+		if err == nil && added.Added == 0 {
+			return writtenMsg{say: fmt.Sprintf(t.NoPrevYear, from)}
+		}
+		return writtenMsg{err: err, say: fmt.Sprintf(t.Carried, from, added.Added)}
+	})
+}
+
+// errFileExists says the export's file is there already; the dialog
+// phrases it in its own terms (tick Replace).
+type errFileExists struct{ path string }
+
+func (e errFileExists) Error() string { return e.path + " exists" }
+
+func asFileExists(err error) (errFileExists, bool) {
+	var e errFileExists
+	ok := errors.As(err, &e)
+	return e, ok
+}
+
+// export writes the year-end file in a command.
+func (a *App) export(m exportMsg) tea.Cmd {
+	from := 0
+	if top := a.top(); top != nil {
+		from = top.id
+	}
+	do, o := a.opts.Export, m.opts
+	if do == nil {
+		return a.say(a.c.t.ExportUnavailable, true)
+	}
+	return func() tea.Msg {
+		if !o.Force {
+			if _, err := os.Lstat(o.Path); err == nil {
+				abs, _ := filepath.Abs(o.Path)
+				return exportedMsg{layer: from, err: errFileExists{abs}}
+			} else if !errors.Is(err, fs.ErrNotExist) {
+				return exportedMsg{layer: from, err: err}
+			}
+		}
+		p, ws, err := do(context.Background(), o)
+		return exportedMsg{layer: from, path: p, warnings: ws, err: err}
+	}
+}
+
+// exported shows where the file went and what the check found, in place
+// of the dialog.
+func (a *App) exported(msg exportedMsg) tea.Cmd {
+	i, open := a.layer(msg.layer)
+	if msg.err != nil {
+		if open {
+			_, cmd := a.stack[i].c.Update(failedMsg{msg.err})
+			return cmd
+		}
+		return a.say(fmt.Sprintf(a.c.t.Failed, a.c.errText(msg.err)), true)
+	}
+	if open {
+		a.stack = append(a.stack[:i], a.stack[i+1:]...)
+	}
+	a.push(&exportDone{c: a.c, path: msg.path, warnings: msg.warnings}, false)
+	return a.say(fmt.Sprintf(a.c.t.Exported, msg.path), false)
+}
