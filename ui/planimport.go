@@ -18,8 +18,8 @@ import (
 )
 
 // maxPlanBytes bounds a plan file read from the dialog, as on the command
-// line: a work plan is a few pages.
-const maxPlanBytes = 8 << 20
+// line: a work plan is a few pages, a Word file of one a few megabytes.
+const maxPlanBytes = plan.MaxFile
 
 // planSource is the first step of i: the path of a plan file, or pasted text.
 type planSource struct {

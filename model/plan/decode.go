@@ -11,26 +11,46 @@ import (
 	xunicode "golang.org/x/text/encoding/unicode"
 
 	"taizhang/model"
+	"taizhang/model/plan/docx"
+)
+
+// MaxFile is the largest plan file read: a Word file with pictures may be
+// a few megabytes; MaxText is the largest plain text.
+const (
+	MaxFile = docx.MaxFile
+	MaxText = 8 << 20
 )
 
 // ErrNotText is the sentinel inside the errors Decode returns for bytes
 // that are not a text it can read.
 var ErrNotText = errors.New("not a readable plan text")
 
-// Decode turns the bytes of a plan file into text. UTF-8 is read as it is
+// Decode turns the bytes of a plan file into text. A Word document (.docx)
+// is read by package docx, with its list numbering restored; an old .doc,
+// a password-protected or damaged Word file is refused. UTF-8 is read as it is
 // (a byte-order mark is dropped), as is UTF-16 with its byte-order mark
 // (what Notepad saves as "Unicode"); anything else is tried as GB18030,
 // which covers GBK and GB2312, the encodings Chinese Windows saves text in,
 // and then as Big5, the Traditional one. Bytes that are none of these — a
-// Word or PDF file, UTF-16 without a mark, binary data — are refused with
+// PDF or RTF file, UTF-16 without a mark, binary data — are refused with
 // a sentence saying what to do, rather than guessed at and shown as
 // mojibake.
 func Decode(b []byte) (string, error) {
 	switch {
-	case bytes.HasPrefix(b, []byte("PK\x03\x04")), bytes.HasPrefix(b, []byte("\xD0\xCF\x11\xE0")):
+	case docx.IsZip(b), docx.IsOLE(b), bytes.HasPrefix(b, []byte("PK\x05\x06")):
+		s, err := docx.Text(b)
+		if ie, ok := model.AsInput(err); ok {
+			ie.Err = errors.Join(ErrNotText, ie.Err)
+		}
+		return s, err
+	case len(b) > MaxText:
 		return "", model.Invalid(ErrNotText,
-			"这是 Word 或压缩文件，不是纯文本；请在 Word 中“另存为”纯文本（.txt）后再试。",
-			"This is a Word or zip file, not plain text; save it from Word as plain text (.txt) and try again.")
+			"文本超过 8 MB，不像是一份工作计划；请只保留计划正文后再试。",
+			"The text is larger than 8 MB, too big for a work plan; keep only the plan's text and try again.")
+	case bytes.HasPrefix(b, []byte(`{\rtf`)):
+		return "", model.Invalid(ErrNotText,
+			"这是 RTF 文件；请在 Word 或 WPS 中“另存为”.docx 或纯文本（.txt）后再试。",
+			"This is an RTF file; save it as .docx or plain text (.txt) in Word or WPS and try again.")
 	case bytes.HasPrefix(b, []byte("%PDF")):
 		return "", model.Invalid(ErrNotText,
 			"这是 PDF 文件，不是纯文本；请复制其中的文字，保存为 .txt 文件后再试。",

@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+
+	"taizhang/model/plan/docx/docxtest"
 )
 
 // samplesDir holds real plan texts with the duties a person found in them.
@@ -73,7 +76,7 @@ func TestSamples(t *testing.T) {
 	var all tally
 	for _, c := range corpora {
 		t.Run(c.name, func(t *testing.T) {
-			got, ok := scoreCorpus(t, c.dir, c.optional)
+			got, ok := scoreCorpus(t, c.dir, c.optional, asText)
 			if !ok {
 				return
 			}
@@ -88,9 +91,60 @@ func TestSamples(t *testing.T) {
 	t.Logf("all corpora: recall %s  precision %s", ratio(all.hit, all.total), ratio(all.good, all.counted))
 }
 
-// scoreCorpus scores the documents listed in dir/expected.json. ok is
-// false when an optional corpus is not there.
-func scoreCorpus(t *testing.T, dir string, optional bool) (all tally, ok bool) {
+// asText reads a sample as the text file it is.
+func asText(t *testing.T, raw []byte) string {
+	t.Helper()
+	text, err := Decode(raw)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return text
+}
+
+// asWord reads a sample as the Word document an office system would send
+// in its place: its 一、 （一） 1. items as Word's list numbering, its
+// tab-separated lines as a table.
+func asWord(t *testing.T, raw []byte) string {
+	t.Helper()
+	text, err := Decode(docxtest.FromText(asText(t, raw)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return text
+}
+
+// TestSamplesAsWord scores each corpus made into Word documents: the same
+// as the texts, candidate for candidate.
+func TestSamplesAsWord(t *testing.T) {
+	for _, c := range corpora {
+		t.Run(c.name, func(t *testing.T) {
+			text, ok := scoreCorpus(t, c.dir, c.optional, asText)
+			if !ok {
+				return
+			}
+			word, _ := scoreCorpus(t, c.dir, c.optional, asWord)
+			t.Logf("%s as Word: recall %s  precision %s", c.name, ratio(word.hit, word.total), ratio(word.good, word.counted))
+			if word != text {
+				t.Errorf("as Word %+v, as text %+v", word, text)
+			}
+			files, _ := filepath.Glob(filepath.Join(c.dir, "*.txt"))
+			for _, f := range files {
+				raw, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				a, b := Analyze(asText(t, raw)), Analyze(asWord(t, raw))
+				if !reflect.DeepEqual(a, b) {
+					t.Errorf("%s: as Word %d candidates, as text %d, or they differ", filepath.Base(f), len(b.Candidates), len(a.Candidates))
+				}
+			}
+		})
+	}
+}
+
+// scoreCorpus scores the documents listed in dir/expected.json, each read
+// by read. ok is false when an optional corpus is not there.
+func scoreCorpus(t *testing.T, dir string, optional bool, read func(*testing.T, []byte) string) (all tally, ok bool) {
 	t.Helper()
 	raw, err := os.ReadFile(filepath.Join(dir, "expected.json"))
 	if os.IsNotExist(err) && optional {
@@ -105,11 +159,11 @@ func scoreCorpus(t *testing.T, dir string, optional bool) (all tally, ok bool) {
 		t.Fatalf("expected.json: %v", err)
 	}
 	for _, doc := range exp.Documents {
-		text, err := os.ReadFile(filepath.Join(dir, doc.File))
+		raw, err := os.ReadFile(filepath.Join(dir, doc.File))
 		if err != nil {
 			t.Fatal(err)
 		}
-		d := Analyze(string(text))
+		d := Analyze(read(t, raw))
 		if doc.Kind != "" && d.Kind != doc.Kind {
 			t.Errorf("%s: kind %s, want %s", doc.File, d.Kind, doc.Kind)
 		}

@@ -12,13 +12,14 @@ import (
 	"taizhang/ui/cells"
 )
 
-// maxPlanBytes bounds what plan reads: a work plan is a few pages, and a
-// file many times that size is not one.
-const maxPlanBytes = 8 << 20
+// maxPlanBytes bounds what plan reads: a work plan is a few pages, a Word
+// file of one with pictures a few megabytes, and a file many times that
+// size is not one. Plain text is held to a smaller bound by plan.Decode.
+const maxPlanBytes = plan.MaxFile
 
 // PlanCmd proposes the duties a plan text states, and adds them on --apply.
 type PlanCmd struct {
-	File  string `arg:"" placeholder:"FILE" help:"工作计划文本（UTF-8 或 GB18030），- 表示标准输入 / plan text (UTF-8 or GB18030), - for standard input"`
+	File  string `arg:"" placeholder:"FILE" help:"工作计划：Word 文件（.docx）或文本（UTF-8、GB18030 等），- 表示标准输入 / the plan: a Word file (.docx) or a text (UTF-8, GB18030 …), - for standard input"`
 	Year  int    `help:"添加到哪一年（默认今年） / year to add the duties to (default: this year)"`
 	JSON  bool   `name:"json" xor:"plan" help:"输出 JSON / print JSON"`
 	Apply bool   `xor:"plan" help:"把提取的事项添加到台账 / add the duties to the ledger"`
@@ -71,7 +72,7 @@ func (c *PlanCmd) read(a *App) ([]byte, error) {
 		case err != nil:
 			return nil, Bad("无法读取文件“%s”（%s）；请检查路径和权限。", "Cannot read %q (%s); check the path and permissions.", name, reason(err))
 		case fi.IsDir():
-			return nil, Bad("“%s”是一个目录；请给出工作计划文本文件的路径。", "%q is a directory; give the path of a plan text file.", name)
+			return nil, Bad("“%s”是一个目录；请给出工作计划文件（.docx 或 .txt）的路径。", "%q is a directory; give the path of a plan file (.docx or .txt).", name)
 		}
 		f, err := os.Open(c.File)
 		if err != nil {
@@ -85,11 +86,11 @@ func (c *PlanCmd) read(a *App) ([]byte, error) {
 	}
 	b, err := io.ReadAll(io.LimitReader(r, maxPlanBytes+1))
 	if err != nil {
-		return nil, Bad("读取%s时出错（%s）；请确认它是一个普通文本文件。", "Reading %s failed (%s); make sure it is a plain text file.", c.name(a), reason(err))
+		return nil, Bad("读取%s时出错（%s）；请确认它是一个普通文件。", "Reading %s failed (%s); make sure it is a regular file.", c.name(a), reason(err))
 	}
 	if len(b) > maxPlanBytes {
-		return nil, Bad("%s超过 8 MB，不像是一份工作计划；请只保留计划正文。",
-			"%s is larger than 8 MB, too big for a work plan; keep only the plan's text.", c.name(a))
+		return nil, Bad("%s超过 20 MB，不像是一份工作计划；请删去其中的图片或只保留计划正文。",
+			"%s is larger than 20 MB, too big for a work plan; remove its pictures or keep only the plan's text.", c.name(a))
 	}
 	return b, nil
 }

@@ -14,6 +14,9 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
+
+	"taizhang/model/plan"
+	"taizhang/model/plan/docx/docxtest"
 )
 
 const planText = `2026年党风廉政建设工作计划
@@ -41,6 +44,27 @@ func writeFile(t *testing.T, name string, b []byte) string {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// A plan saved from the office system as a Word file reads as its text
+// does: the same duties, the headings Word numbers restored. Its name does
+// not matter, only what it holds.
+func TestPlanWord(t *testing.T) {
+	db := newLedger(t)
+	text := ok(t, db, "plan", writeFile(t, "计划.txt", []byte(planText)), "--json")
+	for _, name := range []string{"计划.docx", "计划.DOCX", "计划.txt", "计划"} {
+		if word := ok(t, db, "plan", writeFile(t, name, docxtest.FromText(planText)), "--json"); word != text {
+			t.Errorf("%s reads differently:\n%s\nas text:\n%s", name, word, text)
+		}
+	}
+	r := runIn(t, db, string(docxtest.FromText(planText)), "plan", "-", "--json")
+	if r.code != 0 || r.stdout != text {
+		t.Errorf("a Word file on standard input: exit %d %q", r.code, r.stderr)
+	}
+	out := ok(t, db, "plan", writeFile(t, "计划.docx", docxtest.FromText(planText)))
+	if !strings.Contains(out, "找到 4 项") || !strings.Contains(out, "计划.docx") {
+		t.Errorf("preview of the Word file:\n%s", out)
+	}
 }
 
 // The way a person uses it: preview, look at the JSON, apply, see the
@@ -205,7 +229,12 @@ func TestPlanBadInput(t *testing.T) {
 		{"Word", []string{"plan", writeFile(t, "plan.docx", []byte("PK\x03\x04\x14\x00\x06\x00"))}, "Word"},
 		{"PDF", []string{"plan", writeFile(t, "plan.pdf", []byte("%PDF-1.7\n"))}, "PDF"},
 		{"undecodable", []string{"plan", writeFile(t, "latin1.txt", []byte("caf\xe9 cr\xe8me br\xfbl\xe9e"))}, "encoding"},
-		{"too big", []string{"plan", writeFile(t, "big.txt", bytes.Repeat([]byte("每月开展1次会前学法。\n"), maxPlanBytes/30+1))}, "8 MB"},
+		{"too big a text", []string{"plan", writeFile(t, "big.txt", bytes.Repeat([]byte("每月开展1次会前学法。\n"), plan.MaxText/30+1))}, "8 MB"},
+		{"too big a file", []string{"plan", writeFile(t, "big.docx", append(docxtest.FromText(planText), make([]byte, maxPlanBytes)...))}, "20 MB"},
+		{"old Word", []string{"plan", writeFile(t, "plan.doc", docxtest.Compound(map[string][]byte{"WordDocument": docxtest.FIB(false)}))}, "save it as .docx"},
+		{"old Word named .docx", []string{"plan", writeFile(t, "really.docx", docxtest.Compound(map[string][]byte{"WordDocument": docxtest.FIB(false)}))}, "old Word format"},
+		{"Word with a password", []string{"plan", writeFile(t, "locked.docx", docxtest.Compound(map[string][]byte{"EncryptionInfo": make([]byte, 4096), "EncryptedPackage": make([]byte, 4096)}))}, "password"},
+		{"damaged Word", []string{"plan", writeFile(t, "cut.docx", docxtest.FromText(planText)[:600])}, "damaged"},
 		{"bad year", []string{"plan", "-", "--year", "26"}, "outside 1900-2999"},
 		{"json and apply", []string{"plan", "-", "--json", "--apply"}, "can't be used together"},
 		{"no file", []string{"plan"}, "expected"},
