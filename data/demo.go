@@ -72,7 +72,9 @@ func (s *Store) FillDemo(ctx context.Context, dl model.DemoLedger) error {
 // given size in dir, building it first if it is not there yet. Benchmarks
 // use it so the largest ledger is generated once, not on every run.
 func DemoFile(dir string, o model.DemoOptions) (string, error) {
-	path := filepath.Join(dir, fmt.Sprintf("taizhang-demo-%d-%d-%d-%s.db", o.Years, o.Duties, o.Records, o.Today))
+	// The schema is in the name: a ledger cached by a build with another
+	// schema is another file, never one this build must refuse or upgrade.
+	path := filepath.Join(dir, fmt.Sprintf("taizhang-demo-s%d-%d-%d-%d-%s.db", SchemaVersion(), o.Years, o.Duties, o.Records, o.Today))
 	if _, err := os.Stat(path); err == nil {
 		return path, nil
 	}

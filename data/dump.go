@@ -18,17 +18,20 @@ type Dump struct {
 	Duties  []DumpDuty
 }
 
-// DumpDuty is one duty with its targets and records.
+// DumpDuty is one duty with its targets, records and excused periods.
 type DumpDuty struct {
 	Duty    model.Duty
 	Targets []model.Target // by year
 	Records []model.Record // by date, then id
+	Excuses []model.Excuse // by period
 }
 
 // Dump reads, in one transaction, the profile and the duties with a target
-// in year with that target and the records the year counts: dated in the
-// year, or for a weekly target in the year's ISO weeks. year 0 reads every
-// duty with all its targets and records. Duties come by category, then id,
+// in year with that target, the records the year counts (dated in the
+// year, or for a weekly target in the year's ISO weeks, or naming one of
+// the year's periods as the one they were for) and the year's excused
+// periods. year 0 reads every duty with all its targets, records and
+// excuses. Duties come by category, then id,
 // so that exporting the same ledger twice gives the same order.
 func (s *Store) Dump(ctx context.Context, year int) (Dump, error) {
 	var d Dump
@@ -60,7 +63,19 @@ func (s *Store) Dump(ctx context.Context, year int) (Dump, error) {
 				d.Duties = append(d.Duties, DumpDuty{Duty: x.Duty, Targets: []model.Target{x.Target}})
 			}
 		}
-		return dumpRecords(ctx, tx, d.Duties, index, year)
+		if err := dumpRecords(ctx, tx, d.Duties, index, year); err != nil {
+			return err
+		}
+		es, err := excuses(ctx, tx, year, 0)
+		if err != nil {
+			return err
+		}
+		for _, e := range es {
+			if i, ok := index[e.DutyID]; ok {
+				d.Duties[i].Excuses = append(d.Duties[i].Excuses, e)
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		return Dump{}, s.dbError(err)
@@ -125,6 +140,34 @@ func dumpRecords(ctx context.Context, q queryer, ds []DumpDuty, index map[int64]
 		}
 		ds[i].Records = append(ds[i].Records, r)
 	}
+	if err := rows.Err(); err != nil || year == 0 {
+		return err
+	}
+	rows.Close()
+	return dumpLaterRecords(ctx, q, ds, index, year)
+}
+
+// dumpLaterRecords adds the records dated after the year's span that name
+// one of its periods as the one they were for (the year-end report given
+// in January), keeping each duty's records by date, then id.
+func dumpLaterRecords(ctx context.Context, q queryer, ds []DumpDuty, index map[int64]int, year int) error {
+	_, to := model.YearSpan(year)
+	rows, err := q.QueryContext(ctx, `SELECT `+recordCols+` FROM records r
+		WHERE r.for_period IS NOT NULL AND substr(r.for_period, 1, 4) = ? AND r.date > ? ORDER BY r.date, r.id`,
+		fmt.Sprintf("%04d", year), to.String())
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		r, err := scanRecord(rows)
+		if err != nil {
+			return err
+		}
+		if i, ok := index[r.DutyID]; ok {
+			ds[i].Records = append(ds[i].Records, r) // later than every record already there
+		}
+	}
 	return rows.Err()
 }
 
@@ -135,6 +178,7 @@ type Loaded struct {
 	TargetsAdded   int
 	RecordsAdded   int
 	RecordsSkipped int // already in the ledger
+	ExcusesAdded   int
 	ProfileFilled  bool
 }
 
@@ -167,6 +211,8 @@ type recordKey struct {
 //     counted as a multiset: two equal records in the file against one in
 //     the ledger add one. Records equal within the file alone are all
 //     kept, since an officer may log two identical talks on one day.
+//   - An excused period the ledger does not excuse is added; one it
+//     excuses keeps the ledger's reason.
 //   - Profile fields empty in the ledger are filled from the file; set
 //     ones are kept.
 //
@@ -199,6 +245,17 @@ func (s *Store) Load(ctx context.Context, d Dump, today model.Date) (Loaded, err
 			if err := dd.Records[j].Normalize(today); err != nil {
 				return Loaded{}, err
 			}
+			if f := dd.Records[j].For; !f.IsZero() && !f.Valid() {
+				return Loaded{}, model.Invalid(model.ErrBadPeriod, fmt.Sprintf("计入期间 %s 不存在。", f), fmt.Sprintf("The period %s a record counts for does not exist.", f))
+			}
+		}
+		for j := range dd.Excuses {
+			e := &dd.Excuses[j]
+			e.Reason = model.CleanLine(e.Reason)
+			if !e.Period.Valid() || e.Reason == "" {
+				return Loaded{}, model.Invalid(model.ErrBadPeriod, fmt.Sprintf("事项“%s”有一个免于要求的期间不存在或没有理由。", dd.Duty.Title),
+					fmt.Sprintf("The duty %q has an excused period that does not exist or has no reason.", dd.Duty.Title))
+			}
 		}
 	}
 	if err := d.Profile.Normalize(); err != nil {
@@ -225,8 +282,8 @@ func load(ctx context.Context, tx *sql.Tx, d Dump, out *Loaded) error {
 		return err
 	}
 	defer insDuty.Close()
-	insRecord, err := tx.PrepareContext(ctx, `INSERT INTO records (duty_id, date, topic, participants, place, note, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	insRecord, err := tx.PrepareContext(ctx, `INSERT INTO records (duty_id, date, topic, participants, place, note, created_at, updated_at, for_period)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -295,10 +352,20 @@ func load(ctx context.Context, tx *sql.Tx, d Dump, out *Loaded) error {
 			if updated.IsZero() {
 				updated = created
 			}
-			if _, err := insRecord.ExecContext(ctx, id, r.Date.String(), r.Topic, r.With, r.Place, r.Note, stamp(created), stamp(updated)); err != nil {
+			if _, err := insRecord.ExecContext(ctx, id, r.Date.String(), r.Topic, r.With, r.Place, r.Note, stamp(created), stamp(updated), nullPeriod(r.For)); err != nil {
 				return err
 			}
 			out.RecordsAdded++
+		}
+		for _, e := range dd.Excuses {
+			res, err := tx.ExecContext(ctx, `INSERT INTO excuses (duty_id, year, period, reason, created_at) VALUES (?, ?, ?, ?, ?)
+				ON CONFLICT (duty_id, period) DO NOTHING`, id, e.Period.Year, e.Period.String(), e.Reason, stamp(now))
+			if err != nil {
+				return err
+			}
+			if n, _ := res.RowsAffected(); n == 1 {
+				out.ExcusesAdded++
+			}
 		}
 	}
 	p, err := profile(ctx, tx)
@@ -313,6 +380,9 @@ func load(ctx context.Context, tx *sql.Tx, d Dump, out *Loaded) error {
 		if *f.to == "" {
 			*f.to = f.from
 		}
+	}
+	if merged.Start.IsZero() {
+		merged.Start = d.Profile.Start
 	}
 	if merged != p {
 		out.ProfileFilled = true

@@ -9,7 +9,8 @@ import (
 	"taizhang/model"
 )
 
-// Profile returns the officer's name, post and unit; all empty when never set.
+// Profile returns the officer's name, post, unit and post start date; all
+// empty when never set.
 func (s *Store) Profile(ctx context.Context) (model.Profile, error) {
 	p, err := profile(ctx, s.db)
 	return p, s.errOrNil(err)
@@ -17,10 +18,12 @@ func (s *Store) Profile(ctx context.Context) (model.Profile, error) {
 
 func profile(ctx context.Context, q queryer) (model.Profile, error) {
 	var p model.Profile
-	err := q.QueryRowContext(ctx, `SELECT name, post, unit FROM profile WHERE id = 1`).Scan(&p.Name, &p.Post, &p.Unit)
+	var start sql.NullString
+	err := q.QueryRowContext(ctx, `SELECT name, post, unit, start_date FROM profile WHERE id = 1`).Scan(&p.Name, &p.Post, &p.Unit, &start)
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.Profile{}, nil
 	}
+	p.Start = dateOrZero(start)
 	return p, err
 }
 
@@ -33,8 +36,29 @@ func (s *Store) SetProfile(ctx context.Context, p model.Profile) error {
 }
 
 func putProfile(ctx context.Context, q queryer, p model.Profile, now time.Time) error {
-	_, err := q.ExecContext(ctx, `INSERT INTO profile (id, name, post, unit, updated_at) VALUES (1, ?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET name = excluded.name, post = excluded.post, unit = excluded.unit, updated_at = excluded.updated_at`,
-		p.Name, p.Post, p.Unit, stamp(now))
+	_, err := q.ExecContext(ctx, `INSERT INTO profile (id, name, post, unit, start_date, updated_at) VALUES (1, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET name = excluded.name, post = excluded.post, unit = excluded.unit,
+			start_date = excluded.start_date, updated_at = excluded.updated_at`,
+		p.Name, p.Post, p.Unit, nullDate(p.Start), stamp(now))
 	return err
+}
+
+// withProfileStart gives t, a target being created, the profile's post
+// start date when it falls in t's year and t has none of its own. A start
+// date that would leave the year nothing to require (after a weekly
+// target's last ISO week) is not given.
+func withProfileStart(ctx context.Context, q queryer, t model.Target) (model.Target, error) {
+	if !t.Start.IsZero() {
+		return t, nil
+	}
+	p, err := profile(ctx, q)
+	if err != nil {
+		return t, err
+	}
+	with := t
+	with.Start = p.StartIn(t.Year)
+	if with.Start.IsZero() || with.Check() != nil {
+		return t, nil
+	}
+	return with, nil
 }

@@ -13,16 +13,39 @@ import (
 	"taizhang/model"
 )
 
-const recordCols = `r.id, r.duty_id, r.date, r.topic, r.participants, r.place, r.note, r.created_at, r.updated_at, r.rev`
+const recordCols = `r.id, r.duty_id, r.date, r.topic, r.participants, r.place, r.note, r.created_at, r.updated_at, r.rev, r.for_period`
 
 func scanRecord(sc interface{ Scan(...any) error }, extra ...any) (model.Record, error) {
 	var r model.Record
 	var date, created, updated string
-	err := sc.Scan(append([]any{&r.ID, &r.DutyID, &date, &r.Topic, &r.With, &r.Place, &r.Note, &created, &updated, &r.Rev}, extra...)...)
+	var forPeriod sql.NullString
+	err := sc.Scan(append([]any{&r.ID, &r.DutyID, &date, &r.Topic, &r.With, &r.Place, &r.Note, &created, &updated, &r.Rev, &forPeriod}, extra...)...)
 	r.Date = parseDate(date)
 	r.Created = parseStamp(created)
 	r.Updated = parseStamp(updated)
+	r.For = periodOrZero(forPeriod)
 	return r, err
+}
+
+// periodOrZero reads a stored period; one that no longer reads (it cannot,
+// by the column's check, short of a hand edit) names no period, so the
+// record counts where it is dated.
+func periodOrZero(ns sql.NullString) model.PeriodRef {
+	if !ns.Valid {
+		return model.PeriodRef{}
+	}
+	ref, err := model.ParsePeriodRef(ns.String)
+	if err != nil {
+		return model.PeriodRef{}
+	}
+	return ref
+}
+
+func nullPeriod(ref model.PeriodRef) any {
+	if ref.IsZero() {
+		return nil
+	}
+	return ref.String()
 }
 
 // targetFor finds the duty's target whose periods hold day d: the target
@@ -52,16 +75,41 @@ func (s *Store) TargetFor(ctx context.Context, dutyID int64, d model.Date) (mode
 }
 
 // checkRecordTarget refuses a record for a duty with no target whose
-// periods hold its date.
-func checkRecordTarget(ctx context.Context, q queryer, r model.Record) error {
+// periods hold its date, unless it names the earlier period it was for
+// (its 所属期间), which must be one CheckFor allows; it returns the record
+// with its period kept, or cleared when that is the period of its date.
+func checkRecordTarget(ctx context.Context, q queryer, r model.Record) (model.Record, error) {
 	d, err := duty(ctx, q, r.DutyID)
 	if err != nil {
-		return err
+		return r, err
 	}
+	if !r.For.IsZero() {
+		if !d.Archived.IsZero() && r.Date > d.Archived {
+			return r, archivedAfter(d)
+		}
+		t, has, err := target(ctx, q, r.DutyID, r.For.Year)
+		if err != nil {
+			return r, err
+		}
+		if r.For, err = model.CheckFor(r.For, r.Date, d.TargetIn(t), has); err != nil {
+			return r, err
+		}
+		if !r.For.IsZero() {
+			return r, nil // it counts in that period, whatever its date's year requires
+		}
+	}
+	return r, checkDateTarget(ctx, q, d, r)
+}
+
+func archivedAfter(d model.Duty) error {
+	return model.Invalid(model.ErrNoTarget,
+		fmt.Sprintf("事项“%s”已于 %s 归档，之后的日期不能登记；如仍需登记，请先用 taizhang duty archive %d --restore 恢复。", d.Title, d.Archived, d.ID),
+		fmt.Sprintf("The duty %q was archived on %s, so nothing after that day can be logged; bring it back first with taizhang duty archive %d --restore.", d.Title, d.Archived, d.ID))
+}
+
+func checkDateTarget(ctx context.Context, q queryer, d model.Duty, r model.Record) error {
 	if !d.Archived.IsZero() && r.Date > d.Archived {
-		return model.Invalid(model.ErrNoTarget,
-			fmt.Sprintf("事项“%s”已于 %s 归档，之后的日期不能登记；如仍需登记，请先用 taizhang duty archive %d --restore 恢复。", d.Title, d.Archived, d.ID),
-			fmt.Sprintf("The duty %q was archived on %s, so nothing after that day can be logged; bring it back first with taizhang duty archive %d --restore.", d.Title, d.Archived, d.ID))
+		return archivedAfter(d)
 	}
 	if _, has, err := targetFor(ctx, q, r.DutyID, r.Date); err != nil || has {
 		return err
@@ -86,7 +134,8 @@ func (s *Store) AddRecord(ctx context.Context, r model.Record, today model.Date)
 		return r, err
 	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		if err := checkRecordTarget(ctx, tx, r); err != nil {
+		var err error
+		if r, err = checkRecordTarget(ctx, tx, r); err != nil {
 			return err
 		}
 		now := time.Now()
@@ -94,7 +143,6 @@ func (s *Store) AddRecord(ctx context.Context, r model.Record, today model.Date)
 			r.Created = now
 		}
 		r.Updated = now
-		var err error
 		r.ID, r.Rev, err = insertRecord(ctx, tx, r)
 		return err
 	})
@@ -110,8 +158,8 @@ func insertRecord(ctx context.Context, tx queryer, r model.Record) (int64, strin
 	if rev == "" {
 		rev = newRev()
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO records (id, duty_id, date, topic, participants, place, note, created_at, updated_at, rev)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, r.DutyID, r.Date.String(), r.Topic, r.With, r.Place, r.Note, stamp(r.Created), stamp(r.Updated), rev)
+	res, err := tx.ExecContext(ctx, `INSERT INTO records (id, duty_id, date, topic, participants, place, note, created_at, updated_at, rev, for_period)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, r.DutyID, r.Date.String(), r.Topic, r.With, r.Place, r.Note, stamp(r.Created), stamp(r.Updated), rev, nullPeriod(r.For))
 	if err != nil {
 		return 0, "", err
 	}
@@ -146,13 +194,13 @@ func (s *Store) UpdateRecord(ctx context.Context, r model.Record, today model.Da
 		if before, err = current(ctx, tx, r.ID, r.Rev); err != nil {
 			return err
 		}
-		if err := checkRecordTarget(ctx, tx, r); err != nil {
+		if r, err = checkRecordTarget(ctx, tx, r); err != nil {
 			return err
 		}
 		after = r
 		after.Created, after.Updated, after.Rev = before.Created, time.Now(), newRev()
-		_, err = tx.ExecContext(ctx, `UPDATE records SET duty_id = ?, date = ?, topic = ?, participants = ?, place = ?, note = ?, updated_at = ?, rev = ?
-			WHERE id = ? AND rev = ?`, r.DutyID, r.Date.String(), r.Topic, r.With, r.Place, r.Note, stamp(after.Updated), after.Rev, r.ID, r.Rev)
+		_, err = tx.ExecContext(ctx, `UPDATE records SET duty_id = ?, date = ?, topic = ?, participants = ?, place = ?, note = ?, updated_at = ?, rev = ?, for_period = ?
+			WHERE id = ? AND rev = ?`, r.DutyID, r.Date.String(), r.Topic, r.With, r.Place, r.Note, stamp(after.Updated), after.Rev, nullPeriod(r.For), r.ID, r.Rev)
 		return err
 	})
 	return before, after, err
@@ -220,9 +268,9 @@ func (s *Store) UndoAdd(ctx context.Context, added model.Record) error {
 // still as the edit left it.
 func (s *Store) UndoEdit(ctx context.Context, before, after model.Record) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE records SET duty_id = ?, date = ?, topic = ?, participants = ?, place = ?, note = ?, updated_at = ?, rev = ?
+		res, err := tx.ExecContext(ctx, `UPDATE records SET duty_id = ?, date = ?, topic = ?, participants = ?, place = ?, note = ?, updated_at = ?, rev = ?, for_period = ?
 			WHERE id = ? AND rev = ?`, before.DutyID, before.Date.String(), before.Topic, before.With, before.Place, before.Note,
-			stamp(before.Updated), newRev(), before.ID, after.Rev)
+			stamp(before.Updated), newRev(), nullPeriod(before.For), before.ID, after.Rev)
 		return unchanged(res, err)
 	})
 }

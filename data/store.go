@@ -267,6 +267,10 @@ func insertDuty(ctx context.Context, tx queryer, d model.Duty, t model.Target, n
 	} else if other != 0 {
 		return 0, duplicateTitle(d.Title, other)
 	}
+	t, err := withProfileStart(ctx, tx, t)
+	if err != nil {
+		return 0, err
+	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO duties (title, category, description, basis, archived_on, created_at, updated_at, rev)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, d.Title, string(d.Category), d.Description, d.Basis, nullDate(d.Archived), stamp(now), stamp(now), newRev())
 	if err != nil {
@@ -445,6 +449,9 @@ func (s *Store) AddDuties(ctx context.Context, ds []model.Duty, ts []model.Targe
 			}
 			t := ts[i]
 			t.DutyID = id
+			if t, err = withProfileStart(ctx, tx, t); err != nil {
+				return err
+			}
 			if err := putTarget(ctx, tx, t); err != nil {
 				return err
 			}
@@ -456,7 +463,8 @@ func (s *Store) AddDuties(ctx context.Context, ds []model.Duty, ts []model.Targe
 }
 
 // Carry copies the targets of year from to year to, for active duties that
-// have none there yet. Start dates belong to their year and are not copied.
+// have none there yet. Start dates belong to their year and are not copied;
+// the profile's post start date is given when it falls in year to.
 func (s *Store) Carry(ctx context.Context, from, to int) (Added, error) {
 	var out Added
 	err := s.write(ctx, func(tx *sql.Tx) error {
@@ -477,6 +485,9 @@ func (s *Store) Carry(ctx context.Context, from, to int) (Added, error) {
 			}
 			t := dt.Target
 			t.Year, t.Start = to, 0
+			if t, err = withProfileStart(ctx, tx, t); err != nil {
+				return err
+			}
 			if err := putTarget(ctx, tx, t); err != nil {
 				return err
 			}

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strings"
 
 	"taizhang/model"
@@ -77,7 +78,59 @@ func yearTracked(ctx context.Context, q queryer, year int) ([]model.Tracked, err
 		}
 		tracked[i].Dates = dates
 	}
-	return tracked, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	if err := yearCredits(ctx, q, year, from, to, tracked, index); err != nil {
+		return nil, err
+	}
+	return tracked, yearExcuses(ctx, q, year, tracked, index)
+}
+
+// yearCredits gives the tracked duties the records that name a period
+// (所属期间) and are dated in the year's span or name a period of the year.
+// Few records do; the partial index on for_period finds them. A record
+// whose named period is not one of its duty's target that year (the
+// cadence was changed since) is left out, and counts where it is dated.
+func yearCredits(ctx context.Context, q queryer, year int, from, to model.Date, tracked []model.Tracked, index map[int64]int) error {
+	rows, err := q.QueryContext(ctx, `SELECT r.duty_id, r.date, r.for_period, t.cadence FROM records r
+		LEFT JOIN targets t ON t.duty_id = r.duty_id AND t.year = CAST(substr(r.for_period, 1, 4) AS INTEGER)
+		WHERE r.for_period IS NOT NULL AND (r.date BETWEEN ? AND ? OR substr(r.for_period, 1, 4) = ?)`,
+		from.String(), to.String(), fmt.Sprintf("%04d", year))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var date string
+		var forPeriod, cadence sql.NullString
+		if err := rows.Scan(&id, &date, &forPeriod, &cadence); err != nil {
+			return err
+		}
+		i, ok := index[id]
+		ref := periodOrZero(forPeriod)
+		if !ok || ref.IsZero() || !cadence.Valid || model.Cadence(cadence.String) != ref.Cadence {
+			continue
+		}
+		tracked[i].Credits = append(tracked[i].Credits, model.Credit{Date: parseDate(date), For: ref})
+	}
+	return rows.Err()
+}
+
+// yearExcuses gives the tracked duties their excused periods of year.
+func yearExcuses(ctx context.Context, q queryer, year int, tracked []model.Tracked, index map[int64]int) error {
+	es, err := excuses(ctx, q, year, 0)
+	if err != nil {
+		return err
+	}
+	for _, e := range es {
+		if i, ok := index[e.DutyID]; ok {
+			tracked[i].Excuses = append(tracked[i].Excuses, e)
+		}
+	}
+	return nil
 }
 
 // trackedSpan is the span of days the tracked targets' periods cover.

@@ -145,13 +145,17 @@ type Target struct {
 
 // Record is one completion of a duty.
 type Record struct {
-	ID      int64
-	DutyID  int64
-	Date    Date
-	Topic   string
-	With    string // participants or the person talked to
-	Place   string
-	Note    string
+	ID     int64
+	DutyID int64
+	Date   Date
+	Topic  string
+	With   string // participants or the person talked to
+	Place  string
+	Note   string
+	// For is the earlier period the record was for (所属期间), where it
+	// counts instead of the period holding its date; zero when it counts
+	// where it is dated. CheckFor says which periods it may name.
+	For     PeriodRef
 	Created time.Time // when it was first entered
 	Updated time.Time
 	// Rev is the version of the stored record this value was read from:

@@ -40,9 +40,10 @@ type jsonDoc struct {
 }
 
 type jsonProfile struct {
-	Name string `json:"name"`
-	Post string `json:"post"`
-	Unit string `json:"unit"`
+	Name  string `json:"name"`
+	Post  string `json:"post"`
+	Unit  string `json:"unit"`
+	Start string `json:"start,omitempty"` // the post start date
 }
 
 type jsonDuty struct {
@@ -53,6 +54,13 @@ type jsonDuty struct {
 	Archived    string       `json:"archived,omitempty"`
 	Targets     []jsonTarget `json:"targets"`
 	Records     []jsonRecord `json:"records"`
+	Excuses     []jsonExcuse `json:"excuses,omitempty"`
+}
+
+// jsonExcuse is an excused period: 2026-08, with its reason.
+type jsonExcuse struct {
+	Period string `json:"period"`
+	Reason string `json:"reason"`
 }
 
 type jsonTarget struct {
@@ -68,6 +76,7 @@ type jsonRecord struct {
 	Participants string `json:"participants"`
 	Place        string `json:"place"`
 	Note         string `json:"note"`
+	For          string `json:"for,omitempty"` // the earlier period it counts for (所属期间): 2026-H2
 	Created      string `json:"created,omitempty"`
 	Updated      string `json:"updated,omitempty"`
 }
@@ -87,7 +96,7 @@ func WriteJSON(w io.Writer, d data.Dump, year int, now time.Time) error {
 	line, text := model.CleanLine, model.Clean
 	doc := jsonDoc{Format: FormatName, Version: FormatVersion, ExportedAt: now.UTC().Format(time.RFC3339),
 		Year: year, All: year == 0, Duties: make([]jsonDuty, 0, len(d.Duties)),
-		Profile: jsonProfile{Name: line(d.Profile.Name), Post: line(d.Profile.Post), Unit: line(d.Profile.Unit)}}
+		Profile: jsonProfile{Name: line(d.Profile.Name), Post: line(d.Profile.Post), Unit: line(d.Profile.Unit), Start: d.Profile.Start.String()}}
 	for _, dd := range d.Duties {
 		jd := jsonDuty{Title: line(dd.Duty.Title), Category: string(dd.Duty.Category), Description: text(dd.Duty.Description),
 			Basis: text(dd.Duty.Basis), Archived: dd.Duty.Archived.String(),
@@ -97,7 +106,10 @@ func WriteJSON(w io.Writer, d data.Dump, year int, now time.Time) error {
 		}
 		for _, r := range dd.Records {
 			jd.Records = append(jd.Records, jsonRecord{Date: r.Date.String(), Topic: line(r.Topic), Participants: line(r.With),
-				Place: line(r.Place), Note: text(r.Note), Created: stampOrEmpty(r.Created), Updated: stampOrEmpty(r.Updated)})
+				Place: line(r.Place), Note: text(r.Note), For: r.For.String(), Created: stampOrEmpty(r.Created), Updated: stampOrEmpty(r.Updated)})
+		}
+		for _, e := range dd.Excuses {
+			jd.Excuses = append(jd.Excuses, jsonExcuse{Period: e.Period.String(), Reason: line(e.Reason)})
 		}
 		doc.Duties = append(doc.Duties, jd)
 	}
@@ -229,6 +241,13 @@ func (doc jsonDoc) dump(today model.Date) (data.Dump, error) {
 	if err := d.Profile.Normalize(); err != nil {
 		return d, err
 	}
+	if doc.Profile.Start != "" {
+		s, err := model.ParseDate(doc.Profile.Start)
+		if err != nil {
+			return d, bad("任职日期（profile.start）“%s”无效。", "its post start date (profile.start) %q is not a date.", model.CleanLine(doc.Profile.Start))
+		}
+		d.Profile.Start = s
+	}
 	type dutyKey struct {
 		title    string
 		archived model.Date
@@ -315,11 +334,35 @@ func (doc jsonDoc) dump(today model.Date) (data.Dump, error) {
 				}
 				*ts.to = t
 			}
+			if jr.For != "" {
+				ref, err := model.ParsePeriodRef(jr.For)
+				if err != nil || ref.Period().End >= date {
+					return d, rec(fmt.Sprintf("的计入期间“%s”无效（应为记录日期之前已结束的期间，如 2026-H2）。", model.CleanLine(jr.For)),
+						fmt.Sprintf("counts for %q, which is not a period that ended before its date (such as 2026-H2).", model.CleanLine(jr.For)))
+				}
+				r.For = ref
+			}
 			if err := r.Normalize(today); err != nil {
 				ie, _ := model.AsInput(err)
 				return d, rec("："+ie.Zh, ": "+ie.En)
 			}
 			dd.Records = append(dd.Records, r)
+		}
+		periods := map[model.PeriodRef]bool{}
+		for k, je := range jd.Excuses {
+			ref, err := model.ParsePeriodRef(je.Period)
+			reason := model.CleanLine(je.Reason)
+			switch {
+			case err != nil:
+				return d, where(fmt.Sprintf("第%d个免于要求的期间“%s”无效。", k+1, model.CleanLine(je.Period)),
+					fmt.Sprintf("excused period %d, %q, is not a period.", k+1, model.CleanLine(je.Period)))
+			case reason == "":
+				return d, where(fmt.Sprintf("免于要求的期间 %s 没有理由。", ref), fmt.Sprintf("the excused period %s has no reason.", ref))
+			case periods[ref]:
+				return d, where(fmt.Sprintf("免于要求的期间 %s 出现了两次。", ref), fmt.Sprintf("the excused period %s is given twice.", ref))
+			}
+			periods[ref] = true
+			dd.Excuses = append(dd.Excuses, model.Excuse{Period: ref, Reason: reason})
 		}
 		d.Duties = append(d.Duties, dd)
 	}

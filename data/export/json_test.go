@@ -453,3 +453,51 @@ func mustDuty(t *testing.T, s *data.Store, id int64) model.Duty {
 	}
 	return d
 }
+
+// The JSON export carries a record's 所属期间, excused periods and the post
+// start date, and reads them back; a 所属期间 not before the record's date,
+// or an excuse without a reason, is refused.
+func TestJSONCarriesRulesV2(t *testing.T) {
+	src := emptyLedger(t)
+	id, err := src.AddDuty(ctx, model.Duty{Title: "向党组报告", Category: model.Report}, model.Target{Year: 2026, Cadence: model.Half, Min: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := src.SetProfile(ctx, model.Profile{Name: "张三", Start: model.NewDate(2026, 2, 1)}); err != nil {
+		t.Fatal(err)
+	}
+	h1, _ := model.ParsePeriodRef("2026-H1")
+	h2, _ := model.ParsePeriodRef("2026-H2")
+	if _, err := src.AddRecord(ctx, model.Record{DutyID: id, Date: model.NewDate(2027, 1, 10), Topic: "年终报告", For: h2}, fixedToday); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := src.Excuse(ctx, id, h1, "上级统一组织", model.NewDate(2026, 6, 1)); err != nil {
+		t.Fatal(err)
+	}
+	first := exportJSON(t, src, 2026, fixedNow)
+	for _, want := range []string{`"for": "2026-H2"`, `"period": "2026-H1"`, `"reason": "上级统一组织"`, `"start": "2026-02-01"`} {
+		if !strings.Contains(string(first), want) {
+			t.Errorf("the export has no %s:\n%s", want, first)
+		}
+	}
+	dst := emptyLedger(t)
+	if _, err := Import(ctx, dst, writeTemp(t, "x.json", first), fixedToday); err != nil {
+		t.Fatal(err)
+	}
+	if again := exportJSON(t, dst, 2026, fixedNow); withoutStamp(again) != withoutStamp(first) {
+		t.Errorf("round trip differs:\n%s", diffLines(withoutStamp(first), withoutStamp(again)))
+	}
+	for _, c := range []struct{ old, new, want string }{
+		{`"for": "2026-H2"`, `"for": "2027-H1"`, "计入期间“2027-H1”无效"},
+		{`"for": "2026-H2"`, `"for": "2026-X9"`, "计入期间“2026-X9”无效"},
+		{`"reason": "上级统一组织"`, `"reason": " "`, "没有理由"},
+		{`"period": "2026-H1"`, `"period": "2026-H3"`, "免于要求的期间“2026-H3”无效"},
+		{`"start": "2026-02-01"`, `"start": "2026-02-30"`, "任职日期"},
+	} {
+		bad := strings.Replace(string(first), c.old, c.new, 1)
+		_, err := Import(ctx, emptyLedger(t), writeTemp(t, "bad.json", []byte(bad)), fixedToday)
+		if ie, ok := model.AsInput(err); !ok || !strings.Contains(ie.Zh, c.want) {
+			t.Errorf("%s: %v, want %q", c.new, err, c.want)
+		}
+	}
+}
