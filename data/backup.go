@@ -31,20 +31,43 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if err := checkDir(dest); err != nil {
 		return err
 	}
+	if err := checkPathLength(dest); err != nil {
+		return err
+	}
 	return writeVia(dest, func(tmp string) error {
 		_, err := s.db.ExecContext(ctx, `VACUUM INTO ?`, tmp)
-		return s.errOrNil(err)
+		return s.copyError(dest, err)
 	})
+}
+
+// copyError names what went wrong while copying the ledger to dest: a
+// full disk or a refused write is about dest's disk, anything else about
+// the ledger.
+func (s *Store) copyError(dest string, err error) error {
+	if err == nil {
+		return nil
+	}
+	if werr := writeError(filepath.Dir(dest), err); werr != err {
+		return werr
+	}
+	if code := sqliteCode(err) & 0xff; code == codeCantOpen || code == codeReadOnly || code == codeIOErr {
+		return model.Failed(err,
+			fmt.Sprintf("无法写入 %s；请检查该目录的权限和剩余空间。", dest),
+			fmt.Sprintf("%s could not be written; check the directory's permissions and free space.", dest))
+	}
+	return s.dbError(err)
 }
 
 // writeVia creates an empty 0600 temporary file beside dest, lets fill
 // write it, syncs it and renames it to dest. On any failure the temporary
-// file is removed and dest is untouched.
+// file is removed and dest is untouched; a kill leaves it under a name a
+// later run removes (see cleanLeftovers).
 func writeVia(dest string, fill func(tmp string) error) error {
 	dir := filepath.Dir(dest)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".tmp-*")
+	cleanLeftovers(dir)
+	f, err := os.CreateTemp(dir, tempPattern("tmp", ""))
 	if err != nil {
-		return fmt.Errorf("write %s: %w", dest, err)
+		return writeError(dir, err)
 	}
 	tmp := f.Name()
 	ok := false
@@ -55,17 +78,17 @@ func writeVia(dest string, fill func(tmp string) error) error {
 	}()
 	if err := f.Chmod(0o600); err != nil {
 		f.Close()
-		return err
+		return writeError(dir, err)
 	}
 	f.Close()
 	if err := fill(tmp); err != nil {
-		return err
+		return writeError(dir, err)
 	}
 	if err := syncFile(tmp); err != nil {
-		return err
+		return writeError(dir, err)
 	}
 	if err := os.Rename(tmp, dest); err != nil {
-		return fmt.Errorf("write %s: %w", dest, err)
+		return writeError(dir, err)
 	}
 	ok = true
 	return syncDir(dir)
@@ -96,11 +119,17 @@ func checkDir(dest string) error {
 // a dest whose directory does not exist, or, unless force is set, a dest
 // that exists. Callers with slow work before the write check first.
 func CheckDest(dest string, force bool) error {
-	if !force {
-		if _, err := os.Lstat(dest); err == nil {
-			return model.Invalid(nil, fmt.Sprintf("%s 已存在；加 --force 覆盖，或用 -o 指定其他文件名。", dest),
-				fmt.Sprintf("%s already exists; add --force to replace it or choose another name with -o.", dest))
-		}
+	fi, err := os.Lstat(dest)
+	if err == nil && !force {
+		return model.Invalid(nil, fmt.Sprintf("%s 已存在；加 --force 覆盖，或用 -o 指定其他文件名。", dest),
+			fmt.Sprintf("%s already exists; add --force to replace it or choose another name with -o.", dest))
+	}
+	if err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+		// --force replaces a file; never a pipe, a device or a link,
+		// which a rename would silently swap for a new file.
+		k := kindOf(fi.Mode())
+		return model.Invalid(nil, fmt.Sprintf("%s 是%s，不是普通文件，--force 只覆盖普通文件；请用 -o 指定其他文件名。", dest, k.zh),
+			fmt.Sprintf("%s is %s, not a regular file, and --force only replaces regular files; choose another name with -o.", dest, k.en))
 	}
 	return checkDir(dest)
 }
@@ -125,94 +154,200 @@ func WriteFile(dest string, force bool, write func(f *os.File) error) error {
 }
 
 // Inspect checks that path is a taizhang ledger this build can read,
-// without writing to it.
+// without writing to it, and without ever waiting on it: a named pipe or a
+// device is refused by its type before anything reads it.
 func Inspect(path string) error {
-	fi, err := os.Stat(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return refuse(path, "找不到文件 %s；请检查路径。", "There is no file %s; check the path.")
-	}
+	f, err := OpenRegular(path, "台账备份文件", "a ledger backup")
 	if err != nil {
 		return err
 	}
-	if fi.IsDir() {
-		return refuse(path, "%s 是一个目录，不是台账备份文件。", "%s is a directory, not a ledger backup.")
-	}
-	if fi.Size() == 0 {
+	fi, err := f.Stat()
+	if err == nil && fi.Size() == 0 {
+		f.Close()
 		return refuse(path, "%s 是空文件，不是台账备份。", "%s is an empty file, not a ledger backup.")
 	}
-	h, err := readHeader(path)
+	h, err := readHeaderFrom(f)
+	f.Close()
 	if err != nil {
-		return fmt.Errorf("read %s: %w", path, err)
+		return readError(path, err)
 	}
 	if h == nil || binary.BigEndian.Uint32(h[68:72]) != ApplicationID {
 		return refuse(path, "%s 不是台账文件，不能用于恢复。", "%s is not a taizhang ledger and cannot be restored.")
 	}
-	if v := int(binary.BigEndian.Uint32(h[60:64])); v > SchemaVersion() {
-		return newerError(path, v)
+	return checkVersion(path, headerVersion(h))
+}
+
+// OpenRegular opens a file the user named for reading, refusing, in one
+// sentence saying what it is instead, anything but a regular file (what
+// names what was expected, as "一个 JSON 文件" / "a JSON file"). It never
+// blocks: a named pipe with no writer is refused, not waited on.
+func OpenRegular(path, whatZh, whatEn string) (*os.File, error) {
+	f, err := openNoWait(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, refuse(path, "找不到文件 %s；请检查路径。", "There is no file %s; check the path.")
 	}
-	return nil
+	if err != nil {
+		return nil, readError(path, err)
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, readError(path, err)
+	}
+	if !fi.Mode().IsRegular() {
+		f.Close()
+		k := kindOf(fi.Mode())
+		return nil, model.Invalid(nil,
+			fmt.Sprintf("%s 是%s，不是%s；请给出文件的路径。", path, k.zh, whatZh),
+			fmt.Sprintf("%s is %s, not %s; give the path of a file.", path, k.en, whatEn))
+	}
+	return f, nil
+}
+
+// Restored says what a restore kept.
+type Restored struct {
+	// Aside is a copy of the ledger as it was just before the restore,
+	// taken in the same step, or "" when the ledger held nothing.
+	Aside string
+	// Damaged names the ledger's own files (the file and its -wal and
+	// -shm), set aside whole because SQLite could not read them, or "".
+	Damaged string
 }
 
 // restoreTables are copied parents first; deleted children first.
 var restoreTables = []string{"duties", "targets", "records", "profile"}
 
-// Restore replaces the ledger's contents with those of the ledger at src,
-// in one transaction. src is checked, copied and upgraded to this build's
-// schema first; the current contents are kept aside in a backup beside the
-// ledger, whose path is returned.
-func (s *Store) Restore(ctx context.Context, src string) (string, error) {
+// Restore replaces the ledger's contents with those of the ledger at src.
+// src is checked, copied and upgraded to this build's schema first. Then,
+// in one step holding the ledger's write lock — so no other window or
+// process can write in between — the ledger as it is is copied aside and
+// its contents replaced. A ledger SQLite cannot read is not copied: its
+// files are set aside whole and the backup restored into a new ledger in
+// its place (where a symbolic link points, when it is reached through one).
+func (s *Store) Restore(ctx context.Context, src string) (Restored, error) {
 	if err := Inspect(src); err != nil {
-		return "", err
+		return Restored{}, err
 	}
-	dir := filepath.Dir(s.path)
-	// A private copy (with its WAL, so a backup in WAL mode is whole),
-	// checked and upgraded like any older ledger.
+	if s.ReadOnly {
+		return Restored{}, refuse(s.path, "台账 %s 是只读打开的，不能恢复。", "The ledger %s was opened read-only and cannot be restored.")
+	}
+	real := realPath(s.path)
+	dir := filepath.Dir(real)
+	cleanLeftovers(dir)
 	stage := filepath.Join(dir, fmt.Sprintf(".taizhang-restore-%d.db", os.Getpid()))
 	removeDB(stage)
 	defer removeDB(stage)
+	if err := s.stage(ctx, src, stage); err != nil {
+		return Restored{}, err
+	}
+	empty, err := s.Empty(ctx)
+	if errors.Is(err, ErrDamaged) {
+		empty, err = false, nil // it cannot be copied either: see below
+	}
+	if err != nil {
+		return Restored{}, err
+	}
+	out, err := s.replace(ctx, real, stage, !empty)
+	if !errors.Is(err, ErrDamaged) {
+		return out, err
+	}
+	// SQLite cannot read the ledger: keep every file of it, then restore
+	// into a new ledger in its place.
+	s.db.Close()
+	if out.Damaged, err = SetAside(s.path); err != nil {
+		return out, err
+	}
+	fresh, err := Open(s.path)
+	if err != nil {
+		return out, err
+	}
+	s.db, s.dataVersion = fresh.db, 0
+	more, err := s.replace(ctx, real, stage, false)
+	if more.Aside != "" {
+		out.Aside = more.Aside
+	}
+	return out, err
+}
+
+// stage copies the backup at src to stage and checks it as SQLite reads it.
+func (s *Store) stage(ctx context.Context, src, stage string) error {
 	if err := copyLedger(src, stage); err != nil {
-		return "", err
+		return err
 	}
 	staged, err := Open(stage)
-	if err != nil {
-		return "", err
+	if errors.Is(err, ErrDamaged) {
+		return refuse(src, "%s 已损坏，不能用于恢复；请换一个备份。", "%s is damaged and cannot be restored; choose another backup.")
 	}
+	if err != nil {
+		return remap(s.path, err)
+	}
+	defer staged.Close()
 	if staged.Migrated != "" {
 		removeDB(staged.Migrated)
 	}
 	var check string
-	err = staged.db.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&check)
-	staged.Close()
+	err = staged.db.QueryRowContext(ctx, `PRAGMA integrity_check(1)`).Scan(&check)
 	if err != nil || check != "ok" {
-		return "", refuse(src, "%s 已损坏，不能用于恢复。", "%s is damaged and cannot be restored.")
+		return refuse(src, "%s 已损坏，不能用于恢复；请换一个备份。", "%s is damaged and cannot be restored; choose another backup.")
 	}
-	aside := asideName(s.path, "before-restore", ".bak")
-	if err := s.Backup(ctx, aside); err != nil {
-		return "", fmt.Errorf("keep the current ledger aside before restoring: %w", err)
+	var n int
+	if err := staged.db.QueryRowContext(ctx, `SELECT count(*) FROM pragma_foreign_key_check`).Scan(&n); err != nil || n > 0 {
+		return refuse(src, "%s 中有记录或要求指向不存在的事项，不能用于恢复；请换一个备份。",
+			"%s holds records or targets that point at a duty that is not there, so it cannot be restored; choose another backup.")
 	}
+	return nil
+}
+
+// replace takes the ledger's write lock, copies the ledger aside (when
+// keep is set) through a second connection while holding it, and replaces
+// every table from stage before letting go: a write acknowledged to
+// anyone is either in the copy or in the restored ledger.
+func (s *Store) replace(ctx context.Context, real, stage string, keep bool) (Restored, error) {
+	var out Restored
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
-		return "", s.dbError(err)
+		return out, s.dbError(err)
 	}
 	defer conn.Close()
 	if _, err := conn.ExecContext(ctx, `ATTACH DATABASE ? AS src`, dsn(stage, "ro")); err != nil {
-		return "", s.dbError(err)
+		return out, remap(s.path, err)
 	}
 	defer conn.ExecContext(context.Background(), `DETACH DATABASE src`)
-	tx, err := conn.BeginTx(ctx, nil)
+	tx, err := conn.BeginTx(ctx, nil) // immediate: the write lock, from now
 	if err != nil {
-		return "", s.dbError(err)
+		return out, s.dbError(err)
+	}
+	defer tx.Rollback()
+	if keep {
+		aside := asideName(real, "before-restore", ".bak")
+		if err := s.copyLocked(ctx, aside); err != nil {
+			return out, err
+		}
+		out.Aside = aside
 	}
 	if err := replaceTables(ctx, tx); err != nil {
-		tx.Rollback()
-		return "", s.dbError(err)
+		return out, s.dbError(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return "", s.dbError(err)
+		return out, s.dbError(err)
 	}
-	return aside, nil
+	return out, nil
 }
 
+// copyLocked writes the ledger as committed to dest through a connection of
+// its own, for a caller holding the write lock on the store's connection:
+// no commit can happen between the snapshot it reads and the caller's.
+func (s *Store) copyLocked(ctx context.Context, dest string) error {
+	db, err := sql.Open("sqlite", dsn(s.path, "ro"))
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return writeVia(dest, func(tmp string) error {
+		_, err := db.ExecContext(ctx, `VACUUM INTO ?`, tmp)
+		return s.copyError(dest, err)
+	})
+}
 func replaceTables(ctx context.Context, tx *sql.Tx) error {
 	for i := len(restoreTables) - 1; i >= 0; i-- {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM main.`+restoreTables[i]); err != nil {
@@ -232,17 +367,17 @@ func replaceTables(ctx context.Context, tx *sql.Tx) error {
 // it through SQLite would make -wal and -shm files there).
 func copyLedger(src, dest string) error {
 	for _, suffix := range []string{"", "-wal"} {
-		in, err := os.Open(src + suffix)
-		if errors.Is(err, fs.ErrNotExist) && suffix != "" {
+		if _, err := os.Lstat(src + suffix); errors.Is(err, fs.ErrNotExist) && suffix != "" {
 			continue
 		}
+		in, err := OpenRegular(src+suffix, "台账备份文件", "a ledger backup")
 		if err != nil {
-			return refuse(src, "无法读取 %s；请检查权限。", "%s cannot be read; check its permissions.")
+			return err
 		}
 		out, err := os.OpenFile(dest+suffix, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 		if err != nil {
 			in.Close()
-			return err
+			return writeError(filepath.Dir(dest), err)
 		}
 		_, err = io.Copy(out, in)
 		in.Close()
@@ -250,7 +385,10 @@ func copyLedger(src, dest string) error {
 			err = cerr
 		}
 		if err != nil {
-			return fmt.Errorf("copy %s: %w", src, err)
+			if werr := writeError(filepath.Dir(dest), err); werr != err {
+				return werr
+			}
+			return readError(src+suffix, err)
 		}
 	}
 	return nil

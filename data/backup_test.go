@@ -35,10 +35,11 @@ func TestBackupAndRestore(t *testing.T) {
 	if _, err := s.DeleteRecord(ctx, first); err != nil {
 		t.Fatal(err)
 	}
-	aside, err := s.Restore(ctx, dest)
+	restored, err := s.Restore(ctx, dest)
 	if err != nil {
 		t.Fatal(err)
 	}
+	aside := restored.Aside
 	ds, _ := s.Duties(ctx)
 	rs, _ := s.Records(ctx, RecordFilter{})
 	if len(ds) != 1 || len(rs) != 5 {
@@ -57,10 +58,11 @@ func TestBackupAndRestore(t *testing.T) {
 	// A second restore within the same second keeps its own copy aside;
 	// the first copy is never replaced.
 	mustAddDuty(t, s, "调研", model.Research, model.Year, 12, 2026)
-	again, err := s.Restore(ctx, dest)
+	restored, err = s.Restore(ctx, dest)
 	if err != nil {
 		t.Fatalf("second restore: %v", err)
 	}
+	again := restored.Aside
 	if again == aside {
 		t.Fatalf("both restores kept the ledger aside as %s", aside)
 	}

@@ -19,7 +19,7 @@ import (
 	"time"
 
 	"github.com/adrg/xdg"
-	_ "modernc.org/sqlite" // the "sqlite" driver
+	"modernc.org/sqlite" // the "sqlite" driver
 
 	"taizhang/model"
 )
@@ -73,6 +73,9 @@ type Store struct {
 	// Network names the network file system the ledger is on (NFS, SMB, …),
 	// where SQLite's WAL cannot be trusted; empty on a local disk.
 	Network string
+	// ReadOnly is set when the ledger was opened for reading only (see
+	// OpenReading).
+	ReadOnly bool
 }
 
 // DefaultPath is the ledger's default location: taizhang/taizhang.db in the
@@ -116,24 +119,44 @@ func Open(path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ledger path %s: %w", path, err)
 	}
+	if err := checkPathLength(abs); err != nil {
+		return nil, err
+	}
 	fi, err := os.Stat(abs)
+	suspect := false
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		if err := create(abs); err != nil {
+		// A symbolic link to a ledger not there (set aside as damaged,
+		// say) gets the new ledger where it points.
+		target := abs
+		if link, lerr := os.Readlink(abs); lerr == nil {
+			if !filepath.IsAbs(link) {
+				link = filepath.Join(filepath.Dir(abs), link)
+			}
+			target = link
+		}
+		if err := create(target); err != nil {
 			return nil, err
 		}
 	case err != nil:
 		return nil, fmt.Errorf("ledger %s: %w", abs, err)
 	default:
-		if err := checkExisting(abs, fi); err != nil {
+		if suspect, err = checkExisting(abs, fi); err != nil {
+			return nil, err
+		}
+		if err := checkWritable(abs, fi); err != nil {
 			return nil, err
 		}
 	}
-	s, err := openDB(abs)
+	cleanLeftovers(filepath.Dir(realPath(abs)))
+	if err := checkCompanions(abs); err != nil {
+		return nil, err
+	}
+	s, err := openDB(abs, "rw")
 	if err != nil {
 		return nil, err
 	}
-	if err := s.verify(); err != nil {
+	if err := s.opened(suspect); err != nil {
 		s.db.Close()
 		return nil, err
 	}
@@ -141,8 +164,39 @@ func Open(path string) (*Store, error) {
 		s.db.Close()
 		return nil, err
 	}
-	s.Network = networkShare(filepath.Dir(abs))
 	return s, nil
+}
+
+// opened checks a ledger SQLite has opened: its identity and version, its
+// -wal and -shm files, and, when its header looked short of pages (a
+// checkpoint cut off by a crash or a full disk, which the WAL repairs),
+// its pages as SQLite reads them after replaying the WAL.
+func (s *Store) opened(suspect bool) error {
+	if err := s.verify(); err != nil {
+		return err
+	}
+	if err := checkCompanions(s.path); err != nil {
+		return err
+	}
+	if suspect {
+		if err := s.quickCheck(); err != nil {
+			return err
+		}
+	}
+	s.Network = networkShare(filepath.Dir(s.path))
+	return nil
+}
+
+// quickCheck asks SQLite whether the ledger is whole.
+func (s *Store) quickCheck() error {
+	var check string
+	if err := s.db.QueryRow("PRAGMA quick_check(1)").Scan(&check); err != nil {
+		return openError(s.path, err)
+	}
+	if check != "ok" {
+		return damaged(s.path)
+	}
+	return nil
 }
 
 // OpenExisting opens the ledger at path like Open, but refuses, rather than
@@ -158,17 +212,98 @@ func OpenExisting(path string) (*Store, error) {
 	return Open(path)
 }
 
-// SetAside moves a ledger that cannot be opened (and its WAL files) out of
-// the way, under a name that says when and why, and returns that name.
+// OpenReading opens an existing ledger for a command that only reads it.
+// A ledger that cannot be written — a backup on a read-only medium, a file
+// or directory without write permission — is opened read-only rather than
+// refused; everything else is as OpenExisting.
+func OpenReading(path string) (*Store, error) {
+	s, err := OpenExisting(path)
+	if err == nil || !errors.Is(err, errReadOnly) {
+		return s, err
+	}
+	abs, _ := filepath.Abs(path)
+	s, err = openDB(abs, "ro")
+	if err != nil {
+		// Not even the shared-memory file can be made: read the file as
+		// it is, unless a WAL beside it holds records that would be missed.
+		if fi, werr := os.Stat(abs + "-wal"); werr == nil && fi.Size() > 0 {
+			return nil, refuse(abs, "台账 %s 所在位置不可写入，而其 -wal 文件中还有未并入的记录，无法只读打开；请把台账连同 -wal 文件复制到可写的目录后再查看。",
+				"The ledger %s is where nothing can be written and its -wal file holds records not yet merged, so it cannot be read in place; copy the ledger with its -wal file to a writable directory and read it there.")
+		}
+		if s, err = openDB(abs, "immutable"); err != nil {
+			return nil, err
+		}
+	}
+	if err := s.verify(); err != nil {
+		s.db.Close()
+		return nil, err
+	}
+	var v int
+	s.db.QueryRow("PRAGMA user_version").Scan(&v)
+	if v < SchemaVersion() {
+		s.db.Close()
+		return nil, refuse(abs, "台账 %s 是只读的，且数据格式较旧，需要升级后才能读取；请把它复制到可写的位置（或恢复写权限）后再打开。",
+			"The ledger %s is read-only and in an older format that must be upgraded before it can be read; copy it somewhere writable (or make it writable) and open it again.")
+	}
+	s.Network = networkShare(filepath.Dir(abs))
+	return s, nil
+}
+
+// SetAside moves a ledger SQLite found damaged out of the way, whole — the
+// file and its -wal and -shm files, which may hold the latest records —
+// under a name that says when and why, and returns that name. A ledger
+// reached through a symbolic link is set aside where it really is, so a
+// new ledger can take its place there and the link keeps working. Should
+// any file fail to move, the ones moved are put back and nothing changes.
 func SetAside(path string) (string, error) {
-	aside := asideName(path, "damaged", "")
-	if err := os.Rename(path, aside); err != nil {
-		return "", fmt.Errorf("move the damaged ledger aside: %w", err)
+	real := realPath(path)
+	aside := asideName(real, "damaged", "")
+	var moved []string
+	undo := func() {
+		for _, suffix := range moved {
+			os.Rename(aside+suffix, real+suffix)
+		}
 	}
-	for _, suffix := range []string{"-wal", "-shm"} {
-		os.Rename(path+suffix, aside+suffix)
+	// The -wal first: a ledger must never be left beside a WAL not its own.
+	for _, suffix := range []string{"-wal", "-shm", ""} {
+		if _, err := os.Lstat(real + suffix); errors.Is(err, fs.ErrNotExist) && suffix != "" {
+			continue
+		}
+		if err := os.Rename(real+suffix, aside+suffix); err != nil {
+			undo()
+			return "", model.Invalid(nil,
+				fmt.Sprintf("无法把已损坏的台账 %s 移到一旁（%v）；请检查目录 %s 的写权限后再试。", real, pathErr(err), filepath.Dir(real)),
+				fmt.Sprintf("The damaged ledger %s could not be moved aside (%v); check that the directory %s can be written to and try again.", real, pathErr(err), filepath.Dir(real)))
+		}
+		moved = append(moved, suffix)
 	}
+	syncDir(filepath.Dir(real))
 	return aside, nil
+}
+
+// realPath is path with symbolic links resolved, as SQLite resolves them
+// to find the -wal file; path itself when it cannot be resolved.
+func realPath(path string) string {
+	if r, err := filepath.EvalSymlinks(path); err == nil {
+		if abs, err := filepath.Abs(r); err == nil {
+			return abs
+		}
+	}
+	return path
+}
+
+// pathErr is the reason inside a file-system error, without the path it
+// repeats.
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }
 
 // asideName is a free name beside path for a copy kept aside, saying why
@@ -185,41 +320,54 @@ func asideName(path, why, ext string) string {
 	}
 }
 
-// checkExisting refuses a path that is not a writable taizhang ledger
-// without opening it through SQLite.
-func checkExisting(path string, fi os.FileInfo) error {
+// checkExisting refuses a path that is not a taizhang ledger without
+// opening it through SQLite. It never calls a ledger damaged from its
+// header alone: a file shorter than page 1 says may be whole once SQLite
+// replays its WAL, so it is reported as suspect for SQLite to check.
+func checkExisting(path string, fi os.FileInfo) (suspect bool, err error) {
 	if fi.IsDir() {
-		return refuse(path, "%s 是一个目录，不是台账文件；请用 --db 指定台账文件的路径。",
+		return false, refuse(path, "%s 是一个目录，不是台账文件；请用 --db 指定台账文件的路径。",
 			"%s is a directory, not a ledger file; give the ledger file's path with --db.")
 	}
 	if !fi.Mode().IsRegular() {
-		return refuse(path, "%s 不是普通文件，不能作为台账；请用 --db 指定台账文件。",
-			"%s is not a regular file and cannot be a ledger; give a ledger file with --db.")
+		return false, refuse(path, "%s 不是普通文件（是"+kindOf(fi.Mode()).zh+"），不能作为台账；请用 --db 指定台账文件。",
+			"%s is not a regular file (it is "+kindOf(fi.Mode()).en+") and cannot be a ledger; give a ledger file with --db.")
 	}
 	if fi.Size() == 0 {
-		return refuse(path, "%s 是空文件，不是台账；请删除它或用 --db 指定其他路径。",
+		return false, refuse(path, "%s 是空文件，不是台账；请删除它或用 --db 指定其他路径。",
 			"%s is an empty file, not a ledger; remove it or give another path with --db.")
 	}
 	header, err := readHeader(path)
 	if err != nil {
-		return fmt.Errorf("read ledger %s: %w", path, err)
+		return false, readError(path, err)
 	}
 	if header == nil {
-		return refuse(path, "%s 不是台账文件（不是 SQLite 数据库）；请用 --db 指定正确的台账。",
+		return false, refuse(path, "%s 不是台账文件（不是 SQLite 数据库）；请用 --db 指定正确的台账。",
 			"%s is not a taizhang ledger (not an SQLite database); give the right ledger with --db.")
 	}
 	if id := binary.BigEndian.Uint32(header[68:72]); id != ApplicationID {
-		return refuse(path, "%s 是其他程序的 SQLite 数据库，不是台账；请用 --db 指定正确的台账。",
+		return false, refuse(path, "%s 是其他程序的 SQLite 数据库，不是台账；请用 --db 指定正确的台账。",
 			"%s is an SQLite database of another program, not a taizhang ledger; give the right ledger with --db.")
 	}
-	if v := int(binary.BigEndian.Uint32(header[60:64])); v > SchemaVersion() {
+	if err := checkVersion(path, headerVersion(header)); err != nil {
+		return false, err
+	}
+	return short(header, fi.Size()), nil
+}
+
+// headerVersion is the schema version in a header: PRAGMA user_version is
+// a signed 32-bit number.
+func headerVersion(h []byte) int { return int(int32(binary.BigEndian.Uint32(h[60:64]))) }
+
+// checkVersion refuses a schema version this build cannot read.
+func checkVersion(path string, v int) error {
+	if v < 0 {
+		return model.Invalid(ErrDamaged,
+			fmt.Sprintf("%s 的数据格式编号是 %d，不是台账程序写入的值；文件可能已被其他程序改动，请用 --db 指定正确的台账，或从备份恢复（taizhang restore）。", path, v),
+			fmt.Sprintf("%s has the schema number %d, which taizhang never writes; another program may have changed it. Give the right ledger with --db, or restore a backup (taizhang restore).", path, v))
+	}
+	if v > SchemaVersion() {
 		return newerError(path, v)
-	}
-	if truncated(header, fi.Size()) {
-		return damaged(path)
-	}
-	if err := checkWritable(path, fi); err != nil {
-		return err
 	}
 	return nil
 }
@@ -230,10 +378,11 @@ func newerError(path string, v int) error {
 		fmt.Sprintf("%s was written by a newer taizhang (schema %d; this build knows up to %d); upgrade taizhang to open it.", path, v, SchemaVersion()))
 }
 
-// truncated reports a file shorter than its header says it is. The
-// in-header size is trusted only when it is marked valid (the change
-// counter equals the version-valid-for number).
-func truncated(h []byte, size int64) bool {
+// short reports a file shorter than its header says it is: damaged, or a
+// checkpoint that a crash or a full disk cut off, which SQLite repairs from
+// the WAL. The in-header size is trusted only when it is marked valid (the
+// change counter equals the version-valid-for number).
+func short(h []byte, size int64) bool {
 	pageSize := int64(binary.BigEndian.Uint16(h[16:18]))
 	if pageSize == 1 {
 		pageSize = 65536
@@ -246,9 +395,14 @@ func truncated(h []byte, size int64) bool {
 // ErrDamaged is wrapped by the error for a ledger SQLite cannot read.
 var ErrDamaged = errors.New("ledger damaged")
 
+// errReadOnly is wrapped by the refusal of a ledger that cannot be written.
+var errReadOnly = errors.New("ledger read-only")
+
 // ErrNoLedger is wrapped by OpenExisting's error for a path with no ledger.
 var ErrNoLedger = errors.New("no ledger")
 
+// damaged is what SQLite found: a ledger it cannot read after replaying
+// the WAL.
 func damaged(path string) error {
 	return model.Invalid(ErrDamaged,
 		fmt.Sprintf("台账 %s 已损坏，无法打开；请用 taizhang restore 从备份恢复。", path),
@@ -259,11 +413,15 @@ func damaged(path string) error {
 // not start with one. It runs before SQLite opens the file in this process,
 // so closing the descriptor cannot drop a lock.
 func readHeader(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := openNoWait(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	return readHeaderFrom(f)
+}
+
+func readHeaderFrom(f *os.File) ([]byte, error) {
 	h := make([]byte, 100)
 	if _, err := io.ReadFull(f, h); err != nil {
 		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
@@ -282,13 +440,15 @@ func readHeader(path string) ([]byte, error) {
 // are read as well as access(2), since root may write anything.
 func checkWritable(path string, fi os.FileInfo) error {
 	if fi.Mode().Perm()&0o200 == 0 || !writable(path) {
-		return refuse(path, "台账文件 %s 是只读的；请恢复写权限（chmod u+w）或用 --db 指定其他台账。",
-			"The ledger %s is read-only; make it writable (chmod u+w) or give another ledger with --db.")
+		return model.Invalid(errReadOnly,
+			fmt.Sprintf("台账文件 %s 是只读的，只能查看（status、records、export）；要修改请恢复写权限（chmod u+w）或用 --db 指定其他台账。", path),
+			fmt.Sprintf("The ledger %s is read-only: it can be read (status, records, export) but not changed; make it writable (chmod u+w) or give another ledger with --db.", path))
 	}
 	dir := filepath.Dir(path)
 	if di, err := os.Stat(dir); err == nil && (di.Mode().Perm()&0o200 == 0 || !writable(dir)) {
-		return refuse(dir, "台账所在目录 %s 是只读的，无法写入；请恢复目录写权限或把台账移到可写的目录。",
-			"The ledger's directory %s is read-only; make it writable or move the ledger to a writable directory.")
+		return model.Invalid(errReadOnly,
+			fmt.Sprintf("台账所在目录 %s 是只读的，台账只能查看（status、records、export）；要修改请恢复目录写权限或把台账移到可写的目录。", dir),
+			fmt.Sprintf("The ledger's directory %s is read-only: the ledger can be read (status, records, export) but not changed; make the directory writable or move the ledger.", dir))
 	}
 	return nil
 }
@@ -305,29 +465,31 @@ func create(path string) error {
 		return refuse(dir, "目录 %s 是只读的，无法新建台账；请换一个可写的路径（--db）。",
 			"The directory %s is read-only, so no ledger can be created there; choose a writable path with --db.")
 	}
-	tmp, err := os.CreateTemp(dir, ".taizhang-new-*.db")
+	tmp, err := os.CreateTemp(dir, tempPattern("new", ".db"))
 	if err != nil {
-		return fmt.Errorf("create ledger in %s: %w", dir, err)
+		return remap(path, err)
 	}
 	tmpPath := tmp.Name()
 	tmp.Close()
 	defer removeDB(tmpPath)
+	// Errors about the temporary file name the ledger being made: the
+	// temporary file is gone by the time anyone reads the message.
 	if err := os.Chmod(tmpPath, 0o600); err != nil {
-		return err
+		return remap(path, err)
 	}
-	s, err := openDB(tmpPath)
+	s, err := openDB(tmpPath, "rw")
 	if err != nil {
-		return err
+		return remap(path, err)
 	}
 	if err := s.migrate(); err != nil {
 		s.db.Close()
-		return err
+		return remap(path, err)
 	}
 	if err := s.db.Close(); err != nil {
-		return err
+		return remap(path, err)
 	}
 	if err := syncFile(tmpPath); err != nil {
-		return err
+		return remap(path, err)
 	}
 	if err := os.Link(tmpPath, path); err != nil {
 		if errors.Is(err, fs.ErrExist) {
@@ -339,10 +501,24 @@ func create(path string) error {
 			return nil
 		}
 		if err := os.Rename(tmpPath, path); err != nil {
-			return fmt.Errorf("create ledger %s: %w", path, err)
+			return remap(path, err)
 		}
 	}
 	return syncDir(dir)
+}
+
+// remap tells an error met on a temporary file as one about path.
+func remap(path string, err error) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) {
+		if known := sqliteError(path, se); known != nil {
+			return known
+		}
+	}
+	if werr := writeError(filepath.Dir(path), err); werr != err {
+		return werr
+	}
+	return fmt.Errorf("create ledger %s: %w", path, pathErr(err))
 }
 
 // makeDir creates the ledger's directory 0700 (parents 0755 as usual).
@@ -371,6 +547,10 @@ func dsn(path, mode string) string {
 		u.Path = "/" + u.Path // Windows drive letters
 	}
 	q := url.Values{}
+	if mode == "immutable" {
+		mode = "ro"
+		q.Set("immutable", "1")
+	}
 	q.Set("mode", mode)
 	q.Add("_pragma", "busy_timeout(10000)")
 	q.Add("_pragma", "foreign_keys(1)")
@@ -379,8 +559,12 @@ func dsn(path, mode string) string {
 	return u.String() + "?" + q.Encode()
 }
 
-func openDB(path string) (*Store, error) {
-	db, err := sql.Open("sqlite", dsn(path, "rw"))
+// openDB opens the SQLite file at path: mode "rw" for a ledger to write
+// (and sets WAL), "ro" to read one that cannot be written, or "immutable"
+// to read one on a medium where not even the shared-memory file can be
+// made.
+func openDB(path, mode string) (*Store, error) {
+	db, err := sql.Open("sqlite", dsn(path, mode))
 	if err != nil {
 		return nil, fmt.Errorf("open ledger %s: %w", path, err)
 	}
@@ -388,44 +572,25 @@ func openDB(path string) (*Store, error) {
 	db.SetMaxIdleConns(1)
 	db.SetConnMaxLifetime(0)
 	db.SetConnMaxIdleTime(0)
-	var mode string
-	if err := db.QueryRow("PRAGMA journal_mode=WAL").Scan(&mode); err != nil {
+	s := &Store{db: db, path: path, ReadOnly: mode != "rw"}
+	if s.ReadOnly {
+		var n int
+		if err := db.QueryRow("SELECT count(*) FROM sqlite_schema").Scan(&n); err != nil {
+			db.Close()
+			return nil, openError(path, err)
+		}
+		return s, nil
+	}
+	var jm string
+	if err := db.QueryRow("PRAGMA journal_mode=WAL").Scan(&jm); err != nil {
 		db.Close()
 		return nil, openError(path, err)
 	}
-	if mode != "wal" {
+	if jm != "wal" {
 		db.Close()
-		return nil, fmt.Errorf("ledger %s: journal mode is %q, not wal", path, mode)
+		return nil, fmt.Errorf("ledger %s: journal mode is %q, not wal", path, jm)
 	}
-	return &Store{db: db, path: path}, nil
-}
-
-// openError turns SQLite's complaint about opening a file into a sentence.
-func openError(path string, err error) error {
-	if known := sqliteError(path, err); known != nil {
-		return known
-	}
-	return fmt.Errorf("open ledger %s: %w", path, err)
-}
-
-// sqliteError names the conditions a person can act on — a damaged file, a
-// file that cannot be written, a full disk, a ledger held too long by
-// another program — or returns nil.
-func sqliteError(path string, err error) error {
-	msg := err.Error()
-	switch {
-	case strings.Contains(msg, "malformed") || strings.Contains(msg, "not a database") || strings.Contains(msg, "corrupt"):
-		return damaged(path)
-	case strings.Contains(msg, "readonly") || strings.Contains(msg, "read-only") || strings.Contains(msg, "unable to open"):
-		return model.Invalid(nil,
-			fmt.Sprintf("无法以读写方式打开台账 %s；请检查文件和目录的权限。", path),
-			fmt.Sprintf("The ledger %s cannot be opened for writing; check the permissions of the file and its directory.", path))
-	case strings.Contains(msg, "disk is full") || strings.Contains(msg, "SQLITE_FULL"):
-		return fmt.Errorf("the disk holding %s is full; free some space and try again: %w", path, err)
-	case strings.Contains(msg, "database is locked") || strings.Contains(msg, "SQLITE_BUSY"):
-		return fmt.Errorf("another program kept the ledger %s busy for more than 10 seconds; close it and try again: %w", path, err)
-	}
-	return nil
+	return s, nil
 }
 
 // verify reads the ledger's identity and version through SQLite, which sees
@@ -441,10 +606,7 @@ func (s *Store) verify() error {
 	if id != ApplicationID {
 		return refuse(s.path, "%s 不是台账文件；请用 --db 指定正确的台账。", "%s is not a taizhang ledger; give the right ledger with --db.")
 	}
-	if v > SchemaVersion() {
-		return newerError(s.path, v)
-	}
-	return nil
+	return checkVersion(s.path, v)
 }
 
 // migrate brings the schema up to date, each step in its own immediate

@@ -53,6 +53,9 @@ func (c *common) errText(err error) string {
 	if ie, ok := model.AsInput(err); ok {
 		return ie.In(c.lang)
 	}
+	if f, ok := model.AsFailure(err); ok {
+		return f.In(c.lang)
+	}
 	return err.Error()
 }
 

@@ -68,6 +68,11 @@ func (a *App) Store() (*data.Store, error) { return a.open(data.Open) }
 // for the commands that read one or need its duties.
 func (a *App) Existing() (*data.Store, error) { return a.open(data.OpenExisting) }
 
+// Reading opens the ledger on first use for a command that only reads it:
+// a ledger that cannot be written (a backup on a read-only medium) is
+// opened read-only instead of refused.
+func (a *App) Reading() (*data.Store, error) { return a.open(data.OpenReading) }
+
 func (a *App) open(opener func(string) (*data.Store, error)) (*data.Store, error) {
 	if a.store != nil {
 		return a.store, nil
@@ -172,6 +177,10 @@ func (a *App) report(err error) int {
 		fmt.Fprintln(a.Stderr, model.CleanLine("taizhang: "+ie.In(a.Lang)))
 		return 2
 	}
+	if f, ok := model.AsFailure(err); ok {
+		fmt.Fprintln(a.Stderr, model.CleanLine("taizhang: "+f.In(a.Lang)))
+		return 1
+	}
 	var pe *kong.ParseError
 	if errors.As(err, &pe) {
 		fmt.Fprintln(a.Stderr, a.parseError(pe))
@@ -232,14 +241,14 @@ func (a *App) yearOr(y int) (int, error) {
 	return y, nil
 }
 
-// yearLedger checks --year (0: this year) and opens the existing ledger:
-// the start of every command that reads one year.
+// yearLedger checks --year (0: this year) and opens the existing ledger
+// for reading: the start of every command that reads one year.
 func (a *App) yearLedger(y int) (int, *data.Store, error) {
 	year, err := a.yearOr(y)
 	if err != nil {
 		return 0, nil, err
 	}
-	s, err := a.Existing()
+	s, err := a.Reading()
 	return year, s, err
 }
 

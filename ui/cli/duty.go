@@ -188,7 +188,11 @@ type DutyEditCmd struct {
 
 // Run applies the edit.
 func (c *DutyEditCmd) Run(a *App) error {
-	year, s, err := a.yearLedger(c.Year)
+	year, err := a.yearOr(c.Year)
+	if err != nil {
+		return err
+	}
+	s, err := a.Existing()
 	if err != nil {
 		return err
 	}

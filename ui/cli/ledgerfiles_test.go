@@ -64,7 +64,7 @@ func TestFilesGivenAsTheLedger(t *testing.T) {
 		{"text file", write("notes.txt", []byte("会前学法 2026-01-09 学习《行政复议法》\n"), 0o600), "not a taizhang ledger", reads},
 		{"empty file", write("empty.db", nil, 0o600), "empty file", reads},
 		{"directory", dir, "is a directory", reads},
-		{"read-only file", readOnly, "read-only", reads},
+		{"read-only file", readOnly, "read-only", [][]string{{"log", "会前学法"}}},
 		{"newer version", newer, "newer taizhang", reads},
 		{"truncated ledger", truncated, "damaged", reads},
 		{"corrupted ledger", corrupted, "damaged", reads},
@@ -110,7 +110,7 @@ func TestRestoreOverADamagedLedger(t *testing.T) {
 		t.Fatalf("status on the damaged ledger: %+v", r)
 	}
 	r := run(t, db, "restore", backup)
-	if r.code != 0 || !strings.Contains(r.stderr, "原台账已损坏，已移到") {
+	if r.code != 0 || !strings.Contains(r.stderr, "原台账已损坏，其文件（连同 -wal、-shm）已原样移到") {
 		t.Fatalf("restore over the damaged ledger: %+v", r)
 	}
 	var recs []recordOut

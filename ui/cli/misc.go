@@ -133,7 +133,7 @@ func (c *BackupCmd) Run(a *App) error {
 	if err := s.Backup(ctxb, c.File); err != nil {
 		return err
 	}
-	a.Printf(a.T("已备份到 %s\n", "Backed up to %s\n"), c.File)
+	a.Printf(a.T("已备份到 %s\n", "Backed up to %s\n"), model.CleanLine(c.File))
 	return nil
 }
 
@@ -148,24 +148,36 @@ func (c *RestoreCmd) Run(a *App) error {
 		return err
 	}
 	s, err := a.Store()
+	damaged := ""
 	if errors.Is(err, data.ErrDamaged) {
 		// The ledger a backup is meant to replace may be the broken one:
-		// move it aside and restore into a fresh ledger.
-		aside, aerr := data.SetAside(data.ResolvePath(a.db))
-		if aerr != nil {
-			return aerr
+		// set every file of it aside and restore into a fresh ledger.
+		if damaged, err = data.SetAside(data.ResolvePath(a.db)); err != nil {
+			return err
 		}
-		a.Note("原台账已损坏，已移到 "+aside+"。", "The damaged ledger was moved to "+aside+".")
 		s, err = a.Store()
 	}
 	if err != nil {
 		return err
 	}
-	aside, err := s.Restore(ctxb, c.File)
+	r, err := s.Restore(ctxb, c.File)
 	if err != nil {
 		return err
 	}
-	a.Printf(a.T("已从 %s 恢复台账；恢复前的台账另存为 %s\n", "Restored the ledger from %s; the ledger as it was is kept at %s\n"), c.File, aside)
+	if r.Damaged != "" {
+		damaged = r.Damaged
+	}
+	if damaged != "" {
+		a.Note("原台账已损坏，其文件（连同 -wal、-shm）已原样移到 "+model.CleanLine(damaged)+"。",
+			"The damaged ledger's files (with its -wal and -shm) were moved, as they were, to "+model.CleanLine(damaged)+".")
+	}
+	file := model.CleanLine(c.File)
+	switch {
+	case r.Aside != "":
+		a.Printf(a.T("已从 %s 恢复台账；恢复前的台账另存为 %s\n", "Restored the ledger from %s; the ledger as it was is kept at %s\n"), file, model.CleanLine(r.Aside))
+	default:
+		a.Printf(a.T("已从 %s 恢复台账。\n", "Restored the ledger from %s.\n"), file)
+	}
 	return nil
 }
 
@@ -195,13 +207,13 @@ func (c *DemoCmd) Run(a *App) error {
 		return err
 	} else if !empty {
 		return Bad("台账 %s 中已有数据，示例数据只能写入空台账；请用 --db 指定一个新文件。",
-			"The ledger %s already holds data; demo data only goes into an empty ledger, so give a new file with --db.", s.Path())
+			"The ledger %s already holds data; demo data only goes into an empty ledger, so give a new file with --db.", model.CleanLine(s.Path()))
 	}
 	dl := model.Demo(model.DemoOptions{Years: c.Years, Duties: c.Duties, Records: c.Records, Today: a.Today(), Seed: c.Seed})
 	if err := s.FillDemo(ctxb, dl); err != nil {
 		return err
 	}
 	a.Printf(a.T("已写入示例数据：%d 年，%d 项事项，%d 条记录（%s）\n", "Wrote sample data: %d years, %d duties, %d records (%s)\n"),
-		c.Years, c.Duties, c.Records, s.Path())
+		c.Years, c.Duties, c.Records, model.CleanLine(s.Path()))
 	return nil
 }

@@ -1,0 +1,92 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+
+	"taizhang/model"
+)
+
+// Temporary files are named for the process that makes them —
+// .taizhang-new-<pid>-<n>.db (a new ledger being built),
+// .taizhang-restore-<pid>.db (a backup being checked before a restore),
+// .taizhang-tmp-<pid>-<n> (a backup, export or copy kept aside being
+// written) — so that a later run can tell its own leftovers from a killed
+// run, whose process is gone, and remove them; another program's files, or
+// a running taizhang's, are never touched.
+var leftoverName = regexp.MustCompile(`^\.taizhang-(?:new|restore|tmp)-([0-9]+)(?:[-.].*)?$`)
+
+// tempPattern is the os.CreateTemp pattern for a temporary file of kind.
+func tempPattern(kind, ext string) string {
+	return fmt.Sprintf(".taizhang-%s-%d-*%s", kind, os.Getpid(), ext)
+}
+
+// cleanLeftovers removes, from dir, temporary files that a taizhang process
+// no longer running left behind (a kill, a power cut), and that belong to
+// this user.
+func cleanLeftovers(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		m := leftoverName.FindStringSubmatch(e.Name())
+		if m == nil || !e.Type().IsRegular() {
+			continue
+		}
+		pid, err := strconv.Atoi(m[1])
+		if err != nil || pid == os.Getpid() || processAlive(pid) {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		if fi, err := os.Lstat(p); err == nil && ownedByMe(fi) {
+			os.Remove(p)
+		}
+	}
+}
+
+// checkCompanions refuses a ledger whose -wal or -shm file is not a plain
+// file of the ledger's owner, or that another user could read: in a shared
+// directory someone could have made them first, to read every write. Our
+// own files that others could read are made private (0600) instead.
+func checkCompanions(path string) error {
+	real := realPath(path)
+	dbfi, err := os.Stat(real)
+	if err != nil {
+		return nil
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		p := real + suffix
+		fi, err := os.Lstat(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return readError(p, err)
+		}
+		if !fi.Mode().IsRegular() {
+			return model.Invalid(nil,
+				fmt.Sprintf("台账旁的 %s 不是普通文件（是%s），可能被人做了手脚；台账没有打开。请确认没有 taizhang 在运行后删除它，或把台账移到只有你能写入的目录。", p, kindOf(fi.Mode()).zh),
+				fmt.Sprintf("%s beside the ledger is not a regular file (it is %s) and may have been planted; the ledger was not opened. Remove it once no taizhang is running, or move the ledger to a directory only you can write to.", p, kindOf(fi.Mode()).en))
+		}
+		mine := ownedByMe(fi)
+		if !sameOwner(fi, dbfi) || !mine && !isRoot() {
+			return model.Invalid(nil,
+				fmt.Sprintf("台账旁的 %s 属于其他用户，他可能借此读到你的记录；台账没有打开。请确认没有 taizhang 在运行后删除它，或把台账移到只有你能写入的目录。", p),
+				fmt.Sprintf("%s beside the ledger belongs to another user, who could read your records through it; the ledger was not opened. Remove it once no taizhang is running, or move the ledger to a directory only you can write to.", p))
+		}
+		if fi.Mode().Perm()&0o077 != 0 {
+			if !mine || os.Chmod(p, 0o600) != nil {
+				return model.Invalid(nil,
+					fmt.Sprintf("台账旁的 %s 其他用户也能读取，且无法改为仅本人可读；台账没有打开。请用 chmod 600 修改它，或把台账移到只有你能写入的目录。", p),
+					fmt.Sprintf("%s beside the ledger can be read by other users and could not be made private; the ledger was not opened. Make it private with chmod 600, or move the ledger to a directory only you can write to.", p))
+			}
+		}
+	}
+	return nil
+}
