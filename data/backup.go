@@ -214,8 +214,6 @@ type Restored struct {
 	Damaged string
 }
 
-// restoreTables are copied parents first; deleted children first.
-var restoreTables = []string{"duties", "targets", "records", "profile"}
 
 // Restore replaces the ledger's contents with those of the ledger at src.
 // src is checked, copied and upgraded to this build's schema first. Then,
@@ -348,14 +346,37 @@ func (s *Store) copyLocked(ctx context.Context, dest string) error {
 		return s.copyError(dest, err)
 	})
 }
+// replaceTables replaces every table of the ledger with the staged one's,
+// whatever tables the schema has: the foreign keys are checked once, at
+// commit, so the order does not matter.
 func replaceTables(ctx context.Context, tx *sql.Tx) error {
-	for i := len(restoreTables) - 1; i >= 0; i-- {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM main.`+restoreTables[i]); err != nil {
+	rows, err := tx.QueryContext(ctx, `SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)
+	if err != nil {
+		return err
+	}
+	var tables []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			rows.Close()
+			return err
+		}
+		tables = append(tables, t)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `PRAGMA defer_foreign_keys = ON`); err != nil {
+		return err
+	}
+	for _, t := range tables {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM main."`+t+`"`); err != nil {
 			return err
 		}
 	}
-	for _, t := range restoreTables {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO main.`+t+` SELECT * FROM src.`+t); err != nil {
+	for _, t := range tables {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO main."`+t+`" SELECT * FROM src."`+t+`"`); err != nil {
 			return err
 		}
 	}
