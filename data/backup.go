@@ -214,7 +214,6 @@ type Restored struct {
 	Damaged string
 }
 
-
 // Restore replaces the ledger's contents with those of the ledger at src.
 // src is checked, copied and upgraded to this build's schema first. Then,
 // in one step holding the ledger's write lock — so no other window or
@@ -346,6 +345,7 @@ func (s *Store) copyLocked(ctx context.Context, dest string) error {
 		return s.copyError(dest, err)
 	})
 }
+
 // replaceTables replaces every table of the ledger with the staged one's,
 // whatever tables the schema has: the foreign keys are checked once, at
 // commit, so the order does not matter.
