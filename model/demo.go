@@ -71,7 +71,7 @@ func Demo(o DemoOptions) DemoLedger {
 		if i >= len(pool)*len(demoSections) {
 			title = fmt.Sprintf("%s %d", title, i/(len(pool)*len(demoSections))+1)
 		}
-		dl.Duties = append(dl.Duties, Duty{Title: title, Category: row.Category, Basis: row.Basis[0], Description: row.Note[0]})
+		dl.Duties = append(dl.Duties, Duty{Title: title, Category: row.Category, Basis: row.Basis[0]})
 		var ts []Target
 		for y := first; y <= last; y++ {
 			ts = append(ts, Target{Year: y, Cadence: row.Cadence, Min: row.Min})

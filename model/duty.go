@@ -141,7 +141,13 @@ type Target struct {
 	// as it stood that day, when it was handed over. It is not stored
 	// with the target; Duty.TargetIn sets it.
 	End Date
+	// Each names the group of a per-person target ("each person of group
+	// G, at least Min per period", DESIGN §3a); empty for an ordinary one.
+	Each string
 }
+
+// PerPerson reports whether t is owed to each person of a group.
+func (t Target) PerPerson() bool { return t.Each != "" }
 
 // Record is one completion of a duty.
 type Record struct {

@@ -112,6 +112,15 @@ type PeriodResult struct {
 	Count  int // records counted in the period (including those given for it later)
 	State  PeriodState
 	Reason string // why it is excused, when State is Excused
+	// Need is what the period requires: the target's minimum, or for a
+	// per-person target the minimum times the people required in it.
+	Need int
+	// Credit is what counts toward Need: min(Count, minimum), or for a
+	// per-person target Σ min(records with the person, minimum).
+	Credit int
+	// People are, for a per-person target, the people required in the
+	// period with their records.
+	People []PersonCount
 }
 
 // Required reports whether the period counts toward the target: it is
@@ -151,6 +160,11 @@ type Tracked struct {
 	Credits []Credit
 	// Excuses are the duty's excused periods of this year.
 	Excuses []Excuse
+	// Group and Talks are, for a per-person target (Target.Each), the
+	// members of its group and the duty's records with the people they
+	// name; they stand in for Dates and Credits.
+	Group []Member
+	Talks []NamedRecord
 }
 
 // DutyYear is a duty's standing in one year at one moment.
@@ -168,6 +182,10 @@ type DutyYear struct {
 	// moment (the one Now is about), or -1 when there is none.
 	Current int
 	NextDue Date // end of the first unmet required period not yet over; zero if none
+	// Coverage is, for a per-person target, who has been reached in the
+	// required periods begun at the moment (all of them for a finished
+	// year); nil for an ordinary target.
+	Coverage *Coverage
 }
 
 // CurrentPeriod returns the required period open at the moment, if any.
@@ -185,7 +203,7 @@ func (dy DutyYear) Owed() int {
 	if !ok {
 		return 0
 	}
-	return max(dy.Target.Min-p.Count, 0)
+	return max(p.Need-p.Credit, 0)
 }
 
 // Evaluate computes a duty's periods, counts, year verdict, now state and
@@ -208,6 +226,10 @@ func Evaluate(tr Tracked, m Moment) DutyYear {
 	res := make([]PeriodResult, len(ps))
 	for i, p := range ps {
 		res[i].Period = p
+	}
+	var perPerson [][]int // per period, records with each member
+	if t.PerPerson() {
+		perPerson = countTalks(tr, res, m)
 	}
 	for _, d := range tr.Dates {
 		if d > m.Day {
@@ -236,6 +258,21 @@ func Evaluate(tr Tracked, m Moment) DutyYear {
 	}
 
 	dy := DutyYear{Target: t, Periods: res, Current: -1}
+	for i := range res {
+		p := &res[i]
+		if !t.PerPerson() {
+			p.Need, p.Credit = t.Min, min(p.Count, t.Min)
+			continue
+		}
+		for j, mb := range tr.Group {
+			if mb.RequiredIn(p.Period) {
+				n := perPerson[i][j]
+				p.People = append(p.People, PersonCount{ID: mb.ID, Label: mb.Label, Count: n})
+				p.Need += t.Min
+				p.Credit += min(n, t.Min)
+			}
+		}
+	}
 	required, allMet, anyMissed, begun := 0, true, false, false
 	for i := range res {
 		p := &res[i]
@@ -244,12 +281,16 @@ func Evaluate(tr Tracked, m Moment) DutyYear {
 		case !t.Start.IsZero() && p.End < t.Start:
 			p.State, p.Reason = Exempt, "" // another officer's time
 			continue
+		case p.Need == 0: // nobody of the group is required in it
+			p.State, p.Reason = Exempt, ""
+			dy.Done += p.Count
+			continue
 		case !t.End.IsZero() && p.Start > t.End,
-			!t.End.IsZero() && p.Contains(t.End) && p.Count < t.Min:
+			!t.End.IsZero() && p.Contains(t.End) && p.Credit < p.Need:
 			p.State, p.Reason = Exempt, ""
 			dy.Done += p.Count // done before the duty was handed over
 			continue
-		case p.Count >= t.Min:
+		case p.Credit >= p.Need:
 			p.State, p.Reason = Met, ""
 		case excused:
 		case m.Over(p.Period):
@@ -264,8 +305,8 @@ func Evaluate(tr Tracked, m Moment) DutyYear {
 			continue
 		}
 		required++
-		dy.Required += t.Min
-		dy.Credited += min(p.Count, t.Min)
+		dy.Required += p.Need
+		dy.Credited += p.Credit
 		if max(p.Start, t.Start) <= m.Day {
 			begun = true
 		}
@@ -295,6 +336,9 @@ func Evaluate(tr Tracked, m Moment) DutyYear {
 	default:
 		dy.Verdict = VerdictInProgress
 	}
+	if t.PerPerson() {
+		dy.Coverage = coverage(tr, res, m)
+	}
 	dy.Now = nowState(t, dy.Current, res, m)
 	dy.Status = statusOf(dy.Verdict, dy.Now)
 	return dy
@@ -314,7 +358,7 @@ func nowState(t Target, current int, res []PeriodResult, m Moment) NowState {
 	// The pace rule of DESIGN §3, as written: elapsed counts the days from
 	// the period's start through the moment's day, length the period's days.
 	elapsed := int(m.Day-p.Start) + 1
-	if p.Count < t.Min*elapsed/p.Days() {
+	if p.Credit < p.Need*elapsed/p.Days() {
 		return NowBehind
 	}
 	return NowOnTrack

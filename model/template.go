@@ -7,7 +7,9 @@ type TemplateDuty struct {
 	Cadence  Cadence
 	Min      int
 	Basis    [2]string // Chinese, English
-	Note     [2]string // how the minimum is meant, when it is per person
+	// Each is the group the duty is owed to each person of (DESIGN §3a),
+	// Chinese and English; empty for an ordinary duty.
+	Each [2]string
 }
 
 // Template is a built-in set of duties for one kind of post.
@@ -25,7 +27,11 @@ func In(pair [2]string, lang Lang) string {
 	return pair[0]
 }
 
-var perPerson = [2]string{"每人每年不少于1次；按谈话人数调整次数。", "At least once a year for each person; set the minimum to the number of people."}
+// The groups the templates' per-person duties are owed to.
+var (
+	SectionStaff  = [2]string{"科室干部", "Section staff"}
+	SectionChiefs = [2]string{"分管科室负责人", "Section chiefs in charge"}
+)
 
 // Templates are the two built-in duty sets. Many minimums are local
 // practice rather than central rules: the basis says which, and every row
@@ -48,7 +54,7 @@ var Templates = []Template{
 			{[2]string{"参加民主评议党员", "Take part in member appraisal"}, Other, Year, 1,
 				[2]string{"《中国共产党支部工作条例（试行）》（中央规定）", "Branch Work Regulations (trial) (central rule)"}, [2]string{}},
 			{[2]string{"与科室党员干部谈心谈话", "Heart-to-heart talks with section members"}, Talk, Year, 1,
-				[2]string{"《中国共产党支部工作条例（试行）》第十九条（中央规定）", "Branch Work Regulations (trial), art. 19 (central rule)"}, perPerson},
+				[2]string{"《中国共产党支部工作条例（试行）》第十九条（中央规定）", "Branch Work Regulations (trial), art. 19 (central rule)"}, SectionStaff},
 			{[2]string{"组织科室政治理论学习", "Run section political study"}, Study, Month, 1,
 				[2]string{"未见统一规定，建议每月1次", "No rule found; suggested default"}, [2]string{}},
 			{[2]string{"科室会前学法", "Pre-meeting law study"}, Study, Month, 1,
@@ -86,9 +92,9 @@ var Templates = []Template{
 			{[2]string{"听取分管科室党风廉政汇报", "Hear section integrity reports"}, Meeting, Quarter, 1,
 				[2]string{"地方做法：每季度至少听取1次汇报（地方规定）", "Local practice: a report each quarter (local rule)"}, [2]string{}},
 			{[2]string{"与分管科室负责人提醒谈话", "Reminder talks with section chiefs"}, Talk, Year, 1,
-				[2]string{"单位工作计划：每年不少于1次；《中国共产党党内监督条例》第二十一条", "Work plan: at least once a year; Intra-Party Supervision Regulations, art. 21"}, perPerson},
+				[2]string{"单位工作计划：每年不少于1次；《中国共产党党内监督条例》第二十一条", "Work plan: at least once a year; Intra-Party Supervision Regulations, art. 21"}, SectionChiefs},
 			{[2]string{"谈心谈话（班子成员之间、与分管干部）", "Heart-to-heart talks"}, Talk, Year, 1,
-				[2]string{"《中国共产党支部工作条例（试行）》第十九条（中央规定）", "Branch Work Regulations (trial), art. 19 (central rule)"}, perPerson},
+				[2]string{"《中国共产党支部工作条例（试行）》第十九条（中央规定）", "Branch Work Regulations (trial), art. 19 (central rule)"}, [2]string{}},
 			{[2]string{"开展调研", "Field research"}, Research, Year, 12,
 				[2]string{"单位工作计划：全年不少于12次", "Work plan: at least 12 a year"}, [2]string{}},
 			{[2]string{"专题研究分管领域意识形态工作", "Ideology deliberation"}, Meeting, Half, 1,
@@ -111,6 +117,18 @@ var Templates = []Template{
 	},
 }
 
+// Groups returns the groups the template's per-person duties are owed
+// to, in lang, once each.
+func (t Template) Groups(lang Lang) []string {
+	var out []string
+	for _, row := range t.Duties {
+		if g := In(row.Each, lang); g != "" && !containsString(out, g) {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
 // FindTemplate returns the built-in set called name.
 func FindTemplate(name string) (Template, bool) {
 	for _, t := range Templates {
@@ -126,8 +144,8 @@ func (t Template) Build(year int, lang Lang) ([]Duty, []Target) {
 	ds := make([]Duty, len(t.Duties))
 	ts := make([]Target, len(t.Duties))
 	for i, row := range t.Duties {
-		ds[i] = Duty{Title: In(row.Title, lang), Category: row.Category, Basis: In(row.Basis, lang), Description: In(row.Note, lang)}
-		ts[i] = Target{Year: year, Cadence: row.Cadence, Min: row.Min}
+		ds[i] = Duty{Title: In(row.Title, lang), Category: row.Category, Basis: In(row.Basis, lang)}
+		ts[i] = Target{Year: year, Cadence: row.Cadence, Min: row.Min, Each: In(row.Each, lang)}
 	}
 	return ds, ts
 }

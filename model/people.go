@@ -1,0 +1,435 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Person is one person on the roster (人员名单). Names are unique in the
+// ledger; two people of the same name are told apart by their notes, and
+// are then written 张伟（财务科）.
+type Person struct {
+	ID   int64
+	Name string
+	Note string // a short remark; for people of the same name, what tells them apart
+	// Rev is the version of the stored person this value was read from.
+	Rev string
+}
+
+// Membership is a person's time in a group: from the day they joined
+// through the last day they were in it. A zero From means since before
+// any period; a zero To, still in it.
+type Membership struct {
+	PersonID int64
+	Group    string
+	From     Date
+	To       Date
+}
+
+// Covers is how many days of p the membership covers.
+func (m Membership) Covers(p Period) int {
+	s, e := p.Start, p.End
+	if !m.From.IsZero() && m.From > s {
+		s = m.From
+	}
+	if !m.To.IsZero() && m.To < e {
+		e = m.To
+	}
+	return max(int(e-s)+1, 0)
+}
+
+// Current reports whether the membership holds on day d.
+func (m Membership) Current(d Date) bool {
+	return (m.From.IsZero() || m.From <= d) && (m.To.IsZero() || d <= m.To)
+}
+
+// Roster is the ledger's people, their groups and their memberships.
+type Roster struct {
+	People  []Person     // by id
+	Groups  []string     // every group, empty ones included, in the order they were made
+	Members []Membership // by person, then group, then From
+}
+
+// Limits on the roster.
+const (
+	MaxName  = 50 // characters in a person's name
+	MaxGroup = 50 // characters in a group's name
+)
+
+// Errors callers tell apart about the roster.
+var (
+	ErrNameTaken    = errors.New("name taken")
+	ErrNoGroup      = errors.New("no such group")
+	ErrLeaveEarly   = errors.New("leave before join")
+	ErrEachCadence  = errors.New("per-person cadence shorter than a month")
+	ErrUnknownName  = errors.New("not on the roster")
+	ErrNotAMember   = errors.New("not a member of the group")
+	ErrStillMember  = errors.New("already a member")
+	ErrEmptyRoster  = errors.New("nobody on the roster")
+	ErrPersonInUse  = errors.New("person named")
+	errNameSeparate = errors.New("name with a separator")
+)
+
+// Person returns the person with id.
+func (r Roster) Person(id int64) (Person, bool) {
+	for _, p := range r.People {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return Person{}, false
+}
+
+// Label is how p is written in lists and matched in records: the name,
+// or, when another person on the roster has the same name, 张伟（财务科）.
+func (r Roster) Label(p Person) string {
+	if p.Note == "" {
+		return p.Name
+	}
+	for _, o := range r.People {
+		if o.ID != p.ID && o.Name == p.Name {
+			return Disambiguated(p.Name, p.Note)
+		}
+	}
+	return p.Name
+}
+
+// Disambiguated writes a name with the note that tells it apart: 张伟（财务科）.
+func Disambiguated(name, note string) string { return name + "（" + note + "）" }
+
+// HasGroup reports whether the roster has group g.
+func (r Roster) HasGroup(g string) bool {
+	for _, x := range r.Groups {
+		if x == g {
+			return true
+		}
+	}
+	return false
+}
+
+// MembersOf returns the memberships of group g.
+func (r Roster) MembersOf(g string) []Membership {
+	var out []Membership
+	for _, m := range r.Members {
+		if m.Group == g {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// GroupsOf returns the memberships of person id.
+func (r Roster) GroupsOf(id int64) []Membership {
+	var out []Membership
+	for _, m := range r.Members {
+		if m.PersonID == id {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// normName writes ASCII parentheses as full-width ones, so 张伟(财务科)
+// matches 张伟（财务科）.
+func normName(s string) string {
+	s = strings.TrimSpace(s)
+	if strings.ContainsAny(s, "()") {
+		s = strings.NewReplacer("(", "（", ")", "）").Replace(s)
+	}
+	return s
+}
+
+// Match finds the person a participant's name stands for: the exact label
+// (张伟, or 张伟（财务科） when two share the name), or a name only one
+// person has. ok is false for a name not on the roster and for a name two
+// people share, written without what tells them apart.
+func (r Roster) Match(name string) (Person, bool) {
+	name = normName(name)
+	if name == "" {
+		return Person{}, false
+	}
+	var found Person
+	n := 0
+	for _, p := range r.People {
+		if p.Note != "" && Disambiguated(p.Name, p.Note) == name {
+			return p, true
+		}
+		if p.Name == name {
+			found = p
+			n++
+		}
+	}
+	return found, n == 1
+}
+
+// Find is Match for a name typed on the command line or in a form,
+// refusing with an InputError a name not on the roster or one two people
+// share.
+func (r Roster) Find(name string) (Person, error) {
+	name = CleanLine(name)
+	if p, ok := r.Match(name); ok {
+		return p, nil
+	}
+	var same []string
+	for _, p := range r.People {
+		if p.Name == normName(name) {
+			same = append(same, r.Label(p))
+		}
+	}
+	if len(same) > 1 {
+		return Person{}, Invalid(ErrAmbiguous,
+			fmt.Sprintf("名单上有%d人叫“%s”：%s；请写明是哪一位。", len(same), clip(name), strings.Join(same, "、")),
+			fmt.Sprintf("%d people on the roster are called %q: %s; say which one.", len(same), clip(name), strings.Join(same, ", ")))
+	}
+	return Person{}, Invalid(ErrNotFound,
+		fmt.Sprintf("人员名单上没有“%s”；用 taizhang people list 查看名单。", clip(name)),
+		fmt.Sprintf("%q is not on the roster; see taizhang people list.", clip(name)))
+}
+
+// Resolve matches the names in a participants field (DESIGN §3a): the
+// people it names, in order and once each, and the names kept as written
+// because they are not on the roster or two people share them.
+func (r Roster) Resolve(with string) (ids []int64, unknown []string) {
+	for _, name := range People(with) {
+		if p, ok := r.Match(name); ok {
+			if !containsID(ids, p.ID) {
+				ids = append(ids, p.ID)
+			}
+			continue
+		}
+		if !containsString(unknown, name) {
+			unknown = append(unknown, name)
+		}
+	}
+	return ids, unknown
+}
+
+func containsID(s []int64, x int64) bool {
+	for _, v := range s {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+func containsString(s []string, x string) bool {
+	for _, v := range s {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+// NormalizePerson cleans p and checks it can join roster r: a name that
+// is not empty, not too long, holds none of the separators participants
+// are split on, and is not taken (the same name and note, or a name
+// another person has with neither note telling them apart). p.ID is the
+// person being edited, 0 for a new one.
+func (r Roster) NormalizePerson(p *Person) error {
+	p.Name = normName(CleanLine(p.Name))
+	p.Note = CleanLine(p.Note)
+	switch {
+	case p.Name == "":
+		return InvalidField("name", "姓名不能为空，请填写姓名。", "The name is empty; give the person's name.")
+	case utf8.RuneCountInString(p.Name) > MaxName:
+		return InvalidField("name", "姓名过长（最多50字），请缩短。", "The name is longer than 50 characters; shorten it.")
+	case len(People(p.Name)) != 1 || People(p.Name)[0] != p.Name:
+		return &InputError{Err: errNameSeparate, Field: "name",
+			Zh: "姓名中不能有顿号、逗号、分号、空格或斜杠（它们用来分隔参加人员），请只写一个人的姓名。",
+			En: "A name cannot hold 、 , ; / or spaces (they separate participants); give one person's name, written without spaces."}
+	case utf8.RuneCountInString(p.Note) > MaxText:
+		return InvalidField("note", "备注过长（最多2000字），请缩短。", "The note is longer than 2000 characters; shorten it.")
+	}
+	for _, o := range r.People {
+		if o.ID == p.ID || o.Name != p.Name {
+			continue
+		}
+		switch {
+		case o.Note == p.Note:
+			return &InputError{Err: ErrNameTaken, Field: "name",
+				Zh: fmt.Sprintf("名单上已有“%s”；同名的人请用备注区分（如 财务科），写作 %s。", r.Label(o), Disambiguated(p.Name, "财务科")),
+				En: fmt.Sprintf("%q is already on the roster; tell people of the same name apart with a note (such as their section).", r.Label(o))}
+		case o.Note == "" || p.Note == "":
+			return &InputError{Err: ErrNameTaken, Field: "note",
+				Zh: fmt.Sprintf("名单上已有“%s”；同名的两人都要有备注加以区分：请先给已有的%s加上备注，再添加。", o.Name, o.Name),
+				En: fmt.Sprintf("%q is already on the roster; two people of the same name each need a note that tells them apart: give both one.", o.Name)}
+		}
+	}
+	return nil
+}
+
+// CheckGroup cleans a group's name and checks it.
+func CheckGroup(g string) (string, error) {
+	g = CleanLine(g)
+	switch {
+	case g == "":
+		return g, InvalidField("group", "分组名称不能为空（如 科室干部、分管科室负责人）。",
+			"The group is empty; name it (such as Section staff, Section chiefs).")
+	case utf8.RuneCountInString(g) > MaxGroup:
+		return g, InvalidField("group", "分组名称过长（最多50字），请缩短。", "The group's name is longer than 50 characters; shorten it.")
+	}
+	return g, nil
+}
+
+// CheckLeave checks that a person may leave group g on day, given their
+// memberships, and returns the membership it closes.
+func CheckLeave(name string, ms []Membership, g string, day Date) (Membership, error) {
+	var open *Membership
+	for i := range ms {
+		if ms[i].Group == g && ms[i].To.IsZero() {
+			open = &ms[i]
+		}
+	}
+	if open == nil {
+		return Membership{}, &InputError{Err: ErrNotAMember, Field: "group",
+			Zh: fmt.Sprintf("%s目前不在“%s”分组中，无需登记离开。", name, g),
+			En: fmt.Sprintf("%s is not in the group %q now; there is nothing to leave.", name, g)}
+	}
+	if !open.From.IsZero() && day < open.From {
+		return Membership{}, &InputError{Err: ErrLeaveEarly, Field: "date",
+			Zh: fmt.Sprintf("离开日期 %s 早于%s加入“%s”的日期 %s，请检查。", day, name, g, open.From),
+			En: fmt.Sprintf("The leaving day %s is before %s joined %q on %s; check it.", day, name, g, open.From)}
+	}
+	return *open, nil
+}
+
+// CheckEach checks a per-person target: the group exists and the cadence
+// is a month or longer (a weekly talk with each person is not a duty
+// anyone keeps).
+func (r Roster) CheckEach(t Target) error {
+	if t.Each == "" {
+		return nil
+	}
+	if !r.HasGroup(t.Each) {
+		return &InputError{Err: ErrNoGroup, Field: "each",
+			Zh: fmt.Sprintf("没有名为“%s”的人员分组；请先用 taizhang people add --name 姓名 --group %s 添加人员。", clip(t.Each), clip(t.Each)),
+			En: fmt.Sprintf("There is no group %q; add its people first with taizhang people add --name NAME --group %q.", clip(t.Each), clip(t.Each))}
+	}
+	if t.Cadence == Week {
+		return &InputError{Err: ErrEachCadence, Field: "cadence",
+			Zh: "按人计的事项频次不能短于每月；请用 month、quarter、half 或 year。",
+			En: "A per-person duty cannot be counted more often than monthly; use month, quarter, half or year."}
+	}
+	return nil
+}
+
+// Member is one member of a per-person target's group, as the evaluation
+// needs it: the person, their label, and their time in the group.
+type Member struct {
+	ID    int64
+	Label string
+	Spans []Membership
+}
+
+// RequiredIn reports whether the member is required in p: their time in
+// the group covers at least half of it (DESIGN §3a).
+func (m Member) RequiredIn(p Period) bool {
+	days := 0
+	for _, s := range m.Spans {
+		days += s.Covers(p)
+	}
+	return 2*days >= p.Days()
+}
+
+// GroupMembers returns the members of group g for a per-person target, in
+// roster order, with their labels.
+func (r Roster) GroupMembers(g string) []Member {
+	var out []Member
+	idx := map[int64]int{}
+	for _, m := range r.Members {
+		if m.Group != g {
+			continue
+		}
+		i, ok := idx[m.PersonID]
+		if !ok {
+			p, _ := r.Person(m.PersonID)
+			i = len(out)
+			idx[m.PersonID] = i
+			out = append(out, Member{ID: m.PersonID, Label: r.Label(p)})
+		}
+		out[i].Spans = append(out[i].Spans, m)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// NamedRecord is one record of a per-person duty as the evaluation needs it: its
+// date, the period it was given for (zero when the one holding its date),
+// and the names it gives as written with, for each, the roster person it
+// stands for (0 for none).
+type NamedRecord struct {
+	Date   Date
+	For    PeriodRef
+	Names  []string
+	People []int64
+}
+
+// TalkOf makes the NamedRecord of a record from its participants, matched
+// against roster r.
+func (r Roster) TalkOf(date Date, forRef PeriodRef, with string) NamedRecord {
+	t := NamedRecord{Date: date, For: forRef}
+	for _, name := range People(with) {
+		if containsString(t.Names, name) {
+			continue
+		}
+		var id int64
+		if p, ok := r.Match(name); ok {
+			id = p.ID
+		}
+		t.Names = append(t.Names, name)
+		t.People = append(t.People, id)
+	}
+	return t
+}
+
+// PersonCount is one required person of a period with their records.
+type PersonCount struct {
+	ID    int64
+	Label string
+	Count int
+}
+
+// Coverage is who a per-person duty reached (DESIGN §3a): the people
+// required, those who have their N, and those not yet.
+type Coverage struct {
+	Min      int           // N: records each person needs in each period
+	Required []PersonCount // in roster order, with their records
+	Missing  []string      // labels of the required people not yet covered
+	// Times is 人次: each counted record counts once for every name it
+	// gives (at least once).
+	Times int
+	// Outside are the names given in counted records that are not
+	// members of the group (not on the roster, ambiguous, or in other
+	// groups), as written.
+	Outside []string
+}
+
+// Covered is how many required people are covered.
+func (c Coverage) Covered() int { return len(c.Required) - len(c.Missing) }
+
+// Full reports whether everyone required is covered (and someone is).
+func (c Coverage) Full() bool { return len(c.Required) > 0 && len(c.Missing) == 0 }
+
+// Ratio writes the coverage as 7/9人 or 7/9 people.
+func (c Coverage) Ratio(lang Lang) string {
+	if lang == English {
+		return fmt.Sprintf("%d/%d people", c.Covered(), len(c.Required))
+	}
+	return fmt.Sprintf("%d/%d人", c.Covered(), len(c.Required))
+}
+
+// CoveredNames are the labels of the covered people.
+func (c Coverage) CoveredNames() []string {
+	var out []string
+	for _, p := range c.Required {
+		if !containsString(c.Missing, p.Label) {
+			out = append(out, p.Label)
+		}
+	}
+	return out
+}
