@@ -2,13 +2,10 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
-
-	"github.com/mozillazg/go-pinyin"
-	"golang.org/x/text/unicode/norm"
 )
 
 // Initials returns the pinyin initials of s, lower case: 谈心谈话 → txth.
@@ -28,22 +25,32 @@ func Initials(s string) string {
 	return b.String()
 }
 
-// initial is the first letter of a character's first reading. It reads the
-// dictionary directly: going through pinyin.SinglePinyin runs regular
-// expressions per character, which cost the first frame milliseconds on a
-// dashboard of 300 duties.
+// initial is the first letter of a character's first reading. The letters
+// come from the pinyin library's dictionary, generated into a table of
+// read-only blocks (initials_table.go): the library builds its 40 000-entry
+// map when the program starts, which cost every command, even a prompt's
+// status --short, milliseconds.
 func initial(r rune) (byte, bool) {
-	readings, ok := pinyin.PinyinDict[int(r)]
-	if !ok || readings == "" {
+	i, found := slices.BinarySearchFunc(initialBlocks[:], r, func(b initialBlock, r rune) int {
+		switch {
+		case r < b.lo:
+			return 1
+		case r >= b.lo+rune(len(b.letters)):
+			return -1
+		}
+		return 0
+	})
+	if !found {
 		return 0, false
 	}
-	first, _ := utf8.DecodeRuneInString(readings)
-	// A tone mark sits on the letter (ā, ǘ, ḿ): decomposed, the letter comes first.
-	c := norm.NFD.String(string(first))[0]
-	if c < 'a' || c > 'z' {
-		return 0, false
-	}
-	return c, true
+	c := initialBlocks[i].letters[r-initialBlocks[i].lo]
+	return c, c != '.'
+}
+
+// initialBlock holds the initials of consecutive code points from lo.
+type initialBlock struct {
+	lo      rune
+	letters string
 }
 
 // Matches reports whether a filter typed by the officer finds text: as a
