@@ -16,8 +16,8 @@ import (
 
 // The program never talks to the network: no package of the binary opens
 // HTTP, TLS, mail or RPC connections, and the one dependency that imports
-// net (github.com/google/uuid, which excelize pulls in) only reads the
-// machine's interfaces for a node id.
+// net (github.com/google/uuid, which the SQLite library pulls in) only
+// reads the machine's interfaces for a node id.
 func TestNoNetworkInTheBinary(t *testing.T) {
 	out, err := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}}: {{join .Imports \" \"}}", "taizhang").CombinedOutput()
 	if err != nil {
