@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -29,11 +30,16 @@ type Env struct {
 	TUI func(app *App) error
 }
 
-// CLI is the command tree.
-type CLI struct {
+// Globals are the flags every command takes.
+type Globals struct {
 	DB      string           `name:"db" help:"台账文件路径，也可用环境变量 TAIZHANG_DB / ledger file (default: the XDG data directory)" placeholder:"PATH"`
 	Lang    string           `name:"lang" help:"语言 zh|en，默认取自 LANG / language" placeholder:"zh|en"`
 	Version kong.VersionFlag `name:"version" help:"显示版本 / show the version"`
+}
+
+// CLI is the command tree.
+type CLI struct {
+	Globals
 
 	Open     OpenCmd     `cmd:"" default:"1" hidden:"" help:"打开终端界面 / open the terminal interface"`
 	Status   StatusCmd   `cmd:"" help:"年度履职情况 / the year's status"`
@@ -124,8 +130,8 @@ func Main(args []string, env Env) (code int) {
 		env.Now = time.Now
 	}
 	app := &App{Env: env, Lang: langOf(args)}
-	var c CLI
-	parser, err := kong.New(&c,
+	grammar, g := grammarFor(args)
+	parser, err := kong.New(grammar,
 		kong.Name("taizhang"),
 		kong.Description(app.T("台账：记录本人履职事项的完成情况，年底生成履职报告。",
 			"taizhang: the ledger of your recurring duties, and the year-end summary.")),
@@ -155,19 +161,59 @@ func Main(args []string, env Env) (code int) {
 		fmt.Fprintln(env.Stderr, app.parseError(err))
 		return 2
 	}
-	if c.Lang != "" {
-		l, ok := model.ParseLang(c.Lang)
+	if g.Lang != "" {
+		l, ok := model.ParseLang(g.Lang)
 		if !ok {
 			fmt.Fprintln(env.Stderr, app.T("taizhang: --lang 只能是 zh 或 en。", "taizhang: --lang must be zh or en."))
 			return 2
 		}
 		app.Lang = l
 	}
-	app.db = c.DB
+	app.db = g.DB
 	if err := kctx.Run(); err != nil {
 		return app.report(err)
 	}
 	return 0
+}
+
+// statusCLI is the grammar of `taizhang status …` alone. A shell prompt or
+// a status line runs status --short on every command, and building the
+// parser for the whole command tree cost it more than reading the ledger.
+type statusCLI struct {
+	Globals
+	Status StatusCmd `cmd:""`
+}
+
+// grammarFor picks the command tree to parse args with: the status command
+// alone when the arguments name it (help and completion always see the
+// whole tree), else every command. It returns the tree and its globals.
+func grammarFor(args []string) (any, *Globals) {
+	if !wholeTree && os.Getenv("COMP_LINE") == "" && firstCommand(args) == "status" && !slices.ContainsFunc(args, isHelp) {
+		var c statusCLI
+		return &c, &c.Globals
+	}
+	var c CLI
+	return &c, &c.Globals
+}
+
+// wholeTree makes every run parse with the whole tree (for tests that
+// compare the two).
+var wholeTree bool
+
+func isHelp(a string) bool { return a == "-h" || a == "--help" || a == "--version" }
+
+// firstCommand is the first argument that is not a global flag or its value.
+func firstCommand(args []string) string {
+	for i := 0; i < len(args); i++ {
+		switch a := args[i]; {
+		case a == "--db" || a == "--lang":
+			i++
+		case strings.HasPrefix(a, "--db=") || strings.HasPrefix(a, "--lang="):
+		default:
+			return a
+		}
+	}
+	return ""
 }
 
 // report prints err as one sentence and returns the exit status for it.

@@ -322,3 +322,42 @@ func TestWeeklyDutyAtTheTurnOfTheYearNamesTheISOYear(t *testing.T) {
 	}
 	ok(t, db, "log", "周例会学习", "--date", "2025-12-28")
 }
+
+// status parsed with its own small grammar behaves exactly as with the
+// whole command tree: the same output, the same refusals, the same codes.
+func TestStatusGrammarMatchesTheWholeTree(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "ledger.db")
+	if r := run(t, db, "template", "apply", "leadership", "--year", "2026"); r.code != 0 {
+		t.Fatalf("template apply: %+v", r)
+	}
+	if r := run(t, db, "log", "会前学法", "--date", "2026-03-02", "--topic", "学法"); r.code != 0 {
+		t.Fatalf("log: %+v", r)
+	}
+	cases := [][]string{
+		{"status"}, {"status", "--short"}, {"status", "--json"}, {"--lang", "en", "status", "--short"},
+		{"--lang=en", "status", "--year", "2026", "--as-of", "2026-06-30"},
+		{"status", "--short", "--json"}, {"status", "--year", "20x6"}, {"status", "--year", "1066"},
+		{"status", "--shrot"}, {"status", "extra"}, {"status", "--as-of", "2026-13-01"}, {"status", "--lang", "fr"},
+	}
+	defer func() { wholeTree = false }()
+	for _, args := range cases {
+		wholeTree = false
+		if g, _ := grammarFor(append([]string{"--db", db}, args...)); !isStatusGrammar(g) {
+			t.Errorf("%q is not parsed with the status grammar", args)
+		}
+		small := run(t, db, args...)
+		wholeTree = true
+		whole := run(t, db, args...)
+		if small != whole {
+			t.Errorf("taizhang %q:\nstatus grammar: %+v\nwhole tree:     %+v", args, small, whole)
+		}
+	}
+	for _, args := range [][]string{{"status", "--help"}, {"log", "status"}, {"--db", "status"}, {}} {
+		wholeTree = false
+		if g, _ := grammarFor(args); isStatusGrammar(g) {
+			t.Errorf("%q is parsed with the status grammar", args)
+		}
+	}
+}
+
+func isStatusGrammar(g any) bool { _, ok := g.(*statusCLI); return ok }
