@@ -78,7 +78,7 @@ func hostileSummary(t *testing.T) (model.Summary, string) {
 		{ID: 1, DutyID: 1, Date: model.NewDate(2026, 1, 5), Topic: "=HYPERLINK(\"http://x\")", Note: long},
 		{ID: 2, DutyID: 1, Date: model.NewDate(2026, 2, 5), Topic: "\x1b[31m红\x1b[0m 学习", With: "张三\x00李四"},
 	}
-	ys := model.EvaluateYear(2026, model.NewDate(2026, 3, 1), []model.Tracked{tr})
+	ys := model.EvaluateYear(2026, model.Now(model.NewDate(2026, 3, 1)), []model.Tracked{tr})
 	return model.BuildSummary(ys, recs, model.Profile{}, model.Chinese), long
 }
 
