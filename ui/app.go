@@ -44,6 +44,7 @@ type view int
 
 const (
 	dashboardView view = iota
+	periodView
 	mapView
 	logView
 	viewCount
@@ -68,6 +69,7 @@ type App struct {
 	dash       *dashboard
 	detail     *detail
 	detailOpen bool // the selected duty has the keys
+	todo       *period
 	ymap       *yearMap
 	rlog       *recordLog
 	first      *firstRun
@@ -94,6 +96,7 @@ func New(o Options) *App {
 	a := &App{c: c, opts: o, year: c.today().Year(), loading: true}
 	a.dash = newDashboard(c)
 	a.detail = newDetail(c)
+	a.todo = newPeriod(c)
 	a.ymap = newYearMap(c)
 	a.rlog = newRecordLog(c)
 	a.first = newFirstRun(c, func() int { return a.year })
@@ -109,7 +112,7 @@ func Run(o Options) error {
 
 // screens are every screen, for what they all must hear.
 func (a *App) screens() []Component {
-	return []Component{a.dash, a.detail, a.ymap, a.rlog, a.first}
+	return []Component{a.dash, a.detail, a.todo, a.ymap, a.rlog, a.first}
 }
 
 // refreshScreens tells every screen the loaded year changed.
@@ -293,6 +296,8 @@ func (a *App) active() tabScreen {
 		return a.first
 	}
 	switch a.view {
+	case periodView:
+		return a.todo
 	case mapView:
 		return a.ymap
 	case logView:
@@ -382,6 +387,8 @@ func (a *App) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 		step = 1
 	}
 	switch {
+	case a.view == periodView:
+		a.todo.move(step)
 	case a.view == mapView:
 		a.ymap.move(step)
 	case a.view == logView:
@@ -411,6 +418,8 @@ func (a *App) click(msg tea.MouseClickMsg) tea.Cmd {
 	}
 	row := msg.Y - headerLines
 	switch {
+	case a.view == periodView:
+		a.todo.clickRow(row)
 	case a.view == mapView:
 		a.ymap.clickRow(row)
 	case a.view == logView:
@@ -474,7 +483,7 @@ func (a *App) layout() {
 		a.dash.SetSize(w, h)
 		a.detail.SetSize(w, h)
 	}
-	for _, s := range []Component{a.ymap, a.rlog, a.first} {
+	for _, s := range []Component{a.todo, a.ymap, a.rlog, a.first} {
 		s.SetSize(w, h)
 	}
 	for _, l := range a.stack {
@@ -580,7 +589,7 @@ func (a *App) tabSpans() [][2]int {
 
 func (a *App) viewNames() []string {
 	t := a.c.t
-	return []string{t.ViewDashboard, t.ViewMap, t.ViewLog}
+	return []string{t.ViewDashboard, t.ViewPeriod, t.ViewMap, t.ViewLog}
 }
 
 // topLine: the app, the year, the day, and the views with the current one marked.

@@ -286,15 +286,17 @@ func TestMouse(t *testing.T) {
 	}
 	// A click on a view's name switches to it.
 	spans := a.tabSpans()
-	send(t, a, tea.MouseClickMsg{X: spans[2][0] + 1, Y: 0, Button: tea.MouseLeft})
+	send(t, a, tea.MouseClickMsg{X: spans[3][0] + 1, Y: 0, Button: tea.MouseLeft})
 	if a.view != logView {
-		t.Errorf("view after clicking the third tab = %d", a.view)
+		t.Errorf("view after clicking the fourth tab = %d", a.view)
 	}
 }
 
 func TestViewsAndHelp(t *testing.T) {
 	s, _ := testLedger(t)
 	a := newTestApp(t, s, model.Chinese, 80, 24)
+	press(t, a, "tab")
+	mustContain(t, a, "[本期]", "本期待办")
 	press(t, a, "tab")
 	mustContain(t, a, "[年度图]", "会前学法")
 	press(t, a, "tab")

@@ -264,14 +264,21 @@ func recordColumns(w int) recordCols {
 	return c
 }
 
-func recordColumnsWithDuty(w int) recordCols {
+// recordColumnsWithDuty adds the duty's column: a third of a narrow
+// screen, 20 cells, and on a wide screen as much as the longest title
+// needs, up to a third of it.
+func recordColumnsWithDuty(w, longest int) recordCols {
 	if w < 60 {
 		c := recordColumns(w - 2 - w/3)
 		c.duty = w / 3
 		return c
 	}
-	c := recordColumns(w - 22)
-	c.duty = 20
+	duty := 20
+	if w >= 100 {
+		duty = max(20, min(longest, w/3))
+	}
+	c := recordColumns(w - duty - 2)
+	c.duty = duty
 	return c
 }
 

@@ -3,6 +3,7 @@ package ui_test
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -41,8 +42,9 @@ func startTmux(t *testing.T, w, h int, env []string, command string) *tmuxSessio
 	if _, err := exec.LookPath("tmux"); err != nil {
 		t.Skip("tmux is not installed: the end-to-end test of the real terminal interface needs it (apt-get install tmux)")
 	}
-	name := "taizhang-e2e-" + strings.ReplaceAll(t.Name(), "/", "-")
-	exec.Command("tmux", "kill-session", "-t", name).Run()
+	// The process id keeps two test runs at once (two checkouts on one
+	// machine share the tmux server) out of each other's sessions.
+	name := fmt.Sprintf("taizhang-e2e-%d-%s", os.Getpid(), strings.ReplaceAll(t.Name(), "/", "-"))
 	args := []string{"new-session", "-d", "-s", name, "-x", itoa(w), "-y", itoa(h)}
 	for _, e := range env {
 		args = append(args, "-e", e)

@@ -163,7 +163,7 @@ func (hs *helpScreen) View() string {
 	}
 	hs.offset = max(0, min(hs.offset, len(hs.lines)-hs.room))
 	k := hs.c.keys.List
-	more := key.NewBinding(key.WithHelp(k.Down.Help().Key+" "+k.PageDown.Help().Key, t.KeyScroll))
+	more := key.NewBinding(key.WithKeys("down"), key.WithHelp(k.Down.Help().Key+" "+k.PageDown.Help().Key, t.KeyScroll))
 	closing = st.Muted.Render(cells.Cut(hint(more)+"  "+t.HelpCloseOther, w))
 	body := hs.lines[hs.offset : hs.offset+hs.room]
 	lines := append([]string{title, ""}, body...)

@@ -303,9 +303,15 @@ func (r *planReview) View() string {
 		lines = append(lines, st.Error.Render(cells.Cut(fmt.Sprintf(t.PlanOtherYear, r.doc.Year, r.year), w)))
 	}
 	lines = append(lines, "")
-	reqW := 16
-	catW := 8
-	titleW := max(6, w-4-2-catW-2-reqW)
+	// The category and the requirement get the room their words need, the
+	// title the rest: a row is the marker, the box, and the three columns.
+	reqW, catW := 0, 0
+	for _, it := range r.items {
+		catW = max(catW, cells.Width(it.Category.Name(lang)))
+		reqW = max(reqW, cells.Width(model.Target{Cadence: it.Cadence, Min: it.Min}.Requirement(lang)))
+	}
+	reqW = min(reqW, max(8, w/4))
+	titleW := max(6, w-2-4-2-catW-2-reqW)
 	detail := 5
 	if r.editing != nil {
 		detail = 11

@@ -19,6 +19,8 @@ type recordLog struct {
 	list   scroll
 	filter filterBox
 	w, h   int
+	// longest is the widest duty title among the rows, for the column.
+	longest int
 }
 
 func newRecordLog(c *common) *recordLog { return &recordLog{c: c, filter: filterBox{c: c}} }
@@ -26,14 +28,20 @@ func newRecordLog(c *common) *recordLog { return &recordLog{c: c, filter: filter
 func (l *recordLog) refresh() {
 	data := l.c.data
 	l.rows = l.rows[:0]
+	l.longest = 0
 	if data == nil {
 		return
 	}
+	widths := map[int64]int{}
 	for _, r := range data.calendarRecords() {
 		title := data.titles[r.DutyID]
 		if f := l.filter.text; f == "" || model.Matches(title, data.initials[r.DutyID], f) ||
 			model.Matches(r.Date.String()+" "+r.Topic+" "+r.With+" "+r.Place+" "+r.Note, "", f) {
 			l.rows = append(l.rows, r)
+			if _, ok := widths[r.DutyID]; !ok {
+				widths[r.DutyID] = cells.Width(title)
+				l.longest = max(l.longest, widths[r.DutyID])
+			}
 		}
 	}
 	l.list.setLen(len(l.rows))
@@ -141,7 +149,7 @@ func (l *recordLog) View() string {
 		}
 		return st.Muted.Render(cells.Cut(t.NoRecords, w))
 	}
-	cols := recordColumnsWithDuty(w - 2)
+	cols := recordColumnsWithDuty(w-2, l.longest)
 	headRow := rowOf(cols, t.ColDate, t.ColDuty, t.ColTopic, t.ColWith, t.ColPlace)
 	var b strings.Builder
 	b.WriteString(st.Muted.Render("  " + headRow))

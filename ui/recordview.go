@@ -93,12 +93,26 @@ func (v *recordView) View() string {
 	for _, x := range append(rows, row{t.Note, ""}, row{t.Entered, ""}) {
 		labelW = max(labelW, cells.Width(x.label))
 	}
-	valueW := max(8, w-labelW-4)
+	valueW := w - labelW - 4
+	// In a narrow terminal each label stands above its value.
+	stacked := valueW < 16
+	if stacked {
+		valueW = max(1, w-2)
+	}
 	var body []string
 	field := func(label, value string, n int) {
 		lines := wrap(value, valueW, n)
 		if len(lines) == 0 {
 			lines = []string{st.Muted.Render("-")}
+		}
+		if stacked {
+			if label != "" {
+				body = append(body, st.Label.Render(cells.Cut(label, w)))
+			}
+			for _, l := range lines {
+				body = append(body, "  "+l)
+			}
+			return
 		}
 		for i, l := range lines {
 			lab := strings.Repeat(" ", labelW)
@@ -128,8 +142,8 @@ func (v *recordView) View() string {
 	}
 	if !r.Created.IsZero() {
 		stamp := r.Created.Local().Format("2006-01-02 15:04")
-		if !r.Updated.IsZero() && r.Updated.Sub(r.Created) > 0 {
-			stamp += "  " + fmt.Sprintf(t.Changed, r.Updated.Local().Format("2006-01-02 15:04"))
+		if changed := r.Updated.Local().Format("2006-01-02 15:04"); !r.Updated.IsZero() && changed != stamp {
+			stamp += "  " + fmt.Sprintf(t.Changed, changed)
 		}
 		field(t.Entered, stamp, 1)
 	}

@@ -41,6 +41,9 @@ type Text struct {
 	CarryNotEmpty, ExportTo, BadDate, FutureDate, BadStart   string
 	BadAsOf, FutureAsOf, HelpCloseOther, KeyScroll           string
 	CountsFor, CountsForLabel, Entered, Changed, RecordTitle string
+	ViewPeriod, DueThisWeek, DueThisMonth, DueThisQuarter    string
+	DueLater, TodoFigures, TodoNone, TodoOtherYear, TodoOwed string
+	TodoEnds, TodoEndsToday, ColPeriod, ColOwed              string
 
 	KeyUp, KeyDown, KeyPageUp, KeyPageDown, KeyTop, KeyBottom string
 	KeyOpen, KeyBack, KeyTick, KeyAdd, KeyNewDuty, KeyEdit    string
@@ -95,6 +98,9 @@ var textZh = Text{
 	BadDate: "日期无效；请写成 YYYY-MM-DD，如 2026-03-15。", FutureDate: "日期晚于今天，不能登记未来的记录。",
 	BadStart: "起始日期无效；请写成 YYYY-MM-DD，或留空。", BadAsOf: "截至日期无效；请写成 YYYY-MM-DD。", FutureAsOf: "截至日期晚于今天；请选今天或更早。",
 	HelpCloseOther: "其他键关闭", KeyScroll: "滚动",
+	ViewPeriod: "本期", DueThisWeek: "本周到期", DueThisMonth: "本月到期", DueThisQuarter: "本季度到期", DueLater: "以后到期",
+	TodoFigures: "本期待办 %d 项  本期已完成 %d 项", TodoNone: "当前各周期都已完成，没有待办。", TodoOtherYear: "%d年不是当前年度，没有正在进行的周期。",
+	TodoOwed: "还差%d次", TodoEnds: "%s止 剩%d天", TodoEndsToday: "今天截止", ColPeriod: "周期", ColOwed: "尚缺",
 	CountsFor: "%d年%s（%s至%s）", CountsForLabel: "计入", Entered: "登记于", Changed: "修改于%s", RecordTitle: "履职记录：%s",
 
 	KeyUp: "上移", KeyDown: "下移", KeyPageUp: "上翻页", KeyPageDown: "下翻页", KeyTop: "到顶", KeyBottom: "到底",
@@ -110,7 +116,7 @@ var textZh = Text{
 var textEn = Text{
 	App: "taizhang", YearTitle: "%d", AsOf: "as of %s", DaysLeft: "%d days left", YearOver: "year over", YearAhead: "not started",
 	Figures: "done %d/%d  rate %s", Counts: "missed %d  behind %d  due %d  on track %d  not started %d",
-	ViewDashboard: "Duties", ViewMap: "Year map", ViewLog: "Records",
+	ViewDashboard: "Duties", ViewMap: "Map", ViewLog: "Records",
 	ColDuty: "Duty", ColProgress: "Progress", ColStatus: "Status", ColDue: "Due", ColDate: "Date",
 	ColTopic: "Topic", ColWith: "With", ColPlace: "Place",
 	Requirement: "Requirement", Basis: "Basis", Description: "Note", Periods: "Periods", Records: "Records",
@@ -150,6 +156,9 @@ var textEn = Text{
 	BadDate: "The date is not valid; write it as YYYY-MM-DD, e.g. 2026-03-15.", FutureDate: "The date is in the future; records can only be logged for today or earlier.",
 	BadStart: "The start date is not valid; write it as YYYY-MM-DD or leave it empty.", BadAsOf: "The as-of date is not valid; write it as YYYY-MM-DD.", FutureAsOf: "The as-of date is after today; choose today or earlier.",
 	HelpCloseOther: "any other key closes", KeyScroll: "scroll",
+	ViewPeriod: "Now", DueThisWeek: "Due this week", DueThisMonth: "Due this month", DueThisQuarter: "Due this quarter", DueLater: "Due later",
+	TodoFigures: "%d to do this period  %d met", TodoNone: "Every open period is met: nothing to do.", TodoOtherYear: "%d is not the current year: no period is open.",
+	TodoOwed: "%d to go", TodoEnds: "ends %s, %dd left", TodoEndsToday: "ends today", ColPeriod: "Period", ColOwed: "Owed",
 	CountsFor: "%[2]s %[1]d (%[3]s to %[4]s)", CountsForLabel: "Counts for", Entered: "Entered", Changed: "changed %s", RecordTitle: "Record: %s",
 
 	KeyUp: "up", KeyDown: "down", KeyPageUp: "page up", KeyPageDown: "page down", KeyTop: "top", KeyBottom: "bottom",

@@ -81,9 +81,15 @@ func monthState(dy model.DutyYear, year, mo int) model.PeriodState {
 // day), the width of a month's cell (a count, its state mark and a space)
 // and of the titles.
 func (m *yearMap) layout(w int) (first, last, cellW, titleW int) {
+	// A wide screen gives the titles the room they need (all of it, past
+	// 40 cells, when some are that long).
+	longest := 0
+	for _, dy := range m.c.data.status.Duties {
+		longest = max(longest, cells.Width(dy.Duty.Title))
+	}
 	for _, cw := range []int{5, 4} {
 		if tw := w - 2 - 12*cw; tw >= 24 || (cw == 4 && tw >= 12) {
-			return 1, 12, cw, min(tw, 40)
+			return 1, 12, cw, min(tw, max(40, longest))
 		}
 	}
 	month := 12
