@@ -276,8 +276,8 @@ func load(ctx context.Context, tx *sql.Tx, d Dump, out *Loaded) error {
 		return err
 	}
 	match := matchDuties(d.Duties, existing)
-	insDuty, err := tx.PrepareContext(ctx, `INSERT INTO duties (title, category, description, basis, archived_on, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`)
+	insDuty, err := tx.PrepareContext(ctx, `INSERT INTO duties (title, category, description, basis, archived_on, evidence, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -302,7 +302,7 @@ func load(ctx context.Context, tx *sql.Tx, d Dump, out *Loaded) error {
 			id = have.ID
 			out.DutiesMatched++
 		} else {
-			res, err := insDuty.ExecContext(ctx, in.Title, string(in.Category), in.Description, in.Basis, nullDate(in.Archived), stamp(now), stamp(now))
+			res, err := insDuty.ExecContext(ctx, in.Title, string(in.Category), in.Description, in.Basis, nullDate(in.Archived), in.Evidence, stamp(now), stamp(now))
 			if err != nil {
 				return err
 			}

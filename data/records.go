@@ -130,6 +130,12 @@ func checkDateTarget(ctx context.Context, q queryer, d model.Duty, r model.Recor
 // AddRecord checks and adds a record in one transaction and returns it as
 // stored. today is the local date the record must not be after.
 func (s *Store) AddRecord(ctx context.Context, r model.Record, today model.Date) (model.Record, error) {
+	return s.AddRecordWith(ctx, r, today, nil)
+}
+
+// AddRecordWith adds a record and the evidence attached to it in one
+// transaction: the record with all its evidence, or nothing.
+func (s *Store) AddRecordWith(ctx context.Context, r model.Record, today model.Date, evidence []Attachment) (model.Record, error) {
 	if err := r.Normalize(today); err != nil {
 		return r, err
 	}
@@ -143,7 +149,10 @@ func (s *Store) AddRecord(ctx context.Context, r model.Record, today model.Date)
 			r.Created = now
 		}
 		r.Updated = now
-		r.ID, r.Rev, err = insertRecord(ctx, tx, r)
+		if r.ID, r.Rev, err = insertRecord(ctx, tx, r); err != nil || len(evidence) == 0 {
+			return err
+		}
+		_, err = attach(ctx, tx, r.ID, evidence)
 		return err
 	})
 	return r, err

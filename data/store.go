@@ -93,13 +93,13 @@ func dateOrZero(ns sql.NullString) model.Date {
 
 // ---- duties and targets -------------------------------------------------
 
-const dutyCols = `d.id, d.title, d.category, d.description, d.basis, d.archived_on, d.rev`
+const dutyCols = `d.id, d.title, d.category, d.description, d.basis, d.archived_on, d.rev, d.evidence`
 
 func scanDuty(sc interface{ Scan(...any) error }, extra ...any) (model.Duty, error) {
 	var d model.Duty
 	var cat string
 	var archived sql.NullString
-	err := sc.Scan(append([]any{&d.ID, &d.Title, &cat, &d.Description, &d.Basis, &archived, &d.Rev}, extra...)...)
+	err := sc.Scan(append([]any{&d.ID, &d.Title, &cat, &d.Description, &d.Basis, &archived, &d.Rev, &d.Evidence}, extra...)...)
 	d.Category = model.Category(cat)
 	d.Archived = dateOrZero(archived)
 	return d, err
@@ -271,8 +271,8 @@ func insertDuty(ctx context.Context, tx queryer, d model.Duty, t model.Target, n
 	if err != nil {
 		return 0, err
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO duties (title, category, description, basis, archived_on, created_at, updated_at, rev)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, d.Title, string(d.Category), d.Description, d.Basis, nullDate(d.Archived), stamp(now), stamp(now), newRev())
+	res, err := tx.ExecContext(ctx, `INSERT INTO duties (title, category, description, basis, archived_on, created_at, updated_at, rev, evidence)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, d.Title, string(d.Category), d.Description, d.Basis, nullDate(d.Archived), stamp(now), stamp(now), newRev(), d.Evidence)
 	if err != nil {
 		return 0, err
 	}
@@ -327,8 +327,8 @@ func (s *Store) EditDuty(ctx context.Context, c DutyChange) error {
 				return duplicateTitle(d.Title, other)
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE duties SET title = ?, category = ?, description = ?, basis = ?, updated_at = ?, rev = ? WHERE id = ?`,
-			d.Title, string(d.Category), d.Description, d.Basis, stamp(time.Now()), newRev(), d.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE duties SET title = ?, category = ?, description = ?, basis = ?, evidence = ?, updated_at = ?, rev = ? WHERE id = ?`,
+			d.Title, string(d.Category), d.Description, d.Basis, d.Evidence, stamp(time.Now()), newRev(), d.ID); err != nil {
 			return err
 		}
 		if c.Target != nil {

@@ -110,6 +110,9 @@ type Duty struct {
 	// Rev is the version of the stored duty this value was read from: an
 	// edit is refused when the duty has changed since.
 	Rev string
+	// Evidence names the evidence the duty expects (会议记录、签到表、照片);
+	// empty when it expects none. The pre-export check asks for it.
+	Evidence string
 }
 
 // ActiveIn reports whether the duty counts in year y: an archived duty
@@ -226,6 +229,7 @@ func (d *Duty) Normalize() error {
 	d.Title = CleanLine(d.Title)
 	d.Description = Clean(d.Description)
 	d.Basis = Clean(d.Basis)
+	d.Evidence = CleanLine(d.Evidence)
 	switch {
 	case d.Title == "":
 		return InvalidField("title", "事项名称不能为空，请填写名称。", "The title is empty; give the duty a title.")
@@ -236,6 +240,8 @@ func (d *Duty) Normalize() error {
 			"The category is not known; use study, talk, lesson, meeting, report, research, education or other.")
 	case utf8.RuneCountInString(d.Basis) > MaxText:
 		return InvalidField("basis", "依据过长（最多2000字），请缩短。", "The basis is longer than 2000 characters; shorten it.")
+	case utf8.RuneCountInString(d.Evidence) > MaxText:
+		return InvalidField("evidence", "应有的佐证材料过长（最多2000字），请缩短。", "The expected evidence is longer than 2000 characters; shorten it.")
 	case utf8.RuneCountInString(d.Description) > MaxNote:
 		return InvalidField("description", "说明过长（最多10000字），请缩短。", "The description is longer than 10000 characters; shorten it.")
 	}

@@ -55,6 +55,7 @@ type CLI struct {
 	Export   ExportCmd   `cmd:"" help:"导出年度履职报告或台账 / write the year-end summary or the ledger"`
 	Import   ImportCmd   `cmd:"" help:"导入 JSON 导出文件 / load a JSON export"`
 	Profile  ProfileCmd  `cmd:"" help:"本人姓名、职务、单位 / your name, post and unit for the summary"`
+	Evidence EvidenceCmd `cmd:"" help:"记录的佐证材料 / evidence on records"`
 }
 
 // App is what every command's Run receives.

@@ -26,6 +26,7 @@ type DutyAddCmd struct {
 	Description string `help:"说明 / description"`
 	Start       string `help:"起始日期（任职日期），之前结束的周期不作要求 / start date" placeholder:"YYYY-MM-DD"`
 	Year        int    `help:"年度（默认今年） / year (default: this year)"`
+	Evidence    string `help:"应有的佐证材料，如“会议记录、签到表、照片” / the evidence each record should carry"`
 }
 
 func parseCategory(v string) (model.Category, error) {
@@ -79,7 +80,7 @@ func (c *DutyAddCmd) Run(a *App) error {
 		return err
 	}
 	t := model.Target{Year: year, Cadence: cad, Min: c.Min, Start: start}
-	id, err := s.AddDuty(ctxb, model.Duty{Title: c.Title, Category: cat, Basis: c.Basis, Description: c.Description}, t)
+	id, err := s.AddDuty(ctxb, model.Duty{Title: c.Title, Category: cat, Basis: c.Basis, Description: c.Description, Evidence: c.Evidence}, t)
 	if err != nil {
 		return err
 	}
@@ -101,6 +102,7 @@ type dutyOut struct {
 	Description string  `json:"description"`
 	Basis       string  `json:"basis"`
 	Archived    string  `json:"archived,omitempty"`
+	Evidence    string  `json:"evidence,omitempty"`
 	Target      *target `json:"target"`
 }
 
@@ -144,7 +146,7 @@ func (c *DutyListCmd) Run(a *App) error {
 		out := []dutyOut{}
 		for _, dt := range list {
 			o := dutyOut{ID: dt.ID, Title: model.CleanLine(dt.Title), Category: string(dt.Category), Description: model.Clean(dt.Description),
-				Basis: model.Clean(dt.Basis), Archived: dt.Archived.String()}
+				Basis: model.Clean(dt.Basis), Archived: dt.Archived.String(), Evidence: model.CleanLine(dt.Evidence)}
 			if dt.HasTarget {
 				o.Target = &target{dt.Target.Year, string(dt.Target.Cadence), dt.Target.Min, dt.Target.Start.String()}
 			}
@@ -184,6 +186,7 @@ type DutyEditCmd struct {
 	Cadence     *string `help:"新频次 / new cadence"`
 	Min         *int    `help:"新的每期次数 / new minimum"`
 	Start       *string `help:"新起始日期；空字符串表示取消 / new start date; empty to clear" placeholder:"YYYY-MM-DD"`
+	Evidence    *string `help:"应有的佐证材料；空字符串表示不要求 / the evidence each record should carry; empty for none"`
 }
 
 // Run applies the edit.
@@ -213,6 +216,9 @@ func (c *DutyEditCmd) Run(a *App) error {
 	}
 	if c.Description != nil {
 		d.Description = *c.Description
+	}
+	if c.Evidence != nil {
+		d.Evidence = *c.Evidence
 	}
 	change := data.DutyChange{Duty: d}
 	if c.Cadence != nil || c.Min != nil || c.Start != nil {

@@ -16,12 +16,21 @@ type LogCmd struct {
 	With  string `help:"对象或参加人员，用、分隔 / participants, separated by 、" placeholder:"NAMES"`
 	Place string `help:"地点 / place"`
 	Note  string `help:"备注 / note"`
+	// Attach names files to store with the record, in the same transaction.
+	Attach []string `help:"附上佐证材料文件（可重复） / attach a file as evidence (repeatable)" placeholder:"FILE"`
+	Paper  []string `help:"纸质佐证材料的存放位置（可重复） / where paper evidence is kept (repeatable)" placeholder:"TEXT"`
 }
 
 // Run logs the record and says where the duty stands.
 func (c *LogCmd) Run(a *App) error {
 	today := a.Today()
 	date, err := a.date("--date", c.Date, today)
+	if err != nil {
+		return err
+	}
+	// The files are read before the ledger is opened: a bad one stops
+	// the command with nothing written.
+	items, err := attachments(c.Attach, c.Paper)
 	if err != nil {
 		return err
 	}
@@ -33,11 +42,18 @@ func (c *LogCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	r, err := s.AddRecord(ctxb, model.Record{DutyID: d.ID, Date: date, Topic: c.Topic, With: c.With, Place: c.Place, Note: c.Note}, today)
+	r, err := s.AddRecordWith(ctxb, model.Record{DutyID: d.ID, Date: date, Topic: c.Topic, With: c.With, Place: c.Place, Note: c.Note}, today, items)
 	if err != nil {
 		return err
 	}
 	a.Printf("%s\n", a.logged(s, d, r))
+	if len(items) > 0 {
+		evs, err := s.Evidence(ctxb, r.ID)
+		if err != nil {
+			return err
+		}
+		a.printEvidence(r.ID, evs)
+	}
 	return nil
 }
 

@@ -39,6 +39,9 @@ func Content(tb testing.TB, path string) string {
 		"SELECT duty_id, year, cadence, min, ifnull(start_date,'') FROM targets ORDER BY duty_id, year",
 		"SELECT id, duty_id, date, topic, participants, place, note, updated_at FROM records ORDER BY id",
 		"SELECT name, post, unit FROM profile",
+		"SELECT id, evidence FROM duties ORDER BY id",
+		"SELECT id, record_id, ifnull(sha256,''), name, size, media_type, paper, added_at FROM evidence ORDER BY id",
+		"SELECT sha256, size FROM blobs ORDER BY sha256",
 	} {
 		rows, err := db.Query(q)
 		if err != nil {

@@ -1,0 +1,45 @@
+package data
+
+import (
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+)
+
+// ExpandPath turns a path as a person types, pastes or drops it into a
+// terminal into the file's path: surrounding white space and one pair of
+// quotes ('…' or "…") are removed, a file:// URL is decoded, a leading ~
+// is the home directory, and outside Windows a backslash before a space or
+// quote (how some terminals escape a dropped path) is dropped.
+func ExpandPath(s string) string {
+	s = strings.TrimSpace(s)
+	if len(s) >= 2 && (s[0] == '\'' && s[len(s)-1] == '\'' || s[0] == '"' && s[len(s)-1] == '"') {
+		s = s[1 : len(s)-1]
+	}
+	if strings.HasPrefix(s, "file://") {
+		if u, err := url.Parse(s); err == nil && u.Path != "" {
+			s = u.Path
+			if runtime.GOOS == "windows" && len(s) > 2 && s[0] == '/' && s[2] == ':' {
+				s = s[1:]
+			}
+		}
+	}
+	if runtime.GOOS != "windows" && strings.Contains(s, `\`) {
+		var b strings.Builder
+		for i := 0; i < len(s); i++ {
+			if s[i] == '\\' && i+1 < len(s) && strings.IndexByte(" '\"()&;[]", s[i+1]) >= 0 {
+				continue
+			}
+			b.WriteByte(s[i])
+		}
+		s = b.String()
+	}
+	if s == "~" || strings.HasPrefix(s, "~/") || strings.HasPrefix(s, `~\`) {
+		if home, err := os.UserHomeDir(); err == nil {
+			s = filepath.Join(home, s[1:])
+		}
+	}
+	return s
+}
