@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"net/http"
 	"os"
 	"path/filepath"
 	"time"
@@ -133,7 +132,7 @@ func insertEvidence(ctx context.Context, tx queryer, recordID int64, a Attachmen
 		return e, tooLarge(e.Name, e.Size)
 	}
 	e.SHA256 = HashHex(a.Data)
-	e.Type = model.MediaType(e.Name, http.DetectContentType(a.Data))
+	e.Type = model.MediaType(e.Name, a.Data)
 	var same sql.NullString
 	err := tx.QueryRowContext(ctx, `SELECT name FROM evidence WHERE record_id = ? AND sha256 = ? LIMIT 1`, recordID, e.SHA256).Scan(&same)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
@@ -470,7 +469,7 @@ func (s *Store) EvidenceList(ctx context.Context, recordID int64, year int) ([]E
 		} else if _, err := record(ctx, tx, recordID); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT `+evidenceCols+`, `+recordCols+` FROM evidence e JOIN records r ON r.id = e.record_id
+		rows, err := tx.QueryContext(ctx, `SELECT `+recordCols+`, `+evidenceCols+` FROM evidence e JOIN records r ON r.id = e.record_id
 			WHERE `+where+` ORDER BY r.date, r.id, e.id`, args...)
 		if err != nil {
 			return err
@@ -479,14 +478,10 @@ func (s *Store) EvidenceList(ctx context.Context, recordID int64, year int) ([]E
 		for rows.Next() {
 			var x EvidenceRow
 			var added string
-			var date, created, updated string
-			r := &x.Record
-			if err := rows.Scan(&x.ID, &x.RecordID, &x.SHA256, &x.Name, &x.Size, &x.Type, &x.Paper, &added,
-				&r.ID, &r.DutyID, &date, &r.Topic, &r.With, &r.Place, &r.Note, &created, &updated); err != nil {
+			if x.Record, err = scanRecord(rows, &x.ID, &x.RecordID, &x.SHA256, &x.Name, &x.Size, &x.Type, &x.Paper, &added); err != nil {
 				return err
 			}
 			x.Added, _ = time.Parse(time.RFC3339Nano, added)
-			r.Date, r.Created, r.Updated = parseDate(date), parseStamp(created), parseStamp(updated)
 			out = append(out, x)
 		}
 		return rows.Err()

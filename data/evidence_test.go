@@ -175,7 +175,7 @@ func TestDeletedRecordKeepsEvidenceForUndo(t *testing.T) {
 	shared := []byte("签到表")
 	s.AddEvidence(ctx, a.ID, []Attachment{{Name: "签到.png", Data: shared}, {Name: "only-a.txt", Data: []byte("a")}})
 	s.AddEvidence(ctx, b.ID, []Attachment{{Name: "签到.png", Data: shared}})
-	gone, err := s.DeleteRecord(ctx, a.ID)
+	gone, err := s.DeleteRecord(ctx, a)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -188,7 +188,10 @@ func TestDeletedRecordKeepsEvidenceForUndo(t *testing.T) {
 	if items, _ := s.Evidence(ctx, a.ID); len(items) != 2 {
 		t.Fatalf("after undoing the delete the record has %d items, want 2", len(items))
 	}
-	s.DeleteRecord(ctx, a.ID)
+	back, _ := s.Record(ctx, a.ID)
+	if _, err := s.DeleteRecord(ctx, back); err != nil {
+		t.Fatal(err)
+	}
 	p, err := s.PurgeEvidence(ctx)
 	if err != nil || p.Items != 2 || p.Files != 1 {
 		t.Errorf("purge %+v %v", p, err)

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"strings"
@@ -169,20 +170,40 @@ func HumanSize(n int64) string {
 }
 
 // MediaType names a file's type from its extension, for the kinds of files
-// kept as evidence; sniffed is the type guessed from the content, used when
-// the extension says nothing.
-func MediaType(name, sniffed string) string {
+// kept as evidence, or, when the extension says nothing, from the first
+// bytes of content.
+func MediaType(name string, content []byte) string {
 	ext := strings.ToLower(path.Ext(name))
 	if t, ok := mediaTypes[ext]; ok {
 		return t
 	}
-	if sniffed == "" {
-		return "application/octet-stream"
+	head := content[:min(len(content), 512)]
+	for _, m := range magic {
+		if bytes.HasPrefix(head, []byte(m.prefix)) {
+			return m.kind
+		}
 	}
-	if i := strings.IndexByte(sniffed, ';'); i >= 0 && strings.HasPrefix(sniffed, "application/") {
-		sniffed = sniffed[:i]
+	if looksLikeText(head, len(content) > len(head)) {
+		return "text/plain; charset=utf-8"
 	}
-	return sniffed
+	return "application/octet-stream"
+}
+
+// magic are the opening bytes of the file kinds evidence comes in.
+var magic = []struct{ prefix, kind string }{
+	{"%PDF-", "application/pdf"},
+	{"\x89PNG\r\n\x1a\n", "image/png"},
+	{"\xff\xd8\xff", "image/jpeg"},
+	{"GIF87a", "image/gif"}, {"GIF89a", "image/gif"},
+	{"BM", "image/bmp"},
+	{"II*\x00", "image/tiff"}, {"MM\x00*", "image/tiff"},
+	{"PK\x03\x04", "application/zip"},
+	{"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "application/x-ole-storage"},
+	{"{\\rtf", "application/rtf"},
+	{"Rar!", "application/vnd.rar"},
+	{"7z\xbc\xaf\x27\x1c", "application/x-7z-compressed"},
+	{"ID3", "audio/mpeg"},
+	{"#!AMR", "audio/amr"},
 }
 
 var mediaTypes = map[string]string{
@@ -197,4 +218,21 @@ var mediaTypes = map[string]string{
 	".zip": "application/zip", ".rar": "application/vnd.rar", ".7z": "application/x-7z-compressed",
 	".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".wav": "audio/wav", ".amr": "audio/amr",
 	".mp4": "video/mp4", ".mov": "video/quicktime", ".avi": "video/x-msvideo",
+}
+
+// looksLikeText reports UTF-8 text with no NUL; a head cut from a longer
+// file may end inside a character.
+func looksLikeText(head []byte, cut bool) bool {
+	if len(head) == 0 || bytes.IndexByte(head, 0) >= 0 {
+		return false
+	}
+	for i := 0; i <= 3 && i < len(head); i++ {
+		if utf8.Valid(head[:len(head)-i]) {
+			return true
+		}
+		if !cut {
+			return false
+		}
+	}
+	return false
 }
