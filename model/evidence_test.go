@@ -43,7 +43,7 @@ func TestSafeFileName(t *testing.T) {
 func TestEvidenceName(t *testing.T) {
 	for in, want := range map[string]string{
 		"/home/me/会议 记录.pdf": "会议 记录.pdf",
-		`C:\扫描\签到.jpg`:      "签到.jpg",
+		`C:\扫描\签到.jpg`:       "签到.jpg",
 		"":                   "file",
 		"..":                 "file",
 		"x\x1b]0;t\x07.pdf":  "x.pdf",
