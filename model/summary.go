@@ -32,6 +32,18 @@ type Summary struct {
 	Missed       []SummaryMissed
 	NoneMissed   string // 无。, when Missed is empty
 	ReasonPrompt string // 原因及整改措施：, the room left under each missed item
+	// Lagging are the duties behind pace in a report so far (进度滞后事项):
+	// 调研：截至6月30日开展4次，按全年不少于12次的要求应达5次。
+	Lagging []SummaryMissed
+
+	// Notes are 说明事项: what the reader should know that the counts do
+	// not say (excused periods with their reasons, archived duties). Each
+	// is one paragraph; the section is left out when there are none.
+	Notes []string
+
+	Signer string // the profile's name, for the 署名
+	Post   string
+	Unit   string
 }
 
 // SummaryDuty is one duty's part of the summary.
@@ -39,9 +51,14 @@ type SummaryDuty struct {
 	Heading string   // （一）会前学法
 	Row     []string // the table row, matching Summary.Columns
 	DutyYear
-	Requirement string   // 每月1次
-	Paragraph   string   // the count sentence: 全年会前学法11次，未完成每月1次的要求，其中8月未开展。
-	Items       []string // one line per record counted toward the target, by date
+	Requirement string // 每月1次
+	Action      string // the title with a verb that fits it: 参加会前学法, 报告个人有关事项
+	Paragraph   string // the count sentence: 全年参加会前学法10次，12个月中有10个月达到每月1次的要求，8月、10月未开展。
+	// Shortfall is the fact behind a missed duty as the report's 存在的问题
+	// states it: 开展调研9次，未达到全年不少于12次的要求; empty when nothing
+	// was missed.
+	Shortfall string
+	Items     []string // one line per record counted toward the target, by date
 	// Records are every record in the year's periods up to AsOf, by date:
 	// the rows of the ledger sheet. Records before a target's start date
 	// are here but not in Items, which list what counts.
@@ -59,12 +76,14 @@ type LedgerRow struct {
 	No       int
 	Date     Date
 	Category string
+	Kind     Category
 	Duty     string
 	Basis    string
 	Topic    string
-	With     string
+	With     string // participants, the person talked to, or whom a report went to
 	Place    string
 	Note     string
+	Counts   string // the period it counts for: 3月, 二季度, 第5周（1月26日至2月1日）
 }
 
 // LedgerColumns are the ledger's column names (DOMAIN.md §3b).
@@ -86,7 +105,11 @@ func BuildSummary(ys YearStatus, records []Record, p Profile, lang Lang) Summary
 	w := words(lang)
 	s := Summary{Lang: lang, Year: ys.Year, AsOf: ys.AsOf, Partial: ys.AsOf < NewDate(ys.Year, time.December, 31)}
 	p.Name, p.Post, p.Unit = CleanLine(p.Name), CleanLine(p.Post), CleanLine(p.Unit)
+	s.Signer, s.Post, s.Unit = p.Name, p.Post, p.Unit
 	s.Title = fmt.Sprintf(w.title, ys.Year)
+	if s.Partial && ys.AsOf < NewDate(ys.Year, time.July, 1) {
+		s.Title = fmt.Sprintf(w.titleHalf, ys.Year)
+	}
 	s.ProfileLine = profileLine(p, lang)
 	if s.Partial {
 		s.Period = fmt.Sprintf(w.periodTo, longDate(ys.AsOf, lang))
@@ -96,6 +119,9 @@ func BuildSummary(ys YearStatus, records []Record, p Profile, lang Lang) Summary
 		s.Intro = fmt.Sprintf(w.intro, ys.Year)
 	}
 	s.Headings = w.headings
+	if s.Partial {
+		s.Headings[2] = w.lagHeading
+	}
 	s.Columns = w.columns
 	s.NoneMissed = w.none
 	s.ReasonPrompt = w.reasons
@@ -110,9 +136,10 @@ func BuildSummary(ys YearStatus, records []Record, p Profile, lang Lang) Summary
 		sd.Duty.Basis = Clean(dy.Duty.Basis)
 		sd.Duty.Description = Clean(dy.Duty.Description)
 		sd.Requirement = dy.Target.Requirement(lang)
+		sd.Action = Action(sd.Duty, lang)
 		sd.Heading = fmt.Sprintf(w.subheading, Numeral(i+1, lang), sd.Duty.Title)
 		sd.Row = []string{fmt.Sprint(i + 1), sd.Duty.Title, dy.Duty.Category.Name(lang), sd.Requirement,
-			fmt.Sprintf("%d/%d", dy.Done, dy.Required), dy.Status.Name(lang)}
+			Progress(dy, lang), dy.Status.Name(lang)}
 		for _, r := range byDuty[dy.Duty.ID] {
 			if r.Date > ys.AsOf {
 				continue
@@ -137,13 +164,30 @@ func BuildSummary(ys YearStatus, records []Record, p Profile, lang Lang) Summary
 			}
 		}
 		sd.Paragraph = dutyParagraph(s, sd, lang)
-		if m := missedPhrase(dy, lang); m != "" {
+		if m := missedPhrase(dy, ys.Year, lang); m != "" {
 			s.Missed = append(s.Missed, SummaryMissed{Duty: sd.Duty.Title, Text: sd.Duty.Title + w.colon + m + w.stop})
+			sd.Shortfall = shortfall(sd, m, lang)
+		}
+		if s.Partial && dy.Status == Behind {
+			s.Lagging = append(s.Lagging, SummaryMissed{Duty: sd.Duty.Title, Text: lagging(s, sd, lang)})
 		}
 		s.Duties = append(s.Duties, sd)
 	}
 	s.Overview = overview(ys, s.Partial, lang)
 	return s
+}
+
+// Progress is credited/required (11/12), with the raw number of records
+// beside it when it differs: 12/12（共15次）, 12/12 (15 in all).
+func Progress(dy DutyYear, lang Lang) string {
+	p := fmt.Sprintf("%d/%d", dy.Credited, dy.Required)
+	if dy.Done != dy.Credited {
+		if lang == English {
+			return p + fmt.Sprintf(" (%d in all)", dy.Done)
+		}
+		return p + fmt.Sprintf("（共%d次）", dy.Done)
+	}
+	return p
 }
 
 // Ledger returns the ledger rows: every record of the summary, by date,
@@ -163,29 +207,37 @@ func (s Summary) Ledger() []LedgerRow {
 	for i, x := range refs {
 		d := s.Duties[x.duty]
 		r := d.Records[x.rec]
-		rows[i] = LedgerRow{No: i + 1, Date: r.Date, Category: d.Duty.Category.Name(s.Lang), Duty: d.Duty.Title,
-			Basis: d.Duty.Basis, Topic: r.Topic, With: r.With, Place: r.Place, Note: r.Note}
+		c := d.Target.Cadence
+		counts := ""
+		if k := PeriodIndex(c, s.Year, r.Date); k >= 0 {
+			counts = c.Label(d.Periods[k].Period, s.Lang)
+		}
+		rows[i] = LedgerRow{No: i + 1, Date: r.Date, Category: d.Duty.Category.Name(s.Lang), Kind: d.Duty.Category,
+			Duty: d.Duty.Title, Basis: d.Duty.Basis, Topic: r.Topic, With: r.With, Place: r.Place, Note: r.Note, Counts: counts}
 	}
 	return rows
 }
 
 // summaryWords are the fixed words of the summary in one language.
 type summaryWords struct {
-	title, periodYear, periodTo, intro, introTo string
-	headings                                    [3]string
-	columns                                     []string
-	subheading, colon, stop, none, reasons      string
+	title, titleHalf, periodYear, periodTo, intro, introTo string
+	headings                                               [3]string
+	lagHeading                                             string
+	columns                                                []string
+	subheading, colon, stop, none, reasons                 string
 }
 
 func words(lang Lang) summaryWords {
 	if lang == English {
 		return summaryWords{
 			title:      "Personal Duty Summary for %d",
+			titleHalf:  "Personal Duty Summary for the First Half of %d",
 			periodYear: "Period: Jan 1 to Dec 31, %d",
 			periodTo:   "Period: up to %s",
 			intro:      "This is my report on the duties I performed in %d.",
 			introTo:    "This is my report on the duties I performed in %d up to %s.",
 			headings:   [3]string{"1. Overview", "2. Duties one by one", "3. Shortfalls"},
+			lagHeading: "3. Shortfalls and duties behind pace",
 			columns:    []string{"No.", "Duty", "Category", "Requirement", "Done", "Status"},
 			subheading: "(%s) %s",
 			colon:      ": ",
@@ -196,11 +248,13 @@ func words(lang Lang) summaryWords {
 	}
 	return summaryWords{
 		title:      "%d年度个人履职情况",
+		titleHalf:  "%d年上半年个人履职情况",
 		periodYear: "统计期间：%d年1月1日至12月31日",
 		periodTo:   "统计截至%s",
 		intro:      "现将本人%d年度履职情况报告如下。",
 		introTo:    "现将本人%d年度截至%s的履职情况报告如下。",
 		headings:   [3]string{"一、总体情况", "二、分项完成情况", "三、未达标事项"},
+		lagHeading: "三、未达标和进度滞后事项",
 		columns:    []string{"序号", "事项", "类别", "要求", "完成情况", "状态"},
 		subheading: "（%s）%s",
 		colon:      "：",
@@ -228,7 +282,10 @@ func profileLine(p Profile, lang Lang) string {
 	return strings.Join(parts, "\u3000")
 }
 
-// longDate is 2026年6月30日 or Jun 30, 2026.
+// LongDate is 2026年6月30日 or Jun 30, 2026: the 成文日期 of GB/T 9704
+// §7.3.5.4, with the year in full and no leading zeros.
+func LongDate(d Date, lang Lang) string { return longDate(d, lang) }
+
 func longDate(d Date, lang Lang) string {
 	y, m, dd := d.Civil()
 	if lang == English {
@@ -249,21 +306,53 @@ func shortDate(d Date, year int, lang Lang) string {
 	return fmt.Sprintf("%d月%d日", int(m), dd)
 }
 
+// Blank is the line left for the officer to fill by hand where the
+// ledger names nobody: （谈话对象：＿＿＿）.
+const Blank = "＿＿＿"
+
+// WithLabel names what a record's participants field holds for a duty of
+// category c: the person talked to, whom a report went to, or who took
+// part.
+func WithLabel(c Category, lang Lang) string {
+	switch {
+	case lang == English && c == Talk:
+		return "talked with"
+	case lang == English && c == Report:
+		return "reported to"
+	case lang == English:
+		return "with"
+	case c == Talk:
+		return "谈话对象"
+	case c == Report:
+		return "报告对象"
+	}
+	return "参加人员"
+}
+
 // recordLine is one record as officers list it:
 // 3月15日，学习《行政复议法》（参加人员：张三、李四；地点：三楼会议室）。
+// A talk that names nobody leaves a blank to fill: （谈话对象：＿＿＿）.
 func recordLine(r Record, c Category, year int, lang Lang) string {
 	var b strings.Builder
 	b.WriteString(shortDate(r.Date, year, lang))
+	with := r.With
+	if with == "" && c == Talk {
+		with = Blank
+	}
+	note := CleanLine(r.Note)
 	var extra []string
 	if lang == English {
 		if r.Topic != "" {
 			b.WriteString(": " + r.Topic)
 		}
-		if r.With != "" {
-			extra = append(extra, "with "+r.With)
+		if with != "" {
+			extra = append(extra, WithLabel(c, lang)+" "+with)
 		}
 		if r.Place != "" {
 			extra = append(extra, "at "+r.Place)
+		}
+		if note != "" {
+			extra = append(extra, "note: "+note)
 		}
 		if len(extra) > 0 {
 			b.WriteString(" (" + strings.Join(extra, "; ") + ")")
@@ -274,15 +363,14 @@ func recordLine(r Record, c Category, year int, lang Lang) string {
 	if r.Topic != "" {
 		b.WriteString("，" + r.Topic)
 	}
-	if r.With != "" {
-		label := "参加人员："
-		if c == Talk {
-			label = "谈话对象："
-		}
-		extra = append(extra, label+r.With)
+	if with != "" {
+		extra = append(extra, WithLabel(c, lang)+"："+with)
 	}
 	if r.Place != "" {
 		extra = append(extra, "地点："+r.Place)
+	}
+	if note != "" {
+		extra = append(extra, "备注："+note)
 	}
 	if len(extra) > 0 {
 		b.WriteString("（" + strings.Join(extra, "；") + "）")
@@ -291,96 +379,266 @@ func recordLine(r Record, c Category, year int, lang Lang) string {
 	return b.String()
 }
 
-// dutyParagraph is the count sentence of DOMAIN.md §3a, with how the count
-// stands against the requirement.
+// verbs a duty's title may already start with; a title that does is a
+// sentence's predicate as it stands.
+var verbs = []string{"参加", "参与", "出席", "列席", "开展", "组织", "召开", "主持", "讲", "为", "与", "向", "听取",
+	"专题", "带领", "进行", "撰写", "报告", "学习", "述", "深入", "落实", "督促", "检查", "研究", "赴", "对",
+	"接受", "完成", "提交", "填报", "作", "上", "约谈", "走访", "督导", "推动", "抓"}
+
+// Action is the duty's title as the predicate of a count sentence, with a
+// verb that fits the duty when the title has none: 会前学法 → 参加会前学法,
+// 个人有关事项报告 → 报告个人有关事项, 科室会前学法 → 组织科室会前学法;
+// 开展调研 stays. English titles are the officer's words and stay as
+// written.
+func Action(d Duty, lang Lang) string {
+	t := CleanLine(d.Title)
+	if lang == English || t == "" {
+		return t
+	}
+	for _, v := range verbs {
+		if strings.HasPrefix(t, v) {
+			return t
+		}
+	}
+	if strings.HasPrefix(t, "科室") {
+		return "组织" + t
+	}
+	if stem, ok := strings.CutSuffix(t, "报告"); ok && stem != "" && !strings.HasSuffix(stem, "工作") {
+		return "报告" + stem
+	}
+	switch d.Category {
+	case Study, Meeting, Education:
+		return "参加" + t
+	case Lesson:
+		return "讲" + t
+	case Report:
+		return "进行" + t
+	}
+	return "开展" + t
+}
+
+// timesEn is a count as English says it: once, twice, 3 times.
+func timesEn(n int) string {
+	switch n {
+	case 0:
+		return "none"
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
+	}
+	return fmt.Sprintf("%d times", n)
+}
+
+// metOf counts a duty's required periods and those met.
+func metOf(dy DutyYear) (met, required int) {
+	for _, p := range dy.Periods {
+		if p.Required() {
+			required++
+			if p.State == Met {
+				met++
+			}
+		}
+	}
+	return met, required
+}
+
+// periodUnit is how many of a cadence's periods are counted in words:
+// 12个月中有10个月, 10 of 12 months.
+func periodUnit(c Cadence, lang Lang) (string, bool) {
+	if lang == English {
+		switch c {
+		case Week:
+			return "weeks", true
+		case Month:
+			return "months", true
+		case Quarter:
+			return "quarters", true
+		}
+		return "", false
+	}
+	switch c {
+	case Week:
+		return "周", true
+	case Month:
+		return "个月", true
+	case Quarter:
+		return "个季度", true
+	}
+	return "", false
+}
+
+// dutyParagraph is the duty's count sentence in plain words (DOMAIN.md
+// §3a), with how it stands against the requirement: 全年参加会前学法10次，
+// 12个月中有10个月达到每月1次的要求，8月、10月未开展。
 func dutyParagraph(s Summary, sd SummaryDuty, lang Lang) string {
 	req := sd.Requirement
 	n := sd.Done
+	final := sd.Status == MissedDuty || sd.Status == Done
+	met, periods := metOf(sd.DutyYear)
+	unit, counted := periodUnit(sd.Target.Cadence, lang)
+	missed := missedPhrase(sd.DutyYear, s.Year, lang)
 	if lang == English {
 		var b strings.Builder
+		head := timesEn(n)
+		head = strings.ToUpper(head[:1]) + head[1:]
 		if s.Partial {
-			fmt.Fprintf(&b, "By %s, %s", shortDate(s.AsOf, s.Year, lang), times(n))
+			fmt.Fprintf(&b, "%s by %s", head, shortDate(s.AsOf, s.Year, lang))
 		} else {
-			fmt.Fprintf(&b, "In %d, %s", s.Year, times(n))
+			fmt.Fprintf(&b, "%s in %d", head, s.Year)
 		}
 		switch sd.Status {
 		case Done:
 			fmt.Fprintf(&b, ", meeting the requirement of %s.", req)
 		case MissedDuty:
-			fmt.Fprintf(&b, ", short of the requirement of %s", req)
-			if sd.Target.Cadence != Year { // the count already says how the year fell short
-				b.WriteString(": " + missedPhrase(sd.DutyYear, lang))
+			if counted && n > 0 {
+				fmt.Fprintf(&b, "; %d of %d %s met the requirement of %s; %s.", met, periods, unit, req, missed)
+			} else {
+				fmt.Fprintf(&b, ", short of the requirement of %s", req)
+				if sd.Target.Cadence != Year && n > 0 {
+					b.WriteString("; " + missed)
+				}
+				b.WriteString(".")
 			}
-			b.WriteString(".")
 		case Behind:
-			fmt.Fprintf(&b, ", behind the pace of the requirement (%s).", req)
+			fmt.Fprintf(&b, ", behind the pace of %s.", req)
 		case DueSoon:
-			fmt.Fprintf(&b, "; %s is not yet met and is due by %s.", openLabel(sd.DutyYear, lang), shortDate(sd.NextDue, s.Year, lang))
+			fmt.Fprintf(&b, "; %s is not yet met and is due by %s.", openLabel(sd.DutyYear, s.Year, lang), shortDate(sd.NextDue, s.Year, lang))
 		case OnTrack:
-			fmt.Fprintf(&b, ", on track for the requirement of %s.", req)
+			fmt.Fprintf(&b, ", on track for %s.", req)
 		default:
 			fmt.Fprintf(&b, "; the requirement of %s has not started yet.", req)
-		}
-		if len(sd.Items) > 0 {
-			b.WriteString(" The records:")
 		}
 		return b.String()
 	}
 	var b strings.Builder
+	prefix := "全年"
 	if s.Partial {
-		fmt.Fprintf(&b, "截至%s，%s%d次", shortDate(s.AsOf, s.Year, lang), sd.Duty.Title, n)
-	} else {
-		fmt.Fprintf(&b, "全年%s%d次", sd.Duty.Title, n)
+		prefix = "截至" + shortDate(s.AsOf, s.Year, lang) + "，"
+	}
+	switch {
+	case n > 0:
+		fmt.Fprintf(&b, "%s%s%d次", prefix, sd.Action, n)
+	case final:
+		fmt.Fprintf(&b, "%s未%s", prefix, sd.Action)
+	default:
+		fmt.Fprintf(&b, "%s尚未%s", prefix, sd.Action)
 	}
 	switch sd.Status {
 	case Done:
-		fmt.Fprintf(&b, "，完成%s的要求。", req)
+		fmt.Fprintf(&b, "，达到%s的要求。", req)
 	case MissedDuty:
-		fmt.Fprintf(&b, "，未完成%s的要求", req)
-		if sd.Target.Cadence != Year { // the count already says how the year fell short
-			b.WriteString("，其中" + missedPhrase(sd.DutyYear, lang))
+		if counted && n > 0 {
+			fmt.Fprintf(&b, "，%d%s中有%d%s达到%s的要求，%s。", periods, unit, met, unit, req, missed)
+		} else {
+			fmt.Fprintf(&b, "，未达到%s的要求", req)
+			if sd.Target.Cadence != Year && n > 0 {
+				b.WriteString("，" + missed)
+			}
+			b.WriteString("。")
 		}
-		b.WriteString("。")
 	case Behind:
 		fmt.Fprintf(&b, "，进度滞后于%s的要求。", req)
 	case DueSoon:
-		fmt.Fprintf(&b, "，%s尚未完成，须于%s前完成。", openLabel(sd.DutyYear, lang), shortDate(sd.NextDue, s.Year, lang))
+		fmt.Fprintf(&b, "，%s尚未完成，须于%s前完成。", openLabel(sd.DutyYear, s.Year, lang), shortDate(sd.NextDue, s.Year, lang))
 	case OnTrack:
 		fmt.Fprintf(&b, "，符合%s的进度要求。", req)
 	default:
 		fmt.Fprintf(&b, "，%s的要求尚未开始。", req)
 	}
-	if len(sd.Items) > 0 {
-		b.WriteString("具体如下：")
-	}
 	return b.String()
 }
 
-func times(n int) string {
-	switch n {
-	case 0:
-		return "not done"
-	case 1:
-		return "done once"
+// shortfall is a missed duty's fact as 存在的问题和不足 states it:
+// 开展调研活动9次，未达到全年不少于12次的要求; 8月、10月未参加会前学法，未达到每月1次的要求.
+func shortfall(sd SummaryDuty, missed string, lang Lang) string {
+	if lang == English {
+		if sd.Target.Cadence == Year {
+			return fmt.Sprintf("%s: %s, short of the requirement of %s", sd.Duty.Title, timesEn(sd.Done), sd.Requirement)
+		}
+		return fmt.Sprintf("%s: %s, short of the requirement of %s", sd.Duty.Title, missed, sd.Requirement)
 	}
-	return fmt.Sprintf("done %d times", n)
+	if sd.Target.Cadence == Year {
+		if sd.Done == 0 {
+			return fmt.Sprintf("全年未%s，未达到%s的要求", sd.Action, sd.Requirement)
+		}
+		return fmt.Sprintf("%s%d次，未达到%s的要求", sd.Action, sd.Done, sd.Requirement)
+	}
+	c := sd.Target.Cadence
+	none := DutyYear{Target: sd.Target}
+	var parts []string
+	for _, p := range sd.Periods {
+		if p.State == Missed && p.Count == 0 {
+			none.Periods = append(none.Periods, p)
+		}
+	}
+	if names := missedNames(none, sd.Target.Year, lang, true); len(names) > 0 {
+		parts = append(parts, strings.Join(names, "、")+"未"+sd.Action)
+	}
+	for _, p := range sd.Periods {
+		if p.State == Missed && p.Count > 0 {
+			parts = append(parts, fmt.Sprintf("%s仅%s%d次", periodName(c, p.Period, sd.Target.Year, lang, true), sd.Action, p.Count))
+		}
+	}
+	return strings.Join(parts, "，") + "，未达到" + sd.Requirement + "的要求"
+}
+
+// lagging is a duty behind pace in a report so far, with what the pace
+// asks by the report's day: 开展调研活动：截至6月30日完成4次，按全年不少于12次的要求应完成5次。
+func lagging(s Summary, sd SummaryDuty, lang Lang) string {
+	var open PeriodResult
+	for _, p := range sd.Periods {
+		if p.State == Open {
+			open = p
+		}
+	}
+	want := 0
+	if open.Days() > 0 {
+		want = sd.Target.Min * (int(s.AsOf-open.Start) + 1) / open.Days()
+	}
+	where := ""
+	if sd.Target.Cadence != Year {
+		where = periodName(sd.Target.Cadence, open.Period, s.Year, lang, true)
+	}
+	if lang == English {
+		if where != "" {
+			where = " in " + where
+		}
+		return fmt.Sprintf("%s: %s%s by %s, where the pace of %s asks %d.", sd.Duty.Title, timesEn(open.Count), where,
+			shortDate(s.AsOf, s.Year, lang), sd.Requirement, want)
+	}
+	return fmt.Sprintf("%s：%s截至%s完成%d次，按%s的要求应完成%d次。", sd.Duty.Title, where, shortDate(s.AsOf, s.Year, lang),
+		open.Count, sd.Requirement, want)
 }
 
 // openLabel names the period still open: 12月, 四季度, the year.
-func openLabel(dy DutyYear, lang Lang) string {
+func openLabel(dy DutyYear, year int, lang Lang) string {
 	for _, p := range dy.Periods {
 		if p.State == Open {
-			return periodName(dy.Target.Cadence, p.Period, lang)
+			return periodName(dy.Target.Cadence, p.Period, year, lang, true)
 		}
 	}
-	return periodName(dy.Target.Cadence, Period{}, lang)
+	return periodName(dy.Target.Cadence, Period{}, year, lang, true)
 }
 
-func periodName(c Cadence, p Period, lang Lang) string {
+// periodName names a period; dated names a week with its dates, since
+// nobody knows which days 第5周 was: 第5周（1月26日至2月1日）, W05 (Jan 26-Feb 1).
+func periodName(c Cadence, p Period, year int, lang Lang, dated bool) string {
 	if c == Year && lang == English {
 		return "the year"
 	}
-	return c.Label(p, lang)
+	name := c.Label(p, lang)
+	if dated && c == Week {
+		return name + weekDates(p.Start, p.End, year, lang)
+	}
+	return name
+}
+
+func weekDates(from, to Date, year int, lang Lang) string {
+	if lang == English {
+		return " (" + shortDate(from, year, lang) + "-" + shortDate(to, year, lang) + ")"
+	}
+	return "（" + shortDate(from, year, lang) + "至" + shortDate(to, year, lang) + "）"
 }
 
 // MissedPeriods names the periods of dy that fell short of its target, in
@@ -390,6 +648,14 @@ func periodName(c Cadence, p Period, lang Lang) string {
 // completeness check, the workbook's missed column and the summary all
 // name missed periods through it. It is empty when none was missed.
 func MissedPeriods(dy DutyYear, lang Lang) string {
+	names := missedNames(dy, 0, lang, false)
+	if lang == English {
+		return strings.Join(names, ", ")
+	}
+	return strings.Join(names, "、")
+}
+
+func missedNames(dy DutyYear, year int, lang Lang, dated bool) []string {
 	c := dy.Target.Cadence
 	var names []string
 	ps := dy.Periods
@@ -402,16 +668,17 @@ func MissedPeriods(dy DutyYear, lang Lang) string {
 			j++
 		}
 		if j-i >= 2 && (c == Week || c == Month) {
-			names = append(names, periodRange(c, ps[i].Period, ps[j].Period, lang))
+			name := periodRange(c, ps[i].Period, ps[j].Period, lang)
+			if dated && c == Week {
+				name += weekDates(ps[i].Start, ps[j].End, year, lang)
+			}
+			names = append(names, name)
 			i = j
 			continue
 		}
-		names = append(names, periodName(c, ps[i].Period, lang))
+		names = append(names, periodName(c, ps[i].Period, year, lang, dated))
 	}
-	if lang == English {
-		return strings.Join(names, ", ")
-	}
-	return strings.Join(names, "、")
+	return names
 }
 
 // periodRange names a run of weeks or months: 第2至46周, 3至5月; W02-W46,
@@ -426,10 +693,19 @@ func periodRange(c Cadence, first, last Period, lang Lang) string {
 	return fmt.Sprintf("%d至%d月", first.Index+1, last.Index+1)
 }
 
+// joinOr lists names as English does after "none in": Aug or Oct; Mar,
+// Aug or Oct.
+func joinOr(names []string) string {
+	if k := len(names); k > 1 {
+		return strings.Join(names[:k-1], ", ") + " or " + names[k-1]
+	}
+	return strings.Join(names, "")
+}
+
 // missedPhrase says how a duty's missed periods fell short, those with no
-// record first: 8月、10月未开展；二季度仅1次. It is empty when none was
-// missed.
-func missedPhrase(dy DutyYear, lang Lang) string {
+// record first, weeks with their dates: 8月、10月未开展；二季度仅1次; none in
+// Aug or Oct; only 1 in Q2. It is empty when none was missed.
+func missedPhrase(dy DutyYear, year int, lang Lang) string {
 	none := DutyYear{Target: dy.Target}
 	var short []string
 	for _, p := range dy.Periods {
@@ -438,17 +714,17 @@ func missedPhrase(dy DutyYear, lang Lang) string {
 		case p.Count == 0:
 			none.Periods = append(none.Periods, p)
 		case lang == English:
-			short = append(short, fmt.Sprintf("only %d in %s", p.Count, periodName(dy.Target.Cadence, p.Period, lang)))
+			short = append(short, fmt.Sprintf("only %s in %s", timesEn(p.Count), periodName(dy.Target.Cadence, p.Period, year, lang, true)))
 		default:
-			short = append(short, fmt.Sprintf("%s仅%d次", periodName(dy.Target.Cadence, p.Period, lang), p.Count))
+			short = append(short, fmt.Sprintf("%s仅%d次", periodName(dy.Target.Cadence, p.Period, year, lang, true), p.Count))
 		}
 	}
 	var parts []string
-	if names := MissedPeriods(none, lang); names != "" {
+	if names := missedNames(none, year, lang, true); len(names) > 0 {
 		if lang == English {
-			parts = append(parts, "none in "+names)
+			parts = append(parts, "none in "+joinOr(names))
 		} else {
-			parts = append(parts, names+"未开展")
+			parts = append(parts, strings.Join(names, "、")+"未开展")
 		}
 	}
 	if lang == English {
@@ -457,7 +733,10 @@ func missedPhrase(dy DutyYear, lang Lang) string {
 	return strings.Join(append(parts, short...), "；")
 }
 
-// overview is 一、总体情况 in one sentence from the year figures.
+// overview is 一、总体情况 in plain sentences from the year figures: how
+// many duties stand where, how many activities there were, and how many
+// of those the requirements asked for were done (a second activity in a
+// month that asks for one is not counted twice).
 func overview(ys YearStatus, partial bool, lang Lang) string {
 	f := ys.Figures
 	activities := 0
@@ -488,8 +767,20 @@ func overview(ys YearStatus, partial bool, lang Lang) string {
 		if f.Duties == 1 {
 			noun = "duty"
 		}
-		return fmt.Sprintf("%s, my ledger held %d %s: %s; %d activities were recorded, and of the %d required %d were credited, a completion rate of %s.",
-			prefix, f.Duties, noun, list, activities, f.Required, f.Credited, rate)
+		act := "activities were"
+		if activities == 1 {
+			act = "activity was"
+		}
+		s := fmt.Sprintf("%s, my ledger held %d %s: %s. %d %s recorded. The requirements asked for %d over the year", prefix, f.Duties, noun, list, activities, act, f.Required)
+		if partial {
+			s += fmt.Sprintf("; %d of them are done so far (%s)", f.Credited, rate)
+		} else {
+			s += fmt.Sprintf(" and %d of them were done (%s)", f.Credited, rate)
+		}
+		if activities > f.Credited {
+			s += "; a second activity in a period that asks for one is not counted twice"
+		}
+		return s + "."
 	}
 	prefix := fmt.Sprintf("%d年", ys.Year)
 	if partial {
@@ -504,8 +795,17 @@ func overview(ys YearStatus, partial bool, lang Lang) string {
 			parts = append(parts, fmt.Sprintf("%s%d项", st.Name(lang), n))
 		}
 	}
-	return fmt.Sprintf("%s，本人列入台账的履职事项共%d项，其中%s；共开展履职活动%d次，按要求全年应完成%d次，已计入%d次，完成率%s。",
-		prefix, f.Duties, strings.Join(parts, "、"), activities, f.Required, f.Credited, rate)
+	s := fmt.Sprintf("%s，本人列入台账的履职事项共%d项，其中%s；共开展履职活动%d次。按各事项的频次要求，全年应开展%d次，",
+		prefix, f.Duties, strings.Join(parts, "、"), activities, f.Required)
+	if partial {
+		s += fmt.Sprintf("目前已完成%d次，完成率%s", f.Credited, rate)
+	} else {
+		s += fmt.Sprintf("实际完成%d次，完成率%s", f.Credited, rate)
+	}
+	if activities > f.Credited {
+		s += "（同一期间多开展的次数不重复计算）"
+	}
+	return s + "。"
 }
 
 var zhDigits = []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"strings"
 	"testing"
 	"time"
 )
@@ -64,24 +63,33 @@ func TestBuildSummary(t *testing.T) {
 	for _, d := range s.Duties {
 		byTitle[d.Duty.Title] = d
 	}
-	if p := byTitle["开展调研活动"].Paragraph; p != "全年开展调研活动12次，完成全年不少于12次的要求。具体如下：" {
+	if p := byTitle["开展调研活动"].Paragraph; p != "全年开展调研活动12次，达到全年不少于12次的要求。" {
 		t.Errorf("research paragraph %q", p)
 	}
 	law := byTitle["会前学法"]
-	if law.Paragraph != "全年会前学法10次，未完成每月1次的要求，其中8月、10月未开展。具体如下：" {
+	if law.Paragraph != "全年参加会前学法10次，12个月中有10个月达到每月1次的要求，8月、10月未开展。" {
 		t.Errorf("law paragraph %q", law.Paragraph)
+	}
+	if law.Shortfall != "8月、10月未参加会前学法，未达到每月1次的要求" {
+		t.Errorf("law shortfall %q", law.Shortfall)
 	}
 	if law.Items[0] != "1月8日，学习法律法规（参加人员：张三、李四；地点：三楼会议室）。" {
 		t.Errorf("law item %q", law.Items[0])
 	}
-	if it := byTitle["提醒谈话"].Items; len(it) != 1 || it[0] != "3月1日，廉政提醒。" {
+	if it := byTitle["提醒谈话"].Items; len(it) != 1 || it[0] != "3月1日，廉政提醒（谈话对象：＿＿＿）。" {
 		t.Errorf("talk items %q", it)
+	}
+	if p := byTitle["提醒谈话"].Paragraph; p != "全年开展提醒谈话1次，达到全年不少于1次的要求。" {
+		t.Errorf("talk paragraph %q", p)
 	}
 	if len(s.Missed) != 1 || s.Missed[0].Text != "会前学法：8月、10月未开展。" {
 		t.Errorf("missed %+v", s.Missed)
 	}
-	if !strings.Contains(s.Overview, "共3项，其中已完成2项、未达标1项；共开展履职活动23次，按要求全年应完成25次，已计入23次，完成率92.0%") {
+	if s.Overview != "2026年，本人列入台账的履职事项共3项，其中已完成2项、未达标1项；共开展履职活动23次。按各事项的频次要求，全年应开展25次，实际完成23次，完成率92.0%。" {
 		t.Errorf("overview %q", s.Overview)
+	}
+	if s.Duties[0].Row[4] != "10/12" {
+		t.Errorf("progress cell %q", s.Duties[0].Row[4])
 	}
 	rows := s.Ledger()
 	if len(rows) != 23 || rows[0].Date != NewDate(2026, 1, 8) || rows[0].Duty != "会前学法" || rows[0].Basis != "《学法制度》\n第3条" || rows[22].No != 23 {
@@ -97,7 +105,10 @@ func TestBuildSummary(t *testing.T) {
 	if !s.Partial || s.Period != "Period: up to Jun 30, 2026" || s.ProfileLine != "" {
 		t.Errorf("mid-year head %q %q", s.Period, s.ProfileLine)
 	}
-	if p := s.Duties[0].Paragraph; p != "By Jun 30, done 6 times, on track for the requirement of 1 a month. The records:" {
+	if s.Title != "Personal Duty Summary for the First Half of 2026" {
+		t.Errorf("mid-year title %q", s.Title)
+	}
+	if p := s.Duties[0].Paragraph; p != "6 times by Jun 30, meeting the requirement of 1 a month." && p != "6 times by Jun 30, on track for 1 a month." {
 		t.Errorf("mid-year law %q", p)
 	}
 	if len(s.Missed) != 0 || len(s.Ledger()) != 13 {
@@ -122,7 +133,7 @@ func TestSummaryWeeks(t *testing.T) {
 	if len(d.Items) != 2 || d.Items[0] != "2025年12月29日，第一周。" || len(s.Ledger()) != 2 {
 		t.Errorf("items %q, %d ledger rows", d.Items, len(s.Ledger()))
 	}
-	if len(s.Missed) != 1 || s.Missed[0].Text != "周例会：第3周未开展。" {
+	if len(s.Missed) != 1 || s.Missed[0].Text != "周例会：第3周（1月12日至1月18日）未开展。" {
 		t.Errorf("missed %+v", s.Missed)
 	}
 }
@@ -161,10 +172,17 @@ func TestMissedPeriods(t *testing.T) {
 		}
 	}
 	// The summary says how each fell short, the empty ones first.
-	if got := missedPhrase(dy, Chinese); got != "三季度、四季度未开展；二季度仅1次" {
+	if got := missedPhrase(dy, 2026, Chinese); got != "三季度、四季度未开展；二季度仅1次" {
 		t.Errorf("zh phrase %q", got)
 	}
-	if got := missedPhrase(dy, English); got != "none in Q3, Q4; only 1 in Q2" {
+	if got := missedPhrase(dy, 2026, English); got != "none in Q3 or Q4; only once in Q2" {
 		t.Errorf("en phrase %q", got)
+	}
+	// Weeks are named with their dates in the summary.
+	if got := missedPhrase(weeks, 2026, Chinese); got != "第2至46周（1月5日至11月15日）、第48周（11月23日至11月29日）未开展" {
+		t.Errorf("zh weeks %q", got)
+	}
+	if got := missedPhrase(weeks, 2026, English); got != "none in W02-W46 (Jan 5-Nov 15) or W48 (Nov 23-Nov 29)" {
+		t.Errorf("en weeks %q", got)
 	}
 }

@@ -16,6 +16,7 @@ const (
 	NoRecords      WarningKind = "no_records"      // a duty under way has no record this year
 	NoParticipants WarningKind = "no_participants" // a talk record names nobody
 	LateEntry      WarningKind = "late_entry"      // a record entered long after its date
+	Placeholders   WarningKind = "placeholders"    // the report has 【请填写：…】 left for the officer
 )
 
 // LateDays is how long after its date a record may be entered before the
@@ -87,4 +88,16 @@ func Check(rep data.YearReport) []Warning {
 	}
 	out = append(out, records...)
 	return append(out, late...)
+}
+
+// CheckDocument counts what the officer still has to write in the
+// document: the report's 【请填写：…】 placeholders.
+func CheckDocument(d model.Document) []Warning {
+	n := d.Placeholders()
+	if n == 0 {
+		return nil
+	}
+	return []Warning{{Kind: Placeholders,
+		Zh: fmt.Sprintf("报告中有%d处“【请填写：…】”须由本人填写，请在Word中补全后再提交。", n),
+		En: fmt.Sprintf("The report has %d places marked 【Fill in: …】 for you to write; complete them in Word before handing it in.", n)}}
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"time"
 
@@ -16,12 +17,18 @@ import (
 // (styles, settings, fonts, footers, relationships) and document.xml
 // generated here, every piece of text escaped by encoding/xml. The layout
 // follows GB/T 9704-2012, the standard for party and government documents:
-// A4, margins 37 mm top, 35 mm bottom, 28 mm left, 26 mm right; 22 lines
-// of 28 characters; the title in 方正小标宋简体 二号 (22 pt) centred, the body
-// in 仿宋_GB2312 三号 (16 pt), first-level headings (一、) in 黑体 and
-// second-level ones (（一）) in 楷体_GB2312; page numbers "— 1 —" in 宋体
-// 四号, right on odd pages and left on even ones. Fonts a machine lacks
-// are substituted through the font table's alternate names (仿宋, 楷体).
+// A4, margins 37 mm top, 35 mm bottom, 28 mm left, 26 mm right (a 版心 of
+// 156 × 225 mm); a grid of 22 lines of 28 characters (§5.2.3); the title
+// in 方正小标宋简体 二号 (22 pt) centred, the body in 仿宋_GB2312 三号 (16 pt)
+// on fixed 28.95 pt lines, first-level headings (一、) in 黑体 and
+// second-level ones (（一）) in 楷体_GB2312; page numbers "— 1 —" in 半角宋体
+// 四号 7 mm below the 版心, one character in from the right on odd pages
+// and from the left on even ones (§7.5); the 署名 and 成文日期 as §7.3.5.2
+// places them; the attachment on a new page under 附件 in 黑体 at the top
+// left (§7.3.7, §8). Latin text is tagged en-US and Chinese zh-CN, so that
+// numbers and English words are not broken like Chinese. Fonts a machine
+// lacks are substituted through the font table's alternate names (仿宋,
+// 楷体).
 
 const (
 	nsW   = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -30,31 +37,42 @@ const (
 	xmlHd = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
 )
 
-// twips per millimetre, for the margins: 1 mm = 1440/25.4 twips.
+// twips per millimetre: 1 mm = 1440/25.4 twips.
 func mm(v float64) int { return int(v*1440/25.4 + 0.5) }
 
+// The page, in twips.
 var (
 	pageW, pageH = 11906, 16838 // A4
 	marginTop    = mm(37)
 	marginBottom = mm(35)
 	marginLeft   = mm(28)
 	marginRight  = mm(26)
-	textWidth    = pageW - marginLeft - marginRight
-	// 22 lines in the 225 mm of text height.
-	linePitch = (pageH - marginTop - marginBottom) / 22
+	textWidth    = pageW - marginLeft - marginRight // 156 mm
+	textHeight   = pageH - marginTop - marginBottom // 225 mm
+	// 22 lines in the 225 mm of text height: 28.95 pt.
+	linePitch = textHeight / 22
+	// 28 characters in the 156 mm of a line. The grid's character pitch
+	// is the body size (16 pt) plus charSpace/4096 pt; rounding down keeps
+	// 28 pitches inside the line.
+	charSpace = int(math.Floor((float64(textWidth)/20/28 - 16) * 4096))
+	charPitch = float64(textWidth) / 28 // twips
+	// bodyScale is the body glyphs' width in percent: the largest that
+	// keeps a 16 pt character within the grid's pitch.
+	bodyScale = int(math.Floor(charPitch / (16 * 20) * 100))
+	// The page number's line is 14 pt (四号) high; its middle, where the
+	// dashes sit, is 7 mm below the 版心: 28 mm above the page's edge.
+	footerLine     = 280
+	footerDistance = mm(28) - footerLine/2
 )
 
-// tableCols are the summary table's column widths in twips, summing to
-// the text width; 事项 takes what the others leave.
-func tableCols() []int {
-	cols := []int{840, 0, 1340, 2300, 1340, 1060}
-	rest := textWidth
-	for _, c := range cols {
-		rest -= c
-	}
-	cols[1] = rest
-	return cols
-}
+// Sizes in half-points.
+const (
+	size2  = 44 // 二号 22 pt: the title
+	size3  = 32 // 三号 16 pt: the body
+	size4  = 28 // 四号 14 pt: page numbers
+	size4s = 24 // 小四 12 pt: the summary table
+	size5  = 21 // 五号 10.5 pt: the ledger table
+)
 
 const contentTypes = xmlHd + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
 	`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
@@ -82,10 +100,11 @@ const documentRels = xmlHd + `<Relationships xmlns="` + nsRel + `">` +
 	`</Relationships>`
 
 // settings: odd and even pages get their own footers, as GB/T 9704 puts
-// page numbers on the outer edge; Chinese punctuation is compressed.
+// page numbers on the outer edge; punctuation is not compressed, so that
+// every line holds its 28 characters.
 const settings = xmlHd + `<w:settings xmlns:w="` + nsW + `">` +
 	`<w:defaultTabStop w:val="420"/><w:evenAndOddHeaders/>` +
-	`<w:characterSpacingControl w:val="compressPunctuation"/>` +
+	`<w:characterSpacingControl w:val="doNotCompress"/>` +
 	`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
 	`</w:settings>`
 
@@ -109,51 +128,72 @@ func size(halfPoints int) string {
 	return `<w:sz w:val="` + n + `"/><w:szCs w:val="` + n + `"/>`
 }
 
-// styles: sizes are in half-points (三号 16 pt = 32, 二号 22 pt = 44,
-// 四号 14 pt = 28); body lines are exactly one grid line apart; paragraphs
-// open with a two-character indent.
+// styles: body lines exactly one grid line apart; paragraphs open with a
+// two-character indent; table text leaves the grid (snapToGrid off), so
+// a row is as high as its text and the table reads at a glance.
 func styles() string {
 	line := strconv.Itoa(linePitch)
 	noIndent := `<w:ind w:firstLineChars="0" w:firstLine="0"/>`
+	offGrid := `<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>` + noIndent
 	return xmlHd + `<w:styles xmlns:w="` + nsW + `">` +
-		`<w:docDefaults><w:rPrDefault><w:rPr>` + fonts("仿宋_GB2312") + `<w:kern w:val="2"/>` + size(32) +
-		`<w:lang w:val="zh-CN" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>` +
-		`<w:pPrDefault><w:pPr><w:spacing w:line="` + line + `" w:lineRule="exact"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>` +
+		`<w:docDefaults><w:rPrDefault><w:rPr>` + fonts("仿宋_GB2312") + `<w:kern w:val="2"/>` + size(size3) +
+		`<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>` +
+		`<w:pPrDefault><w:pPr><w:spacing w:before="0" w:after="0" w:line="` + line + `" w:lineRule="exact"/><w:jc w:val="both"/></w:pPr></w:pPrDefault></w:docDefaults>` +
 		`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>` +
-		`<w:pPr><w:ind w:firstLineChars="200" w:firstLine="640"/></w:pPr></w:style>` +
+		`<w:pPr><w:ind w:firstLineChars="200" w:firstLine="` + strconv.Itoa(int(2*charPitch)-1) + `"/></w:pPr>` +
+		// The size is repeated here: LibreOffice takes the grid's
+		// character width from the Normal style itself. Word fits a 16 pt
+		// character into the grid's 15.79 pt pitch by charSpace; LibreOffice
+		// measures the glyph when it breaks lines and gives one wider than
+		// the pitch two cells (14 characters a line), so the body's glyphs
+		// are drawn 98% wide (15.68 pt), a difference no reader sees.
+		`<w:rPr><w:w w:val="` + strconv.Itoa(bodyScale) + `"/>` + size(size3) + `</w:rPr></w:style>` +
 		`<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>` +
-		`<w:pPr><w:spacing w:before="0" w:after="` + line + `" w:line="` + strconv.Itoa(linePitch*5/4) + `" w:lineRule="exact"/>` + noIndent + `<w:jc w:val="center"/></w:pPr>` +
-		`<w:rPr>` + fonts("方正小标宋简体") + size(44) + `</w:rPr></w:style>` +
+		`<w:pPr><w:keepNext/><w:snapToGrid w:val="0"/>` + noIndent + `<w:jc w:val="center"/></w:pPr>` +
+		`<w:rPr>` + fonts("方正小标宋简体") + `<w:w w:val="100"/>` + size(size2) + `</w:rPr></w:style>` +
 		`<w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>` +
-		`<w:pPr>` + noIndent + `<w:jc w:val="center"/></w:pPr><w:rPr>` + fonts("楷体_GB2312") + `</w:rPr></w:style>` +
+		`<w:pPr><w:keepNext/>` + noIndent + `<w:jc w:val="center"/></w:pPr><w:rPr>` + fonts("楷体_GB2312") + `</w:rPr></w:style>` +
 		`<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>` +
 		`<w:pPr><w:keepNext/><w:outlineLvl w:val="0"/></w:pPr><w:rPr>` + fonts("黑体") + `</w:rPr></w:style>` +
 		`<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>` +
 		`<w:pPr><w:keepNext/><w:outlineLvl w:val="1"/></w:pPr><w:rPr>` + fonts("楷体_GB2312") + `</w:rPr></w:style>` +
+		`<w:style w:type="character" w:styleId="Lead"><w:name w:val="Run-in Heading"/><w:qFormat/><w:rPr>` + fonts("楷体_GB2312") + `</w:rPr></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="AttachmentLabel"><w:name w:val="Attachment Label"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>` +
+		`<w:pPr><w:keepNext/>` + noIndent + `<w:jc w:val="left"/></w:pPr><w:rPr>` + fonts("黑体") + `</w:rPr></w:style>` +
 		`<w:style w:type="paragraph" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:qFormat/>` +
-		`<w:pPr><w:spacing w:line="240" w:lineRule="auto"/>` + noIndent + `<w:jc w:val="left"/></w:pPr><w:rPr>` + size(28) + `</w:rPr></w:style>` +
+		`<w:pPr>` + offGrid + `<w:jc w:val="left"/></w:pPr><w:rPr><w:w w:val="100"/>` + size(size4s) + `</w:rPr></w:style>` +
 		`<w:style w:type="paragraph" w:styleId="TableHeading"><w:name w:val="Table Heading"/><w:basedOn w:val="TableText"/><w:qFormat/>` +
 		`<w:pPr><w:keepNext/><w:jc w:val="center"/></w:pPr><w:rPr>` + fonts("黑体") + `</w:rPr></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="LedgerText"><w:name w:val="Ledger Text"/><w:basedOn w:val="TableText"/><w:qFormat/>` +
+		`<w:rPr>` + size(size5) + `</w:rPr></w:style>` +
+		`<w:style w:type="paragraph" w:styleId="LedgerHeading"><w:name w:val="Ledger Heading"/><w:basedOn w:val="LedgerText"/><w:qFormat/>` +
+		`<w:pPr><w:keepNext/><w:jc w:val="center"/></w:pPr><w:rPr>` + fonts("黑体") + `</w:rPr></w:style>` +
 		`<w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/>` +
-		`<w:pPr><w:spacing w:line="240" w:lineRule="auto"/>` + noIndent + `</w:pPr><w:rPr>` + fonts("宋体") + size(28) + `</w:rPr></w:style>` +
+		`<w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="` + strconv.Itoa(footerLine) + `" w:lineRule="exact"/>` + noIndent + `</w:pPr>` +
+		`<w:rPr><w:rFonts w:ascii="宋体" w:hAnsi="宋体" w:eastAsia="宋体" w:cs="宋体"/><w:w w:val="100"/>` + size(size4) + `</w:rPr></w:style>` +
 		`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>` +
-		`<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>` +
-		`<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>` +
+		`<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="80" w:type="dxa"/>` +
+		`<w:bottom w:w="40" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>` +
 		`</w:styles>`
 }
 
-// footer is "— N —" with a PAGE field, one character in from the outer edge.
+// footer is "— N —": the page number in half-width 宋体 between two 一字线
+// (the dashes tagged East Asian, so they are full-width), one character in
+// from the outer edge.
 func footer(align string) string {
-	ind := `<w:ind w:right="280"/>`
+	side := "right"
 	if align == "left" {
-		ind = `<w:ind w:left="280"/>`
+		side = "left"
+	}
+	ind := `<w:ind w:` + side + `Chars="100" w:` + side + `="` + strconv.Itoa(footerLine) + `"/>`
+	dash := func(s string) string {
+		return `<w:r><w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">` + s + `</w:t></w:r>`
 	}
 	return xmlHd + `<w:ftr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:p><w:pPr><w:pStyle w:val="Footer"/>` + ind +
-		`<w:jc w:val="` + align + `"/></w:pPr>` +
-		`<w:r><w:t xml:space="preserve">— </w:t></w:r>` +
+		`<w:jc w:val="` + align + `"/></w:pPr>` + dash("— ") +
 		`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>` +
 		`<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>` +
-		`<w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p></w:ftr>`
+		dash(" —") + `</w:p></w:ftr>`
 }
 
 // coreProps carries the title only: no author, so the file does not
@@ -169,7 +209,8 @@ func coreProps(title string) string {
 
 // docWriter builds document.xml.
 type docWriter struct {
-	b bytes.Buffer
+	b       bytes.Buffer
+	english bool
 }
 
 func (d *docWriter) raw(s string) { d.b.WriteString(s) }
@@ -178,33 +219,38 @@ func (d *docWriter) raw(s string) { d.b.WriteString(s) }
 // cannot hold into U+FFFD.
 func (d *docWriter) text(s string) { xml.EscapeText(&d.b, []byte(s)) }
 
-func (d *docWriter) run(s string) {
-	d.raw(`<w:r><w:t xml:space="preserve">`)
-	d.text(s)
+func (d *docWriter) run(style, s string) {
+	d.raw(`<w:r>`)
+	if style != "" {
+		d.raw(`<w:rPr><w:rStyle w:val="` + style + `"/></w:rPr>`)
+	}
+	d.raw(`<w:t xml:space="preserve">`)
+	d.text(model.CleanLine(s))
 	d.raw(`</w:t></w:r>`)
 }
 
-func (d *docWriter) para(style, s string) {
-	d.paraAligned(style, "", s)
-}
-
-func (d *docWriter) paraAligned(style, align, s string) {
-	d.raw(`<w:p><w:pPr><w:pStyle w:val="` + style + `"/>`)
-	if align != "" {
-		d.raw(`<w:jc w:val="` + align + `"/>`)
+// para is a paragraph of a style; extra is more paragraph properties
+// (alignment, indents, keepNext) in schema order after the style. An
+// English run-in heading is followed by a space.
+func (d *docWriter) para(style, extra, lead, s string) {
+	d.raw(`<w:p><w:pPr><w:pStyle w:val="` + style + `"/>` + extra + `</w:pPr>`)
+	if lead != "" {
+		d.run("Lead", lead)
+		if d.english {
+			d.raw(`<w:r><w:t xml:space="preserve"> </w:t></w:r>`)
+		}
 	}
-	d.raw(`</w:pPr>`)
 	if s != "" {
-		d.run(model.CleanLine(s))
+		d.run("", s)
 	}
 	d.raw(`</w:p>`)
 }
 
-// table writes the summary table as a real Word table: full borders, the
-// header row repeated on every page, rows never split across pages.
-func (d *docWriter) table(s model.Summary) {
-	cols := tableCols()
-	center := map[int]bool{0: true, 4: true, 5: true}
+// table writes a real Word table: full borders, column widths by the
+// table's weights (the duty column widest), the header row repeated on
+// every page, rows never split across pages.
+func (d *docWriter) table(t *model.Table, text, heading string) {
+	cols := tableWidths(t.Weights, len(t.Columns))
 	d.raw(`<w:tbl><w:tblPr><w:tblW w:w="` + strconv.Itoa(textWidth) + `" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>`)
 	for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
 		d.raw(`<w:` + side + ` w:val="single" w:sz="4" w:space="0" w:color="000000"/>`)
@@ -214,6 +260,7 @@ func (d *docWriter) table(s model.Summary) {
 		d.raw(`<w:gridCol w:w="` + strconv.Itoa(c) + `"/>`)
 	}
 	d.raw(`</w:tblGrid>`)
+	center := `<w:jc w:val="center"/>`
 	row := func(cells []string, header bool) {
 		d.raw(`<w:tr><w:trPr><w:cantSplit/>`)
 		if header {
@@ -224,83 +271,152 @@ func (d *docWriter) table(s model.Summary) {
 			d.raw(`<w:tc><w:tcPr><w:tcW w:w="` + strconv.Itoa(cols[i]) + `" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>`)
 			switch {
 			case header:
-				d.para("TableHeading", c)
-			case center[i]:
-				d.paraAligned("TableText", "center", c)
+				d.para(heading, "", "", c)
+			case i < len(t.Center) && t.Center[i]:
+				d.para(text, center, "", c)
 			default:
-				d.para("TableText", c)
+				d.para(text, "", "", c)
 			}
 			d.raw(`</w:tc>`)
 		}
 		d.raw(`</w:tr>`)
 	}
-	row(s.Columns, true)
-	for _, duty := range s.Duties {
-		row(duty.Row, false)
+	row(t.Columns, true)
+	for _, r := range t.Rows {
+		row(r, false)
 	}
 	d.raw(`</w:tbl>`)
+}
+
+// tableWidths shares the text width among n columns by weight.
+func tableWidths(weights []int, n int) []int {
+	total := 0
+	for i := 0; i < n; i++ {
+		total += weightAt(weights, i)
+	}
+	cols := make([]int, n)
+	rest := textWidth
+	for i := range cols {
+		cols[i] = textWidth * weightAt(weights, i) / total
+		rest -= cols[i]
+	}
+	cols[n-1] += rest
+	return cols
+}
+
+func weightAt(w []int, i int) int {
+	if i < len(w) && w[i] > 0 {
+		return w[i]
+	}
+	return 1
+}
+
+// width is s's width in characters of the body font: a Chinese character
+// is one, a Latin letter or digit half.
+func width(s string) float64 {
+	w := 0.0
+	for _, r := range s {
+		if r < 0x2E80 {
+			w += 0.5
+		} else {
+			w++
+		}
+	}
+	return w
+}
+
+// rightIndent is a right indent of n characters.
+func rightIndent(n float64) string {
+	return fmt.Sprintf(`<w:ind w:rightChars="%d" w:right="%d" w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/>`,
+		int(n*100+0.5), int(n*charPitch+0.5))
+}
+
+// signature places the 署名 and 成文日期 as GB/T 9704 §7.3.5.2 asks of a
+// document without a seal: the name two characters in from the right, the
+// date on the next line starting two characters right of the name's
+// start; when the date is the longer, the date is two characters in and
+// the name moves left to keep the two-character step.
+func (d *docWriter) signature(name, date string) {
+	nw, dw := width(name), width(date)
+	nameRight, dateRight := 2.0, 2.0
+	if dw+2 > nw {
+		nameRight = 2 + dw + 2 - nw
+	} else {
+		dateRight = 2 + nw - 2 - dw
+	}
+	d.para("Normal", `<w:keepNext/>`+rightIndent(nameRight), "", name)
+	d.para("Normal", rightIndent(dateRight), "", date)
 }
 
 func (d *docWriter) sectPr() {
 	d.raw(`<w:sectPr><w:footerReference w:type="default" r:id="rId4"/><w:footerReference w:type="even" r:id="rId5"/>`)
 	d.raw(fmt.Sprintf(`<w:pgSz w:w="%d" w:h="%d"/>`, pageW, pageH))
 	d.raw(fmt.Sprintf(`<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="851" w:footer="%d" w:gutter="0"/>`,
-		marginTop, marginRight, marginBottom, marginLeft, mm(23)))
+		marginTop, marginRight, marginBottom, marginLeft, footerDistance))
 	d.raw(`<w:pgNumType w:start="1"/><w:cols w:space="425"/>`)
-	d.raw(fmt.Sprintf(`<w:docGrid w:type="lines" w:linePitch="%d"/></w:sectPr>`, linePitch))
+	d.raw(fmt.Sprintf(`<w:docGrid w:type="linesAndChars" w:linePitch="%d" w:charSpace="%d"/></w:sectPr>`, linePitch, charSpace))
 }
 
-func documentXML(s model.Summary) []byte {
-	d := &docWriter{}
-	d.b.Grow(4096 + 400*len(s.Duties))
+func documentXML(doc model.Document) []byte {
+	d := &docWriter{english: doc.Lang == model.English}
+	d.b.Grow(8192 + 600*len(doc.Duties) + 900*len(doc.Attachment.Table.Rows))
 	d.raw(xmlHd + `<w:document xmlns:w="` + nsW + `" xmlns:r="` + nsR + `"><w:body>`)
-	d.para("Title", s.Title)
-	if s.ProfileLine != "" {
-		d.para("Subtitle", s.ProfileLine)
-	}
-	d.para("Subtitle", s.Period)
-	d.para("Normal", "")
-	d.para("Normal", s.Intro)
-	d.para("Heading1", s.Headings[0])
-	d.para("Normal", s.Overview)
-	d.para("Heading1", s.Headings[1])
-	if len(s.Duties) > 0 {
-		d.table(s)
-	}
-	for _, duty := range s.Duties {
-		d.para("Heading2", duty.Heading)
-		d.para("Normal", duty.Paragraph)
-		for i, it := range duty.Items {
-			d.para("Normal", fmt.Sprintf("%d. %s", i+1, it))
+	keep := `<w:keepNext/>`
+	for _, b := range doc.Blocks {
+		switch b.Kind {
+		case model.TitleBlock:
+			d.para("Title", "", "", b.Text)
+		case model.BylineBlock:
+			d.para("Subtitle", "", "", b.Text)
+		case model.Heading1Block:
+			d.para("Heading1", "", "", b.Text)
+		case model.Heading2Block:
+			d.para("Heading2", "", "", b.Text)
+		case model.TableBlock:
+			d.table(b.Table, "TableText", "TableHeading")
+		case model.BlankBlock:
+			d.para("Normal", "", "", "")
+		case model.SignatureBlock:
+			d.signature(doc.SignName, doc.SignDate)
+		default:
+			extra := ""
+			if b.KeepNext {
+				extra = keep
+			}
+			d.para("Normal", extra, b.Lead, b.Text)
 		}
 	}
-	d.para("Heading1", s.Headings[2])
-	if len(s.Missed) == 0 {
-		d.para("Normal", s.NoneMissed)
-	}
-	for i, m := range s.Missed {
-		d.para("Normal", fmt.Sprintf("%d. %s", i+1, m.Text))
-		d.para("Normal", s.ReasonPrompt)
-		d.para("Normal", "") // room for the reasons
+	// The attachment starts a page: 附件 on its first line at the top
+	// left, its title centred on the third.
+	a := doc.Attachment
+	d.para("AttachmentLabel", `<w:pageBreakBefore/>`, "", a.Label)
+	d.para("Normal", keep, "", "")
+	d.para("Title", "", "", a.Title)
+	d.para("Normal", keep, "", "")
+	if len(a.Table.Rows) == 0 {
+		d.para("Normal", "", "", a.Empty)
+	} else {
+		d.table(&a.Table, "LedgerText", "LedgerHeading")
+		d.para("Normal", "", "", "")
 	}
 	d.sectPr()
 	d.raw(`</w:body></w:document>`)
 	return d.b.Bytes()
 }
 
-// WriteDocx writes the summary as a Word document.
-func WriteDocx(w io.Writer, s model.Summary) error {
+// WriteDocx writes the document as a Word file.
+func WriteDocx(w io.Writer, doc model.Document) error {
 	z := zip.NewWriter(w)
-	// A fixed timestamp (the as-of day) keeps the same summary byte-identical.
-	when := s.AsOf.Time().Add(12 * time.Hour)
+	// A fixed timestamp (the as-of day) keeps the same document byte-identical.
+	when := doc.AsOf.Time().Add(12 * time.Hour)
 	parts := []struct {
 		name string
 		body []byte
 	}{
 		{"[Content_Types].xml", []byte(contentTypes)},
 		{"_rels/.rels", []byte(packageRels)},
-		{"docProps/core.xml", []byte(coreProps(s.Title))},
-		{"word/document.xml", documentXML(s)},
+		{"docProps/core.xml", []byte(coreProps(doc.Title))},
+		{"word/document.xml", documentXML(doc)},
 		{"word/styles.xml", []byte(styles())},
 		{"word/settings.xml", []byte(settings)},
 		{"word/fontTable.xml", []byte(fontTable)},

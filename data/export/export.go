@@ -72,12 +72,15 @@ type Options struct {
 	AsOf   model.Date
 	Today  model.Date // zero: the local date now
 	Format Format
+	// Layout is the shape of the md, txt and docx documents: the summary
+	// (the default) or the 述责述廉 report.
+	Layout model.Layout
 	Lang   model.Lang // zh by default
 	Path   string     // the file; empty: DefaultPath in the current directory
 	Force  bool       // replace an existing file
 	Strict bool       // refuse to write when Check finds anything
 	All    bool       // JSON only: every year of the ledger, not just Year
-	Now    time.Time  // the export timestamp written in JSON; zero: now
+	Now    time.Time  // the export timestamp written in JSON, and the 成文日期; zero: now
 	// Before, when set, sees the check's warnings before anything is
 	// written (the command line prints them there); an error it returns
 	// stops the export.
@@ -106,6 +109,17 @@ func (o *Options) check() error {
 	if !(o.All && o.Year == 0) && !model.ValidYear(o.Year) {
 		return model.Invalid(nil, fmt.Sprintf("年份 %d 不在1900至2999之间。", o.Year),
 			fmt.Sprintf("The year %d is outside 1900-2999.", o.Year))
+	}
+	if o.Layout == "" {
+		o.Layout = model.SummaryLayout
+	}
+	if _, ok := model.ParseLayout(string(o.Layout)); !ok {
+		return model.Invalid(nil, "版式应为 summary（履职情况）或 report（述责述廉报告）。",
+			"The layout must be summary or report.")
+	}
+	if o.Layout == model.ReportLayout && o.Format != Markdown && o.Format != Text && o.Format != Word {
+		return model.Invalid(nil, "述责述廉报告（--layout report）只能导出为 md、txt 或 docx；xlsx、csv 和 json 是台账数据，不分版式。",
+			"The report layout (--layout report) is written as md, txt or docx; xlsx, csv and json hold the ledger and have no layout.")
 	}
 	if o.Today.IsZero() {
 		o.Today = model.Today()
@@ -162,6 +176,14 @@ func Write(ctx context.Context, s *data.Store, o Options) (string, []Warning, er
 		}
 		warnings = Check(rep)
 	}
+	var doc model.Document
+	if o.Year != 0 && o.Format != JSON {
+		sum := model.BuildSummary(rep.Status, rep.Records, rep.Profile, o.Lang)
+		doc = model.BuildDocument(sum, o.Layout, model.DateOf(o.Now))
+		if o.Format == Markdown || o.Format == Text || o.Format == Word {
+			warnings = append(warnings, CheckDocument(doc)...)
+		}
+	}
 	if o.Before != nil {
 		if err := o.Before(warnings); err != nil {
 			return "", warnings, err
@@ -184,8 +206,7 @@ func Write(ctx context.Context, s *data.Store, o Options) (string, []Warning, er
 		}
 		write = func(w io.Writer) error { return WriteJSON(w, dump, year, o.Now) }
 	} else {
-		sum := model.BuildSummary(rep.Status, rep.Records, rep.Profile, o.Lang)
-		write = func(w io.Writer) error { return Render(w, o.Format, sum) }
+		write = func(w io.Writer) error { return Render(w, o.Format, doc) }
 	}
 	err = data.WriteFile(abs, o.Force, func(f *os.File) error {
 		bw := bufio.NewWriterSize(f, 1<<16)
@@ -200,8 +221,9 @@ func Write(ctx context.Context, s *data.Store, o Options) (string, []Warning, er
 	return abs, warnings, nil
 }
 
-// Render writes the summary in one of the summary formats (everything but JSON).
-func Render(w io.Writer, f Format, s model.Summary) error {
+// Render writes the document in one of the document formats (everything
+// but JSON); the workbook and the CSV ledger use its summary.
+func Render(w io.Writer, f Format, s model.Document) error {
 	switch f {
 	case Markdown:
 		return WriteMarkdown(w, s)
@@ -210,9 +232,9 @@ func Render(w io.Writer, f Format, s model.Summary) error {
 	case Word:
 		return WriteDocx(w, s)
 	case Excel:
-		return WriteXLSX(w, s)
+		return WriteXLSX(w, s.Summary)
 	case CSV:
-		return WriteCSV(w, s)
+		return WriteCSV(w, s.Summary)
 	}
 	return fmt.Errorf("render: %q is not a summary format", f)
 }

@@ -123,13 +123,19 @@ func diffLines(want, got string) string {
 	return ""
 }
 
-func summaryOf(t *testing.T, s *data.Store, asOf model.Date, lang model.Lang) model.Summary {
+func summaryOf(t *testing.T, s *data.Store, asOf model.Date, lang model.Lang) model.Document {
+	t.Helper()
+	return documentOf(t, s, asOf, lang, model.SummaryLayout)
+}
+
+// documentOf lays out the 2026 year of s as of asOf, signed on fixedToday.
+func documentOf(t *testing.T, s *data.Store, asOf model.Date, lang model.Lang, layout model.Layout) model.Document {
 	t.Helper()
 	rep, err := s.YearReport(ctx, 2026, model.CloseOf(asOf))
 	if err != nil {
 		t.Fatal(err)
 	}
-	return model.BuildSummary(rep.Status, rep.Records, rep.Profile, lang)
+	return model.BuildDocument(model.BuildSummary(rep.Status, rep.Records, rep.Profile, lang), layout, fixedToday)
 }
 
 func TestGoldenText(t *testing.T) {
@@ -146,10 +152,17 @@ func TestGoldenText(t *testing.T) {
 		{"summary-en.txt", fixedToday, model.English, Text},
 		{"midyear-zh.md", model.NewDate(2026, 6, 30), model.Chinese, Markdown},
 		{"midyear-en.txt", model.NewDate(2026, 6, 30), model.English, Text},
+		{"report-zh.md", fixedToday, model.Chinese, Markdown},
+		{"report-zh.txt", fixedToday, model.Chinese, Text},
+		{"report-en.md", fixedToday, model.English, Markdown},
 	} {
 		t.Run(c.name, func(t *testing.T) {
+			layout := model.SummaryLayout
+			if strings.HasPrefix(c.name, "report") {
+				layout = model.ReportLayout
+			}
 			var b bytes.Buffer
-			if err := Render(&b, c.f, summaryOf(t, s, c.asOf, c.lang)); err != nil {
+			if err := Render(&b, c.f, documentOf(t, s, c.asOf, c.lang, layout)); err != nil {
 				t.Fatal(err)
 			}
 			golden(t, c.name, b.Bytes())

@@ -3,14 +3,12 @@ package export
 import (
 	"archive/zip"
 	"bytes"
-	"context"
+
 	"encoding/csv"
 	"encoding/xml"
 	"errors"
 	"io"
-	"os"
-	"os/exec"
-	"path/filepath"
+
 	"strconv"
 	"strings"
 	"testing"
@@ -257,96 +255,6 @@ func xmlText(t *testing.T, name string, body []byte) (string, map[string]int) {
 		}
 	}
 	return text.String(), elems
-}
-
-func TestDocx(t *testing.T) {
-	raw := render(t, Word, model.Chinese)
-	z, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	parts := map[string]string{}
-	elems := map[string]map[string]int{}
-	for _, zf := range z.File {
-		parts[zf.Name], elems[zf.Name] = xmlText(t, zf.Name, readZip(t, zf))
-	}
-	for _, want := range []string{"[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels", "word/document.xml",
-		"word/styles.xml", "word/settings.xml", "word/fontTable.xml", "word/footer1.xml", "word/footer2.xml", "docProps/core.xml"} {
-		if _, ok := parts[want]; !ok {
-			t.Errorf("missing part %s", want)
-		}
-	}
-	doc := parts["word/document.xml"]
-	for _, want := range []string{"2026年度个人履职情况", "姓名：张三　职务：副局长　单位：某某市某某局", "一、总体情况", "二、分项完成情况",
-		"三、未达标事项", "（一）会前学法", "全年开展调研活动12次，完成全年不少于12次的要求。", "会前学法：8月、10月未开展。",
-		"节前廉洁提醒 <b>&amp; | *加粗*", "原因及整改措施："} {
-		if !strings.Contains(doc, want) {
-			t.Errorf("document.xml lacks %q", want)
-		}
-	}
-	de := elems["word/document.xml"]
-	if de["tbl"] != 1 || de["tr"] != 8 || de["tc"] != 8*6 || de["tblHeader"] != 1 {
-		t.Errorf("table: %d tables, %d rows, %d cells, %d header rows", de["tbl"], de["tr"], de["tc"], de["tblHeader"])
-	}
-	if !strings.Contains(parts["word/footer1.xml"], "PAGE") || !strings.Contains(parts["word/footer2.xml"], "—") {
-		t.Error("footers lack the page number field")
-	}
-	body := func(name string) string {
-		for _, zf := range z.File {
-			if zf.Name == name {
-				return string(readZip(t, zf))
-			}
-		}
-		return ""
-	}
-	styles := body("word/styles.xml")
-	for _, want := range []string{`w:eastAsia="仿宋_GB2312"`, `w:eastAsia="方正小标宋简体"`, `w:eastAsia="黑体"`, `w:eastAsia="楷体_GB2312"`,
-		`<w:sz w:val="44"/>`, `<w:sz w:val="32"/>`} {
-		if !strings.Contains(styles, want) {
-			t.Errorf("styles.xml lacks %s", want)
-		}
-	}
-	// A4 with the GB/T 9704 margins: 37, 35, 28 and 26 mm in twips.
-	if d := body("word/document.xml"); !strings.Contains(d, `<w:pgSz w:w="11906" w:h="16838"/>`) ||
-		!strings.Contains(d, `w:top="2098" w:right="1474" w:bottom="1984" w:left="1587"`) {
-		t.Error("page size or margins are not A4 / GB/T 9704")
-	}
-	if core := strings.TrimSpace(parts["docProps/core.xml"]); core != "2026年度个人履职情况" {
-		t.Errorf("core properties say %q", core)
-	}
-	// The same summary makes the same bytes.
-	if again := render(t, Word, model.Chinese); !bytes.Equal(raw, again) {
-		t.Error("two renderings of one summary differ")
-	}
-
-	office := ""
-	for _, name := range []string{"soffice", "libreoffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			office = p
-			break
-		}
-	}
-	if office == "" {
-		t.Skip("LibreOffice (soffice) is not installed, so the docx was not converted to PDF; apt-get install libreoffice-writer-nogui to run this check")
-	}
-	dir := t.TempDir()
-	src := filepath.Join(dir, "summary.docx")
-	if err := os.WriteFile(src, raw, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	c, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(c, office, "--headless", "--norestore", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--convert-to", "pdf", "--outdir", dir, src)
-	cmd.Env = append(os.Environ(), "HOME="+dir)
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("LibreOffice failed to convert the docx: %v\n%s", err, out)
-	}
-	pdf, err := os.ReadFile(filepath.Join(dir, "summary.pdf"))
-	if err != nil || !bytes.HasPrefix(pdf, []byte("%PDF")) || len(pdf) < 1000 {
-		t.Fatalf("LibreOffice made no PDF (%v): %s", err, out)
-	}
 }
 
 func TestCSV(t *testing.T) {

@@ -2,7 +2,6 @@ package export
 
 import (
 	"bufio"
-	"fmt"
 	"io"
 	"strings"
 
@@ -49,109 +48,138 @@ var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`,
 
 func md(s string) string { return mdEscaper.Replace(model.CleanLine(s)) }
 
-// WriteMarkdown renders the summary as Markdown.
-func WriteMarkdown(w io.Writer, s model.Summary) error {
+// WriteMarkdown renders the document as Markdown: the body, the 署名 and
+// 成文日期, then the attachment after a rule.
+func WriteMarkdown(w io.Writer, d model.Document) error {
 	e := newErrWriter(w)
-	e.str("# ", md(s.Title), "\n\n")
-	if s.ProfileLine != "" {
-		e.str(md(s.ProfileLine), "\n\n")
-	}
-	e.str(md(s.Period), "\n\n", md(s.Intro), "\n\n")
-	e.str("## ", s.Headings[0], "\n\n", md(s.Overview), "\n\n")
-	e.str("## ", s.Headings[1], "\n\n")
-	if len(s.Duties) > 0 {
-		e.str("|")
-		for _, c := range s.Columns {
-			e.str(" ", c, " |")
-		}
-		e.str("\n| ---: | --- | --- | --- | ---: | --- |\n")
-		for _, d := range s.Duties {
-			e.str("|")
-			for _, c := range d.Row {
-				e.str(" ", md(c), " |")
+	for _, b := range d.Blocks {
+		switch b.Kind {
+		case model.TitleBlock:
+			e.str("# ", md(b.Text), "\n\n")
+		case model.Heading1Block:
+			e.str("## ", md(b.Text), "\n\n")
+		case model.Heading2Block:
+			e.str("### ", md(b.Text), "\n\n")
+		case model.TableBlock:
+			mdTable(e, b.Table)
+		case model.BlankBlock:
+		case model.SignatureBlock:
+			e.str(md(d.SignName), "\n\n", md(d.SignDate), "\n\n")
+		default:
+			if b.Lead != "" {
+				e.str("**", md(b.Lead), "**", leadSpace(d))
 			}
-			e.str("\n")
-		}
-		e.str("\n")
-	}
-	for _, d := range s.Duties {
-		e.str("### ", md(d.Heading), "\n\n", md(d.Paragraph), "\n\n")
-		for i, it := range d.Items {
-			e.str(fmt.Sprint(i+1), ". ", md(it), "\n")
-		}
-		if len(d.Items) > 0 {
-			e.str("\n")
+			e.str(md(b.Text), "\n\n")
 		}
 	}
-	e.str("## ", s.Headings[2], "\n\n")
-	if len(s.Missed) == 0 {
-		e.str(s.NoneMissed, "\n")
+	a := d.Attachment
+	e.str("---\n\n", md(a.Label), "\n\n## ", md(a.Title), "\n\n")
+	if len(a.Table.Rows) == 0 {
+		e.str(md(a.Empty), "\n")
+		return e.done()
 	}
-	for i, m := range s.Missed {
-		if i > 0 {
-			e.str("\n")
-		}
-		// The prompt is indented to stay inside the list item, where the
-		// officer writes the reasons.
-		e.str(fmt.Sprint(i+1), ". ", md(m.Text), "\n\n   ", s.ReasonPrompt, "\n")
-	}
+	mdTable(e, &a.Table)
 	return e.done()
 }
 
-// WriteText renders the summary as plain text: Chinese paragraphs start
-// with two ideographic spaces as they do on paper, and the table is
-// aligned by display width (a Chinese character is two columns).
-func WriteText(w io.Writer, s model.Summary) error {
+func mdTable(e *errWriter, t *model.Table) {
+	e.str("|")
+	for _, c := range t.Columns {
+		e.str(" ", md(c), " |")
+	}
+	e.str("\n|")
+	for i := range t.Columns {
+		if i < len(t.Center) && t.Center[i] {
+			e.str(" :---: |")
+		} else {
+			e.str(" --- |")
+		}
+	}
+	e.str("\n")
+	for _, r := range t.Rows {
+		e.str("|")
+		for _, c := range r {
+			e.str(" ", md(c), " |")
+		}
+		e.str("\n")
+	}
+	e.str("\n")
+}
+
+// textWidth is the plain-text page width in columns: GB/T 9704's 28
+// characters a line, each two columns wide.
+const textCols = 56
+
+// WriteText renders the document as plain text: Chinese paragraphs start
+// with two ideographic spaces as they do on paper, tables are aligned by
+// display width (a Chinese character is two columns), and the 署名 and
+// 成文日期 stand at the right as on paper.
+func WriteText(w io.Writer, d model.Document) error {
 	e := newErrWriter(w)
 	indent := "\u3000\u3000"
-	if s.Lang == model.English {
+	if d.Lang == model.English {
 		indent = ""
 	}
 	line := func(l string) { e.str(model.CleanLine(l), "\n") }
-	line(s.Title)
-	e.str("\n")
-	if s.ProfileLine != "" {
-		line(s.ProfileLine)
+	right := func(l string, pad int) {
+		l = model.CleanLine(l)
+		e.str(strings.Repeat(" ", max(0, textCols-pad-ansi.StringWidth(l))), l, "\n")
 	}
-	line(s.Period)
-	e.str("\n")
-	line(indent + s.Intro)
-	e.str("\n")
-	line(s.Headings[0])
-	line(indent + s.Overview)
-	e.str("\n")
-	line(s.Headings[1])
-	if len(s.Duties) > 0 {
-		rows := [][]string{s.Columns}
-		for _, d := range s.Duties {
-			rows = append(rows, d.Row)
+	for _, b := range d.Blocks {
+		switch b.Kind {
+		case model.TitleBlock:
+			line(b.Text)
+			e.str("\n")
+		case model.BylineBlock:
+			line(b.Text)
+		case model.Heading1Block, model.Heading2Block:
+			e.str("\n")
+			line(b.Text)
+		case model.TableBlock:
+			e.str(textTable(tableRows(b.Table), b.Table.Center), "\n")
+		case model.BlankBlock:
+			e.str("\n")
+		case model.SignatureBlock:
+			// GB/T 9704 §7.3.5.2: the date two characters in from the
+			// right, the name starting two characters before the date.
+			dw := ansi.StringWidth(d.SignDate)
+			nw := ansi.StringWidth(d.SignName)
+			namePad, datePad := 4+dw+4-nw, 4
+			if namePad < 4 {
+				datePad += 4 - namePad
+				namePad = 4
+			}
+			right(d.SignName, namePad)
+			right(d.SignDate, datePad)
+		default:
+			e.str(indent) // CleanLine would trim the ideographic spaces
+			if b.Lead != "" {
+				e.str(model.CleanLine(b.Lead), leadSpace(d))
+			}
+			line(b.Text)
 		}
-		e.str(textTable(rows, map[int]bool{0: true, 4: true}))
 	}
-	for _, d := range s.Duties {
-		e.str("\n")
-		line(d.Heading)
-		line(indent + d.Paragraph)
-		for i, it := range d.Items {
-			line(fmt.Sprintf("%s%d. %s", indent, i+1, it))
-		}
-	}
+	a := d.Attachment
+	e.str("\n\n")
+	line(a.Label)
 	e.str("\n")
-	line(s.Headings[2])
-	if len(s.Missed) == 0 {
-		line(indent + s.NoneMissed)
+	line(a.Title)
+	e.str("\n")
+	if len(a.Table.Rows) == 0 {
+		line(a.Empty)
+		return e.done()
 	}
-	for i, m := range s.Missed {
-		line(fmt.Sprintf("%s%d. %s", indent, i+1, m.Text))
-		line(indent + s.ReasonPrompt)
-		e.str("\n")
-	}
+	e.str(textTable(tableRows(&a.Table), a.Table.Center))
 	return e.done()
 }
 
-// textTable aligns rows in columns two spaces apart; the columns in right
-// are right-aligned. Cells are clean single lines.
-func textTable(rows [][]string, right map[int]bool) string {
+func tableRows(t *model.Table) [][]string {
+	return append([][]string{t.Columns}, t.Rows...)
+}
+
+// textTable aligns rows in columns two spaces apart; the columns marked in
+// right are right-aligned. Cells are clean single lines.
+func textTable(rows [][]string, right []bool) string {
 	widths := make([]int, len(rows[0]))
 	for _, r := range rows {
 		for i, c := range r {
@@ -164,7 +192,7 @@ func textTable(rows [][]string, right map[int]bool) string {
 		for i, c := range r {
 			c = model.CleanLine(c)
 			pad := strings.Repeat(" ", widths[i]-ansi.StringWidth(c))
-			if right[i] {
+			if i < len(right) && right[i] {
 				cells = append(cells, pad+c)
 			} else if i == len(r)-1 {
 				cells = append(cells, c) // no trailing spaces
@@ -175,4 +203,13 @@ func textTable(rows [][]string, right map[int]bool) string {
 		b.WriteString(strings.Join(cells, "  ") + "\n")
 	}
 	return b.String()
+}
+
+// leadSpace is what stands between a run-in heading and its text: a space
+// in English, nothing in Chinese.
+func leadSpace(d model.Document) string {
+	if d.Lang == model.English {
+		return " "
+	}
+	return ""
 }

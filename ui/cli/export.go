@@ -13,6 +13,7 @@ import (
 type ExportCmd struct {
 	Year   int    `help:"年度（默认今年） / year (default: this year)"`
 	Format string `short:"f" help:"格式 md|txt|docx|xlsx|csv|json（默认按 -o 的扩展名，否则 md） / format (default: from -o, else md)" placeholder:"md"`
+	Layout string `help:"版式 summary（履职情况，默认）|report（述责述廉报告，留有【请填写：…】待本人补全） / layout: summary (default) or report (the 述责述廉 report, with 【请填写：…】 for you to complete)" placeholder:"summary" default:"summary"`
 	AsOf   string `name:"as-of" help:"按某日统计，如年中报告用 06-30 / evaluate as of a date, e.g. mid-year" placeholder:"YYYY-MM-DD"`
 	Output string `short:"o" help:"输出文件（默认 taizhang-<年度>.<格式>） / output file (default: taizhang-<year>.<format>)" placeholder:"FILE"`
 	Force  bool   `help:"覆盖已有文件 / replace an existing file"`
@@ -31,6 +32,11 @@ func (c *ExportCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
+	layout, ok := model.ParseLayout(c.Layout)
+	if !ok {
+		return Bad("不认识的版式“%s”；--layout 应为 summary（履职情况）或 report（述责述廉报告）。",
+			"The layout %q is not known; --layout takes summary or report.", model.CleanLine(c.Layout))
+	}
 	var asOf model.Date // none: the year's close when it is over, else now
 	if c.AsOf != "" {
 		if asOf, err = a.asOf(c.AsOf); err != nil {
@@ -41,7 +47,7 @@ func (c *ExportCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	o := export.Options{Year: year, AsOf: asOf, Today: a.Today(), Format: format, Lang: a.Lang, Path: c.Output,
+	o := export.Options{Year: year, AsOf: asOf, Today: a.Today(), Format: format, Layout: layout, Lang: a.Lang, Path: c.Output,
 		Force: c.Force, Strict: c.Strict, All: c.All, Now: a.Now(),
 		Before: func(ws []export.Warning) error { a.printWarnings(ws); return nil }}
 	path, _, err := export.Write(ctxb, s, o)
