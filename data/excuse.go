@@ -206,3 +206,18 @@ func excuseUnchanged(res sql.Result, err error) error {
 	}
 	return nil
 }
+
+// DutyYear evaluates one duty in year at m, with its records, the records
+// given for its periods and its excused periods; found is false when the
+// duty has no target that year or left the ledger before it.
+func (s *Store) DutyYear(ctx context.Context, dutyID int64, year int, m model.Moment) (dy model.DutyYear, found bool, err error) {
+	err = s.read(ctx, func(tx *sql.Tx) error {
+		d, err := duty(ctx, tx, dutyID)
+		if err != nil {
+			return err
+		}
+		dy, found, err = dutyYear(ctx, tx, d, year, m)
+		return err
+	})
+	return dy, found, err
+}

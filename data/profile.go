@@ -62,3 +62,34 @@ func withProfileStart(ctx context.Context, q queryer, t model.Target) (model.Tar
 	}
 	return with, nil
 }
+
+// ApplyStart gives the post start date to the targets of its year that
+// have no start date of their own, for duties still active then, and
+// returns how many it changed: what the officer asks for after setting the
+// date, instead of editing each duty.
+func (s *Store) ApplyStart(ctx context.Context, start model.Date) (int, error) {
+	var n int
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		n = 0
+		dts, err := yearDuties(ctx, tx, start.Year())
+		if err != nil {
+			return err
+		}
+		for _, dt := range dts {
+			if !dt.Target.Start.IsZero() || !dt.ActiveIn(start.Year()) {
+				continue
+			}
+			t := dt.Target
+			t.Start = start
+			if t.Check() != nil {
+				continue // after a weekly target's last week: leave it whole
+			}
+			if err := putTarget(ctx, tx, t); err != nil {
+				return err
+			}
+			n++
+		}
+		return nil
+	})
+	return n, err
+}

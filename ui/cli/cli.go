@@ -43,9 +43,11 @@ type CLI struct {
 
 	Open     OpenCmd     `cmd:"" default:"1" hidden:"" help:"打开终端界面 / open the terminal interface"`
 	Status   StatusCmd   `cmd:"" help:"年度履职情况 / the year's status"`
+	Due      DueCmd      `cmd:"" help:"本期待办：当前期间未完成的事项，先到期的在前 / what is open now and still owed, soonest first"`
 	Duty     DutyCmd     `cmd:"" help:"管理履职事项 / manage duties"`
 	Log      LogCmd      `cmd:"" help:"登记一条履职记录 / log a record"`
 	Records  RecordsCmd  `cmd:"" help:"列出履职记录 / list records"`
+	Excuse   ExcuseCmd   `cmd:"" help:"某一期间免于要求（须写明理由），或撤销 / excuse one period of a duty with a reason, or withdraw it"`
 	Template TemplateCmd `cmd:"" help:"内置事项模板 / built-in duty sets"`
 	Carry    CarryCmd    `cmd:"" help:"把一年的要求复制到另一年 / copy a year's targets to another year"`
 	Backup   BackupCmd   `cmd:"" help:"备份台账 / back up the ledger"`
@@ -54,7 +56,7 @@ type CLI struct {
 	Plan     PlanCmd     `cmd:"" help:"从工作计划文本提取事项 / extract duties from a plan text"`
 	Export   ExportCmd   `cmd:"" help:"导出年度履职报告或台账 / write the year-end summary or the ledger"`
 	Import   ImportCmd   `cmd:"" help:"导入 JSON 导出文件 / load a JSON export"`
-	Profile  ProfileCmd  `cmd:"" help:"本人姓名、职务、单位 / your name, post and unit for the summary"`
+	Profile  ProfileCmd  `cmd:"" help:"本人姓名、职务、单位、任职日期 / your name, post, unit and post start date"`
 	Evidence EvidenceCmd `cmd:"" help:"记录的佐证材料 / evidence on records"`
 }
 

@@ -137,11 +137,12 @@ func TestStatusJSONShape(t *testing.T) {
 		"year": 2026.0, "as_of": "2026-06-30",
 		"duties": []any{map[string]any{
 			"id": 1.0, "title": "提醒谈话", "category": "talk", "cadence": "year", "min": 1.0, "required": 1.0,
-			"done": 0.0, "credited": 0.0, "status": "on_track",
-			"periods": []any{map[string]any{"start": "2026-01-01", "end": "2026-12-31", "count": 0.0, "state": "open"}},
+			"done": 0.0, "credited": 0.0, "status": "on_track", "verdict": "in_progress", "now": "on_track",
+			"periods": []any{map[string]any{"start": "2026-01-01", "end": "2026-12-31", "count": 0.0, "state": "open",
+				"period": "2026", "excused": false}},
 		}},
 		"figures": map[string]any{"duties": 1.0, "done": 0.0, "missed": 0.0, "behind": 0.0, "due_soon": 0.0,
-			"on_track": 1.0, "not_started": 0.0, "required": 1.0, "credited": 0.0, "rate": 0.0},
+			"on_track": 1.0, "not_started": 0.0, "archived": 0.0, "owed": 1.0, "required": 1.0, "credited": 0.0, "rate": 0.0},
 	}
 	if !reflect.DeepEqual(v, want) {
 		t.Errorf("status --json =\n%s", got)

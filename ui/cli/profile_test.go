@@ -18,11 +18,11 @@ func TestProfile(t *testing.T) {
 	ok(t, db, "profile", "--name", "张三\x1b[31m", "--post", "副局长", "--unit", "某某市某某局")
 	ok(t, db, "profile", "--post", "局长")
 	out := ok(t, db, "profile")
-	if out != "姓名：张三\n职务：局长\n单位：某某市某某局\n" {
+	if out != "姓名：张三\n职务：局长\n单位：某某市某某局\n任职日期：（未设置）\n" {
 		t.Errorf("profile = %q", out)
 	}
 	ok(t, db, "profile", "--unit", "")
-	if out := ok(t, db, "--lang", "en", "profile"); out != "Name: 张三\nPost: 局长\nUnit: (not set)\n" {
+	if out := ok(t, db, "--lang", "en", "profile"); out != "Name: 张三\nPost: 局长\nUnit: (not set)\nPost start date: (not set)\n" {
 		t.Errorf("profile en = %q", out)
 	}
 	if r := run(t, db, "profile", "--name", strings.Repeat("长", 101)); r.code != 2 || !strings.Contains(r.stderr, "过长") {

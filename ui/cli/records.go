@@ -19,6 +19,7 @@ type LogCmd struct {
 	// Attach names files to store with the record, in the same transaction.
 	Attach []string `help:"附上佐证材料文件（可重复） / attach a file as evidence (repeatable)" placeholder:"FILE"`
 	Paper  []string `help:"纸质佐证材料的存放位置（可重复） / where paper evidence is kept (repeatable)" placeholder:"TEXT"`
+	For    string   `name:"for" help:"计入期间：为已结束60天内的期间补报，如年中报告7月8日报送计入 2026-H1，年终报告次年1月报送计入 2026-H2 / the earlier period it was for, ended at most 60 days before, e.g. 2026-H2" placeholder:"PERIOD"`
 }
 
 // Run logs the record and says where the duty stands.
@@ -34,6 +35,12 @@ func (c *LogCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
+	var forPeriod model.PeriodRef
+	if c.For != "" {
+		if forPeriod, err = a.period("--for", c.For); err != nil {
+			return err
+		}
+	}
 	s, err := a.Existing()
 	if err != nil {
 		return err
@@ -42,7 +49,7 @@ func (c *LogCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	r, err := s.AddRecordWith(ctxb, model.Record{DutyID: d.ID, Date: date, Topic: c.Topic, With: c.With, Place: c.Place, Note: c.Note}, today, items)
+	r, err := s.AddRecordWith(ctxb, model.Record{DutyID: d.ID, Date: date, Topic: c.Topic, With: c.With, Place: c.Place, Note: c.Note, For: forPeriod}, today, items)
 	if err != nil {
 		return err
 	}
@@ -57,31 +64,28 @@ func (c *LogCmd) Run(a *App) error {
 	return nil
 }
 
-// logged says what was logged and where the duty now stands in its period
-// and year.
+// logged says what was logged, where it counts when that is not the
+// period of its date, and where the duty now stands in that period and its
+// year (credited/required, as status shows it).
 func (a *App) logged(s *data.Store, d model.Duty, r model.Record) string {
-	t, has, _ := s.TargetFor(ctxb, d.ID, r.Date)
-	t = d.TargetIn(t)
-	year := t.Year
 	title := model.CleanLine(d.Title)
 	head := a.T(fmt.Sprintf("已登记：%s %s", title, r.Date), fmt.Sprintf("Logged %s on %s", title, r.Date))
-	if !has {
+	var year, i int
+	if !r.For.IsZero() {
+		head += a.T("，计入"+r.For.Label(model.Chinese), ", counted for "+r.For.Label(model.English))
+		year, i = r.For.Year, r.For.Index
+	} else {
+		t, has, _ := s.TargetFor(ctxb, d.ID, r.Date)
+		if !has {
+			return head
+		}
+		year, i = t.Year, model.PeriodIndex(t.Cadence, t.Year, r.Date)
+	}
+	dy, has, err := s.DutyYear(ctxb, d.ID, year, model.Now(max(a.Today(), r.Date)))
+	if err != nil || !has || i < 0 || i >= len(dy.Periods) {
 		return head
 	}
-	from, to := model.Span(t.Cadence, year)
-	recs, err := s.Records(ctxb, data.RecordFilter{DutyID: d.ID, From: from, To: to})
-	if err != nil {
-		return head
-	}
-	dates := make([]model.Date, len(recs))
-	for i, x := range recs {
-		dates[i] = x.Date
-	}
-	dy := model.Evaluate(model.Tracked{Target: t, Dates: dates}, model.Now(max(a.Today(), r.Date)))
-	i := model.PeriodIndex(t.Cadence, year, r.Date)
-	if i < 0 {
-		return head
-	}
+	t := dy.Target
 	p := dy.Periods[i]
 	label := t.Cadence.Label(p.Period, a.Lang)
 	switch {
@@ -110,6 +114,7 @@ type recordOut struct {
 	With    string `json:"with"`
 	Place   string `json:"place"`
 	Note    string `json:"note"`
+	For     string `json:"for,omitempty"` // the earlier period it counts for (所属期间)
 	Created string `json:"created_at"`
 	Updated string `json:"updated_at"`
 }
@@ -155,7 +160,7 @@ func (c *RecordsCmd) Run(a *App) error {
 		for _, r := range recs {
 			line := model.CleanLine
 			out = append(out, recordOut{r.ID, r.DutyID, line(titles[r.DutyID]), r.Date.String(), line(r.Topic), line(r.With), line(r.Place), model.Clean(r.Note),
-				r.Created.UTC().Format("2006-01-02T15:04:05Z07:00"), r.Updated.UTC().Format("2006-01-02T15:04:05Z07:00")})
+				r.For.String(), r.Created.UTC().Format("2006-01-02T15:04:05Z07:00"), r.Updated.UTC().Format("2006-01-02T15:04:05Z07:00")})
 		}
 		return a.writeJSON(out)
 	}
@@ -164,10 +169,23 @@ func (c *RecordsCmd) Run(a *App) error {
 		return nil
 	}
 	rows := [][]string{{a.T("编号", "ID"), a.T("日期", "Date"), a.T("事项", "Duty"), a.T("主题", "Topic"), a.T("参加人员", "With"), a.T("地点", "Place")}}
+	limits := []int{0, 0, 24, 30, 20, 16}
+	counted := false // a column for the period a record counts for, when one names it
 	for _, r := range recs {
-		rows = append(rows, []string{fmt.Sprint(r.ID), r.Date.String(), titles[r.DutyID], r.Topic, r.With, r.Place})
+		counted = counted || !r.For.IsZero()
 	}
-	a.Printf("%s", cells.Table(rows, []int{0, 0, 24, 30, 20, 16}, 0))
+	if counted {
+		rows[0] = append(rows[0], a.T("计入期间", "Counts for"))
+		limits = append(limits, 0)
+	}
+	for _, r := range recs {
+		row := []string{fmt.Sprint(r.ID), r.Date.String(), titles[r.DutyID], r.Topic, r.With, r.Place}
+		if counted {
+			row = append(row, r.For.Label(a.Lang))
+		}
+		rows = append(rows, row)
+	}
+	a.Printf("%s", cells.Table(rows, limits, 0))
 	a.Printf(a.T("共 %d 条\n", "%d records\n"), len(recs))
 	return nil
 }

@@ -73,10 +73,13 @@ func (a *App) writeJSON(v any) error {
 }
 
 type periodOut struct {
-	Start string `json:"start"`
-	End   string `json:"end"`
-	Count int    `json:"count"`
-	State string `json:"state"`
+	Start   string `json:"start"`
+	End     string `json:"end"`
+	Count   int    `json:"count"`
+	State   string `json:"state"`
+	Period  string `json:"period"`           // 2026-08
+	Excused bool   `json:"excused"`          // excused with a reason: neither met nor missed
+	Reason  string `json:"reason,omitempty"` // why, when excused
 }
 
 type dutyStatusOut struct {
@@ -89,6 +92,8 @@ type dutyStatusOut struct {
 	Done     int         `json:"done"`
 	Credited int         `json:"credited"`
 	Status   string      `json:"status"`
+	Verdict  string      `json:"verdict"` // the year verdict: done, missed, archived, not_started, in_progress
+	Now      string      `json:"now"`     // this period: met, due_soon, behind, on_track; "" when none is open
 	Periods  []periodOut `json:"periods"`
 }
 
@@ -100,6 +105,8 @@ type figuresOut struct {
 	DueSoon    int     `json:"due_soon"`
 	OnTrack    int     `json:"on_track"`
 	NotStarted int     `json:"not_started"`
+	Archived   int     `json:"archived"`
+	Owed       int     `json:"owed"` // duties whose current period is open and not yet met
 	Required   int     `json:"required"`
 	Credited   int     `json:"credited"`
 	Rate       float64 `json:"rate"`
@@ -112,8 +119,9 @@ type statusOut struct {
 	Figures figuresOut      `json:"figures"`
 }
 
-// statusJSON is the public shape of status --json. Periods before a
-// target's start date are not required and are left out.
+// statusJSON is the public shape of status --json. Periods that are not
+// required (before a target's start date, after its duty's archive day)
+// are left out; excused periods are in, with their reason.
 func statusJSON(ys model.YearStatus) statusOut {
 	out := statusOut{Year: ys.Year, AsOf: ys.AsOf.String(), Duties: []dutyStatusOut{}}
 	for _, dy := range ys.Duties {
@@ -121,32 +129,36 @@ func statusJSON(ys model.YearStatus) statusOut {
 			ID: dy.Duty.ID, Title: model.CleanLine(dy.Duty.Title), Category: string(dy.Duty.Category),
 			Cadence: string(dy.Target.Cadence), Min: dy.Target.Min,
 			Required: dy.Required, Done: dy.Done, Credited: dy.Credited, Status: string(dy.Status),
+			Verdict: string(dy.Verdict), Now: string(dy.Now),
 			Periods: []periodOut{},
 		}
 		for _, p := range dy.Periods {
-			if p.Required() {
-				d.Periods = append(d.Periods, periodOut{p.Start.String(), p.End.String(), p.Count, string(p.State)})
+			if p.State != model.Exempt {
+				d.Periods = append(d.Periods, periodOut{p.Start.String(), p.End.String(), p.Count, string(p.State),
+					model.RefOf(dy.Target.Cadence, ys.Year, p.Period).String(), p.State == model.Excused, model.CleanLine(p.Reason)})
 			}
 		}
 		out.Duties = append(out.Duties, d)
 	}
 	f := ys.Figures
-	out.Figures = figuresOut{f.Duties, f.Done, f.Missed, f.Behind, f.DueSoon, f.OnTrack, f.NotStarted,
+	out.Figures = figuresOut{f.Duties, f.Done, f.Missed, f.Behind, f.DueSoon, f.OnTrack, f.NotStarted, f.Archived, f.Owed,
 		f.Required, f.Credited, math.Round(f.Rate*10000) / 10000}
 	return out
 }
 
 func percent(r float64) string { return fmt.Sprintf("%.1f%%", r*100) }
 
-// shortLine is one line for a shell prompt or a status bar.
+// shortLine is one line for a shell prompt or a status bar: what needs
+// doing now (the duties whose current period is still owed, of them due
+// soon and behind), then the year.
 func shortLine(ys model.YearStatus, lang model.Lang) string {
 	f := ys.Figures
 	if lang == model.English {
-		return fmt.Sprintf("%d done %d/%d missed %d behind %d due %d rate %s",
-			ys.Year, f.Done, f.Duties, f.Missed, f.Behind, f.DueSoon, percent(f.Rate))
+		return fmt.Sprintf("%d done %d/%d to do %d (due %d behind %d) missed %d rate %s",
+			ys.Year, f.Done, f.Duties, f.Owed, f.DueSoon, f.Behind, f.Missed, percent(f.Rate))
 	}
-	return fmt.Sprintf("%d 完成%d/%d 未达标%d 滞后%d 临期%d 完成率%s",
-		ys.Year, f.Done, f.Duties, f.Missed, f.Behind, f.DueSoon, percent(f.Rate))
+	return fmt.Sprintf("%d 完成%d/%d 待办%d（临期%d 滞后%d） 未达标%d 完成率%s",
+		ys.Year, f.Done, f.Duties, f.Owed, f.DueSoon, f.Behind, f.Missed, percent(f.Rate))
 }
 
 // headline is the year's title line and its figures.
@@ -163,18 +175,24 @@ func headline(ys model.YearStatus, lang model.Lang) []string {
 		n := int(end - ys.AsOf)
 		left = map[model.Lang]string{model.Chinese: fmt.Sprintf("全年还剩%d天", n), model.English: fmt.Sprintf("%d days left in the year", n)}[lang]
 	}
+	// At the close of a day (--as-of) the period ending that day is judged:
+	// the heading says so.
+	asOfEn, asOfZh := "as of "+ys.AsOf.String(), "截至"+ys.AsOf.String()
+	if ys.At.Closed {
+		asOfEn, asOfZh = "at the close of "+ys.AsOf.String(), "截至"+ys.AsOf.String()+"日终"
+	}
 	if lang == model.English {
 		return []string{
-			fmt.Sprintf("%d duty status (as of %s, %s)", ys.Year, ys.AsOf, left),
-			fmt.Sprintf("%d duties: %d done, %d on track, %d due soon, %d behind, %d missed, %d not started",
-				f.Duties, f.Done, f.OnTrack, f.DueSoon, f.Behind, f.Missed, f.NotStarted),
+			fmt.Sprintf("%d duty status (%s, %s)", ys.Year, asOfEn, left),
+			fmt.Sprintf("%d duties: %d due soon, %d behind, %d missed, %d done, %d archived, %d on track, %d not started",
+				f.Duties, f.DueSoon, f.Behind, f.Missed, f.Done, f.Archived, f.OnTrack, f.NotStarted),
 			fmt.Sprintf("%d records required, %d credited, completion %s", f.Required, f.Credited, percent(f.Rate)),
 		}
 	}
 	return []string{
-		fmt.Sprintf("%d年度履职情况（截至%s，%s）", ys.Year, ys.AsOf, left),
-		fmt.Sprintf("共%d项：已完成%d，正常%d，临期%d，滞后%d，未达标%d，未开始%d",
-			f.Duties, f.Done, f.OnTrack, f.DueSoon, f.Behind, f.Missed, f.NotStarted),
+		fmt.Sprintf("%d年度履职情况（%s，%s）", ys.Year, asOfZh, left),
+		fmt.Sprintf("共%d项：临期%d，滞后%d，未达标%d，已完成%d，已归档%d，正常%d，未开始%d",
+			f.Duties, f.DueSoon, f.Behind, f.Missed, f.Done, f.Archived, f.OnTrack, f.NotStarted),
 		fmt.Sprintf("应完成%d次，已计入%d次，完成率%s", f.Required, f.Credited, percent(f.Rate)),
 	}
 }
@@ -205,9 +223,9 @@ func statusTable(ys model.YearStatus, lang model.Lang) string {
 		}
 		rows = append(rows, []string{
 			fmt.Sprint(dy.Duty.ID), dy.Duty.Category.Name(lang), dy.Duty.Title, dy.Target.Requirement(lang),
-			fmt.Sprintf("%d/%d", dy.Done, dy.Required), dy.Status.Name(lang), next,
+			dy.Progress(lang), dy.Badge(lang), next,
 		})
 	}
-	b.WriteString(cells.Table(rows, []int{0, 0, 30, 22, 0, 0, 0}, 0, 4))
+	b.WriteString(cells.Table(rows, []int{0, 0, 30, 22, 0, 0, 0}, 0))
 	return b.String()
 }

@@ -37,8 +37,9 @@ func Content(tb testing.TB, path string) string {
 	for _, q := range []string{
 		"SELECT id, title, category, description, basis, ifnull(archived_on,''), updated_at FROM duties ORDER BY id",
 		"SELECT duty_id, year, cadence, min, ifnull(start_date,'') FROM targets ORDER BY duty_id, year",
-		"SELECT id, duty_id, date, topic, participants, place, note, updated_at FROM records ORDER BY id",
-		"SELECT name, post, unit FROM profile",
+		"SELECT id, duty_id, date, topic, participants, place, note, updated_at, ifnull(for_period,'') FROM records ORDER BY id",
+		"SELECT name, post, unit, ifnull(start_date,'') FROM profile",
+		"SELECT duty_id, period, reason FROM excuses ORDER BY duty_id, period",
 		"SELECT id, evidence FROM duties ORDER BY id",
 		"SELECT id, record_id, ifnull(sha256,''), name, size, media_type, paper, added_at FROM evidence ORDER BY id",
 		"SELECT sha256, size FROM blobs ORDER BY sha256",

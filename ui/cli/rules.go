@@ -1,0 +1,188 @@
+package cli
+
+import (
+	"fmt"
+	"sort"
+
+	"taizhang/data"
+	"taizhang/model"
+	"taizhang/ui/cells"
+)
+
+// period reads a PERIOD argument or flag: 2026, 2026-H1, 2026-Q3, 2026-08,
+// 2026-W05, or 2026年上半年, 2026年8月, 2026年第3季度.
+func (a *App) period(flag, v string) (model.PeriodRef, error) {
+	r, err := model.ParsePeriodRef(v)
+	if ie, ok := model.AsInput(err); ok {
+		return r, model.Invalid(ie.Err, flag+" "+ie.Zh, flag+": "+ie.En)
+	}
+	return r, err
+}
+
+// ExcuseCmd excuses one period of a duty with a reason, or withdraws it.
+type ExcuseCmd struct {
+	Duty   string `arg:"" help:"事项编号或名称的一部分 / duty id or part of its title"`
+	Period string `arg:"" help:"期间，如 2026-08、2026-Q3、2026-H1、2026-W05、2026年8月 / the period, e.g. 2026-08" placeholder:"PERIOD"`
+	Reason string `help:"理由，如 病休、上级统一组织、岗位调整 / the reason, e.g. sick leave" placeholder:"TEXT"`
+	Remove bool   `help:"撤销该期间的免于要求 / withdraw the excuse"`
+}
+
+// Run excuses the period, or withdraws the excuse, and says so.
+func (c *ExcuseCmd) Run(a *App) error {
+	ref, err := a.period("PERIOD", c.Period)
+	if err != nil {
+		return err
+	}
+	if c.Remove && c.Reason != "" {
+		return Bad("--remove 撤销免于要求，不需要 --reason；请去掉其中一个。",
+			"--remove withdraws an excuse and takes no --reason; drop one of them.")
+	}
+	s, err := a.Existing()
+	if err != nil {
+		return err
+	}
+	d, err := a.findDuty(s, c.Duty)
+	if err != nil {
+		return err
+	}
+	title := model.CleanLine(d.Title)
+	if c.Remove {
+		if _, err := s.RemoveExcuse(ctxb, d.ID, ref); err != nil {
+			return err
+		}
+		a.Printf("%s\n", a.T(fmt.Sprintf("已撤销：%s %s 不再免于要求。", title, ref.Label(model.Chinese)),
+			fmt.Sprintf("Withdrawn: %s of %s is required again.", ref.Label(model.English), title)))
+		return nil
+	}
+	e, replaced, err := s.Excuse(ctxb, d.ID, ref, c.Reason, a.Today())
+	if err != nil {
+		return err
+	}
+	msg := a.T(fmt.Sprintf("已免于要求：%s %s（理由：%s）", title, ref.Label(model.Chinese), e.Reason),
+		fmt.Sprintf("Excused: %s of %s (reason: %s)", ref.Label(model.English), title, e.Reason))
+	if replaced.Reason != "" && replaced.Reason != e.Reason {
+		msg += a.T("，原理由“"+replaced.Reason+"”已替换", "; it replaces the reason \""+replaced.Reason+"\"")
+	}
+	a.Printf("%s\n", model.CleanLine(msg))
+	return nil
+}
+
+// DueCmd lists what is open now and still owed, soonest first.
+type DueCmd struct {
+	Within int  `help:"只列出这些天内到期的 / only what ends within this many days" placeholder:"DAYS"`
+	JSON   bool `name:"json" help:"输出 JSON / print JSON"`
+}
+
+type dueOut struct {
+	DutyID      int64  `json:"duty_id"`
+	Duty        string `json:"duty"`
+	Category    string `json:"category"`
+	Period      string `json:"period"`
+	PeriodLabel string `json:"period_label"`
+	Start       string `json:"start"`
+	End         string `json:"end"`
+	DaysLeft    int    `json:"days_left"`
+	Count       int    `json:"count"`
+	Min         int    `json:"min"`
+	Owed        int    `json:"owed"`
+	Now         string `json:"now"`
+	Status      string `json:"status"`
+	Verdict     string `json:"verdict"`
+}
+
+// dueItem is one open, unmet current period.
+type dueItem struct {
+	dy  model.DutyYear
+	p   model.PeriodResult
+	ref model.PeriodRef
+}
+
+// Run lists the open periods.
+func (c *DueCmd) Run(a *App) error {
+	if c.Within < 0 {
+		return Bad("--within 应为0或正整数（天数）。", "--within takes a number of days, 0 or more.")
+	}
+	s, err := a.Existing()
+	if err != nil {
+		return err
+	}
+	items, err := dueNow(s, a.Today())
+	if err != nil {
+		return err
+	}
+	now := model.Now(a.Today())
+	if c.Within > 0 {
+		kept := items[:0]
+		for _, it := range items {
+			if now.DaysLeft(it.p.Period) <= c.Within {
+				kept = append(kept, it)
+			}
+		}
+		items = kept
+	}
+	if c.JSON {
+		out := []dueOut{}
+		for _, it := range items {
+			out = append(out, dueOut{it.dy.Duty.ID, model.CleanLine(it.dy.Duty.Title), string(it.dy.Duty.Category),
+				it.ref.String(), it.ref.Label(a.Lang), it.p.Start.String(), it.p.End.String(), now.DaysLeft(it.p.Period),
+				it.p.Count, it.dy.Target.Min, it.dy.Owed(), string(it.dy.Now), string(it.dy.Status), string(it.dy.Verdict)})
+		}
+		return a.writeJSON(out)
+	}
+	if len(items) == 0 {
+		if c.Within > 0 {
+			a.Printf("%s\n", a.T(fmt.Sprintf("%d天内没有到期未完成的事项。", c.Within), fmt.Sprintf("Nothing owed ends within %d days.", c.Within)))
+		} else {
+			a.Printf("%s\n", a.T("本期没有未完成的事项。", "Nothing is owed in the current periods."))
+		}
+		return nil
+	}
+	rows := [][]string{{a.T("编号", "ID"), a.T("事项", "Duty"), a.T("本期", "Period"), a.T("完成", "Done"), a.T("还差", "Owed"),
+		a.T("截止", "Ends"), a.T("剩余", "Left"), a.T("状态", "Status")}}
+	for _, it := range items {
+		left := now.DaysLeft(it.p.Period)
+		rows = append(rows, []string{fmt.Sprint(it.dy.Duty.ID), it.dy.Duty.Title, it.ref.Label(a.Lang),
+			fmt.Sprintf("%d/%d", it.p.Count, it.dy.Target.Min), fmt.Sprint(it.dy.Owed()), it.p.End.String(),
+			a.T(fmt.Sprintf("%d天", left), fmt.Sprintf("%dd", left)), it.dy.Badge(a.Lang)})
+	}
+	a.Printf("%s", cells.Table(rows, []int{0, 30, 0, 0, 0, 0, 0, 0}, 0, 3, 4, 6))
+	a.Printf("%s\n", a.T(fmt.Sprintf("共%d项待办", len(items)), fmt.Sprintf("%d to do", len(items))))
+	return nil
+}
+
+// dueNow is every duty's current period that is open and not yet met, at
+// the moment during today, soonest end first (then the more urgent, then
+// by duty). At the turn of the year a weekly duty's current week may
+// belong to the neighbouring ISO year, whose targets are read too.
+func dueNow(s *data.Store, today model.Date) ([]dueItem, error) {
+	years := []int{today.Year()}
+	if iy, _ := today.ISOWeek(); iy != today.Year() {
+		years = append(years, iy)
+	}
+	var items []dueItem
+	for _, y := range years {
+		ys, err := s.YearStatus(ctxb, y, today)
+		if err != nil {
+			return nil, err
+		}
+		for _, dy := range ys.Duties {
+			p, ok := dy.CurrentPeriod()
+			if !ok || dy.Owed() == 0 {
+				continue
+			}
+			items = append(items, dueItem{dy, p, model.RefOf(dy.Target.Cadence, y, p.Period)})
+		}
+	}
+	urgency := map[model.NowState]int{model.NowDueSoon: 0, model.NowBehind: 1, model.NowOnTrack: 2}
+	sort.SliceStable(items, func(i, j int) bool {
+		x, y := items[i], items[j]
+		if x.p.End != y.p.End {
+			return x.p.End < y.p.End
+		}
+		if urgency[x.dy.Now] != urgency[y.dy.Now] {
+			return urgency[x.dy.Now] < urgency[y.dy.Now]
+		}
+		return x.dy.Duty.ID < y.dy.Duty.ID
+	})
+	return items, nil
+}
