@@ -247,7 +247,11 @@ func (x *extractor) sentence(cls []clause, m mode, fallback string) {
 			hasAnchor[ci] = true
 			lastTitle, lastTitleCI = a.title, ci
 			totals = append(totals, total{a.cad, a.t.val * max(cadMult(a.cad), 1)})
-			for _, title := range x.distribute(c, a) {
+			titles := x.distribute(c, a)
+			if len(titles) == 1 {
+				titles = x.splitCombined(titles[0], a.each, a.cad != nil && a.cad.pair)
+			}
+			for _, title := range titles {
 				found = append(found, x.candidate(title, a, basis))
 			}
 		}
