@@ -16,6 +16,11 @@ type Candidate struct {
 	Min      int    // per period, at least 1
 	Basis    string // the source clause
 	Line     int    // 1-based line of the clause in the text
+	// Addressee is who the sentence says must do it (党组主要负责人, 班子成员),
+	// as written; Role is the kind of post that is. Both empty when the
+	// sentence names no one.
+	Addressee string
+	Role      Role
 }
 
 // Kind is what a text is: a plan of duties to come, or a report of work
@@ -53,11 +58,12 @@ func Analyze(text string) Document {
 }
 
 type extractor struct {
-	d    *doc
-	out  []Candidate
-	seen map[string]bool // title, cadence and minimum already proposed
-	year int             // the year the text is for, 0 if it does not say
-	name string          // a heading paragraph's words, for the sentence after it
+	d     *doc
+	out   []Candidate
+	seen  map[string]bool // title, cadence and minimum already proposed
+	year  int             // the year the text is for, 0 if it does not say
+	name  string          // a heading paragraph's words, for the sentence after it
+	doing []named         // the doers the sentence being read names
 }
 
 // clause is one stretch between commas, with its tokens.
@@ -163,6 +169,7 @@ func (x *extractor) sentence(cls []clause, m mode, fallback string) {
 	if len(cls) == 0 {
 		return
 	}
+	x.doing = x.doers(cls[0].a, cls[len(cls)-1].b)
 	var found []found
 	var lastCad *token
 	type total struct {
@@ -271,6 +278,7 @@ func (x *extractor) sentence(cls []clause, m mode, fallback string) {
 				trail = x.bareTime(&cls[ci+1])
 			}
 			if f, ok := x.cadenceOnly(&cls[ci], lead, trail, m); ok {
+				f.c.Addressee, f.c.Role = x.addressee(cls[ci].b)
 				found = append(found, f)
 			}
 		}
@@ -451,6 +459,7 @@ func (x *extractor) candidate(title string, a *anchor, basis span) found {
 		c.Min = a.t.val * max(a.cad.mult, 1)
 	}
 	c.Line = int(x.d.line[basis.a])
+	c.Addressee, c.Role = x.addressee(a.t.a)
 	return found{c, a.t.a, x.window(basis, span{a.segA, a.tailB})}
 }
 
@@ -467,6 +476,7 @@ func (x *extractor) add(c Candidate, basis span) {
 	x.seen[key] = true
 	c.Category = categoryOf(c.Title, x.d.table)
 	c.Basis = model.CleanLine(string(x.d.orig[basis.a:basis.b]))
+	c.Addressee = model.CleanLine(c.Addressee)
 	x.out = append(x.out, c)
 }
 

@@ -1,0 +1,131 @@
+package plan
+
+import (
+	"testing"
+
+	"taizhang/model"
+)
+
+// Pairs of a title a plan gives (from the sample plans and the test
+// corpora) and a duty's title in the built-in templates, with whether a
+// careful officer would call them the same duty. The matcher must call
+// each pair as the officer does; the scores are logged to show the margin
+// around the threshold.
+func TestSimilarityPairs(t *testing.T) {
+	tests := []struct {
+		plan, kept string
+		same       bool
+	}{
+		// the issue's two, and restatements of template duties
+		{"与分管科室专题研究党风廉政建设工作", "与分管科室专题研究党风廉政建设", true},
+		{"述责述廉", "年度述职述廉", true},
+		{"述责述廉", "述责述廉", true},
+		{"专题述法", "述法", true},
+		{"述法活动", "述法", true},
+		{"与分管科室负责人提醒谈话", "与分管科室负责人提醒谈话", true},
+		{"与分管科室负责人开展廉政谈话", "与分管科室负责人提醒谈话", true},
+		{"听取分管科室党风廉政建设工作汇报", "听取分管科室党风廉政汇报", true},
+		{"聽取保密工作彙報", "听取保密工作汇报", true},
+		{"廉政风险点排查", "科室廉政风险点排查", true},
+		{"到廉政教育基地开展专题警示教育", "组织廉政教育基地警示教育", true},
+		{"组织警示教育", "参加警示教育", true},
+		{"观看警示教育片", "参加警示教育", true},
+		{"会前集中学法", "会前学法", true},
+		{"参加会前学法", "科室会前学法", true},
+		{"组织法治讲座", "专题学法（法治讲座）", true},
+		{"中心组集体学习", "参加中心组集体学习", true},
+		{"组织中心组集体学习活动", "参加中心组集体学习", true},
+		{"参加党组民主生活会", "参加民主生活会", true},
+		{"参加支部组织生活会", "参加所在支部组织生活会", true},
+		{"召開組織生活會", "参加组织生活会", true},
+		{"召开党员大会", "参加所在支部党员大会", true},
+		{"支部黨員大會", "参加支部党员大会", true},
+		{"召开党小组会", "参加党小组会", true},
+		{"主題黨日活動", "参加主题党日", true},
+		{"上党课", "参加党课", true},
+		{"民主评议党员", "参加民主评议党员", true},
+		{"专题调研", "开展调研", true},
+		{"调研活动", "开展调研", true},
+		{"专题研究意识形态工作", "专题研究分管领域意识形态工作", false}, // 0.58: the unit's, not the member's field
+		// different duties that share words
+		{"参加党组民主生活会", "参加所在支部组织生活会", false},
+		{"参加支部组织生活会", "参加民主生活会", false},
+		{"向党组报告党风廉政建设工作情况", "与分管科室专题研究党风廉政建设", false},
+		{"与分管科室负责人提醒谈话", "与分管科室专题研究党风廉政建设", false},
+		{"与分管科室专题研究党风廉政建设工作", "为分管科室讲党课（含廉政党课）", false},
+		{"专题研究党风廉政建设工作", "向党组报告党风廉政建设工作", false},
+		{"专题研究党风廉政建设工作", "向分管领导报告科室党风廉政情况", false},
+		{"廉政谈话", "组织廉政教育基地警示教育", false},
+		{"廉政谈话", "科室廉政风险点排查", false},
+		{"讲廉政党课", "组织廉政教育基地警示教育", false},
+		{"形成调研报告", "开展调研", false},
+		{"撰写监督调研文章", "开展调研", false},
+		{"自学学法", "会前学法", false},
+		{"会前学法", "专题学法（法治讲座）", false},
+		{"民主评议党员", "参加民主生活会", false},
+		{"召開黨組會議", "参加党小组会", false},
+		{"机关党组会议", "参加党小组会", false},
+		{"与班子成员提醒谈话", "与分管科室负责人提醒谈话", false},
+		{"对全体干部职工提醒谈话", "与分管科室负责人提醒谈话", false},
+		{"听取分管科室意识形态工作汇报", "听取保密工作汇报", false},
+		{"向区委宣传部书面报告意识形态工作情况", "专题研究分管领域意识形态工作", false},
+		{"集中学习", "组织科室政治理论学习", false},
+		{"党组会议、中心组学习会把学习习近平总书记最新重要讲话作为第一议题", "参加中心组集体学习", false},
+	}
+	right := 0
+	for _, tt := range tests {
+		s := Similarity(tt.plan, tt.kept)
+		if back := Similarity(tt.kept, tt.plan); back != s {
+			t.Errorf("%s / %s: %.3f one way, %.3f the other", tt.plan, tt.kept, s, back)
+		}
+		if (s >= MatchThreshold) == tt.same {
+			right++
+		} else {
+			t.Errorf("%s / %s: score %.2f, same duty %v", tt.plan, tt.kept, s, tt.same)
+		}
+		t.Logf("%.2f %-5v %s / %s", s, tt.same, tt.plan, tt.kept)
+	}
+	t.Logf("%d of %d pairs called as the officer would", right, len(tests))
+}
+
+// A plan read against the section chief's and the leadership templates:
+// the duties they already keep are found, each kept duty once, only at its
+// cadence and only for a candidate of its kind.
+func TestMatchAll(t *testing.T) {
+	var kept []Kept
+	for i, d := range model.Templates[1].Duties {
+		kept = append(kept, Kept{ID: int64(i + 1), Title: d.Title[0], Category: d.Category, Cadence: d.Cadence, Min: d.Min})
+	}
+	d := Analyze(`全年党组研究党风廉政建设工作不少于2次。全年班子成员向党组报告党风廉政建设工作情况不少于1次，与分管科室专题研究党风廉政建设工作不少于1次，与分管科室负责人进行提醒谈话不少于1次。领导班子成员年终进行述责述廉。每年参加党组民主生活会和支部组织生活会不少于1次。每半年听取1次保密工作汇报。每季度听取1次保密工作汇报。`)
+	got := map[string]string{}
+	for i, f := range MatchAll(d.Candidates, kept) {
+		if f.OK {
+			got[d.Candidates[i].Title] = f.Kept.Title
+		}
+	}
+	want := map[string]string{
+		"与分管科室专题研究党风廉政建设工作": "与分管科室专题研究党风廉政建设",
+		"与分管科室负责人提醒谈话":      "与分管科室负责人提醒谈话",
+		"述责述廉":              "述责述廉",
+		"参加党组民主生活会":         "参加民主生活会",
+		"参加支部组织生活会":         "参加所在支部组织生活会",
+		"听取保密工作汇报":          "听取保密工作汇报", // the half-yearly one; the quarterly one is new
+	}
+	if len(got) != len(want) {
+		t.Errorf("matched %d, want %d: %v", len(got), len(want), got)
+	}
+	for c, k := range want {
+		if got[c] != k {
+			t.Errorf("%s matched %q, want %q", c, got[c], k)
+		}
+	}
+	n := 0
+	for _, c := range d.Candidates {
+		if c.Title == "听取保密工作汇报" {
+			n++
+		}
+	}
+	if n != 2 {
+		t.Errorf("%d 听取保密工作汇报 candidates", n)
+	}
+}
