@@ -6,7 +6,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 
+	"taizhang/data"
 	"taizhang/model"
 	"taizhang/model/plan"
 	"taizhang/ui/cells"
@@ -22,7 +24,8 @@ type PlanCmd struct {
 	File  string `arg:"" placeholder:"FILE" help:"工作计划：Word 文件（.docx）或文本（UTF-8、GB18030 等），- 表示标准输入 / the plan: a Word file (.docx) or a text (UTF-8, GB18030 …), - for standard input"`
 	Year  int    `help:"添加到哪一年（默认今年） / year to add the duties to (default: this year)"`
 	JSON  bool   `name:"json" xor:"plan" help:"输出 JSON / print JSON"`
-	Apply bool   `xor:"plan" help:"把提取的事项添加到台账 / add the duties to the ledger"`
+	Apply bool   `xor:"plan" help:"把勾选的事项添加到台账（已有的跳过） / add the ticked duties to the ledger (those already kept are skipped)"`
+	All   bool   `help:"连同写给其他职务的事项一并添加 / with --apply, add the duties addressed to other posts too"`
 }
 
 // Run reads the text, then previews, prints or adds the duties. The file is
@@ -41,14 +44,69 @@ func (c *PlanCmd) Run(a *App) error {
 		return err
 	}
 	doc := plan.Analyze(text)
+	if c.Apply && len(doc.Candidates) == 0 {
+		a.Printf("%s", a.T(fmt.Sprintf("%s中没有找到带频次要求的事项；台账未改动。\n", c.name(a)),
+			fmt.Sprintf("Found no duty with a frequency in %s; the ledger is unchanged.\n", c.name(a))))
+		return nil
+	}
+	rs, post, err := c.review(a, doc.Candidates, year)
+	if err != nil {
+		return err
+	}
 	switch {
 	case c.JSON:
-		return a.writeJSON(planJSON(doc.Candidates))
+		return a.writeJSON(planJSON(rs))
 	case c.Apply:
-		return c.apply(a, doc.Candidates, year)
+		return c.apply(a, rs, year, post)
 	}
-	a.Printf("%s", c.preview(a, doc, year))
+	a.Printf("%s", c.preview(a, doc, rs, year, post))
 	return nil
+}
+
+// review compares the candidates with the duties the ledger keeps in the
+// year and with the officer's post. A preview opens only a ledger that is
+// there; without one nothing is kept and no post is known.
+func (c *PlanCmd) review(a *App, cs []plan.Candidate, year int) ([]plan.Review, string, error) {
+	open := a.Existing
+	if c.Apply {
+		open = a.Store
+	}
+	s, err := open()
+	if errors.Is(err, data.ErrNoLedger) {
+		return plan.ReviewAll(cs, nil, ""), "", nil
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	dts, err := s.YearDuties(ctxb, year)
+	if err != nil {
+		return nil, "", err
+	}
+	p, err := s.Profile(ctxb)
+	if err != nil {
+		return nil, "", err
+	}
+	var kept []plan.Kept
+	for _, dt := range dts {
+		if dt.Duty.ActiveIn(year) {
+			kept = append(kept, plan.Kept{ID: dt.Duty.ID, Title: dt.Duty.Title, Category: dt.Duty.Category,
+				Cadence: dt.Target.Cadence, Min: dt.Target.Min})
+		}
+	}
+	return plan.ReviewAll(cs, kept, p.Post), p.Post, nil
+}
+
+// note says why a candidate is unticked, or whom it is for.
+func note(a *App, r plan.Review) string {
+	switch {
+	case r.Exists:
+		return a.T("已有：", "kept as: ") + r.Kept.Title
+	case !r.Fits:
+		return a.T("非本职：写给", "not yours: for ") + r.Addressee
+	case r.Addressee != "":
+		return a.T("写给", "for the ") + r.Addressee
+	}
+	return ""
 }
 
 // name is how messages call the input.
@@ -109,37 +167,68 @@ type eofReader struct{}
 
 func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
 
-// planOut is the public shape of plan --json.
+// planOut is the public shape of plan --json. checked is whether the
+// duty would be added; unchecked says why not: "kept" (the ledger keeps
+// it as existing) or "addressee" (the plan addresses it to another post).
 type planOut struct {
-	Title    string `json:"title"`
-	Category string `json:"category"`
-	Cadence  string `json:"cadence"`
-	Min      int    `json:"min"`
-	Basis    string `json:"basis"`
-	Line     int    `json:"line"`
+	Title     string      `json:"title"`
+	Category  string      `json:"category"`
+	Cadence   string      `json:"cadence"`
+	Min       int         `json:"min"`
+	Basis     string      `json:"basis"`
+	Line      int         `json:"line"`
+	Addressee string      `json:"addressee,omitempty"`
+	Role      string      `json:"role,omitempty"`
+	Checked   bool        `json:"checked"`
+	Unchecked string      `json:"unchecked,omitempty"`
+	Existing  *planExists `json:"existing,omitempty"`
 }
 
-func planJSON(cs []plan.Candidate) []planOut {
+type planExists struct {
+	ID    int64  `json:"id"`
+	Title string `json:"title"`
+}
+
+func planJSON(rs []plan.Review) []planOut {
 	out := []planOut{}
-	for _, c := range cs {
-		out = append(out, planOut{c.Title, string(c.Category), string(c.Cadence), c.Min, c.Basis, c.Line})
+	for _, r := range rs {
+		o := planOut{Title: r.Title, Category: string(r.Category), Cadence: string(r.Cadence), Min: r.Min, Basis: r.Basis,
+			Line: r.Line, Addressee: r.Addressee, Role: string(r.Role), Checked: r.On}
+		switch {
+		case r.Exists:
+			o.Unchecked, o.Existing = "kept", &planExists{r.Kept.ID, r.Kept.Title}
+		case !r.Fits:
+			o.Unchecked = "addressee"
+		}
+		out = append(out, o)
 	}
 	return out
 }
 
 // preview is the table of candidates with a line on what the text is and
 // how to add them.
-func (c *PlanCmd) preview(a *App, doc plan.Document, year int) string {
+func (c *PlanCmd) preview(a *App, doc plan.Document, rs []plan.Review, year int, post string) string {
 	name := c.name(a)
-	if len(doc.Candidates) == 0 {
+	if len(rs) == 0 {
 		return a.T(fmt.Sprintf("%s中没有找到带频次要求的事项（如“每月开展1次……”“全年不少于2次”）。\n", name),
 			fmt.Sprintf("Found no duty with a frequency in %s (such as 每月开展1次… or 全年不少于2次).\n", name))
 	}
+	on, kept, others := 0, 0, 0
+	for _, r := range rs {
+		switch {
+		case r.On:
+			on++
+		case r.Exists:
+			kept++
+		default:
+			others++
+		}
+	}
 	var s string
 	if a.Lang == model.English {
-		s = fmt.Sprintf("Found %d duties in %s", len(doc.Candidates), name)
+		s = fmt.Sprintf("Found %d duties in %s, %d ticked", len(rs), name, on)
 	} else {
-		s = fmt.Sprintf("从%s中找到 %d 项履职事项", name, len(doc.Candidates))
+		s = fmt.Sprintf("从%s中找到 %d 项履职事项，勾选 %d 项", name, len(rs), on)
 	}
 	s += a.T("：\n", ":\n")
 	if doc.Kind == plan.KindReport {
@@ -150,42 +239,80 @@ func (c *PlanCmd) preview(a *App, doc plan.Document, year int) string {
 		s += a.T(fmt.Sprintf("文本写的是%d年；将添加到%d年，如需添加到%d年请加 --year %d。\n", doc.Year, year, doc.Year, doc.Year),
 			fmt.Sprintf("The text is for %d; the duties go to %d unless you add --year %d.\n", doc.Year, year, doc.Year))
 	}
-	rows := [][]string{{a.T("行", "Line"), a.T("类别", "Category"), a.T("事项", "Duty"), a.T("要求", "Requirement"), a.T("依据", "Basis")}}
-	for _, cd := range doc.Candidates {
-		req := model.Target{Cadence: cd.Cadence, Min: cd.Min}.Requirement(a.Lang)
-		rows = append(rows, []string{fmt.Sprint(cd.Line), cd.Category.Name(a.Lang), cd.Title, req, cd.Basis})
+	rows := [][]string{{"", a.T("行", "Line"), a.T("类别", "Category"), a.T("事项", "Duty"), a.T("要求", "Requirement"), a.T("说明", "Note"), a.T("依据", "Basis")}}
+	for _, r := range rs {
+		box := "[ ]"
+		if r.On {
+			box = "[x]"
+		}
+		req := model.Target{Cadence: r.Cadence, Min: r.Min}.Requirement(a.Lang)
+		rows = append(rows, []string{box, fmt.Sprint(r.Line), r.Category.Name(a.Lang), r.Title, req, note(a, r), r.Basis})
 	}
-	s += "\n" + cells.Table(rows, []int{0, 0, 28, 0, 36}, 0) + "\n"
-	s += a.T(fmt.Sprintf("确认无误后，加 --apply 把它们添加到%d年的台账（已有同名事项的跳过）；也可在界面中逐项修改后接受。\n", year),
-		fmt.Sprintf("To add them to the ledger for %d, run again with --apply (duties already there are skipped); or review them one by one in the app.\n", year))
+	s += "\n" + cells.Table(rows, []int{0, 0, 0, 28, 0, 30, 26}, 0) + "\n"
+	s += a.T(fmt.Sprintf("确认无误后，加 --apply 把勾选的 %d 项添加到%d年的台账", on, year),
+		fmt.Sprintf("To add the %d ticked to the ledger for %d, run again with --apply", on, year))
+	if kept > 0 {
+		s += a.T(fmt.Sprintf("（已有的 %d 项跳过）", kept), fmt.Sprintf(" (the %d already kept are skipped)", kept))
+	}
+	if others > 0 {
+		s += a.T(fmt.Sprintf("；写给其他职务（您的职务是%s）的 %d 项加 --all 才添加", post, others),
+			fmt.Sprintf("; add --all for the %d addressed to other posts than yours (%s)", others, post))
+	}
+	s += a.T("；也可在界面中（i）逐项修改后接受。\n", "; or review them one by one in the app (i).\n")
+	if post == "" && others == 0 && hasAddressee(rs) {
+		s += a.T("提示：设置职务（taizhang profile --post 科长）后，写给其他职务的事项不再默认勾选。\n",
+			"Tip: set your post (taizhang profile --post …) and duties addressed to other posts start unticked.\n")
+	}
 	return s
 }
 
-// apply adds the candidates as duties with targets for year, in one
-// transaction.
-func (c *PlanCmd) apply(a *App, cs []plan.Candidate, year int) error {
-	if len(cs) == 0 {
-		a.Printf("%s", a.T(fmt.Sprintf("%s中没有找到带频次要求的事项；台账未改动。\n", c.name(a)),
-			fmt.Sprintf("Found no duty with a frequency in %s; the ledger is unchanged.\n", c.name(a))))
-		return nil
+func hasAddressee(rs []plan.Review) bool {
+	for _, r := range rs {
+		if r.Addressee != "" {
+			return true
+		}
 	}
-	ds := make([]model.Duty, len(cs))
-	ts := make([]model.Target, len(cs))
-	for i, cd := range cs {
-		ds[i] = model.Duty{Title: cd.Title, Category: cd.Category, Basis: cd.Basis}
-		ts[i] = model.Target{Year: year, Cadence: cd.Cadence, Min: cd.Min}
+	return false
+}
+
+// apply adds the ticked candidates (with --all those addressed to other
+// posts too) as duties with targets for year, in one transaction, and says
+// what it left out.
+func (c *PlanCmd) apply(a *App, rs []plan.Review, year int, post string) error {
+	var ds []model.Duty
+	var ts []model.Target
+	var kept, others []string
+	for _, r := range rs {
+		switch {
+		case r.Exists:
+			kept = append(kept, r.Kept.Title)
+			continue
+		case !r.Fits && !c.All:
+			others = append(others, r.Title)
+			continue
+		}
+		ds = append(ds, model.Duty{Title: r.Title, Category: r.Category, Basis: r.Basis})
+		ts = append(ts, model.Target{Year: year, Cadence: r.Cadence, Min: r.Min})
 	}
-	s, err := a.Store()
-	if err != nil {
-		return err
-	}
-	added, err := s.AddDuties(ctxb, ds, ts)
-	if err != nil {
-		return err
+	added := data.Added{}
+	if len(ds) > 0 {
+		s, err := a.Store()
+		if err != nil {
+			return err
+		}
+		if added, err = s.AddDuties(ctxb, ds, ts); err != nil {
+			return err
+		}
 	}
 	a.Printf(a.T("已从%[1]s添加%[2]d年的 %[3]d 项要求", "Added %[3]d targets for %[2]d from %[1]s"), c.name(a), year, added.Added)
 	if n := len(added.Skipped); n > 0 {
 		a.Printf(a.T("；%d 项已存在，未重复添加", "; %d already there were left as they were"), n)
+	}
+	if n := len(kept); n > 0 {
+		a.Printf(a.T("；%d 项台账中已有，跳过（%s）", "; skipped %d the ledger already keeps (%s)"), n, strings.Join(kept, a.T("、", ", ")))
+	}
+	if n := len(others); n > 0 {
+		a.Printf(a.T("；%d 项写给其他职务（非%s），未添加，如需添加请加 --all", "; left out %d addressed to other posts than yours (%s); add --all to add them"), n, post)
 	}
 	a.Printf("%s", a.T("。\n", ".\n"))
 	return nil

@@ -67,6 +67,79 @@ func TestPlanWord(t *testing.T) {
 	}
 }
 
+// A plan restating duties the ledger keeps in other words, and addressing
+// some to the principal: for a section chief the kept ones show as such and
+// the principal's start unticked, in the preview, the JSON and --apply;
+// --all adds the principal's too; a year without those duties keeps
+// nothing.
+func TestPlanKeptAndAddressed(t *testing.T) {
+	db := newLedger(t)
+	ok(t, db, "duty", "add", "--title", "与分管科室专题研究党风廉政建设", "--category", "meeting", "--cadence", "year", "--min", "1", "--year", "2026")
+	ok(t, db, "duty", "add", "--title", "年度述职述廉", "--cadence", "year", "--min", "1", "--year", "2026", "--category", "report")
+	ok(t, db, "profile", "--post", "党支部书记、科长")
+	file := writeFile(t, "计划.txt", []byte(`2026年工作计划
+党组主要负责人全年讲廉政党课不少于1次，年终进行述责述廉。
+全年与分管科室专题研究党风廉政建设工作不少于1次。
+每年参加党组民主生活会和支部组织生活会不少于1次。
+`))
+	out := ok(t, db, "plan", file)
+	for _, s := range []string{"找到 5 项履职事项，勾选 2 项", "非本职：写给党组主要负责人", "已有：年度述职述廉",
+		"已有：与分管科室专题研究党风", "参加党组民主生活会", "参加支部组织生活会", "（已有的 2 项跳过）", "写给其他职务（您的职务是党支部书记、科长）的 1 项加 --all 才添加"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("preview lacks %q:\n%s", s, out)
+		}
+	}
+	en := ok(t, db, "--lang", "en", "plan", file)
+	for _, s := range []string{"Found 5 duties", "2 ticked", "kept as: 年度述职述廉", "not yours: for 党组主要负责人", "add --all for the 1 addressed to other posts than yours (党支部书记、科长)"} {
+		if !strings.Contains(strings.Join(strings.Fields(en), " "), s) {
+			t.Errorf("English preview lacks %q:\n%s", s, en)
+		}
+	}
+	var got []planOut
+	if err := json.Unmarshal([]byte(ok(t, db, "plan", file, "--json")), &got); err != nil {
+		t.Fatal(err)
+	}
+	states := map[string]string{}
+	for _, g := range got {
+		states[g.Title] = fmt.Sprint(g.Checked, " ", g.Unchecked, " ", g.Role)
+		if g.Existing != nil {
+			states[g.Title] += " " + g.Existing.Title
+		}
+	}
+	want := map[string]string{
+		"讲廉政党课":             "false addressee principal",
+		"述责述廉":              "false kept principal 年度述职述廉",
+		"与分管科室专题研究党风廉政建设工作": "false kept  与分管科室专题研究党风廉政建设",
+		"参加党组民主生活会":         "true  ",
+		"参加支部组织生活会":         "true  ",
+	}
+	if !reflect.DeepEqual(states, want) {
+		t.Errorf("--json states %v\nwant %v", states, want)
+	}
+	out = ok(t, db, "plan", file, "--apply")
+	if !strings.Contains(out, "添加2026年的 2 项要求") || !strings.Contains(out, "2 项台账中已有，跳过（年度述职述廉、与分管科室专题研究党风廉政建设）") ||
+		!strings.Contains(out, "1 项写给其他职务（非党支部书记、科长），未添加") {
+		t.Errorf("apply said %q", out)
+	}
+	out = ok(t, db, "plan", file, "--apply", "--all")
+	if !strings.Contains(out, "添加2026年的 1 项要求") || !strings.Contains(out, "4 项台账中已有") {
+		t.Errorf("apply --all said %q", out)
+	}
+	var list []map[string]any
+	json.Unmarshal([]byte(ok(t, db, "duty", "list", "--year", "2026", "--json")), &list)
+	if len(list) != 5 {
+		t.Errorf("%d duties after applying, want 5: %v", len(list), list)
+	}
+	// another year keeps none of them
+	var next []planOut
+	json.Unmarshal([]byte(ok(t, db, "plan", file, "--json", "--year", "2027")), &next)
+	for _, g := range next {
+		if g.Existing != nil {
+			t.Errorf("2027 keeps %q", g.Title)
+		}
+	}
+}
+
 // The way a person uses it: preview, look at the JSON, apply, see the
 // duties in status, apply again and nothing doubles.
 func TestPlan(t *testing.T) {
@@ -100,7 +173,8 @@ func TestPlan(t *testing.T) {
 		t.Fatalf("--json gave %d duties:\n%s", len(got), raw)
 	}
 	want := map[string]any{"title": "与班子成员提醒谈话", "category": "talk", "cadence": "year", "min": 1.0,
-		"basis": "党组主要负责人全年与班子成员提醒谈话不少于1次", "line": 4.0}
+		"basis": "党组主要负责人全年与班子成员提醒谈话不少于1次", "line": 4.0,
+		"addressee": "党组主要负责人", "role": "principal", "checked": true}
 	if !reflect.DeepEqual(got[0], want) {
 		t.Errorf("first duty = %v\nwant %v", got[0], want)
 	}
@@ -127,7 +201,7 @@ func TestPlan(t *testing.T) {
 		t.Errorf("half-yearly report: %+v", d)
 	}
 	out = ok(t, db, "plan", file, "--apply")
-	if !strings.Contains(out, "添加2026年的 0 项要求") || !strings.Contains(out, "4 项已存在") {
+	if !strings.Contains(out, "添加2026年的 0 项要求") || !strings.Contains(out, "4 项台账中已有，跳过（与班子成员提醒谈话、") {
 		t.Errorf("second apply said %q", out)
 	}
 
