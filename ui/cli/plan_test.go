@@ -107,8 +107,8 @@ func TestPlanKeptAndAddressed(t *testing.T) {
 		}
 	}
 	want := map[string]string{
-		"讲廉政党课":             "false addressee principal",
-		"述责述廉":              "false kept principal 年度述职述廉",
+		"讲廉政党课": "false addressee principal",
+		"述责述廉":  "false kept principal 年度述职述廉",
 		"与分管科室专题研究党风廉政建设工作": "false kept  与分管科室专题研究党风廉政建设",
 		"参加党组民主生活会":         "true  ",
 		"参加支部组织生活会":         "true  ",
