@@ -24,6 +24,10 @@ type DumpDuty struct {
 	Targets []model.Target // by year
 	Records []model.Record // by date, then id
 	Excuses []model.Excuse // by period
+	// Evidence holds each record's evidence, index for index with Records
+	// (nil for a record with none). Dump reads the items without their
+	// bytes; LoadBlobs reads those.
+	Evidence [][]DumpEvidence
 }
 
 // Dump reads, in one transaction, the profile and the duties with a target
@@ -64,6 +68,9 @@ func (s *Store) Dump(ctx context.Context, year int) (Dump, error) {
 			}
 		}
 		if err := dumpRecords(ctx, tx, d.Duties, index, year); err != nil {
+			return err
+		}
+		if err := dumpEvidence(ctx, tx, d.Duties); err != nil {
 			return err
 		}
 		es, err := excuses(ctx, tx, year, 0)
@@ -179,6 +186,7 @@ type Loaded struct {
 	RecordsAdded   int
 	RecordsSkipped int // already in the ledger
 	ExcusesAdded   int
+	EvidenceAdded  int
 	ProfileFilled  bool
 }
 
@@ -338,7 +346,7 @@ func load(ctx context.Context, tx *sql.Tx, d Dump, out *Loaded) error {
 				return err
 			}
 		}
-		for _, r := range dd.Records {
+		for j, r := range dd.Records {
 			k := recordKey{r.Date, r.Topic, r.With, r.Place, r.Note}
 			if seen[k] > 0 {
 				seen[k]--
@@ -352,10 +360,16 @@ func load(ctx context.Context, tx *sql.Tx, d Dump, out *Loaded) error {
 			if updated.IsZero() {
 				updated = created
 			}
-			if _, err := insRecord.ExecContext(ctx, id, r.Date.String(), r.Topic, r.With, r.Place, r.Note, stamp(created), stamp(updated), nullPeriod(r.For)); err != nil {
+			res, err := insRecord.ExecContext(ctx, id, r.Date.String(), r.Topic, r.With, r.Place, r.Note, stamp(created), stamp(updated), nullPeriod(r.For))
+			if err != nil {
 				return err
 			}
 			out.RecordsAdded++
+			n, err := loadEvidence(ctx, tx, res, dd, j)
+			if err != nil {
+				return err
+			}
+			out.EvidenceAdded += n
 		}
 		for _, e := range dd.Excuses {
 			res, err := tx.ExecContext(ctx, `INSERT INTO excuses (duty_id, year, period, reason, created_at) VALUES (?, ?, ?, ?, ?)

@@ -508,3 +508,111 @@ func (s *Store) EvidenceCounts(ctx context.Context, from, to model.Date) (map[in
 	}
 	return out, rows.Err()
 }
+
+// DumpEvidence is an item of evidence in a dump: as stored, and, for a
+// file, its bytes once LoadBlobs has read them (or the importer has).
+type DumpEvidence struct {
+	model.Evidence
+	Data []byte
+}
+
+// dumpEvidence gives each record of ds its evidence, without the bytes.
+func dumpEvidence(ctx context.Context, q queryer, ds []DumpDuty) error {
+	all, err := evidenceIn(ctx, q, 0, 0)
+	if err != nil || len(all) == 0 {
+		return err
+	}
+	for i := range ds {
+		for j, r := range ds[i].Records {
+			items := all[r.ID]
+			if len(items) == 0 {
+				continue
+			}
+			if ds[i].Evidence == nil {
+				ds[i].Evidence = make([][]DumpEvidence, len(ds[i].Records))
+			}
+			for _, e := range items {
+				ds[i].Evidence[j] = append(ds[i].Evidence[j], DumpEvidence{Evidence: e})
+			}
+		}
+	}
+	return nil
+}
+
+// LoadBlobs reads the bytes of every file in d, checked against their
+// hashes, in one read transaction.
+func (s *Store) LoadBlobs(ctx context.Context, d *Dump) error {
+	return s.read(ctx, func(tx *sql.Tx) error {
+		cache := map[string][]byte{}
+		for i := range d.Duties {
+			for _, items := range d.Duties[i].Evidence {
+				for k := range items {
+					e := &items[k]
+					if !e.IsFile() {
+						continue
+					}
+					b, ok := cache[e.SHA256]
+					if !ok {
+						var err error
+						if b, err = blob(ctx, tx, e.SHA256); err != nil {
+							return err
+						}
+						cache[e.SHA256] = b
+					}
+					e.Data = b
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// loadEvidence stores the evidence of record j of dd, just inserted as
+// res, keeping each item's name, type and time, and returns how many
+// items it stored. A file's bytes must match its hash (the importer has
+// checked; this is the last guard).
+func loadEvidence(ctx context.Context, tx queryer, res sql.Result, dd DumpDuty, j int) (int, error) {
+	if j >= len(dd.Evidence) || len(dd.Evidence[j]) == 0 {
+		return 0, nil
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return 0, err
+	}
+	for _, e := range dd.Evidence[j] {
+		added := e.Added
+		if added.IsZero() {
+			added = time.Now()
+		}
+		if !e.IsFile() {
+			paper, err := model.CheckPaper(e.Paper)
+			if err != nil {
+				return 0, err
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO evidence (record_id, paper, added_at) VALUES (?, ?, ?)`, id, paper, stamp(added)); err != nil {
+				return 0, err
+			}
+			continue
+		}
+		if len(e.Data) > model.MaxEvidenceSize {
+			return 0, tooLarge(model.EvidenceName(e.Name), int64(len(e.Data)))
+		}
+		sum := HashHex(e.Data)
+		if e.SHA256 != "" && e.SHA256 != sum {
+			return 0, fmt.Errorf("evidence %s: %w (its bytes do not match its SHA-256)", model.CleanLine(e.Name), ErrBlobDamaged)
+		}
+		if err := putBlob(ctx, tx, sum, e.Data); err != nil {
+			return 0, err
+		}
+		name := model.EvidenceName(e.Name)
+		typ := model.CleanLine(e.Type)
+		if typ == "" {
+			typ = model.MediaType(name, e.Data)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO evidence (record_id, sha256, name, size, media_type, added_at) VALUES (?, ?, ?, ?, ?, ?)`,
+			id, sum, name, len(e.Data), typ, stamp(added)); err != nil {
+			return 0, err
+		}
+	}
+	return len(dd.Evidence[j]), nil
+}

@@ -204,6 +204,9 @@ func Write(ctx context.Context, s *data.Store, o Options) (string, []Warning, er
 		if err != nil {
 			return "", warnings, err
 		}
+		if err := s.LoadBlobs(ctx, &dump); err != nil {
+			return "", warnings, err
+		}
 		write = func(w io.Writer) error { return WriteJSON(w, dump, year, o.Now) }
 	} else {
 		write = func(w io.Writer) error { return Render(w, o.Format, doc) }

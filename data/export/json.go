@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"taizhang/data"
@@ -21,10 +22,11 @@ const (
 	FormatVersion = 1
 )
 
-// MaxImport is the largest JSON file import reads: far above a lifetime's
-// ledger (100 000 records are about 30 MB), far below what would exhaust
-// memory.
-const MaxImport = 256 << 20
+// MaxImport is the largest JSON file import reads: a year's evidence
+// travels inside the file (base64), and 500 scanned files of a few MB are
+// well within it; the whole file is read into memory, so it stays far
+// below what would exhaust a desktop's.
+const MaxImport = 2 << 30
 
 // jsonDoc is the file. Ledger ids are not written: duties are matched by
 // title on import, and leaving ids out lets an export, imported into an
@@ -79,6 +81,20 @@ type jsonRecord struct {
 	For          string `json:"for,omitempty"` // the earlier period it counts for (所属期间): 2026-H2
 	Created      string `json:"created,omitempty"`
 	Updated      string `json:"updated,omitempty"`
+	// Evidence is the record's evidence, files with their bytes in base64.
+	Evidence []jsonEvidence `json:"evidence,omitempty"`
+}
+
+// jsonEvidence is a file (name, type, size, sha256, data) or a paper
+// locator (paper).
+type jsonEvidence struct {
+	Name   string `json:"name,omitempty"`
+	Type   string `json:"type,omitempty"`
+	Size   int64  `json:"size,omitempty"`
+	SHA256 string `json:"sha256,omitempty"`
+	Paper  string `json:"paper,omitempty"`
+	Added  string `json:"added,omitempty"`
+	Data   []byte `json:"data,omitempty"`
 }
 
 func stampOrEmpty(t time.Time) string {
@@ -104,9 +120,19 @@ func WriteJSON(w io.Writer, d data.Dump, year int, now time.Time) error {
 		for _, t := range dd.Targets {
 			jd.Targets = append(jd.Targets, jsonTarget{Year: t.Year, Cadence: string(t.Cadence), Min: t.Min, Start: t.Start.String()})
 		}
-		for _, r := range dd.Records {
-			jd.Records = append(jd.Records, jsonRecord{Date: r.Date.String(), Topic: line(r.Topic), Participants: line(r.With),
-				Place: line(r.Place), Note: text(r.Note), For: r.For.String(), Created: stampOrEmpty(r.Created), Updated: stampOrEmpty(r.Updated)})
+		for j, r := range dd.Records {
+			jr := jsonRecord{Date: r.Date.String(), Topic: line(r.Topic), Participants: line(r.With),
+				Place: line(r.Place), Note: text(r.Note), For: r.For.String(), Created: stampOrEmpty(r.Created), Updated: stampOrEmpty(r.Updated)}
+			if j < len(dd.Evidence) {
+				for _, e := range dd.Evidence[j] {
+					je := jsonEvidence{Paper: line(e.Paper), Added: stampNano(e.Added)}
+					if e.IsFile() {
+						je.Name, je.Type, je.Size, je.SHA256, je.Data = model.EvidenceName(e.Name), line(e.Type), e.Size, e.SHA256, e.Data
+					}
+					jr.Evidence = append(jr.Evidence, je)
+				}
+			}
+			jd.Records = append(jd.Records, jr)
 		}
 		for _, e := range dd.Excuses {
 			jd.Excuses = append(jd.Excuses, jsonExcuse{Period: e.Period.String(), Reason: line(e.Reason)})
@@ -177,7 +203,8 @@ func ReadJSON(r io.Reader, today model.Date) (data.Dump, error) {
 		return data.Dump{}, err
 	}
 	if len(raw) > MaxImport {
-		return data.Dump{}, bad("文件超过256 MB，不是台账导出的文件。", "the file is over 256 MB, which no taizhang export is.")
+		return data.Dump{}, bad("文件超过2 GB，超出了导入的上限；整本台账请用 taizhang backup / restore 迁移。",
+			"the file is over 2 GB, the most import reads; move a whole ledger with taizhang backup and restore.")
 	}
 	raw = bytes.TrimPrefix(raw, []byte("\uFEFF")) // an editor may have added one
 	// The identity first, so a file of another format is named as such
@@ -347,6 +374,16 @@ func (doc jsonDoc) dump(today model.Date) (data.Dump, error) {
 				return d, rec("："+ie.Zh, ": "+ie.En)
 			}
 			dd.Records = append(dd.Records, r)
+			if len(jr.Evidence) > 0 {
+				items, err := jr.evidence(func(zh, en string) error { return rec(zh, en) })
+				if err != nil {
+					return d, err
+				}
+				if dd.Evidence == nil {
+					dd.Evidence = make([][]data.DumpEvidence, len(jd.Records))
+				}
+				dd.Evidence[k] = items
+			}
 		}
 		periods := map[model.PeriodRef]bool{}
 		for k, je := range jd.Excuses {
@@ -367,4 +404,66 @@ func (doc jsonDoc) dump(today model.Date) (data.Dump, error) {
 		d.Duties = append(d.Duties, dd)
 	}
 	return d, nil
+}
+
+func stampNano(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
+
+// evidence checks a record's evidence items: a file has a name, a size
+// that matches its bytes, at most model.MaxEvidenceSize, and bytes that
+// hash to its sha256; a paper locator has text and nothing of a file.
+func (jr jsonRecord) evidence(rec func(zh, en string) error) ([]data.DumpEvidence, error) {
+	out := make([]data.DumpEvidence, 0, len(jr.Evidence))
+	for n, je := range jr.Evidence {
+		item := func(zh, en string) error {
+			return rec(fmt.Sprintf("的第%d项佐证材料%s", n+1, zh), fmt.Sprintf("evidence item %d %s", n+1, en))
+		}
+		var e data.DumpEvidence
+		if je.Added != "" {
+			t, err := time.Parse(time.RFC3339, je.Added)
+			if err != nil {
+				return nil, item(fmt.Sprintf("的时间“%s”不是 RFC 3339 时间。", model.CleanLine(je.Added)),
+					fmt.Sprintf("has the time %q, which is not an RFC 3339 time.", model.CleanLine(je.Added)))
+			}
+			e.Added = t
+		}
+		if je.Paper != "" {
+			if je.SHA256 != "" || je.Name != "" || len(je.Data) > 0 || je.Size != 0 {
+				return nil, item("既是纸质材料又带有文件内容，无法分辨。", "is both a paper locator and a file.")
+			}
+			paper, err := model.CheckPaper(je.Paper)
+			if err != nil {
+				ie, _ := model.AsInput(err)
+				return nil, item("："+ie.Zh, ": "+ie.En)
+			}
+			e.Paper = paper
+			out = append(out, e)
+			continue
+		}
+		switch {
+		case je.SHA256 == "":
+			return nil, item("既没有文件内容的 sha256，也没有纸质材料位置（paper）。", "has neither a file's sha256 nor a paper locator.")
+		case je.Size > model.MaxEvidenceSize || len(je.Data) > model.MaxEvidenceSize:
+			return nil, item("超过 50 MB 的上限。", "is over the 50 MB limit.")
+		case int64(len(je.Data)) != je.Size:
+			return nil, item(fmt.Sprintf("的内容有 %d 字节，与 size %d 不符；文件可能不完整。", len(je.Data), je.Size),
+				fmt.Sprintf("holds %d bytes but its size says %d; the file may be cut short.", len(je.Data), je.Size))
+		case data.HashHex(je.Data) != strings.ToLower(je.SHA256):
+			return nil, item("的内容与其 sha256 不符；文件可能已损坏或被改动。", "does not match its sha256; the file may be damaged or edited.")
+		}
+		e.Name = model.EvidenceName(je.Name)
+		e.Type = model.CleanLine(je.Type)
+		e.Size = je.Size
+		e.SHA256 = strings.ToLower(je.SHA256)
+		e.Data = je.Data
+		if e.Data == nil {
+			e.Data = []byte{}
+		}
+		out = append(out, e)
+	}
+	return out, nil
 }
