@@ -6,6 +6,7 @@ package main
 import (
 	"context"
 	"os"
+	"strings"
 
 	"taizhang/data/export"
 
@@ -19,7 +20,7 @@ var version = "0.1.0-dev"
 func main() {
 	os.Exit(cli.Run(version, func(app *cli.App) error {
 		store := app.Ledger()
-		return ui.Run(ui.Options{Ledger: store, Lang: app.Lang, Now: app.Now,
+		return ui.Run(ui.Options{Ledger: store, Lang: app.Lang, Now: app.Now, Warning: strings.Join(app.Notices(), " "),
 			Export: func(ctx context.Context, o export.Options) (string, []export.Warning, error) {
 				return export.Write(ctx, store, o)
 			}})

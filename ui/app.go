@@ -28,6 +28,9 @@ type Options struct {
 	// Dir is where an export goes unless the officer names another
 	// directory; empty means the user's documents directory (or home).
 	Dir string
+	// Warning, when set, stands in the status line when the app opens (a
+	// ledger on a network file system, say), until another message.
+	Warning string
 	// NoTimers turns off the message fade and the refresh poll (for tests,
 	// which drive Update by hand).
 	NoTimers bool
@@ -101,6 +104,9 @@ func New(o Options) *App {
 	a.rlog = newRecordLog(c)
 	a.first = newFirstRun(c, func() int { return a.year })
 	a.layout()
+	if o.Warning != "" {
+		a.msg, a.msgErr = model.CleanLine(o.Warning), true
+	}
 	return a
 }
 

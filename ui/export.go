@@ -203,7 +203,7 @@ func (e *exportDone) View() string {
 	w, h := e.w, e.h
 	t, st := e.c.t, e.c.st
 	lines := []string{}
-	for _, l := range wrap(fmt.Sprintf(t.Exported, e.path), w, 3) {
+	for _, l := range wrap(fmt.Sprintf(t.Exported, model.CleanLine(e.path)), w, 3) {
 		lines = append(lines, st.Title.Render(l))
 	}
 	lines = append(lines, "")

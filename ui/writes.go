@@ -286,5 +286,5 @@ func (a *App) exported(msg exportedMsg) tea.Cmd {
 		a.stack = append(a.stack[:i], a.stack[i+1:]...)
 	}
 	a.push(&exportDone{c: a.c, path: msg.path, warnings: msg.warnings}, false)
-	return a.say(fmt.Sprintf(a.c.t.Exported, msg.path), false)
+	return a.say(fmt.Sprintf(a.c.t.Exported, model.CleanLine(msg.path)), false)
 }

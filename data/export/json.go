@@ -7,9 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"taizhang/data"
 	"taizhang/model"
@@ -160,19 +160,13 @@ func Import(ctx context.Context, s *data.Store, path string, today model.Date) (
 // ReadFile reads and checks the JSON export at path, touching no ledger:
 // the command line reads the file before it opens (or creates) one.
 func ReadFile(path string, today model.Date) (data.Dump, error) {
-	f, err := os.Open(path)
+	// Opened without waiting and refused unless a regular file: a named
+	// pipe with no writer would hang the command for ever.
+	f, err := data.OpenRegular(path, "导出文件", "an export file")
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return data.Dump{}, model.Invalid(nil, fmt.Sprintf("找不到文件 %s；请检查路径。", path),
-				fmt.Sprintf("There is no file %s; check the path.", path))
-		}
 		return data.Dump{}, err
 	}
 	defer f.Close()
-	if fi, err := f.Stat(); err == nil && fi.IsDir() {
-		return data.Dump{}, model.Invalid(nil, fmt.Sprintf("%s 是一个目录，不是导出文件。", path),
-			fmt.Sprintf("%s is a directory, not an export file.", path))
-	}
 	d, err := ReadJSON(f, today)
 	if ie, ok := model.AsInput(err); ok {
 		return d, model.Invalid(ie.Err, fmt.Sprintf("不能导入 %s：%s", path, ie.Zh), fmt.Sprintf("Cannot import %s: %s", path, ie.En))
@@ -207,6 +201,12 @@ func ReadJSON(r io.Reader, today model.Date) (data.Dump, error) {
 			"the file is over 2 GB, the most import reads; move a whole ledger with taizhang backup and restore.")
 	}
 	raw = bytes.TrimPrefix(raw, []byte("\uFEFF")) // an editor may have added one
+	// JSON is UTF-8; a file saved as GB18030 or UTF-16 would otherwise be
+	// read with every Chinese character turned into U+FFFD.
+	if !utf8.Valid(raw) {
+		return data.Dump{}, bad("它不是 UTF-8 编码（可能被另存为 GBK/GB18030 或 UTF-16）；请用 taizhang export --format json 导出的原文件，或先转换为 UTF-8。",
+			"it is not UTF-8 (it may have been saved as GBK/GB18030 or UTF-16); use the file taizhang export --format json wrote, or convert it to UTF-8 first.")
+	}
 	// The identity first, so a file of another format is named as such
 	// rather than reported by its first unknown field.
 	var head struct {

@@ -10,7 +10,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -66,7 +68,13 @@ type App struct {
 	Lang  model.Lang
 	db    string
 	store *data.Store
+	// notices are the warnings about the open ledger, for the app's
+	// status line: standard error is hidden once its screen is up.
+	notices []string
 }
+
+// Notices are the warnings about the open ledger, for the app to show.
+func (a *App) Notices() []string { return a.notices }
 
 // Store opens the ledger on first use, creating it if it is not there:
 // for the commands that start a ledger (the app, duty add, template apply,
@@ -91,6 +99,8 @@ func (a *App) open(opener func(string) (*data.Store, error)) (*data.Store, error
 		return nil, err
 	}
 	if s.Network != "" {
+		a.notices = append(a.notices, a.T("注意：台账位于网络文件系统（"+s.Network+"）上，可能损坏；请放在本机磁盘上。",
+			"Warning: the ledger is on a network file system ("+s.Network+") and may be damaged; keep it on a local disk."))
 		a.Note("注意：台账位于网络文件系统（"+s.Network+"）上，SQLite 在这类共享目录上不能可靠加锁，可能损坏台账；请把台账放在本机磁盘上（--db）。",
 			"Warning: the ledger is on a network file system ("+s.Network+"), where SQLite cannot lock reliably and the ledger may be damaged; keep it on a local disk (--db).")
 	}
@@ -126,6 +136,23 @@ func Bad(zh, en string, args ...any) error {
 
 type exitCode int
 
+// decimalInt reads a number flag as a plain decimal number: the parser's
+// own reading takes 0x10 as 16 and 010 as 8, which nobody typing a count
+// or a year means.
+var decimalInt = kong.MapperFunc(func(ctx *kong.DecodeContext, target reflect.Value) error {
+	t, err := ctx.Scan.PopValue("int")
+	if err != nil {
+		return err
+	}
+	s := fmt.Sprint(t.Value)
+	n, err := strconv.ParseInt(strings.TrimPrefix(s, "+"), 10, 64)
+	if err != nil || strings.HasPrefix(s, "+") {
+		return fmt.Errorf("expected a valid int but got %q", s)
+	}
+	target.SetInt(n)
+	return nil
+})
+
 // Main runs the command line and returns the exit status: 0 on success, 1
 // on failure, 2 on bad usage or bad input.
 func Main(args []string, env Env) (code int) {
@@ -143,6 +170,7 @@ func Main(args []string, env Env) (code int) {
 		kong.Exit(func(n int) { panic(exitCode(n)) }),
 		kong.ConfigureHelp(kong.HelpOptions{Compact: true, NoExpandSubcommands: false}),
 		kong.Bind(app),
+		kong.TypeMapper(reflect.TypeOf(0), decimalInt),
 	)
 	if err != nil {
 		panic(err) // the command tree itself is wrong

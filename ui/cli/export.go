@@ -54,7 +54,7 @@ func (c *ExportCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	a.Printf("%s\n", a.T("已导出："+path, "Exported "+path))
+	a.Printf("%s\n", a.T("已导出："+model.CleanLine(path), "Exported "+model.CleanLine(path)))
 	return nil
 }
 
@@ -134,9 +134,9 @@ func (c *ImportCmd) Run(a *App) error {
 	}
 	a.Printf("%s\n", a.T(
 		fmt.Sprintf("已导入 %s：新增事项%d项（已有%d项）、年度要求%d项、记录%d条；%d条记录台账中已有，未重复导入。",
-			c.File, l.DutiesAdded, l.DutiesMatched, l.TargetsAdded, l.RecordsAdded, l.RecordsSkipped),
+			model.CleanLine(c.File), l.DutiesAdded, l.DutiesMatched, l.TargetsAdded, l.RecordsAdded, l.RecordsSkipped),
 		fmt.Sprintf("Imported %s: %d new duties (%d already there), %d targets, %d records; %d records were already in the ledger and were skipped.",
-			c.File, l.DutiesAdded, l.DutiesMatched, l.TargetsAdded, l.RecordsAdded, l.RecordsSkipped)))
+			model.CleanLine(c.File), l.DutiesAdded, l.DutiesMatched, l.TargetsAdded, l.RecordsAdded, l.RecordsSkipped)))
 	if l.ProfileFilled {
 		a.Note("姓名、职务或单位原为空，已按文件补全。", "The empty name, post or unit fields were filled from the file.")
 	}
