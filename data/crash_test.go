@@ -3,6 +3,7 @@ package data
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -28,16 +29,30 @@ func TestHelperWriter(t *testing.T) {
 	if path == "" {
 		t.Skip("the writer child of TestCrash; runs only when TestCrash starts it")
 	}
-	s, err := Open(path)
-	if err != nil {
-		fmt.Println("error", err)
-		os.Exit(3)
-	}
 	out := bufio.NewWriter(os.Stdout)
 	say := func(format string, args ...any) {
 		fmt.Fprintf(out, format+"\n", args...)
 		out.Flush()
 	}
+	// fail ends the child: a full disk, when the parent filled it, is
+	// expected and said so; anything else is an error.
+	fail := func(err error) {
+		if os.Getenv("TAIZHANG_CRASH_FULL") != "" && (errors.Is(err, syscall.ENOSPC) || strings.Contains(err.Error(), "is full")) {
+			say("full %v", err)
+			os.Exit(4)
+		}
+		say("error %v", err)
+		os.Exit(3)
+	}
+	s, err := Open(path)
+	if err != nil {
+		fail(err)
+	}
+	// Long notes fill pages fast; a checkpoint every few commits puts the
+	// kills inside checkpoints too.
+	noteLen, _ := strconv.Atoi(os.Getenv("TAIZHANG_CRASH_NOTE"))
+	every, _ := strconv.Atoi(os.Getenv("TAIZHANG_CRASH_CHECKPOINT"))
+	note := strings.Repeat("记", noteLen/3)
 	ctx := context.Background()
 	today := model.NewDate(2026, 11, 22)
 	seed, _ := strconv.ParseUint(os.Getenv("TAIZHANG_CRASH_SEED"), 10, 64)
@@ -53,15 +68,21 @@ func TestHelperWriter(t *testing.T) {
 		live = append(live, r.ID)
 	}
 	for n := 0; ; n++ {
+		if every > 0 && n%every == every-1 {
+			say("begin checkpoint")
+			if _, err := s.DB().Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil && !strings.Contains(err.Error(), "locked") {
+				fail(s.dbError(err))
+			}
+			say("ack checkpoint")
+		}
 		op := rng.IntN(10)
 		switch {
 		case op < 5 || len(live) == 0:
 			topic := fmt.Sprintf("t%d-%d", seed, n)
 			say("begin add %s", topic)
-			r, err := s.AddRecord(ctx, model.Record{DutyID: ids[rng.IntN(len(ids))], Date: today - model.Date(rng.IntN(300)), Topic: topic}, today)
+			r, err := s.AddRecord(ctx, model.Record{DutyID: ids[rng.IntN(len(ids))], Date: today - model.Date(rng.IntN(300)), Topic: topic, Note: note}, today)
 			if err != nil {
-				say("error %v", err)
-				os.Exit(3)
+				fail(err)
 			}
 			live = append(live, r.ID)
 			say("ack add %d %s", r.ID, topic)
@@ -69,14 +90,12 @@ func TestHelperWriter(t *testing.T) {
 			id := live[rng.IntN(len(live))]
 			r, err := s.Record(ctx, id)
 			if err != nil {
-				say("error %v", err)
-				os.Exit(3)
+				fail(err)
 			}
 			r.Topic = fmt.Sprintf("e%d-%d", seed, n)
 			say("begin edit %d %s", id, r.Topic)
 			if _, _, err := s.UpdateRecord(ctx, r, today); err != nil {
-				say("error %v", err)
-				os.Exit(3)
+				fail(err)
 			}
 			say("ack edit %d %s", id, r.Topic)
 		case op < 9:
@@ -88,8 +107,7 @@ func TestHelperWriter(t *testing.T) {
 				_, err = s.DeleteRecord(ctx, r)
 			}
 			if err != nil {
-				say("error %v", err)
-				os.Exit(3)
+				fail(err)
 			}
 			live = append(live[:i], live[i+1:]...)
 			say("ack delete %d", id)
@@ -98,8 +116,7 @@ func TestHelperWriter(t *testing.T) {
 			say("begin duty %s", title)
 			id, err := s.AddDuty(ctx, model.Duty{Title: title, Category: model.Other}, model.Target{Year: 2026, Cadence: model.Month, Min: 1 + rng.IntN(3)})
 			if err != nil {
-				say("error %v", err)
-				os.Exit(3)
+				fail(err)
 			}
 			ids = append(ids, id)
 			say("ack duty %d %s", id, title)
@@ -150,7 +167,166 @@ func TestCrash(t *testing.T) {
 	if v, err := strconv.Atoi(os.Getenv("TAIZHANG_CRASH_ROUNDS")); err == nil {
 		rounds = v
 	}
-	path := filepath.Join(t.TempDir(), "taizhang.db")
+	path, cs := crashLedger(t, t.TempDir())
+	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))
+	acked, start := 0, time.Now()
+	for round := 0; round < rounds; round++ {
+		n, _ := crashRound(t, path, cs, round, rng, 40*time.Millisecond, nil)
+		acked += n
+	}
+	t.Logf("%d rounds in %s, %d acknowledged changes, every one found after its crash; %d records, %d duties at the end",
+		rounds, time.Since(start).Round(time.Millisecond), acked, len(cs.topics), len(cs.duties))
+}
+
+// crashRound runs the writer child once on path, kills it at a random
+// moment after its first commit (unless it stops first: a full disk),
+// and checks the ledger holds every acknowledged change. It returns the
+// changes acknowledged and whether the child stopped on a full disk.
+func crashRound(t *testing.T, path string, cs *crashState, round int, rng *rand.Rand, lifeMax time.Duration, env []string) (acked int, full bool) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperWriter$", "-test.count=1")
+	cmd.Env = append(append(os.Environ(), crashChildEnv+"="+path, fmt.Sprintf("TAIZHANG_CRASH_SEED=%d", round)), env...)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := make(chan string)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			lines <- sc.Text()
+		}
+		close(lines)
+	}()
+	take := func(line string) {
+		switch {
+		case strings.HasPrefix(line, "error"):
+			cmd.Process.Kill()
+			t.Fatalf("round %d: the writer failed: %s", round, line)
+		case strings.HasPrefix(line, "full"):
+			full = true
+			if !strings.Contains(line, filepath.Dir(path)) {
+				t.Errorf("round %d: the full-disk message does not name the ledger's disk: %s", round, line)
+			}
+		case strings.HasPrefix(line, "ack"):
+			acked++
+		}
+		cs.apply(line)
+	}
+	// Let it write for a random while, counting from its first commit
+	// so that every round kills it mid-stream.
+	deadline := time.Time{}
+	life := time.Duration(rng.Int64N(int64(lifeMax)))
+read:
+	for {
+		var timeout <-chan time.Time
+		if !deadline.IsZero() {
+			timeout = time.After(time.Until(deadline))
+		}
+		select {
+		case line, ok := <-lines:
+			if !ok {
+				break read
+			}
+			take(line)
+			if strings.HasPrefix(line, "ack") && deadline.IsZero() {
+				deadline = time.Now().Add(life)
+			}
+		case <-timeout:
+			cmd.Process.Signal(syscall.SIGKILL)
+			// Drain what it printed before it died: those commits happened.
+			for line := range lines {
+				take(line)
+			}
+			break read
+		}
+	}
+	cmd.Wait()
+	verifyCrash(t, path, cs, round)
+	return acked, full
+}
+
+// shortAfterCrash reports whether the ledger file is shorter than its
+// header says: the state a checkpoint cut off leaves.
+func shortAfterCrash(path string) bool {
+	h, err := readHeader(path)
+	fi, serr := os.Stat(path)
+	return err == nil && serr == nil && h != nil && short(h, fi.Size())
+}
+
+// TestCrashDuringCheckpoints kills a writer that checkpoints every few
+// commits and writes long notes, so that kills land inside checkpoints:
+// the ledger opens after each with every acknowledged change.
+func TestCrashDuringCheckpoints(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped with -short")
+	}
+	path, cs := crashLedger(t, t.TempDir())
+	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 2))
+	rounds, acked, short := 40, 0, 0
+	for round := 0; round < rounds; round++ {
+		n, _ := crashRound(t, path, cs, round, rng, 40*time.Millisecond, []string{"TAIZHANG_CRASH_NOTE=6000", "TAIZHANG_CRASH_CHECKPOINT=3"})
+		acked += n
+		if shortAfterCrash(path) {
+			short++
+		}
+	}
+	t.Logf("%d rounds killed among checkpoints, %d acknowledged changes all found; %d rounds left the file shorter than its header, each opened from its WAL", rounds, acked, short)
+}
+
+// TestCrashOnAFullDisk writes on a 2 MB file system until it is full,
+// killing the writer at random moments and freeing a little space between
+// rounds: every acknowledged change is there after each, the ledger opens
+// and reads while the disk is full, and a write that did not fit is
+// refused with the full-disk sentence naming the ledger's disk.
+func TestCrashOnAFullDisk(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped with -short")
+	}
+	mnt := filepath.Join(t.TempDir(), "small")
+	os.Mkdir(mnt, 0o700)
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=2m,mode=0700", "tmpfs", mnt).CombinedOutput(); err != nil {
+		if os.Geteuid() == 0 {
+			t.Fatalf("mount a 2 MB tmpfs for the full-disk test: %v %s", err, out)
+		}
+		t.Skipf("the full-disk test mounts a 2 MB tmpfs, which needs root (CI runs as root): %v", err)
+	}
+	t.Cleanup(func() { exec.Command("umount", "-l", mnt).Run() })
+	path, cs := crashLedger(t, mnt)
+	filler := filepath.Join(mnt, "filler")
+	if err := os.WriteFile(filler, make([]byte, 1400<<10), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 3))
+	rounds, acked, fulls, short := 12, 0, 0, 0
+	for round := 0; round < rounds; round++ {
+		n, full := crashRound(t, path, cs, round, rng, 600*time.Millisecond, []string{"TAIZHANG_CRASH_NOTE=3000", "TAIZHANG_CRASH_CHECKPOINT=4", "TAIZHANG_CRASH_FULL=1"})
+		acked += n
+		if full {
+			fulls++
+		}
+		if shortAfterCrash(path) {
+			short++
+		}
+		// Free some space for the next round.
+		if fi, err := os.Stat(filler); err == nil && fi.Size() > 0 {
+			os.Truncate(filler, max(0, fi.Size()-64<<10))
+		}
+	}
+	if fulls == 0 {
+		t.Errorf("no round filled the disk")
+	}
+	t.Logf("%d rounds on a 2 MB disk: %d stopped by the full disk, the rest killed; %d acknowledged changes all found; %d rounds left the file shorter than its header", rounds, fulls, acked, short)
+}
+
+// crashLedger makes a ledger in dir with the section chief's duties, and
+// the crash state that knows them.
+func crashLedger(t *testing.T, dir string) (string, *crashState) {
+	t.Helper()
+	path := filepath.Join(dir, "taizhang.db")
 	s, err := Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -165,68 +341,7 @@ func TestCrash(t *testing.T) {
 	for _, d := range ds {
 		cs.duties[d.Title] = true
 	}
-	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))
-	acked, start := 0, time.Now()
-	for round := 0; round < rounds; round++ {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperWriter$", "-test.count=1")
-		cmd.Env = append(os.Environ(), crashChildEnv+"="+path, fmt.Sprintf("TAIZHANG_CRASH_SEED=%d", round))
-		stdout, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		lines := make(chan string)
-		go func() {
-			sc := bufio.NewScanner(stdout)
-			for sc.Scan() {
-				lines <- sc.Text()
-			}
-			close(lines)
-		}()
-		// Let it write for a random while, counting from its first commit
-		// so that every round kills it mid-stream.
-		deadline := time.Time{}
-		life := time.Duration(rng.IntN(40)) * time.Millisecond
-	read:
-		for {
-			var timeout <-chan time.Time
-			if !deadline.IsZero() {
-				timeout = time.After(time.Until(deadline))
-			}
-			select {
-			case line, ok := <-lines:
-				if !ok {
-					break read
-				}
-				if strings.HasPrefix(line, "error") {
-					t.Fatalf("round %d: the writer failed: %s", round, line)
-				}
-				cs.apply(line)
-				if strings.HasPrefix(line, "ack") {
-					acked++
-					if deadline.IsZero() {
-						deadline = time.Now().Add(life)
-					}
-				}
-			case <-timeout:
-				cmd.Process.Signal(syscall.SIGKILL)
-				// Drain what it printed before it died: those commits happened.
-				for line := range lines {
-					cs.apply(line)
-					if strings.HasPrefix(line, "ack") {
-						acked++
-					}
-				}
-				break read
-			}
-		}
-		cmd.Wait()
-		verifyCrash(t, path, cs, round)
-	}
-	t.Logf("%d rounds in %s, %d acknowledged changes, every one found after its crash; %d records, %d duties at the end",
-		rounds, time.Since(start).Round(time.Millisecond), acked, len(cs.topics), len(cs.duties))
+	return path, cs
 }
 
 func verifyCrash(t *testing.T, path string, cs *crashState, round int) {
