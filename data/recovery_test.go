@@ -102,7 +102,7 @@ func damagePages(t *testing.T, path string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i := 3 * 4096; i < len(b)-4096; i++ {
+	for i := len(b) / 2 / 4096 * 4096; i < len(b)-4096; i++ {
 		b[i] = byte(i*7 + 3)
 	}
 	if err := os.WriteFile(path, b, 0o600); err != nil {
