@@ -319,6 +319,24 @@ func TestCrashOnAFullDisk(t *testing.T) {
 	if fulls == 0 {
 		t.Errorf("no round filled the disk")
 	}
+	// A backup of a ledger elsewhere onto the full disk names that disk.
+	os.WriteFile(filler, make([]byte, 2<<20), 0o600) // as much as fits
+	elsewhere, _ := crashLedger(t, t.TempDir())
+	s, err := Open(elsewhere)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	err = s.Backup(ctx, filepath.Join(mnt, "backup.db"))
+	f, ok := model.AsFailure(err)
+	if !ok || !strings.Contains(f.Zh, mnt+" 所在的磁盘已满") || !strings.Contains(f.En, "The disk holding "+mnt+" is full") {
+		t.Errorf("a backup onto the full disk: %v", err)
+	}
+	for _, e := range mustReadDir(t, mnt) {
+		if strings.HasPrefix(e, "backup") || strings.HasPrefix(e, ".taizhang-") {
+			t.Errorf("the refused backup left %s", e)
+		}
+	}
 	t.Logf("%d rounds on a 2 MB disk: %d stopped by the full disk, the rest killed; %d acknowledged changes all found; %d rounds left the file shorter than its header", rounds, fulls, acked, short)
 }
 
@@ -426,4 +444,17 @@ func verifyCrash(t *testing.T, path string, cs *crashState, round int) {
 		cs.duties[title] = true
 	}
 	cs.pending = nil
+}
+
+func mustReadDir(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
 }

@@ -222,17 +222,19 @@ func OpenReading(path string) (*Store, error) {
 		return s, err
 	}
 	abs, _ := filepath.Abs(path)
-	s, err = openDB(abs, "ro")
+	// With no WAL to replay, the file is read as it is and nothing is made
+	// beside it; a WAL holding records needs SQLite's shared memory.
+	mode := "immutable"
+	if fi, werr := os.Stat(abs + "-wal"); werr == nil && fi.Size() > 0 {
+		mode = "ro"
+	}
+	s, err = openDB(abs, mode)
+	if err != nil && mode == "ro" {
+		return nil, refuse(abs, "台账 %s 不可写入，而其 -wal 文件中还有未并入的记录，无法只读打开；请把台账连同 -wal 文件复制到可写的目录后再查看。",
+			"The ledger %s cannot be written and its -wal file holds records not yet merged, so it cannot be read in place; copy the ledger with its -wal file to a writable directory and read it there.")
+	}
 	if err != nil {
-		// Not even the shared-memory file can be made: read the file as
-		// it is, unless a WAL beside it holds records that would be missed.
-		if fi, werr := os.Stat(abs + "-wal"); werr == nil && fi.Size() > 0 {
-			return nil, refuse(abs, "台账 %s 所在位置不可写入，而其 -wal 文件中还有未并入的记录，无法只读打开；请把台账连同 -wal 文件复制到可写的目录后再查看。",
-				"The ledger %s is where nothing can be written and its -wal file holds records not yet merged, so it cannot be read in place; copy the ledger with its -wal file to a writable directory and read it there.")
-		}
-		if s, err = openDB(abs, "immutable"); err != nil {
-			return nil, err
-		}
+		return nil, err
 	}
 	if err := s.verify(); err != nil {
 		s.db.Close()

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"database/sql"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -408,5 +409,47 @@ func TestNegativeSchemaNumber(t *testing.T) {
 	_, err = Open(path)
 	if err == nil || !strings.Contains(err.Error(), "schema number -1") || strings.Contains(err.Error(), "4294967295") {
 		t.Errorf("user_version -1: %v", err)
+	}
+}
+
+// Busy, lock and full-disk errors are one sentence in each language,
+// naming the ledger or the disk.
+func TestBusyAndFullAreSentences(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "taizhang.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	holder, err := sql.Open("sqlite", dsn(path, "rw"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	tx, err := holder.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.Exec(`UPDATE duties SET title = title`); err != nil {
+		t.Fatal(err)
+	}
+	impatient, _ := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(0)&_txlock=immediate")
+	defer impatient.Close()
+	_, busy := impatient.Exec(`INSERT INTO profile (id, updated_at) VALUES (1, 'x')`)
+	if busy == nil {
+		t.Fatal("no busy error while another connection writes")
+	}
+	for _, c := range []struct {
+		err    error
+		zh, en string
+	}{
+		{busy, "台账 " + path + " 被另一个程序", "kept the ledger " + path + " busy"},
+		{errors.New("database or disk is full (13)"), filepath.Dir(path) + " 所在的磁盘已满", "The disk holding " + filepath.Dir(path) + " is full"},
+	} {
+		f, ok := model.AsFailure(sqliteError(path, c.err))
+		if !ok || !strings.Contains(f.Zh, c.zh) || !strings.Contains(f.En, c.en) || strings.Contains(f.Zh, "busy") || strings.Contains(f.Zh, "full") {
+			t.Errorf("%v: %+v", c.err, f)
+		}
 	}
 }
