@@ -251,3 +251,65 @@ func TestEnglishSentences(t *testing.T) {
 		}
 	}
 }
+
+// A report given in January for last year's second half is listed in
+// last year's attachment with its real date and where it counts; an
+// excused month and an archived duty are explained under 说明事项.
+func TestSummaryRulesV2(t *testing.T) {
+	rep := Duty{ID: 1, Title: "向党组报告党风廉政建设工作", Category: Report}
+	law := Duty{ID: 2, Title: "会前学法", Category: Study}
+	risk := Duty{ID: 3, Title: "廉政风险点排查", Category: Other, Archived: NewDate(2026, 11, 30)}
+	h2 := PeriodRef{Year: 2026, Cadence: Half, Index: 1}
+	recs := []Record{
+		{ID: 1, DutyID: 1, Date: NewDate(2026, 6, 20), Topic: "上半年报告", With: "局党组"},
+		{ID: 2, DutyID: 1, Date: NewDate(2027, 1, 10), Topic: "下半年报告", With: "局党组", For: h2},
+	}
+	var lawDates []Date
+	for m := 1; m <= 12; m++ {
+		if m != 8 {
+			lawDates = append(lawDates, NewDate(2026, time.Month(m), 3))
+			recs = append(recs, Record{ID: int64(10 + m), DutyID: 2, Date: NewDate(2026, time.Month(m), 3), Topic: "学法"})
+		}
+	}
+	riskTarget := Target{Year: 2026, Cadence: Year, Min: 1, End: NewDate(2026, 11, 30)}
+	tracked := []Tracked{
+		{Duty: rep, Target: Target{Year: 2026, Cadence: Half, Min: 1}, Dates: []Date{NewDate(2026, 6, 20)},
+			Credits: []Credit{{Date: NewDate(2027, 1, 10), For: h2}}},
+		{Duty: law, Target: Target{Year: 2026, Cadence: Month, Min: 1}, Dates: lawDates,
+			Excuses: []Excuse{{DutyID: 2, Period: PeriodRef{Year: 2026, Cadence: Month, Index: 7}, Reason: "病休"}}},
+		{Duty: risk, Target: riskTarget},
+	}
+	ys := EvaluateYear(2026, CloseOf(NewDate(2027, 1, 15)), tracked)
+	s := BuildSummary(ys, recs, Profile{}, Chinese)
+	var rows []LedgerRow
+	for _, r := range s.Ledger() {
+		if r.Duty == rep.Title {
+			rows = append(rows, r)
+		}
+	}
+	if len(rows) != 2 || rows[1].Date != NewDate(2027, 1, 10) || rows[1].Counts != "2026年下半年" || rows[0].Counts != "上半年" {
+		t.Errorf("report rows %+v", rows)
+	}
+	for _, sd := range s.Duties {
+		if sd.Duty.ID == 1 && sd.Paragraph != "全年向党组报告党风廉政建设工作2次，达到每半年1次的要求。" {
+			t.Errorf("report paragraph %q", sd.Paragraph)
+		}
+		if sd.Duty.ID == 2 && sd.Verdict != VerdictDone {
+			t.Errorf("the excused August still counts against 会前学法: %s", sd.Verdict)
+		}
+	}
+	want := []string{"会前学法：8月经说明免于要求，原因：病休。", "廉政风险点排查已于11月30日归档，此后不再要求。"}
+	if strings.Join(s.Notes, "|") != strings.Join(want, "|") {
+		t.Errorf("notes %q", s.Notes)
+	}
+	d := BuildDocument(s, SummaryLayout, NewDate(2027, 1, 15))
+	if !has(texts(d), "四、说明事项") || !has(texts(d), want[0]) {
+		t.Errorf("the summary has no 说明事项:\n%s", strings.Join(texts(d), "\n"))
+	}
+	// The attachment gives the January date in full.
+	for _, r := range d.Attachment.Table.Rows {
+		if r[3] == "下半年报告" && (r[1] != "2027年1月10日" || r[6] != "2026年下半年") {
+			t.Errorf("attachment row %q", r)
+		}
+	}
+}

@@ -86,12 +86,14 @@ type LedgerRow struct {
 	Counts   string // the period it counts for: 3月, 二季度, 第5周（1月26日至2月1日）
 }
 
-// LedgerColumns are the ledger's column names (DOMAIN.md §3b).
+// LedgerColumns are the ledger's column names (DESIGN §6): each record
+// with the period it counts for. (Where a duty comes from, 依据, is said
+// once per duty in the summary sheet, not on every record.)
 func LedgerColumns(lang Lang) []string {
 	if lang == English {
-		return []string{"No.", "Date", "Category", "Duty", "Basis", "Topic", "Participants", "Place", "Note"}
+		return []string{"No.", "Date", "Counts for", "Category", "Duty", "Topic", "With / reported to", "Place", "Note"}
 	}
-	return []string{"序号", "日期", "类别", "事项", "依据", "主题/内容", "对象/参加人员", "地点", "备注"}
+	return []string{"序号", "日期", "计入期间", "类别", "事项", "主题/内容", "对象/参加人员", "地点", "备注"}
 }
 
 // BuildSummary writes the summary of ys in lang. records may come in any
@@ -139,13 +141,10 @@ func BuildSummary(ys YearStatus, records []Record, p Profile, lang Lang) Summary
 		sd.Action = Action(sd.Duty, lang)
 		sd.Heading = fmt.Sprintf(w.subheading, Numeral(i+1, lang), sd.Duty.Title)
 		sd.Row = []string{fmt.Sprint(i + 1), sd.Duty.Title, dy.Duty.Category.Name(lang), sd.Requirement,
-			Progress(dy, lang), dy.Status.Name(lang)}
+			dy.Progress(lang), dy.Badge(lang)}
 		for _, r := range byDuty[dy.Duty.ID] {
-			if r.Date > ys.AsOf {
-				continue
-			}
-			k := PeriodIndex(dy.Target.Cadence, ys.Year, r.Date)
-			if k < 0 {
+			k := recordPeriod(dy, ys.Year, r)
+			if k < 0 || (r.Date > ys.AsOf && r.For.IsZero()) {
 				continue
 			}
 			r.Topic, r.With, r.Place, r.Note = CleanLine(r.Topic), CleanLine(r.With), CleanLine(r.Place), Clean(r.Note)
@@ -159,7 +158,7 @@ func BuildSummary(ys YearStatus, records []Record, p Profile, lang Lang) Summary
 			return ra.ID < rb.ID
 		})
 		for _, r := range sd.Records {
-			if dy.Periods[PeriodIndex(dy.Target.Cadence, ys.Year, r.Date)].Required() {
+			if dy.Periods[recordPeriod(dy, ys.Year, r)].Required() {
 				sd.Items = append(sd.Items, recordLine(r, dy.Duty.Category, ys.Year, lang))
 			}
 		}
@@ -168,7 +167,8 @@ func BuildSummary(ys YearStatus, records []Record, p Profile, lang Lang) Summary
 			s.Missed = append(s.Missed, SummaryMissed{Duty: sd.Duty.Title, Text: sd.Duty.Title + w.colon + m + w.stop})
 			sd.Shortfall = shortfall(sd, m, lang)
 		}
-		if s.Partial && dy.Status == Behind {
+		s.Notes = append(s.Notes, notes(sd, ys.Year, lang)...)
+		if s.Partial && dy.Now == NowBehind {
 			s.Lagging = append(s.Lagging, SummaryMissed{Duty: sd.Duty.Title, Text: lagging(s, sd, lang)})
 		}
 		s.Duties = append(s.Duties, sd)
@@ -177,17 +177,45 @@ func BuildSummary(ys YearStatus, records []Record, p Profile, lang Lang) Summary
 	return s
 }
 
-// Progress is credited/required (11/12), with the raw number of records
-// beside it when it differs: 12/12（共15次）, 12/12 (15 in all).
-func Progress(dy DutyYear, lang Lang) string {
-	p := fmt.Sprintf("%d/%d", dy.Credited, dy.Required)
-	if dy.Done != dy.Credited {
-		if lang == English {
-			return p + fmt.Sprintf(" (%d in all)", dy.Done)
+// recordPeriod is the index in dy.Periods of the period r counts for: the
+// period it names (所属期间) when that is one of this year's, else the one
+// holding its date; -1 when it counts in no period of the year (it names a
+// period of another year).
+func recordPeriod(dy DutyYear, year int, r Record) int {
+	c := dy.Target.Cadence
+	if !r.For.IsZero() {
+		if r.For.Cadence != c || r.For.Year != year || r.For.Index >= len(dy.Periods) {
+			return -1
 		}
-		return p + fmt.Sprintf("（共%d次）", dy.Done)
+		return r.For.Index
 	}
-	return p
+	return PeriodIndex(c, year, r.Date)
+}
+
+// notes are 说明事项 for one duty: each excused period with its reason,
+// and the day an archived duty was archived.
+func notes(sd SummaryDuty, year int, lang Lang) []string {
+	var out []string
+	for _, p := range sd.Periods {
+		if p.State != Excused {
+			continue
+		}
+		name := periodName(sd.Target.Cadence, p.Period, year, lang, true)
+		reason := CleanLine(p.Reason)
+		if lang == English {
+			out = append(out, fmt.Sprintf("%s: %s was excused (%s).", sd.Duty.Title, name, reason))
+		} else {
+			out = append(out, fmt.Sprintf("%s：%s经说明免于要求，原因：%s。", sd.Duty.Title, name, reason))
+		}
+	}
+	if !sd.Target.End.IsZero() {
+		if lang == English {
+			out = append(out, fmt.Sprintf("%s was archived on %s; nothing is required of it after that day.", sd.Duty.Title, shortDate(sd.Target.End, year, lang)))
+		} else {
+			out = append(out, fmt.Sprintf("%s已于%s归档，此后不再要求。", sd.Duty.Title, shortDate(sd.Target.End, year, lang)))
+		}
+	}
+	return out
 }
 
 // Ledger returns the ledger rows: every record of the summary, by date,
@@ -209,7 +237,10 @@ func (s Summary) Ledger() []LedgerRow {
 		r := d.Records[x.rec]
 		c := d.Target.Cadence
 		counts := ""
-		if k := PeriodIndex(c, s.Year, r.Date); k >= 0 {
+		switch k := recordPeriod(d.DutyYear, s.Year, r); {
+		case !r.For.IsZero():
+			counts = r.For.Label(s.Lang) // given later for an earlier period: say which, with its year
+		case k >= 0:
 			counts = c.Label(d.Periods[k].Period, s.Lang)
 		}
 		rows[i] = LedgerRow{No: i + 1, Date: r.Date, Category: d.Duty.Category.Name(s.Lang), Kind: d.Duty.Category,
@@ -417,6 +448,13 @@ func Action(d Duty, lang Lang) string {
 	return "开展" + t
 }
 
+func capital(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
 // timesEn is a count as English says it: once, twice, 3 times.
 func timesEn(n int) string {
 	switch n {
@@ -474,7 +512,7 @@ func periodUnit(c Cadence, lang Lang) (string, bool) {
 func dutyParagraph(s Summary, sd SummaryDuty, lang Lang) string {
 	req := sd.Requirement
 	n := sd.Done
-	final := sd.Status == MissedDuty || sd.Status == Done
+	final := sd.Verdict == VerdictMissed || sd.Verdict == VerdictDone
 	met, periods := metOf(sd.DutyYear)
 	unit, counted := periodUnit(sd.Target.Cadence, lang)
 	missed := missedPhrase(sd.DutyYear, s.Year, lang)
@@ -487,10 +525,10 @@ func dutyParagraph(s Summary, sd SummaryDuty, lang Lang) string {
 		} else {
 			fmt.Fprintf(&b, "%s in %d", head, s.Year)
 		}
-		switch sd.Status {
-		case Done:
+		switch sd.Verdict {
+		case VerdictDone:
 			fmt.Fprintf(&b, ", meeting the requirement of %s.", req)
-		case MissedDuty:
+		case VerdictMissed:
 			if counted && n > 0 {
 				fmt.Fprintf(&b, "; %d of %d %s met the requirement of %s; %s.", met, periods, unit, req, missed)
 			} else {
@@ -500,14 +538,22 @@ func dutyParagraph(s Summary, sd SummaryDuty, lang Lang) string {
 				}
 				b.WriteString(".")
 			}
-		case Behind:
-			fmt.Fprintf(&b, ", behind the pace of %s.", req)
-		case DueSoon:
-			fmt.Fprintf(&b, "; %s is not yet met and is due by %s.", openLabel(sd.DutyYear, s.Year, lang), shortDate(sd.NextDue, s.Year, lang))
-		case OnTrack:
-			fmt.Fprintf(&b, ", on track for %s.", req)
-		default:
+			if sd.Now == NowDueSoon {
+				fmt.Fprintf(&b, " %s is not yet met and is due by %s.", capital(openLabel(sd.DutyYear, s.Year, lang)), shortDate(sd.NextDue, s.Year, lang))
+			}
+		case VerdictArchived:
+			fmt.Fprintf(&b, "; archived on %s, nothing was required of it.", shortDate(sd.Target.End, s.Year, lang))
+		case VerdictNotStarted:
 			fmt.Fprintf(&b, "; the requirement of %s has not started yet.", req)
+		default:
+			switch sd.Now {
+			case NowBehind:
+				fmt.Fprintf(&b, ", behind the pace of %s.", req)
+			case NowDueSoon:
+				fmt.Fprintf(&b, "; %s is not yet met and is due by %s.", openLabel(sd.DutyYear, s.Year, lang), shortDate(sd.NextDue, s.Year, lang))
+			default:
+				fmt.Fprintf(&b, ", on track for %s.", req)
+			}
 		}
 		return b.String()
 	}
@@ -524,10 +570,10 @@ func dutyParagraph(s Summary, sd SummaryDuty, lang Lang) string {
 	default:
 		fmt.Fprintf(&b, "%s尚未%s", prefix, sd.Action)
 	}
-	switch sd.Status {
-	case Done:
+	switch sd.Verdict {
+	case VerdictDone:
 		fmt.Fprintf(&b, "，达到%s的要求。", req)
-	case MissedDuty:
+	case VerdictMissed:
 		if counted && n > 0 {
 			fmt.Fprintf(&b, "，%d%s中有%d%s达到%s的要求，%s。", periods, unit, met, unit, req, missed)
 		} else {
@@ -537,14 +583,22 @@ func dutyParagraph(s Summary, sd SummaryDuty, lang Lang) string {
 			}
 			b.WriteString("。")
 		}
-	case Behind:
-		fmt.Fprintf(&b, "，进度滞后于%s的要求。", req)
-	case DueSoon:
-		fmt.Fprintf(&b, "，%s尚未完成，须于%s前完成。", openLabel(sd.DutyYear, s.Year, lang), shortDate(sd.NextDue, s.Year, lang))
-	case OnTrack:
-		fmt.Fprintf(&b, "，符合%s的进度要求。", req)
-	default:
+		if sd.Now == NowDueSoon {
+			fmt.Fprintf(&b, "%s尚未完成，须于%s前完成。", openLabel(sd.DutyYear, s.Year, lang), shortDate(sd.NextDue, s.Year, lang))
+		}
+	case VerdictArchived:
+		fmt.Fprintf(&b, "，该事项已于%s归档，未作要求。", shortDate(sd.Target.End, s.Year, lang))
+	case VerdictNotStarted:
 		fmt.Fprintf(&b, "，%s的要求尚未开始。", req)
+	default:
+		switch sd.Now {
+		case NowBehind:
+			fmt.Fprintf(&b, "，进度滞后于%s的要求。", req)
+		case NowDueSoon:
+			fmt.Fprintf(&b, "，%s尚未完成，须于%s前完成。", openLabel(sd.DutyYear, s.Year, lang), shortDate(sd.NextDue, s.Year, lang))
+		default:
+			fmt.Fprintf(&b, "，符合%s的进度要求。", req)
+		}
 	}
 	return b.String()
 }
@@ -734,17 +788,23 @@ func missedPhrase(dy DutyYear, year int, lang Lang) string {
 }
 
 // overview is 一、总体情况 in plain sentences from the year figures: how
-// many duties stand where, how many activities there were, and how many
-// of those the requirements asked for were done (a second activity in a
-// month that asks for one is not counted twice).
+// many duties stand where for the year, how many activities there were,
+// and how many of those the requirements asked for were done (a second
+// activity in a month that asks for one is not counted twice).
 func overview(ys YearStatus, partial bool, lang Lang) string {
 	f := ys.Figures
 	activities := 0
+	verdicts := map[Verdict]int{}
+	behind := 0
 	for _, d := range ys.Duties {
 		activities += d.Done
+		verdicts[d.Verdict]++
+		if d.Now == NowBehind {
+			behind++
+		}
 	}
 	rate := fmt.Sprintf("%.1f%%", f.Rate*100)
-	order := []Status{Done, OnTrack, DueSoon, Behind, MissedDuty, NotStarted}
+	order := []Verdict{VerdictDone, VerdictInProgress, VerdictMissed, VerdictNotStarted, VerdictArchived}
 	if lang == English {
 		prefix := fmt.Sprintf("In %d", ys.Year)
 		if partial {
@@ -754,14 +814,17 @@ func overview(ys YearStatus, partial bool, lang Lang) string {
 			return prefix + ", the ledger held no duties with a target for the year."
 		}
 		var parts []string
-		for _, st := range order {
-			if n := f.Count(st); n > 0 {
-				parts = append(parts, fmt.Sprintf("%d %s", n, st.Name(lang)))
+		for _, v := range order {
+			if n := verdicts[v]; n > 0 {
+				parts = append(parts, fmt.Sprintf("%d %s", n, v.Name(lang)))
 			}
 		}
 		list := strings.Join(parts, ", ")
 		if k := len(parts); k > 1 {
 			list = strings.Join(parts[:k-1], ", ") + " and " + parts[k-1]
+		}
+		if behind > 0 {
+			list += fmt.Sprintf(" (%d of them behind pace)", behind)
 		}
 		noun := "duties"
 		if f.Duties == 1 {
@@ -790,13 +853,17 @@ func overview(ys YearStatus, partial bool, lang Lang) string {
 		return prefix + "，台账中没有列入年度要求的履职事项。"
 	}
 	var parts []string
-	for _, st := range order {
-		if n := f.Count(st); n > 0 {
-			parts = append(parts, fmt.Sprintf("%s%d项", st.Name(lang), n))
+	for _, v := range order {
+		if n := verdicts[v]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s%d项", v.Name(lang), n))
 		}
 	}
+	list := strings.Join(parts, "、")
+	if behind > 0 {
+		list += fmt.Sprintf("（其中进度滞后%d项）", behind)
+	}
 	s := fmt.Sprintf("%s，本人列入台账的履职事项共%d项，其中%s；共开展履职活动%d次。按各事项的频次要求，全年应开展%d次，",
-		prefix, f.Duties, strings.Join(parts, "、"), activities, f.Required)
+		prefix, f.Duties, list, activities, f.Required)
 	if partial {
 		s += fmt.Sprintf("目前已完成%d次，完成率%s", f.Credited, rate)
 	} else {

@@ -43,7 +43,7 @@ func WriteCSV(w io.Writer, s model.Summary) error {
 		return err
 	}
 	for _, r := range s.Ledger() {
-		row = append(row[:0], strconv.Itoa(r.No), r.Date.String(), r.Category, r.Duty, r.Basis, r.Topic, r.With, r.Place, r.Note)
+		row = append(row[:0], strconv.Itoa(r.No), r.Date.String(), r.Counts, r.Category, r.Duty, r.Topic, r.With, r.Place, r.Note)
 		for i := range row {
 			row[i] = Neutralise(row[i])
 		}

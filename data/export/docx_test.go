@@ -287,7 +287,7 @@ func TestDocxGBT9704(t *testing.T) {
 	if got := rows[0].plain(); got != "序号事项要求完成情况状态" {
 		t.Errorf("summary header %q", got)
 	}
-	if got := rows[1].plain(); got != "1会前学法每月1次10/12（共11次）未达标" {
+	if got := rows[1].plain(); got != "1会前学法每月1次10/12 共11次未达标" {
 		t.Errorf("first duty row %q", got)
 	}
 

@@ -42,15 +42,26 @@ func TestXLSX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(sum) != 1+7 {
-		t.Errorf("汇总 has %d rows, want a header and 7 duties", len(sum))
+	if len(sum) != 2+7+2 {
+		t.Errorf("汇总 has %d rows, want a title, a header, 7 duties, 合计 and the legend", len(sum))
+	}
+	if sum[0][0] != "张三（副局长）2026年度履职情况汇总（截至2027年1月15日）" {
+		t.Errorf("汇总 title = %q", sum[0][0])
 	}
 	wantHead := append(SummaryColumns(model.Chinese), "1月", "2月", "3月", "4月", "5月", "6月", "7月", "8月", "9月", "10月", "11月", "12月")
-	if strings.Join(sum[0], ",") != strings.Join(wantHead, ",") {
-		t.Errorf("汇总 header = %q", sum[0])
+	if strings.Join(sum[1], ",") != strings.Join(wantHead, ",") {
+		t.Errorf("汇总 header = %q", sum[1])
 	}
-	if sum[1][2] != "会前学法" || sum[1][4] != "11" || sum[1][7] != "未达标" || sum[1][8] != "8月、10月" || sum[1][9+7] != "0" {
-		t.Errorf("会前学法 row = %q", sum[1])
+	// 依据 is in 汇总; the status is in words; a missed month is marked ✗.
+	if r := sum[2]; r[2] != "会前学法" || r[3] != "《2022年党风廉政建设工作计划》第4条" || r[5] != "11" || r[7] != "10" ||
+		r[8] != "未达标" || r[9] != "8月、10月" || r[10+7] != "0 ✗" || r[10] != "1 ✓" {
+		t.Errorf("会前学法 row = %q", r)
+	}
+	if r := sum[9]; r[1] != "合计" || r[5] != "31" || r[6] != "35" || r[7] != "30" || r[8] != "完成率85.7%" {
+		t.Errorf("合计 row = %q", r)
+	}
+	if !strings.HasPrefix(sum[10][0], "说明：") {
+		t.Errorf("no legend under the table: %q", sum[10])
 	}
 	// In a mid-year summary the months not reached are blank, not a 0
 	// that reads as missed; June, reached, shows its count.
@@ -63,7 +74,7 @@ func TestXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer fm.Close()
-	for cell, want := range map[string]string{"O1": "6月", "P1": "7月", "U1": "12月", "O2": "1", "P2": "", "U2": ""} {
+	for cell, want := range map[string]string{"P2": "6月", "Q2": "7月", "V2": "12月", "P3": "1 ✓", "Q3": "", "V3": ""} {
 		if got, _ := fm.GetCellValue("汇总", cell); got != want {
 			t.Errorf("mid-year 汇总 %s = %q, want %q", cell, got, want)
 		}
@@ -80,26 +91,27 @@ func TestXLSX(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(led) != 1+32 {
-		t.Errorf("台账 has %d rows, want a header and 32 records (one before a start date)", len(led))
+	if len(led) != 2+32 {
+		t.Errorf("台账 has %d rows, want a title, a header and 32 records (one before a start date)", len(led))
 	}
-	if strings.Join(led[0], ",") != "序号,日期,类别,事项,依据,主题/内容,对象/参加人员,地点,备注" {
-		t.Errorf("台账 header = %q", led[0])
+	if strings.Join(led[1], ",") != "序号,日期,计入期间,类别,事项,主题/内容,对象/参加人员,地点,备注" {
+		t.Errorf("台账 header = %q", led[1])
 	}
+	led = led[1:] // from here on, rows as under the header
 	for _, sheet := range []string{"汇总", "台账"} {
 		p, err := f.GetPanes(sheet)
-		if err != nil || !p.Freeze || p.YSplit != 1 {
-			t.Errorf("%s header not frozen: %+v %v", sheet, p, err)
+		if err != nil || !p.Freeze || p.YSplit != 2 {
+			t.Errorf("%s title and header not frozen: %+v %v", sheet, p, err)
 		}
 		if w, _ := f.GetColWidth(sheet, "C"); w < 6 {
 			t.Errorf("%s column C width %v", sheet, w)
 		}
 	}
-	if w, _ := f.GetColWidth("台账", "D"); w < float64(2*len([]rune("与分管科室负责人提醒谈话")))-1 {
+	if w, _ := f.GetColWidth("台账", "E"); w < float64(2*len([]rune("与分管科室负责人提醒谈话")))-1 {
 		t.Errorf("台账 duty column is %v wide, too narrow for its Chinese titles", w)
 	}
 	// Dates are real dates: a serial number with a date format.
-	for row := 2; row <= len(led); row++ {
+	for row := 3; row <= len(led)+1; row++ {
 		cell := "B" + strconv.Itoa(row)
 		raw, _ := f.GetCellValue("台账", cell, excelize.Options{RawCellValue: true})
 		shown, _ := f.GetCellValue("台账", cell)
@@ -119,7 +131,7 @@ func TestXLSX(t *testing.T) {
 	found := false
 	for r, row := range led {
 		for c, v := range row {
-			name, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			name, _ := excelize.CoordinatesToCellName(c+1, r+2)
 			if formula, _ := f.GetCellFormula("台账", name); formula != "" {
 				t.Errorf("台账!%s is a formula: %q", name, formula)
 			}
@@ -195,9 +207,10 @@ func TestXLSXWeeklyMonths(t *testing.T) {
 	}
 	defer f.Close()
 	rows, err := f.GetRows("汇总")
-	if err != nil || len(rows) != 3 {
+	if err != nil || len(rows) != 2+2+2 {
 		t.Fatalf("汇总: %d rows, %v", len(rows), err)
 	}
+	rows = rows[1:] // the header, then the duties
 	fixed := len(SummaryColumns(model.Chinese))
 	monthsOf := func(row []string, wantDone int) []int {
 		months := make([]int, 12)
@@ -206,8 +219,8 @@ func TestXLSXWeeklyMonths(t *testing.T) {
 			months[m], _ = strconv.Atoi(row[fixed+m])
 			sum += months[m]
 		}
-		if done, _ := strconv.Atoi(row[4]); done != wantDone || sum != done {
-			t.Errorf("%s: 完成 %s, month cells %v add up to %d", row[2], row[4], months, sum)
+		if done, _ := strconv.Atoi(row[5]); done != wantDone || sum != done {
+			t.Errorf("%s: 开展次数 %s, month cells %v add up to %d", row[2], row[5], months, sum)
 		}
 		return months
 	}
@@ -266,7 +279,7 @@ func TestCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 1+32 || strings.Join(rows[0], ",") != "序号,日期,类别,事项,依据,主题/内容,对象/参加人员,地点,备注" {
+	if len(rows) != 1+32 || strings.Join(rows[0], ",") != "序号,日期,计入期间,类别,事项,主题/内容,对象/参加人员,地点,备注" {
 		t.Fatalf("%d rows, header %q", len(rows), rows[0])
 	}
 	var injected []string
@@ -281,7 +294,7 @@ func TestCSV(t *testing.T) {
 		}
 	}
 	if injected == nil || injected[5] != "'=1+2 学习《行政复议法》" || injected[6] != "'-王五" || injected[7] != "'@会议室" ||
-		injected[8] != "备注第一行\n备注第二行" || injected[4] != "《2022年党风廉政建设工作计划》第4条" {
+		injected[8] != "备注第一行\n备注第二行" || injected[4] != "会前学法" || injected[2] != "3月" {
 		t.Errorf("the injected row reads back as %q", injected)
 	}
 	if !bytes.Contains(raw, []byte("\r\n")) {

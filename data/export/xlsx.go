@@ -27,12 +27,14 @@ func SheetNames(lang model.Lang) (summary, ledger string) {
 }
 
 // SummaryColumns are the summary sheet's fixed columns; twelve month
-// columns follow them.
+// columns follow them. 开展次数 is every activity; 应完成 what the
+// requirement asks over the year; 已完成 what of that was done (a second
+// activity in a month that asks one is not counted twice).
 func SummaryColumns(lang model.Lang) []string {
 	if lang == model.English {
-		return []string{"No.", "Category", "Duty", "Requirement", "Done", "Required", "Credited", "Status", "Missed periods"}
+		return []string{"No.", "Category", "Duty", "Basis", "Requirement", "Activities", "Required", "Done", "Status", "Missed periods"}
 	}
-	return []string{"序号", "类别", "事项", "要求", "完成", "应完成", "计入", "状态", "未达标时段"}
+	return []string{"序号", "类别", "事项", "依据", "要求", "开展次数", "应完成", "已完成", "状态", "未达标时段"}
 }
 
 // The workbook is a hand-built SpreadsheetML package, as the Word summary
@@ -51,15 +53,21 @@ const (
 	xsWrap    // left, top, wrapped
 	xsNumber  // centred, top
 	xsDate    // centred, top, yyyy-mm-dd
-	xsMet     // a period's count on green
-	xsMissed  // on red
+	xsMet     // a period's count on green, marked ✓
+	xsMissed  // on red, marked ✗
 	xsOpen    // on yellow
 	xsExempt  // on grey
+	xsTitle   // the sheet's title row: bold 14 pt, centred
+	xsTotal   // the 合计 row's words: bold, top
+	xsTotalN  // the 合计 row's numbers: bold, centred
+	xsNote    // the legend under the table: wrapped, grey text
 )
 
-// stateStyle colours a period cell by its state, as on the dashboard.
+// stateStyle colours a period cell by its state, as on the dashboard, and
+// marks it so a black-and-white print still tells met from missed.
 var stateStyle = map[model.PeriodState]int{
-	model.Met: xsMet, model.Missed: xsMissed, model.Open: xsOpen, model.Exempt: xsExempt, model.Upcoming: xsNumber,
+	model.Met: xsMet, model.Missed: xsMissed, model.Open: xsOpen, model.Exempt: xsExempt, model.Excused: xsExempt,
+	model.Upcoming: xsNumber,
 }
 
 // xcell is one cell: a style and a value — nil (blank), an int, a string
@@ -80,12 +88,16 @@ const (
 		`<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
 		`<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
 		`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
+		`<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>` +
 		`</Types>`
 
 	xlsxPackageRels = xmlHd + `<Relationships xmlns="` + nsRel + `">` +
 		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>` +
 		`<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>` +
+		`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>` +
 		`</Relationships>`
+
+	xlsxApp = xmlHd + `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>taizhang</Application></Properties>`
 
 	xlsxWorkbookRels = xmlHd + `<Relationships xmlns="` + nsRel + `">` +
 		`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
@@ -93,14 +105,19 @@ const (
 		`<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
 		`</Relationships>`
 
-	// The style sheet: fonts (0 body, 1 bold), fills (0 and 1 are the
-	// two Excel reserves; then header blue and the four period states),
-	// borders (0 none, 1 thin grey all round) and the cell formats in the
-	// order of the xs constants.
+	// The style sheet: number formats (a date; a count marked ✓ or ✗),
+	// fonts (0 body, 1 bold, 2 the title, 3 the grey legend), fills (0
+	// and 1 are the two Excel reserves; then header blue and the four
+	// period states), borders (0 none, 1 thin grey all round) and the
+	// cell formats in the order of the xs constants. Written out once, in
+	// a fixed order, so the same ledger gives the same bytes.
 	xlsxStyles = xmlHd + `<styleSheet xmlns="` + nsSheet + `">` +
-		`<numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>` +
-		`<fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>` +
-		`<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>` +
+		`<numFmts count="3"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/>` +
+		`<numFmt numFmtId="165" formatCode="0&quot; ✓&quot;"/><numFmt numFmtId="166" formatCode="0&quot; ✗&quot;"/></numFmts>` +
+		`<fonts count="4"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font>` +
+		`<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font>` +
+		`<font><b/><sz val="14"/><name val="Calibri"/><family val="2"/></font>` +
+		`<font><sz val="10"/><color rgb="FF595959"/><name val="Calibri"/><family val="2"/></font></fonts>` +
 		`<fills count="7"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>` +
 		`<fill><patternFill patternType="solid"><fgColor rgb="FFDDEBF7"/></patternFill></fill>` +
 		`<fill><patternFill patternType="solid"><fgColor rgb="FFC6EFCE"/></patternFill></fill>` +
@@ -111,30 +128,105 @@ const (
 		`<border><left style="thin"><color rgb="FFBFBFBF"/></left><right style="thin"><color rgb="FFBFBFBF"/></right>` +
 		`<top style="thin"><color rgb="FFBFBFBF"/></top><bottom style="thin"><color rgb="FFBFBFBF"/></bottom><diagonal/></border></borders>` +
 		`<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
-		`<cellXfs count="10">` +
+		`<cellXfs count="14">` +
 		`<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
 		`<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="center" wrapText="1"/></xf>` +
 		`<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="left" vertical="top"/></xf>` +
 		`<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="left" vertical="top" wrapText="1"/></xf>` +
 		`<xf numFmtId="0" fontId="0" fillId="0" borderId="1" xfId="0" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="top"/></xf>` +
 		`<xf numFmtId="164" fontId="0" fillId="0" borderId="1" xfId="0" applyNumberFormat="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="top"/></xf>` +
-		`<xf numFmtId="0" fontId="0" fillId="3" borderId="1" xfId="0" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="top"/></xf>` +
-		`<xf numFmtId="0" fontId="0" fillId="4" borderId="1" xfId="0" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="top"/></xf>` +
+		`<xf numFmtId="165" fontId="0" fillId="3" borderId="1" xfId="0" applyNumberFormat="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="top"/></xf>` +
+		`<xf numFmtId="166" fontId="0" fillId="4" borderId="1" xfId="0" applyNumberFormat="1" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="top"/></xf>` +
 		`<xf numFmtId="0" fontId="0" fillId="5" borderId="1" xfId="0" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="top"/></xf>` +
 		`<xf numFmtId="0" fontId="0" fillId="6" borderId="1" xfId="0" applyFill="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="top"/></xf>` +
+		`<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="center" vertical="center"/></xf>` +
+		`<xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><alignment horizontal="left" vertical="top"/></xf>` +
+		`<xf numFmtId="0" fontId="1" fillId="0" borderId="1" xfId="0" applyFont="1" applyBorder="1" applyAlignment="1"><alignment horizontal="center" vertical="top"/></xf>` +
+		`<xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment horizontal="left" vertical="top" wrapText="1"/></xf>` +
 		`</cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`
 )
 
-// workbookXML names the two sheets; the first is the one shown on opening.
-func workbookXML(sheets ...string) []byte {
+// sheetLayout is what the workbook needs to know of a sheet: its name,
+// and the range its autofilter covers (header row to last data row).
+type sheetLayout struct {
+	name          string
+	lastCol, rows int // the filter covers A2 to lastCol, rows
+}
+
+// workbookXML names the sheets, the first shown on opening, and defines
+// for each the range of its autofilter and its print titles (the title
+// and header rows, repeated on every printed page).
+func workbookXML(sheets ...sheetLayout) []byte {
 	var b bytes.Buffer
 	b.WriteString(xmlHd + `<workbook xmlns="` + nsSheet + `" xmlns:r="` + nsR + `">` +
 		`<bookViews><workbookView activeTab="0"/></bookViews><sheets>`)
-	for i, name := range sheets {
-		fmt.Fprintf(&b, `<sheet name="%s" sheetId="%d" r:id="rId%d"/>`, escape(name), i+1, i+1)
+	for i, sh := range sheets {
+		fmt.Fprintf(&b, `<sheet name="%s" sheetId="%d" r:id="rId%d"/>`, escape(sh.name), i+1, i+1)
 	}
-	b.WriteString(`</sheets></workbook>`)
+	b.WriteString(`</sheets><definedNames>`)
+	for i, sh := range sheets {
+		ref := "'" + strings.ReplaceAll(escape(sh.name), "'", "''") + "'!"
+		fmt.Fprintf(&b, `<definedName name="_xlnm._FilterDatabase" localSheetId="%d" hidden="1">%s$A$2:$%s$%d</definedName>`,
+			i, ref, colName(sh.lastCol), sh.rows)
+		fmt.Fprintf(&b, `<definedName name="_xlnm.Print_Titles" localSheetId="%d">%s$1:$2</definedName>`, i, ref)
+	}
+	b.WriteString(`</definedNames></workbook>`)
 	return b.Bytes()
+}
+
+// xlsxCore is the workbook's document properties from the profile: the
+// officer as its creator, the summary's title, and the as-of day as the
+// time it was made, so that the same ledger gives the same bytes.
+func xlsxCore(s model.Summary) []byte {
+	var b bytes.Buffer
+	when := s.AsOf.Time().Format("2006-01-02") + "T00:00:00Z"
+	b.WriteString(xmlHd + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"` +
+		` xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"` +
+		` xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>`)
+	xml.EscapeText(&b, []byte(s.Title))
+	b.WriteString(`</dc:title>`)
+	if s.Signer != "" {
+		b.WriteString(`<dc:creator>`)
+		xml.EscapeText(&b, []byte(s.Signer))
+		b.WriteString(`</dc:creator><cp:lastModifiedBy>`)
+		xml.EscapeText(&b, []byte(s.Signer))
+		b.WriteString(`</cp:lastModifiedBy>`)
+	}
+	b.WriteString(`<dcterms:created xsi:type="dcterms:W3CDTF">` + when + `</dcterms:created>` +
+		`<dcterms:modified xsi:type="dcterms:W3CDTF">` + when + `</dcterms:modified></cp:coreProperties>`)
+	return b.Bytes()
+}
+
+// sheetTitle is a sheet's title row and its printed header: whose ledger,
+// which year, as of which day.
+func sheetTitle(s model.Summary, what [2]string) (title, header string) {
+	who := s.Signer
+	if s.Post != "" {
+		who += "（" + s.Post + "）"
+		if s.Lang == model.English {
+			who = s.Signer + ", " + s.Post
+		}
+	}
+	asOf := "截至" + model.LongDate(s.AsOf, s.Lang)
+	name := fmt.Sprintf("%d年度%s", s.Year, what[0])
+	if s.Lang == model.English {
+		asOf = "as of " + model.LongDate(s.AsOf, s.Lang)
+		name = fmt.Sprintf("%s, %d", what[1], s.Year)
+	}
+	title = name + "（" + asOf + "）"
+	if s.Lang == model.English {
+		title = name + " (" + asOf + ")"
+	}
+	if who != "" {
+		if s.Lang == model.English {
+			title = strings.TrimSpace(who) + ": " + title
+		} else {
+			title = who + title
+		}
+	}
+	amp := func(x string) string { return strings.ReplaceAll(model.CleanLine(x), "&", "&&") }
+	header = "&L" + amp(who) + "&C" + amp(name) + "&R" + amp(asOf)
+	return model.CleanLine(title), header
 }
 
 func escape(s string) string {
@@ -155,14 +247,18 @@ func WriteXLSX(w io.Writer, s model.Summary) error {
 		return z.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: when})
 	}
 	sumName, ledName := SheetNames(s.Lang)
+	ledger := s.Ledger()
 	for _, p := range []struct {
 		name string
 		body []byte
 	}{
 		{"[Content_Types].xml", []byte(xlsxContentTypes)},
 		{"_rels/.rels", []byte(xlsxPackageRels)},
-		{"docProps/core.xml", []byte(coreProps(s.Title))},
-		{"xl/workbook.xml", workbookXML(sumName, ledName)},
+		{"docProps/core.xml", xlsxCore(s)},
+		{"docProps/app.xml", []byte(xlsxApp)},
+		{"xl/workbook.xml", workbookXML(
+			sheetLayout{sumName, len(SummaryColumns(s.Lang)) + 12 - 1, len(s.Duties) + 2},
+			sheetLayout{ledName, len(model.LedgerColumns(s.Lang)) - 1, len(ledger) + 2})},
 		{"xl/_rels/workbook.xml.rels", []byte(xlsxWorkbookRels)},
 		{"xl/styles.xml", []byte(xlsxStyles)},
 	} {
@@ -184,7 +280,7 @@ func WriteXLSX(w io.Writer, s model.Summary) error {
 	if fw, err = part("xl/worksheets/sheet2.xml"); err != nil {
 		return err
 	}
-	if err := writeLedgerSheet(fw, s); err != nil {
+	if err := writeLedgerSheet(fw, s, ledger); err != nil {
 		return err
 	}
 	return z.Close()
@@ -196,39 +292,62 @@ type sheetWriter struct {
 	row    int
 	num    []byte
 	merges []string
+	spec   sheetSpec
 }
 
-// pane freezes the first cols columns and the header row.
-type pane struct {
-	cols int
+// sheetSpec is a worksheet's frame: whether it is the one shown first,
+// how many columns stay in view, the column widths (at most limit), its
+// last column and row, the last row its autofilter covers (the header is
+// row 2, under the title), and the header printed on every page.
+type sheetSpec struct {
+	selected   bool
+	paneCols   int
+	ws         widths
+	limit      int
+	lastCol    int
+	rows       int
+	filterRows int
+	header     string
 }
 
-// newSheet writes everything before the rows: the view with its frozen
-// panes and the column widths.
-func newSheet(w io.Writer, selected bool, p pane, ws widths, limit, lastCol, rows int) *sheetWriter {
-	sw := &sheetWriter{w: bufio.NewWriterSize(w, 64<<10)}
+// newSheet writes everything before the rows: print settings, the view
+// with its frozen title, header and panes, and the column widths in
+// ascending order.
+func newSheet(w io.Writer, spec sheetSpec) *sheetWriter {
+	sw := &sheetWriter{w: bufio.NewWriterSize(w, 64<<10), spec: spec}
 	b := sw.w
 	b.WriteString(xmlHd + `<worksheet xmlns="` + nsSheet + `" xmlns:r="` + nsR + `">`)
-	fmt.Fprintf(b, `<dimension ref="A1:%s%d"/>`, colName(lastCol), rows)
+	// Printed, the sheet is fitted to the page's width (as many pages
+	// down as it takes).
+	b.WriteString(`<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`)
+	fmt.Fprintf(b, `<dimension ref="A1:%s%d"/>`, colName(spec.lastCol), spec.rows)
 	b.WriteString(`<sheetViews><sheetView workbookViewId="0"`)
-	if selected {
+	if spec.selected {
 		b.WriteString(` tabSelected="1"`)
 	}
 	b.WriteString(`>`)
-	topLeft, active := "A2", "bottomLeft"
-	if p.cols > 0 {
-		topLeft, active = colName(p.cols)+"2", "bottomRight"
-		fmt.Fprintf(b, `<pane xSplit="%d" ySplit="1" topLeftCell="%s" activePane="%s" state="frozen"/>`, p.cols, topLeft, active)
+	topLeft, active := "A3", "bottomLeft"
+	if spec.paneCols > 0 {
+		topLeft, active = colName(spec.paneCols)+"3", "bottomRight"
+		fmt.Fprintf(b, `<pane xSplit="%d" ySplit="2" topLeftCell="%s" activePane="%s" state="frozen"/>`, spec.paneCols, topLeft, active)
 	} else {
-		fmt.Fprintf(b, `<pane ySplit="1" topLeftCell="%s" activePane="%s" state="frozen"/>`, topLeft, active)
+		fmt.Fprintf(b, `<pane ySplit="2" topLeftCell="%s" activePane="%s" state="frozen"/>`, topLeft, active)
 	}
 	fmt.Fprintf(b, `<selection pane="%s" activeCell="%s" sqref="%s"/></sheetView></sheetViews>`, active, topLeft, topLeft)
 	b.WriteString(`<sheetFormatPr defaultRowHeight="15"/><cols>`)
-	for i, w := range ws {
-		fmt.Fprintf(b, `<col min="%d" max="%d" width="%d" customWidth="1"/>`, i+1, i+1, min(max(w+2, 6), limit))
+	for i, w := range spec.ws {
+		fmt.Fprintf(b, `<col min="%d" max="%d" width="%d" customWidth="1"/>`, i+1, i+1, min(max(w+2, 6), spec.limit))
 	}
 	b.WriteString(`</cols><sheetData>`)
 	return sw
+}
+
+// title writes the title row, merged across the sheet.
+func (sw *sheetWriter) title(text string) {
+	cells := make([]xcell, sw.spec.lastCol+1)
+	cells[0] = xcell{xsTitle, text}
+	sw.add(cells, 28)
+	sw.merge(0, sw.spec.lastCol)
 }
 
 // add writes the next row; height 0 leaves the row's height to the reader.
@@ -285,10 +404,14 @@ func (sw *sheetWriter) int(n int) {
 	sw.w.Write(sw.num)
 }
 
-// end closes the rows, writes the merges and flushes.
-func (sw *sheetWriter) end() error {
+// end closes the rows and writes the autofilter over the header and
+// data rows, the merges, and the page setup: A4 landscape fitted to the
+// width, the officer, year and as-of day in the header, 第N页 共M页 in the
+// footer.
+func (sw *sheetWriter) end(lang model.Lang) error {
 	b := sw.w
 	b.WriteString(`</sheetData>`)
+	fmt.Fprintf(b, `<autoFilter ref="A2:%s%d"/>`, colName(sw.spec.lastCol), sw.spec.filterRows)
 	if len(sw.merges) > 0 {
 		fmt.Fprintf(b, `<mergeCells count="%d">`, len(sw.merges))
 		for _, m := range sw.merges {
@@ -296,7 +419,17 @@ func (sw *sheetWriter) end() error {
 		}
 		b.WriteString(`</mergeCells>`)
 	}
-	b.WriteString(`<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`)
+	footer := "&C第&P页 共&N页"
+	if lang == model.English {
+		footer = "&CPage &P of &N"
+	}
+	b.WriteString(`<printOptions horizontalCentered="1"/>` +
+		`<pageMargins left="0.4" right="0.4" top="0.75" bottom="0.6" header="0.3" footer="0.3"/>` +
+		`<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/><headerFooter><oddHeader>`)
+	xml.EscapeText(b, []byte(sw.spec.header))
+	b.WriteString(`</oddHeader><oddFooter>`)
+	xml.EscapeText(b, []byte(footer))
+	b.WriteString(`</oddFooter></headerFooter></worksheet>`)
 	return b.Flush()
 }
 
@@ -366,38 +499,97 @@ func writeSummarySheet(w io.Writer, s model.Summary) error {
 	for i, h := range head {
 		ws.fit(i, h)
 	}
+	var done, required, credited int
 	for i, d := range s.Duties {
 		missed := model.MissedPeriods(d.DutyYear, s.Lang)
 		row := []xcell{
 			{xsNumber, i + 1},
 			{xsText, d.Duty.Category.Name(s.Lang)},
-			{xsText, d.Duty.Title},
+			{xsWrap, d.Duty.Title},
+			{xsWrap, model.CleanLine(d.Duty.Basis)},
 			{xsText, d.Requirement},
 			{xsNumber, d.Done},
 			{xsNumber, d.Required},
 			{xsNumber, d.Credited},
-			{xsText, d.Status.Name(s.Lang)},
-			{xsText, missed},
+			{xsText, d.Badge(s.Lang)},
+			{xsWrap, missed},
 		}
+		done, required, credited = done+d.Done, required+d.Required, credited+d.Credited
 		for c := 1; c < fixed; c++ {
 			if v, ok := row[c].value.(string); ok {
 				ws.fit(c, v)
 			}
 		}
 		var months []xcell
-		months, spans[i] = monthCells(d)
+		months, spans[i] = monthCells(d, s.Lang)
 		rows[i] = append(row, months...)
 	}
+	ws[3] = min(ws[3], 30) // the basis wraps rather than pushing the months off the page
+	ws[9] = min(ws[9], 24)
+	total := make([]xcell, len(head))
+	for i := range total {
+		total[i] = xcell{style: xsTotalN}
+	}
+	rate := 0.0
+	if required > 0 {
+		rate = float64(credited) / float64(required) * 100
+	}
+	total[1] = xcell{xsTotal, pick(s.Lang, "合计", "Total")}
+	total[2] = xcell{xsTotal, fmt.Sprintf(pick(s.Lang, "%d项", "%d duties"), len(s.Duties))}
+	total[5], total[6], total[7] = xcell{xsTotalN, done}, xcell{xsTotalN, required}, xcell{xsTotalN, credited}
+	total[8] = xcell{xsTotal, fmt.Sprintf(pick(s.Lang, "完成率%.1f%%", "%.1f%% done"), rate)}
+	legend := make([]xcell, len(head))
+	legend[0] = xcell{xsNote, pick(s.Lang,
+		"说明：月份栏为各期间的开展次数，✓ 达到要求，✗ 未达到要求，灰底为经说明免于要求或不作要求的期间，空白为尚未到期；已完成按每期要求计入，同一期间多开展的次数不重复计算。",
+		"Months: the activities in each period; ✓ met, ✗ missed, grey excused or not required, blank not yet due. Done counts each period up to its requirement: a second activity in a period that asks for one is not counted twice.")}
+	title, header := sheetTitle(s, [2]string{"履职情况汇总", "Duty summary"})
 	// The duty stays in view while scrolling across the months.
-	sw := newSheet(w, true, pane{cols: 3}, ws, maxColumnWidth, len(head)-1, len(rows)+1)
+	sw := newSheet(w, sheetSpec{selected: true, paneCols: 3, ws: ws, limit: maxColumnWidth, lastCol: len(head) - 1,
+		rows: len(rows) + 4, filterRows: len(rows) + 2, header: header})
+	sw.title(title)
 	sw.add(headerCells(head), 30)
 	for i, row := range rows {
-		sw.add(row, 0)
+		// Wrapped text gets the lines it needs: not every reader grows a
+		// row to fit its text on opening.
+		sw.add(row, rowHeight(row, ws, maxColumnWidth))
 		for _, sp := range spans[i] {
 			sw.merge(fixed+sp[0], fixed+sp[1])
 		}
 	}
-	return sw.end()
+	sw.add(total, 0)
+	sw.add(legend, 32)
+	sw.merge(0, len(head)-1)
+	return sw.end(s.Lang)
+}
+
+// rowHeight is the height in points a row of wrapped cells needs at the
+// columns' widths, or 0 when one line is enough.
+func rowHeight(row []xcell, ws widths, limit int) int {
+	lines := 1
+	for i, c := range row {
+		text, ok := c.value.(string)
+		if !ok || c.style != xsWrap || i >= len(ws) {
+			continue
+		}
+		width := min(max(ws[i]+2, 6), limit) - 1
+		n := 0
+		for _, l := range strings.Split(text, "\n") {
+			n += max(1, (ansi.StringWidth(l)+width-1)/width)
+		}
+		lines = max(lines, n)
+	}
+	if lines == 1 {
+		return 0
+	}
+	return 15 * lines
+}
+
+// pick is zh or en by lang.
+func pick(lang model.Lang, zh, en string) string {
+	if lang == model.English {
+		return en
+	}
+	return zh
 }
 
 // monthCells lays a duty's periods over the twelve month columns: a month
@@ -410,7 +602,7 @@ func writeSummarySheet(w io.Writer, s model.Summary) error {
 // its Thursday: the week of 29 December 2025 is January's, and the month
 // cells add up to the duty's 完成 (weeks before a target's start date,
 // which do not count, are left out).
-func monthCells(d model.SummaryDuty) ([]xcell, [][2]int) {
+func monthCells(d model.SummaryDuty, lang model.Lang) ([]xcell, [][2]int) {
 	cells := make([]xcell, 12)
 	var spans [][2]int
 	if d.Target.Cadence == model.Week {
@@ -438,7 +630,10 @@ func monthCells(d model.SummaryDuty) ([]xcell, [][2]int) {
 		first, last := int(p.Start.Month())-1, int(p.End.Month())-1
 		style := stateStyle[p.State]
 		var count any = p.Count
-		if p.Count == 0 && (p.State == model.Upcoming || p.State == model.Exempt) {
+		switch {
+		case p.State == model.Excused:
+			count = pick(lang, "免", "exc.") // excused: said in words, not by the grey alone
+		case p.Count == 0 && (p.State == model.Upcoming || p.State == model.Exempt):
 			count = nil // not reached (or not required): blank, not a 0 that reads as missed
 		}
 		cells[first] = xcell{style, count}
@@ -460,34 +655,39 @@ func headerCells(head []string) []xcell {
 	return out
 }
 
-func writeLedgerSheet(w io.Writer, s model.Summary) error {
+func writeLedgerSheet(w io.Writer, s model.Summary, ledger []model.LedgerRow) error {
 	head := model.LedgerColumns(s.Lang)
-	ledger := s.Ledger()
 	ws := make(widths, len(head))
 	for i, h := range head {
 		ws.fit(i, h)
 	}
 	ws[1] = max(ws[1], 10) // yyyy-mm-dd
 	for _, r := range ledger {
-		for i, v := range []string{r.Category, r.Duty, r.Basis, r.Topic, r.With, r.Place, r.Note} {
+		for i, v := range []string{r.Counts, r.Category, r.Duty, r.Topic, r.With, r.Place, r.Note} {
 			ws.fit(i+2, v)
 		}
 	}
 	ws[0] = max(ws[0], len(ledger)/10+1)
-	sw := newSheet(w, false, pane{}, ws, 50, len(head)-1, len(ledger)+1)
+	title, header := sheetTitle(s, [2]string{"履职台账", "Duty ledger"})
+	sw := newSheet(w, sheetSpec{ws: ws, limit: 50, lastCol: len(head) - 1, rows: len(ledger) + 2, filterRows: len(ledger) + 2, header: header})
+	sw.title(title)
 	sw.add(headerCells(head), 24)
 	row := make([]xcell, len(head))
 	for _, r := range ledger {
+		with := r.With
+		if with == "" && r.Kind == model.Talk {
+			with = model.Blank // a talk that names nobody: a blank to fill, as in the Word attachment
+		}
 		row[0] = xcell{xsNumber, r.No}
 		row[1] = xcell{xsDate, r.Date}
-		row[2] = xcell{xsText, r.Category}
-		row[3] = xcell{xsWrap, r.Duty}
-		row[4] = xcell{xsWrap, r.Basis}
+		row[2] = xcell{xsNumber, r.Counts}
+		row[3] = xcell{xsText, r.Category}
+		row[4] = xcell{xsWrap, r.Duty}
 		row[5] = xcell{xsWrap, r.Topic}
-		row[6] = xcell{xsWrap, r.With}
+		row[6] = xcell{xsWrap, with}
 		row[7] = xcell{xsWrap, r.Place}
 		row[8] = xcell{xsWrap, r.Note}
 		sw.add(row, 0)
 	}
-	return sw.end()
+	return sw.end(s.Lang)
 }
