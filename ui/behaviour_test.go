@@ -10,6 +10,7 @@ import (
 
 	"taizhang/data"
 	"taizhang/model"
+	"taizhang/model/plan/docx/docxtest"
 )
 
 func TestTickRecordsTodayWithATopic(t *testing.T) {
@@ -380,7 +381,7 @@ func TestPlanImportFromAFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "计划.txt")
 	os.WriteFile(path, []byte(samplePlan), 0o600)
 	press(t, a, "]", "i")
-	mustContain(t, a, "从工作计划导入事项（2027年）", "输入文件路径后回车，或直接粘贴计划全文")
+	mustContain(t, a, "从工作计划导入事项（2027年）", "输入 .docx 或 .txt 文件的路径后回车，或直接粘贴计划全文")
 	press(t, a, filepath.Join(t.TempDir(), "none.txt"), "enter")
 	mustContain(t, a, "找不到文件")
 	press(t, a, "ctrl+u", path, "enter")
@@ -511,4 +512,101 @@ func TestEditKeepsTheNoteAndShowsTextInert(t *testing.T) {
 	if got.Topic != "年度廉政提醒谈话（补）" || got.Note != "第一行\n第二行" {
 		t.Errorf("after editing the topic: topic %q, note %q", got.Topic, got.Note)
 	}
+}
+
+const reviewPlan = `2026年党风廉政建设工作计划
+一、重点任务
+党组主要负责人全年讲廉政党课不少于1次，年终进行述责述廉。
+全年党组研究党风廉政建设工作不少于2次。
+每季度听取1次意识形态和保密工作汇报。
+全年开展专项检查不少于3次。
+每年参加党组民主生活会和支部组织生活会不少于1次。`
+
+// The review of a plan saved as a Word file, for a section chief whose
+// ledger keeps the leadership duties: what is kept already is shown as
+// such and unticked, what the plan addresses to the principal is unticked
+// and says why; the officer splits one duty in two, merges one with a kept
+// duty and takes it apart again, jumps to the ends, and adds the ticked.
+func TestPlanReviewKeptSplitMerge(t *testing.T) {
+	s, _ := testLedger(t)
+	if err := s.SetProfile(bg, model.Profile{Post: "科长"}); err != nil {
+		t.Fatal(err)
+	}
+	a := newTestApp(t, s, model.Chinese, 100, 30)
+	old := filepath.Join(t.TempDir(), "计划.doc")
+	os.WriteFile(old, docxtest.Compound(map[string][]byte{"WordDocument": docxtest.FIB(false)}), 0o600)
+	press(t, a, "i", old, "enter")
+	mustContain(t, a, "这是旧版 Word 格式（.doc），无法直接读取；请在 Word 或 WPS 中“另存为”.docx 后再试。")
+	path := filepath.Join(t.TempDir(), "计划.docx")
+	os.WriteFile(path, docxtest.FromText(reviewPlan), 0o600)
+	press(t, a, "ctrl+u", path, "enter")
+	mustContain(t, a, "计划.docx：找到7项，已勾选3项", "讲廉政党课（非本职）", "述责述廉（已有）", "参加党组民主生活会（已有）", "参加支部组织生活会（已有）")
+	mustContain(t, a, "写给党组主要负责人，不是您的职务（科长），默认不勾选")
+	press(t, a, "down")
+	mustContain(t, a, "台账中已有：述责述廉")
+	// merge 党组研究… with a kept duty, then take it apart again
+	press(t, a, "down", "m")
+	mustContain(t, a, "“党组研究党风廉政建设工作”与哪一项已有事项相同？", "> 与分管科室专题研究党风廉政建设")
+	press(t, a, "enter")
+	mustContain(t, a, "党组研究党风廉政建设工作（已有）", "台账中已有：与分管科室专题研究党风廉政建设", "已勾选2项")
+	press(t, a, "m")
+	mustContain(t, a, "> （都不是：作为新事项添加）")
+	press(t, a, "enter")
+	mustContain(t, a, "已勾选3项")
+	mustNotContain(t, a, "台账中已有：与分管科室")
+	// split the report on two topics; copy a duty whose name holds no pair
+	press(t, a, "down")
+	mustContain(t, a, "听取意识形态和保密工作汇报")
+	press(t, a, "s")
+	mustContain(t, a, "找到8项，已勾选4项", "听取意识形态", "听取保密工作汇报")
+	mustNotContain(t, a, "听取意识形态和保密工作汇报")
+	press(t, a, "down", "s")
+	mustContain(t, a, "修改提取的事项")
+	press(t, a, "ctrl+u", "专项检查（下半年）", "ctrl+s")
+	mustContain(t, a, "找到9项，已勾选5项", "专项检查（下半年）")
+	// the ends of the list
+	press(t, a, "G")
+	if it := a.top().c.(*planReview); it.list.cursor != len(it.items)-1 {
+		t.Errorf("G left the cursor at %d of %d", it.list.cursor, len(it.items))
+	}
+	press(t, a, "g")
+	if it := a.top().c.(*planReview); it.list.cursor != 0 {
+		t.Errorf("g left the cursor at %d", it.list.cursor)
+	}
+	press(t, a, "enter")
+	// the ledger has 听取保密工作汇报 already, half-yearly: the title is
+	// taken, so the quarterly one is not added again
+	mustContain(t, a, "已添加 4 项（2026年），1 项已有未重复添加。")
+	dts, _ := s.YearDuties(bg, 2026)
+	titles := map[string]bool{}
+	for _, dt := range dts {
+		titles[dt.Title] = true
+	}
+	for _, want := range []string{"党组研究党风廉政建设工作", "听取意识形态", "专项检查", "专项检查（下半年）"} {
+		if !titles[want] {
+			t.Errorf("%s was not added", want)
+		}
+	}
+	for _, not := range []string{"讲廉政党课", "述责述廉（已有）", "参加党组民主生活会"} {
+		if titles[not] {
+			t.Errorf("%s was added", not)
+		}
+	}
+}
+
+// In English on an 80-column terminal the review fits, its keys included.
+func TestPlanReviewEnglish80(t *testing.T) {
+	s, _ := testLedger(t)
+	s.SetProfile(bg, model.Profile{Post: "科长"})
+	a := newTestApp(t, s, model.English, 80, 24)
+	path := filepath.Join(t.TempDir(), "plan.docx")
+	os.WriteFile(path, docxtest.FromText(reviewPlan), 0o600)
+	press(t, a, "i", path, "enter")
+	mustContain(t, a, "7 found, 3 checked", "讲廉政党课 (not yours)", "For the 党组主要负责人, not your post (科长): left", "s split", "m merge", "g/G first/last", "esc cancel")
+	checkFits(t, strings.Join(a.compose(), "\n"), 80, 24)
+	press(t, a, "down")
+	mustContain(t, a, "Kept already as: 述责述廉")
+	press(t, a, "down", "m")
+	mustContain(t, a, "Which kept duty is 党组研究党风廉政建设工作?")
+	checkFits(t, strings.Join(a.compose(), "\n"), 80, 24)
 }

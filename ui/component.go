@@ -64,6 +64,7 @@ type (
 		doc    plan.Document
 		source string
 		year   int
+		post   string // the officer's post, to judge whom each duty is for
 	}
 	addRecordMsg struct {
 		record model.Record

@@ -43,7 +43,7 @@ type ConfirmKeys struct{ Yes, No key.Binding }
 
 // ReviewKeys work in the review of a plan's proposed duties (with the
 // list keys for moving).
-type ReviewKeys struct{ Toggle, All, Edit, Accept, Cancel key.Binding }
+type ReviewKeys struct{ Toggle, All, Edit, Split, Merge, Accept, Cancel key.Binding }
 
 // DefaultKeyMap is the key map with help texts in the officer's language.
 func DefaultKeyMap(t *Text) KeyMap {
@@ -103,6 +103,8 @@ func DefaultKeyMap(t *Text) KeyMap {
 			Toggle: b("space", t.KeyCheck, "space", "x"),
 			All:    b("A", t.KeyAll, "A"),
 			Edit:   b("e", t.KeyEdit, "e"),
+			Split:  b("s", t.KeySplit, "s"),
+			Merge:  b("m", t.KeyMerge, "m"),
 			Accept: b("enter", t.KeyAddChecked, "enter", "ctrl+s"),
 			Cancel: b("esc", t.KeyCancel, "esc"),
 		},

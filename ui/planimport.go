@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -40,7 +41,23 @@ type planReadMsg struct {
 	from   *planSource // the dialog that asked
 	doc    plan.Document
 	source string
+	post   string // the officer's post from the profile
 	err    error
+}
+
+// profiler is a ledger that knows the officer's profile.
+type profiler interface {
+	Profile(ctx context.Context) (model.Profile, error)
+}
+
+// postOf reads the officer's post, "" when the ledger has none to give.
+func postOf(l Ledger) string {
+	if p, ok := l.(profiler); ok {
+		if pr, err := p.Profile(context.Background()); err == nil {
+			return pr.Post
+		}
+	}
+	return ""
 }
 
 // SetSize: the dialog is at most 100 cells wide.
@@ -62,7 +79,7 @@ func (p *planSource) Update(msg tea.Msg) (Component, tea.Cmd) {
 		case len(msg.doc.Candidates) == 0:
 			p.f.setError("path", fmt.Sprintf(p.f.c.t.PlanNone, msg.source))
 		default:
-			p.f.c.post(openPlanMsg{msg.doc, msg.source, p.year})
+			p.f.c.post(openPlanMsg{msg.doc, msg.source, p.year, msg.post})
 		}
 		return p, nil
 	case tea.PasteMsg:
@@ -70,8 +87,8 @@ func (p *planSource) Update(msg tea.Msg) (Component, tea.Cmd) {
 		text := strings.ReplaceAll(strings.ReplaceAll(msg.Content, "\r\n", "\n"), "\r", "\n")
 		if strings.Contains(strings.TrimSpace(text), "\n") && !p.f.busy {
 			p.f.busy = true
-			source := p.f.c.t.PlanPasted
-			return p, func() tea.Msg { return planReadMsg{from: p, doc: plan.Analyze(text), source: source} }
+			source, l := p.f.c.t.PlanPasted, p.f.c.ledger
+			return p, func() tea.Msg { return planReadMsg{from: p, doc: plan.Analyze(text), source: source, post: postOf(l)} }
 		}
 	}
 	var cmd tea.Cmd
@@ -86,7 +103,7 @@ func (p *planSource) Update(msg tea.Msg) (Component, tea.Cmd) {
 		return p, nil
 	}
 	p.f.busy = true
-	return p, readPlanFile(p, path, p.f.c.t)
+	return p, readPlanFile(p, path, p.f.c.t, p.f.c.ledger)
 }
 
 // ShortHelp: the dialog draws its own hint line.
@@ -99,7 +116,7 @@ func (p *planSource) FullHelp() [][]key.Binding { return p.f.fullHelp() }
 func (p *planSource) View() string { return p.f.view(p.w) }
 
 // readPlanFile reads, decodes and analyses a plan file in a command.
-func readPlanFile(from *planSource, path string, t *Text) tea.Cmd {
+func readPlanFile(from *planSource, path string, t *Text, l Ledger) tea.Cmd {
 	return func() tea.Msg {
 		fail := func(format string) tea.Msg {
 			return planReadMsg{from: from, err: errors.New(fmt.Sprintf(format, model.CleanLine(path)))}
@@ -129,42 +146,55 @@ func readPlanFile(from *planSource, path string, t *Text) tea.Cmd {
 		if err != nil {
 			return planReadMsg{from: from, err: err}
 		}
-		return planReadMsg{from: from, doc: plan.Analyze(text), source: model.CleanLine(path)}
+		return planReadMsg{from: from, doc: plan.Analyze(text), source: model.CleanLine(path), post: postOf(l)}
 	}
 }
 
-// planItem is one proposed duty under review.
-type planItem struct {
-	plan.Candidate
-	on     bool
-	exists bool // a duty of that title already has a target in the year
-}
+// planItem is one proposed duty under review: whether the ledger keeps it
+// already (Exists, with the kept duty), whom it is for, and whether it is
+// ticked (On).
+type planItem struct{ plan.Review }
 
 // planReview lists the candidates with checkboxes; the officer turns them
-// on and off, edits one in place, and adds the ones checked.
+// on and off, edits one in place, splits one into two, merges one with a
+// duty the ledger keeps, and adds the ones checked.
 type planReview struct {
 	c       *common
 	year    int
 	doc     plan.Document
 	source  string
+	post    string
+	kept    []plan.Kept // the duties the ledger keeps in the year
 	items   []planItem
 	list    scroll
 	editing *form // the selected candidate being edited, or nil
+	merging *mergeChoice
 	busy    bool
 	err     string
 	w, h    int
 }
 
-func newPlanReview(c *common, year int, doc plan.Document, source string) *planReview {
-	have := map[string]bool{}
+// mergeChoice picks the kept duty a candidate is the same as: the kept
+// duties best matching first, and, for a candidate merged already, "keep
+// it as a new duty" on top.
+type mergeChoice struct {
+	kept   []plan.Kept
+	undo   bool // the first row takes the candidate apart again
+	cursor int
+}
+
+func newPlanReview(c *common, year int, doc plan.Document, source, post string) *planReview {
+	r := &planReview{c: c, year: year, doc: doc, source: source, post: post}
 	if c.data != nil && c.data.year == year {
 		for _, dy := range c.data.status.Duties {
-			have[dy.Duty.Title] = true
+			if dy.Duty.ActiveIn(year) {
+				r.kept = append(r.kept, plan.Kept{ID: dy.Duty.ID, Title: dy.Duty.Title, Category: dy.Duty.Category,
+					Cadence: dy.Target.Cadence, Min: dy.Target.Min})
+			}
 		}
 	}
-	r := &planReview{c: c, year: year, doc: doc, source: source}
-	for _, c := range doc.Candidates {
-		r.items = append(r.items, planItem{Candidate: c, on: !have[c.Title], exists: have[c.Title]})
+	for _, rv := range plan.ReviewAll(doc.Candidates, r.kept, post) {
+		r.items = append(r.items, planItem{rv})
 	}
 	r.list.setLen(len(r.items))
 	return r
@@ -176,7 +206,7 @@ func (r *planReview) SetSize(w, h int) { r.w, r.h = w, h }
 func (r *planReview) checked() int {
 	n := 0
 	for _, it := range r.items {
-		if it.on {
+		if it.On {
 			n++
 		}
 	}
@@ -201,24 +231,87 @@ func (r *planReview) Update(msg tea.Msg) (Component, tea.Cmd) {
 	if !ok {
 		return r, nil
 	}
+	if r.merging != nil {
+		r.updateMerge(press)
+		return r, nil
+	}
 	k := r.c.keys.Review
 	switch {
 	case r.list.keys(r.c.keys.List, press):
 	case key.Matches(press, k.Cancel):
 		r.c.post(closeMsg{})
 	case key.Matches(press, k.Toggle):
-		r.items[r.list.cursor].on = !r.items[r.list.cursor].on
+		r.items[r.list.cursor].On = !r.items[r.list.cursor].On
 	case key.Matches(press, k.All):
 		all := r.checked() < len(r.items)
 		for i := range r.items {
-			r.items[i].on = all
+			r.items[i].On = all
 		}
 	case key.Matches(press, k.Edit):
 		r.editing = r.editForm(r.items[r.list.cursor].Candidate)
+	case key.Matches(press, k.Split):
+		r.split()
+	case key.Matches(press, k.Merge):
+		r.err = ""
+		it := r.items[r.list.cursor]
+		if len(r.kept) == 0 {
+			r.err = fmt.Sprintf(r.c.t.PlanNoKept, r.year)
+			break
+		}
+		r.merging = &mergeChoice{kept: plan.Rank(it.Candidate, r.kept), undo: it.Exists}
 	case key.Matches(press, k.Accept):
 		r.accept()
 	}
 	return r, nil
+}
+
+// split makes the selected candidate two, with its cadence, minimum and
+// basis: a title joining two things (参加A和B, A、B) is cut between them;
+// any other is copied, and the copy opened for editing.
+func (r *planReview) split() {
+	r.err = ""
+	i := r.list.cursor
+	it := r.items[i]
+	one, two, ok := plan.SplitTitle(it.Title)
+	first, second := it, it
+	first.Exists, second.Exists = false, false
+	first.On, second.On = it.Fits, it.Fits
+	if ok {
+		first.Title, second.Title = one, two
+		first.Category, second.Category = plan.CategoryOf(one), plan.CategoryOf(two)
+	}
+	r.items = append(r.items[:i], append([]planItem{first, second}, r.items[i+1:]...)...)
+	r.list.setLen(len(r.items))
+	r.list.move(1)
+	if !ok {
+		r.editing = r.editForm(second.Candidate)
+	}
+}
+
+// updateMerge moves through the kept duties and takes one, or leaves.
+func (r *planReview) updateMerge(press tea.KeyPressMsg) {
+	m := r.merging
+	n := len(m.kept)
+	if m.undo {
+		n++
+	}
+	switch {
+	case navigate(r.c.keys.List, press, func(d int) { m.cursor = max(0, min(n-1, m.cursor+d)) }, 5, n):
+	case key.Matches(press, r.c.keys.Review.Cancel):
+		r.merging = nil
+	case key.Matches(press, r.c.keys.List.Open):
+		it := &r.items[r.list.cursor]
+		k := m.cursor
+		if m.undo {
+			k--
+		}
+		if k < 0 {
+			it.Exists, it.Kept, it.On = false, plan.Kept{}, it.Fits
+		} else {
+			it.Exists, it.Kept, it.On = true, m.kept[k], false
+		}
+		r.merging = nil
+	}
 }
 
 // ShortHelp: the review draws its own hint line.
@@ -227,7 +320,7 @@ func (r *planReview) ShortHelp() []key.Binding { return nil }
 // FullHelp is the review's keys.
 func (r *planReview) FullHelp() [][]key.Binding {
 	k, l := r.c.keys.Review, r.c.keys.List
-	return [][]key.Binding{{l.Up, l.Down, l.Top, l.Bottom}, {k.Toggle, k.All, k.Edit, k.Accept, k.Cancel}}
+	return [][]key.Binding{{l.Up, l.Down, l.Top, l.Bottom}, {k.Toggle, k.All, k.Edit, k.Split, k.Merge, k.Accept, k.Cancel}}
 }
 
 // editForm edits the selected candidate's title, category, cadence and minimum.
@@ -262,7 +355,7 @@ func (r *planReview) updateEdit(msg tea.Msg) tea.Cmd {
 		}
 		it := &r.items[r.list.cursor]
 		it.Title, it.Category, it.Cadence, it.Min = d.Title, d.Category, model.Cadences[f.field("cadence").choice], n
-		it.on = true
+		it.On, it.Exists = true, false
 		r.editing = nil
 	}
 	return cmd
@@ -274,7 +367,7 @@ func (r *planReview) accept() {
 	var ds []model.Duty
 	var ts []model.Target
 	for _, it := range r.items {
-		if !it.on {
+		if !it.On {
 			continue
 		}
 		ds = append(ds, model.Duty{Title: it.Title, Category: it.Category, Basis: it.Basis})
@@ -288,8 +381,8 @@ func (r *planReview) accept() {
 	r.c.post(addDutiesMsg{duties: ds, targets: ts, fromPlan: true})
 }
 
-// View draws the proposed duties, the selected one's source line, and the
-// keys.
+// View draws the proposed duties, the selected one's source line and
+// what it is (kept already, for whom), and the keys.
 func (r *planReview) View() string {
 	w, h := r.w, r.h
 	t, st, lang := r.c.t, r.c.st, r.c.lang
@@ -303,6 +396,29 @@ func (r *planReview) View() string {
 		lines = append(lines, st.Error.Render(cells.Cut(fmt.Sprintf(t.PlanOtherYear, r.doc.Year, r.year), w)))
 	}
 	lines = append(lines, "")
+	// what goes under the list: the form, the merge choice, or the
+	// selected duty's source and state, then the keys
+	var below []string
+	switch {
+	case r.editing != nil:
+		below = append(below, r.editing.view(min(w, 100)))
+	case r.merging != nil:
+		below = append(below, r.mergeView(w, max(3, h/3))...)
+	default:
+		it := r.items[r.list.cursor]
+		below = append(below, wrap(fmt.Sprintf(t.PlanBasis, it.Line, it.Basis), w, 2)...)
+		if s := r.state(it); s != "" {
+			below = append(below, st.Muted.Render(cells.Cut(s, w)))
+		}
+		if r.err != "" {
+			below = append(below, st.Error.Render(cells.Cut(r.err, w)))
+		}
+		k, l := r.c.keys.Review, r.c.keys.List
+		ends := key.NewBinding(key.WithKeys("g", "G"), key.WithHelp(l.Top.Help().Key+"/"+l.Bottom.Help().Key, t.KeyEnds))
+		for _, line := range hintLines(w, k.Toggle, k.All, k.Edit, k.Split, k.Merge, ends, k.Accept, k.Cancel) {
+			below = append(below, st.Muted.Render(line))
+		}
+	}
 	// The category and the requirement get the room their words need, the
 	// title the rest: a row is the marker, the box, and the three columns.
 	reqW, catW := 0, 0
@@ -312,21 +428,20 @@ func (r *planReview) View() string {
 	}
 	reqW = min(reqW, max(8, w/4))
 	titleW := max(6, w-2-4-2-catW-2-reqW)
-	detail := 5
-	if r.editing != nil {
-		detail = 11
-	}
-	r.list.setRoom(h - len(lines) - detail)
+	r.list.setRoom(h - len(lines) - 1 - strings.Count(strings.Join(below, "\n"), "\n") - 1)
 	from, to := r.list.window()
 	for i := from; i < to; i++ {
 		it := r.items[i]
 		box := "[ ] "
-		if it.on {
+		if it.On {
 			box = "[x] "
 		}
 		title := it.Title
-		if it.exists {
+		switch {
+		case it.Exists:
 			title += t.PlanExists
+		case !it.Fits:
+			title += t.PlanNotYoursTag
 		}
 		req := model.Target{Cadence: it.Cadence, Min: it.Min}.Requirement(lang)
 		row := box + cells.Fit(title, titleW) + "  " + cells.Fit(it.Category.Name(lang), catW) + "  " + cells.Cut(req, reqW)
@@ -337,16 +452,83 @@ func (r *planReview) View() string {
 		}
 	}
 	lines = append(lines, "")
-	if r.editing != nil {
-		lines = append(lines, r.editing.view(min(w, 100)))
-	} else {
-		it := r.items[r.list.cursor]
-		lines = append(lines, wrap(fmt.Sprintf(t.PlanBasis, it.Line, it.Basis), w, 2)...)
-		if r.err != "" {
-			lines = append(lines, st.Error.Render(cells.Cut(r.err, w)))
-		}
-		k := r.c.keys.Review
-		lines = append(lines, st.Muted.Render(cells.Cut(hint(k.Toggle, k.All, k.Edit, k.Accept, k.Cancel), w)))
-	}
+	lines = append(lines, below...)
 	return strings.Join(lines, "\n")
+}
+
+// state says what a proposed duty is beyond its words: kept already (under
+// which title), or for whom the plan means it, and whether that is the
+// officer.
+func (r *planReview) state(it planItem) string {
+	t := r.c.t
+	switch {
+	case it.Exists:
+		return fmt.Sprintf(t.PlanKept, it.Kept.Title)
+	case !it.Fits:
+		return fmt.Sprintf(t.PlanNotYours, it.Addressee, r.post)
+	case it.Addressee != "":
+		return fmt.Sprintf(t.PlanFor, it.Addressee)
+	}
+	return ""
+}
+
+// mergeView lists the kept duties to merge the selected one with.
+func (r *planReview) mergeView(w, room int) []string {
+	t, st, lang := r.c.t, r.c.st, r.c.lang
+	m := r.merging
+	rows := []string{}
+	if m.undo {
+		rows = append(rows, t.PlanMergeNone)
+	}
+	reqW := 0
+	for _, k := range m.kept {
+		reqW = max(reqW, cells.Width(model.Target{Cadence: k.Cadence, Min: k.Min}.Requirement(lang)))
+	}
+	reqW = min(reqW, max(8, w/4))
+	for _, k := range m.kept {
+		req := model.Target{Cadence: k.Cadence, Min: k.Min}.Requirement(lang)
+		rows = append(rows, cells.Fit(k.Title, max(6, w-2-2-reqW))+"  "+cells.Cut(req, reqW))
+	}
+	lines := []string{st.Title.Render(cells.Cut(fmt.Sprintf(t.PlanMergeTitle, r.items[r.list.cursor].Title), w))}
+	from := max(0, min(m.cursor-room/2, len(rows)-room))
+	for i := from; i < len(rows) && i < from+room; i++ {
+		if i == m.cursor {
+			lines = append(lines, st.Marker.Render("> ")+st.Selected.Render(rows[i]))
+		} else {
+			lines = append(lines, "  "+rows[i])
+		}
+	}
+	k, l := r.c.keys.Review, r.c.keys.List
+	choose := key.NewBinding(key.WithKeys("enter"), key.WithHelp(l.Open.Help().Key, k.Merge.Help().Desc))
+	for _, line := range hintLines(w, l.Up, l.Down, choose, k.Cancel) {
+		lines = append(lines, st.Muted.Render(line))
+	}
+	return lines
+}
+
+// hintLines lays key hints out over as many lines as w needs, breaking
+// between two keys, never inside one.
+func hintLines(w int, bs ...key.Binding) []string {
+	var lines []string
+	cur := ""
+	for _, b := range bs {
+		if !b.Enabled() {
+			continue
+		}
+		h := b.Help()
+		part := h.Key + " " + h.Desc
+		switch {
+		case cur == "":
+			cur = part
+		case cells.Width(cur)+2+cells.Width(part) <= w:
+			cur += "  " + part
+		default:
+			lines = append(lines, cells.Cut(cur, w))
+			cur = part
+		}
+	}
+	if cur != "" {
+		lines = append(lines, cells.Cut(cur, w))
+	}
+	return lines
 }

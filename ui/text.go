@@ -53,6 +53,9 @@ type Text struct {
 	KeyKeep, KeyClear, KeyNextField, KeyPrevField, KeySave    string
 	KeyCancel, KeyComplete, KeyDay, KeyChoose, KeyToggle      string
 	KeyYes, KeyNo, KeyCheck, KeyAll, KeyAddChecked            string
+	KeySplit, KeyMerge, KeyEnds                               string
+	PlanKept, PlanNotYours, PlanFor, PlanNotYoursTag          string
+	PlanMergeTitle, PlanMergeNone, PlanNoKept                 string
 }
 
 var textZh = Text{
@@ -85,7 +88,7 @@ var textZh = Text{
 	ExportForce: "覆盖已有文件", ExportReplace: "覆盖", ExportNoPath: "请填写文件名。", ExportUnavailable: "此处不能导出。",
 	ExportExists: "文件已存在；勾选“覆盖已有文件”或换一个文件名。", Exported: "已导出：%s", ExportClean: "导出前检查未发现问题。",
 	ExportWarnings: "导出前检查发现%d个问题，请在报告中说明或补登：",
-	PlanTitle:      "从工作计划导入事项（%d年）", PlanPath: "计划文件", PlanPathHint: "输入文件路径后回车，或直接粘贴计划全文", PlanNoPath: "请输入计划文件的路径，或粘贴计划全文。",
+	PlanTitle:      "从工作计划导入事项（%d年）", PlanPath: "计划文件", PlanPathHint: "输入 .docx 或 .txt 文件的路径后回车，或直接粘贴计划全文", PlanNoPath: "请输入计划文件的路径，或粘贴计划全文。",
 	PlanPasted: "粘贴的文本", PlanMissing: "找不到文件“%s”；请检查路径。", PlanUnreadable: "无法读取文件“%s”；请检查路径和权限。",
 	PlanIsDir: "“%s”是一个目录；请给出计划文件（.docx 或 .txt）的路径。", PlanTooBig: "“%s”超过 20 MB，不像是一份工作计划。",
 	PlanNone:  "%s中没有找到带频次要求的事项（如“每月开展1次”“全年不少于2次”）。",
@@ -111,6 +114,9 @@ var textZh = Text{
 	KeyKeep: "确定", KeyClear: "清除", KeyNextField: "下一项", KeyPrevField: "上一项", KeySave: "保存",
 	KeyCancel: "取消", KeyComplete: "补全", KeyDay: "前后一天", KeyChoose: "选择", KeyToggle: "勾选",
 	KeyYes: "删除", KeyNo: "取消", KeyCheck: "勾选", KeyAll: "全选/全不选", KeyAddChecked: "添加勾选的事项",
+	KeySplit: "拆分", KeyMerge: "并入已有", KeyEnds: "首/尾",
+	PlanKept: "台账中已有：%s", PlanNotYours: "写给%s，不是您的职务（%s），默认不勾选", PlanFor: "写给%s", PlanNotYoursTag: "（非本职）",
+	PlanMergeTitle: "“%s”与哪一项已有事项相同？", PlanMergeNone: "（都不是：作为新事项添加）", PlanNoKept: "%d年的台账中还没有事项，无可合并。",
 }
 
 var textEn = Text{
@@ -143,7 +149,7 @@ var textEn = Text{
 	ExportForce: "replace an existing file", ExportReplace: "Replace", ExportNoPath: "Give a file name.", ExportUnavailable: "Export is not available here.",
 	ExportExists: "The file already exists; tick Replace or choose another name.", Exported: "Exported %s", ExportClean: "The check found nothing to fix.",
 	ExportWarnings: "The check found %d things to explain or fill in:",
-	PlanTitle:      "Import duties from a plan (%d)", PlanPath: "Plan file", PlanPathHint: "type the file's path and press enter, or paste the plan's text", PlanNoPath: "Give the plan file's path, or paste its text.",
+	PlanTitle:      "Import duties from a plan (%d)", PlanPath: "Plan file", PlanPathHint: "type the path of the .docx or .txt and press enter, or paste the plan's text", PlanNoPath: "Give the plan file's path, or paste its text.",
 	PlanPasted: "the pasted text", PlanMissing: "There is no file %q; check the path.", PlanUnreadable: "Cannot read %q; check the path and permissions.",
 	PlanIsDir: "%q is a directory; give the path of a plan file (.docx or .txt).", PlanTooBig: "%q is larger than 20 MB, too big for a work plan.",
 	PlanNone:  "Found no duty with a frequency in %s (such as 每月开展1次 or 全年不少于2次).",
@@ -169,6 +175,9 @@ var textEn = Text{
 	KeyKeep: "keep", KeyClear: "clear", KeyNextField: "next", KeyPrevField: "previous", KeySave: "save",
 	KeyCancel: "cancel", KeyComplete: "completes", KeyDay: "a day earlier/later", KeyChoose: "choose", KeyToggle: "tick",
 	KeyYes: "delete", KeyNo: "keep", KeyCheck: "check", KeyAll: "all/none", KeyAddChecked: "add the checked",
+	KeySplit: "split", KeyMerge: "merge", KeyEnds: "first/last",
+	PlanKept: "Kept already as: %s", PlanNotYours: "For the %s, not your post (%s): left unchecked", PlanFor: "For the %s", PlanNotYoursTag: " (not yours)",
+	PlanMergeTitle: "Which kept duty is %s?", PlanMergeNone: "(none: add it as a new duty)", PlanNoKept: "The ledger keeps no duties in %d to merge with.",
 }
 
 // TextFor returns the catalogue of lang.

@@ -48,7 +48,7 @@ func (a *App) intent(msg tea.Msg) tea.Cmd {
 		a.push(newConfirmDelete(c, m.record), true)
 	case openPlanMsg:
 		a.pop()
-		a.push(newPlanReview(c, m.year, m.doc, m.source), false)
+		a.push(newPlanReview(c, m.year, m.doc, m.source, m.post), false)
 	case addRecordMsg:
 		r, title, today := m.record, m.title, c.today()
 		return a.write(func(ctx context.Context, l Ledger) writtenMsg {

@@ -1,6 +1,10 @@
 package plan
 
-import "strings"
+import (
+	"strings"
+
+	"taizhang/model"
+)
 
 // A title may join two duties that are counted apart: 参加党组民主生活会和
 // 支部组织生活会 is one meeting of each kind, so two duties with the same
@@ -124,3 +128,62 @@ func startsVerb(n []rune) bool {
 	}
 	return false
 }
+
+// SplitTitle cuts a title the officer asks to split: at the first 和, 及,
+// 以及, 、 or 与 outside quotes and brackets, the verb opening the first
+// part serving the second too (参加党组民主生活会和支部组织生活会 gives
+// 参加党组民主生活会 and 参加支部组织生活会). ok is false when the title
+// holds no such place.
+func SplitTitle(title string) (first, second string, ok bool) {
+	d := &doc{table: foldMap, openers: openerWords, closers: closerWords}
+	o := []rune(model.CleanLine(title))
+	n := make([]rune, len(o))
+	for i, r := range o {
+		n[i] = fold(r, foldMap)
+	}
+	depth := 0
+	for i := 1; i+1 < len(n); i++ {
+		r := n[i]
+		switch {
+		case closer(r) != 0:
+			depth++
+			continue
+		case isCloser(r):
+			depth = max(depth-1, 0)
+			continue
+		case depth > 0:
+			continue
+		}
+		k := 0
+		switch {
+		case hasAt(n, i, "以及"):
+			k = 2
+		case r == '和' && !joinedWord(n, i, "和谐", "和平", "和睦", "和解", "总和", "温和", "缓和", "调和", "共和", "附和"),
+			r == '及' && !joinedWord(n, i, "及时", "及早", "涉及", "普及", "危及", "波及", "顾及", "触及", "企及", "及格", "及其"),
+			r == '、', r == '与' && i > 0:
+			k = 1
+		}
+		if k == 0 || i+k >= len(n) {
+			continue
+		}
+		a := words{o[:i], n[:i]}
+		b := words{o[i+k:], n[i+k:]}
+		if !startsVerb(b.norm) {
+			for _, v := range listVerbs {
+				if hasAt(a.norm, 0, v) && len(a.norm) > runeLen(v) {
+					m := runeLen(v)
+					b = words{append(append([]rune{}, a.orig[:m]...), b.orig...), append(append([]rune{}, a.norm[:m]...), b.norm...)}
+					break
+				}
+			}
+		}
+		one, two := d.tidy(a), d.tidy(b)
+		if d.meaningful(one) && d.meaningful(two) {
+			return one, two, true
+		}
+	}
+	return "", "", false
+}
+
+// CategoryOf picks a category for a title from its words.
+func CategoryOf(title string) model.Category { return categoryOf(title, foldMap) }

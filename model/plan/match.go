@@ -83,6 +83,27 @@ var synonyms = [][2]string{
 
 const kindWeight = 0.3
 
+// actorPenalty scales the score of two titles of which one opens with a
+// body acting as a whole (党组, 党委, 支部) and the other does not.
+const actorPenalty = 0.85
+
+// collective reports a title opening with a body that acts as a whole.
+func collective(title string) bool {
+	rs := []rune(title)
+	if len(rs) > 0 {
+		rs[0] = fold(rs[0], foldMap)
+	}
+	if len(rs) > 1 {
+		rs[1] = fold(rs[1], foldMap)
+	}
+	for _, w := range []string{"党组", "党委", "党工委", "支部", "党支部"} {
+		if hasAt(rs, 0, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // Similarity scores how far two titles say the same thing, from 0 to 1.
 func Similarity(a, b string) float64 {
 	pa, pb := pairs(a), pairs(b)
@@ -99,8 +120,14 @@ func Similarity(a, b string) float64 {
 	if wa == 0 || wb == 0 {
 		return 0
 	}
+	score := shared / math.Sqrt(wa*wb)
+	if collective(a) != collective(b) {
+		// 党组研究党风廉政建设工作 is the Party group's act, 与分管科室专题研究
+		// 党风廉政建设 a member's: the same words, another doer
+		score *= actorPenalty
+	}
 	// rounded, so that the order the weights were summed in never shows
-	return math.Round(shared/math.Sqrt(wa*wb)*1e6) / 1e6
+	return math.Round(score*1e6) / 1e6
 }
 
 // pairs returns a title's pairs of characters with their weights.

@@ -48,6 +48,7 @@ func TestSimilarityPairs(t *testing.T) {
 		{"调研活动", "开展调研", true},
 		{"专题研究意识形态工作", "专题研究分管领域意识形态工作", false}, // 0.58: the unit's, not the member's field
 		// different duties that share words
+		{"党组研究党风廉政建设工作", "与分管科室专题研究党风廉政建设", false},
 		{"参加党组民主生活会", "参加所在支部组织生活会", false},
 		{"参加支部组织生活会", "参加民主生活会", false},
 		{"向党组报告党风廉政建设工作情况", "与分管科室专题研究党风廉政建设", false},
