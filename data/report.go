@@ -16,6 +16,9 @@ type YearReport struct {
 	// by date then id.
 	Records []model.Record
 	Profile model.Profile
+	// Evidence is the evidence of those records, by record id, without
+	// the files' bytes.
+	Evidence map[int64][]model.Evidence
 }
 
 // YearReport evaluates year at moment m (model.ReportMoment) and reads the
@@ -59,7 +62,12 @@ func (s *Store) YearReport(ctx context.Context, year int, m model.Moment) (YearR
 				rep.Records = append(rep.Records, r)
 			}
 		}
-		return rows.Err()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		rows.Close()
+		rep.Evidence, err = evidenceIn(ctx, tx, from, to)
+		return err
 	})
 	if err != nil {
 		return YearReport{}, s.dbError(err)

@@ -384,13 +384,28 @@ func attachment(s Summary) Attachment {
 	// 12月20日, 一季度 on one line); the topic and the duty take the most.
 	a.Table = Table{Columns: cols, Weights: []int{600, 1150, 1500, 1700, 1250, 1000, 800, 845},
 		Center: []bool{true, true, false, false, false, false, true, false}}
-	for _, r := range s.Ledger() {
+	rows := s.Ledger()
+	withEvidence := false
+	for _, r := range rows {
+		withEvidence = withEvidence || r.Evidence != ""
+	}
+	if withEvidence {
+		// The evidence takes a column of its own, its room taken from the
+		// topic, the duty and the note.
+		a.Table.Columns = append(a.Table.Columns, map[bool]string{true: "Evidence", false: "佐证材料"}[s.Lang == English])
+		a.Table.Weights = []int{600, 1100, 1350, 1450, 1150, 900, 800, 645, 850}
+		a.Table.Center = append(a.Table.Center, false)
+	}
+	for _, r := range rows {
 		with := r.With
 		if with == "" && r.Kind == Talk {
 			with = Blank
 		}
-		a.Table.Rows = append(a.Table.Rows, []string{fmt.Sprint(r.No), shortDate(r.Date, s.Year, s.Lang), r.Duty, r.Topic,
-			with, r.Place, r.Counts, CleanLine(r.Note)})
+		row := []string{fmt.Sprint(r.No), shortDate(r.Date, s.Year, s.Lang), r.Duty, r.Topic, with, r.Place, r.Counts, CleanLine(r.Note)}
+		if withEvidence {
+			row = append(row, r.Evidence)
+		}
+		a.Table.Rows = append(a.Table.Rows, row)
 	}
 	return a
 }

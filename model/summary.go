@@ -17,6 +17,9 @@ type Summary struct {
 	Year    int
 	AsOf    Date
 	Partial bool // AsOf is before the year's last day: a report so far, such as the mid-year one
+	// Evidence is each record's evidence, by record id: the ledger and the
+	// attachment name it. BuildSummary leaves it empty; the caller sets it.
+	Evidence map[int64][]Evidence
 
 	Title       string // 2026年度个人履职情况
 	ProfileLine string // 姓名：张三　职务：副局长　单位：某某局; empty without a profile
@@ -84,6 +87,8 @@ type LedgerRow struct {
 	Place    string
 	Note     string
 	Counts   string // the period it counts for: 3月, 二季度, 第5周（1月26日至2月1日）
+	RecordID int64
+	Evidence string // the record's evidence: 会议记录.pdf；签到表.jpg；纸质：记录本第12页
 }
 
 // LedgerColumns are the ledger's column names (DESIGN §6): each record
@@ -91,9 +96,9 @@ type LedgerRow struct {
 // once per duty in the summary sheet, not on every record.)
 func LedgerColumns(lang Lang) []string {
 	if lang == English {
-		return []string{"No.", "Date", "Counts for", "Category", "Duty", "Topic", "With / reported to", "Place", "Note"}
+		return []string{"No.", "Date", "Counts for", "Category", "Duty", "Topic", "With / reported to", "Place", "Note", "Evidence"}
 	}
-	return []string{"序号", "日期", "计入期间", "类别", "事项", "主题/内容", "对象/参加人员", "地点", "备注"}
+	return []string{"序号", "日期", "计入期间", "类别", "事项", "主题/内容", "对象/参加人员", "地点", "备注", "佐证材料"}
 }
 
 // BuildSummary writes the summary of ys in lang. records may come in any
@@ -244,7 +249,8 @@ func (s Summary) Ledger() []LedgerRow {
 			counts = c.Label(d.Periods[k].Period, s.Lang)
 		}
 		rows[i] = LedgerRow{No: i + 1, Date: r.Date, Category: d.Duty.Category.Name(s.Lang), Kind: d.Duty.Category,
-			Duty: d.Duty.Title, Basis: d.Duty.Basis, Topic: r.Topic, With: r.With, Place: r.Place, Note: r.Note, Counts: counts}
+			Duty: d.Duty.Title, Basis: d.Duty.Basis, Topic: r.Topic, With: r.With, Place: r.Place, Note: r.Note, Counts: counts,
+			RecordID: r.ID, Evidence: EvidenceLabels(s.Evidence[r.ID], s.Lang)}
 	}
 	return rows
 }

@@ -17,6 +17,7 @@ const (
 	NoParticipants WarningKind = "no_participants" // a talk record names nobody
 	LateEntry      WarningKind = "late_entry"      // a record entered long after its date
 	Placeholders   WarningKind = "placeholders"    // the report has 【请填写：…】 left for the officer
+	NoEvidence     WarningKind = "no_evidence"     // a record of a duty that expects evidence has none
 )
 
 // LateDays is how long after its date a record may be entered before the
@@ -66,7 +67,7 @@ func Check(rep data.YearReport) []Warning {
 		}
 	}
 	out = append(out, noRecords...)
-	var late []Warning
+	var late, bare []Warning
 	for _, r := range rep.Records {
 		dy, ok := byID[r.DutyID]
 		if !ok || r.Date > ys.AsOf {
@@ -78,6 +79,11 @@ func Check(rep data.YearReport) []Warning {
 				Zh: fmt.Sprintf("%s “%s”的谈话记录没有填写谈话对象。", r.Date, title),
 				En: fmt.Sprintf("The %s talk record of %q names nobody talked to.", r.Date, title)})
 		}
+		if want := model.CleanLine(dy.Duty.Evidence); want != "" && len(rep.Evidence[r.ID]) == 0 {
+			bare = append(bare, Warning{Kind: NoEvidence, DutyID: r.DutyID, Duty: title, Date: r.Date,
+				Zh: fmt.Sprintf("%s “%s”的记录没有佐证材料（应有：%s）；请用 taizhang evidence add %d 附上。", r.Date, title, want, r.ID),
+				En: fmt.Sprintf("The %s record of %q has no evidence (it should have: %s); attach it with taizhang evidence add %d.", r.Date, title, want, r.ID)})
+		}
 		if !r.Created.IsZero() {
 			if days := int(model.DateOf(r.Created.Local()) - r.Date); days > LateDays {
 				late = append(late, Warning{Kind: LateEntry, DutyID: r.DutyID, Duty: title, Date: r.Date,
@@ -87,6 +93,7 @@ func Check(rep data.YearReport) []Warning {
 		}
 	}
 	out = append(out, records...)
+	out = append(out, bare...)
 	return append(out, late...)
 }
 

@@ -37,13 +37,13 @@ func WriteCSV(w io.Writer, s model.Summary) error {
 	}
 	cw := csv.NewWriter(e.w)
 	cw.UseCRLF = true
-	row := make([]string, 9)
+	row := make([]string, 10)
 	copy(row, model.LedgerColumns(s.Lang))
 	if err := cw.Write(row); err != nil {
 		return err
 	}
 	for _, r := range s.Ledger() {
-		row = append(row[:0], strconv.Itoa(r.No), r.Date.String(), r.Counts, r.Category, r.Duty, r.Topic, r.With, r.Place, r.Note)
+		row = append(row[:0], strconv.Itoa(r.No), r.Date.String(), r.Counts, r.Category, r.Duty, r.Topic, r.With, r.Place, r.Note, r.Evidence)
 		for i := range row {
 			row[i] = Neutralise(row[i])
 		}

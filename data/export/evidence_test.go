@@ -1,12 +1,17 @@
 package export
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
 
 	"taizhang/data"
 	"taizhang/model"
@@ -163,5 +168,178 @@ func TestImportRefusesBadEvidence(t *testing.T) {
 				t.Error("a refused import wrote records")
 			}
 		})
+	}
+}
+
+// The workbook's 台账 sheet, the CSV and the 附件 of the documents name
+// each record's evidence, and the check lists records of a duty that
+// expects evidence but has none.
+func TestExportsNameEvidence(t *testing.T) {
+	s, _ := evidenceStore(t)
+	dir := t.TempDir()
+	var warned []Warning
+	for _, f := range []Format{Excel, CSV, Markdown, Text} {
+		path := filepath.Join(dir, "x."+string(f))
+		_, ws, err := Write(ctx, s, Options{Year: 2026, AsOf: fixedToday, Format: f, Path: path, Now: fixedNow})
+		if err != nil {
+			t.Fatal(err)
+		}
+		warned = ws
+		raw, _ := os.ReadFile(path)
+		text := string(raw)
+		if f == Excel {
+			x, err := excelize.OpenReader(bytes.NewReader(raw))
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, _ := x.GetRows("台账")
+			if len(rows) < 3 || rows[1][9] != "佐证材料" || rows[2][9] != "会议记录.pdf；表?.jpg；纸质：党小组会议记录本第12页" {
+				t.Errorf("台账 sheet: %q", rows[:min(3, len(rows))])
+			}
+			continue
+		}
+		if !strings.Contains(text, "会议记录.pdf；表?.jpg；纸质：党小组会议记录本第12页") || !strings.Contains(text, "empty.txt；same.pdf") {
+			t.Errorf("%s does not name the evidence:\n%s", f, text)
+		}
+	}
+	var bare []string
+	for _, w := range warned {
+		if w.Kind == NoEvidence {
+			bare = append(bare, w.Zh)
+		}
+	}
+	if len(bare) != 1 || !strings.Contains(bare[0], "2026-05-07") || !strings.Contains(bare[0], "应有：会议记录、签到表、照片") {
+		t.Errorf("records without evidence: %q", bare)
+	}
+}
+
+// The inspection bundle holds the Word document, the workbook, the index
+// and every evidence file under a safe name that says which record it
+// proves, byte for byte; it is 0600 and never written over a file.
+func TestBundle(t *testing.T) {
+	s, recs := evidenceStore(t)
+	// Hostile and colliding names.
+	if _, err := s.AddEvidence(ctx, recs[2].ID, []data.Attachment{
+		{Name: "../../etc/passwd", Data: []byte("p")}, {Name: "CON.txt", Data: []byte("c")},
+		{Name: "照片.jpg", Data: []byte("1")}, {Name: "照片.JPG", Data: []byte("2")}, {Name: "x\x1b]0;t\x07 .pdf. ", Data: []byte("x")},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "bundle.zip")
+	if _, _, err := Write(ctx, s, Options{Year: 2026, AsOf: fixedToday, Format: Zip, Path: path, Now: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Errorf("bundle mode %v", fi.Mode().Perm())
+	}
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	got := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		got[f.Name] = b
+		if !strings.HasPrefix(f.Name, "2026年度履职检查材料/") || strings.Contains(f.Name, "..") || strings.Contains(f.Name, "\\") ||
+			strings.ContainsAny(f.Name, "\x1b\x07:*?\"<>|") || strings.HasSuffix(f.Name, ".") || strings.HasSuffix(f.Name, " ") {
+			t.Errorf("unsafe name %q", f.Name)
+		}
+		if f.Mode().Perm() != 0o600 {
+			t.Errorf("%s mode %v", f.Name, f.Mode())
+		}
+	}
+	ev := "2026年度履职检查材料/佐证材料/"
+	want := map[string]string{
+		ev + "001_2026-03-05_党小组会_会议记录.pdf":  "",
+		ev + "001_2026-03-05_党小组会_表_.jpg": "\xff\xd8\xff签到",
+		ev + "002_2026-04-02_党小组会_empty.txt": "",
+		ev + "003_2026-05-07_党小组会_passwd":    "p",
+		ev + "003_2026-05-07_党小组会__CON.txt":  "c",
+		ev + "003_2026-05-07_党小组会_照片.jpg":    "1",
+		ev + "003_2026-05-07_党小组会_照片_2.JPG":  "2",
+		ev + "003_2026-05-07_党小组会_x .pdf":    "x",
+		ev + "002_2026-04-02_党小组会_same.pdf":  "",
+		"2026年度履职检查材料/1_2026年度个人履职情况.docx":   "",
+		"2026年度履职检查材料/2_2026年度履职台账.xlsx":     "",
+		"2026年度履职检查材料/3_佐证材料清单.txt":          "",
+	}
+	for name, body := range want {
+		b, ok := got[name]
+		if !ok {
+			t.Errorf("the bundle has no %s; it has %v", name, keys(got))
+			continue
+		}
+		if body != "" && string(b) != body {
+			t.Errorf("%s holds %q, want %q", name, b, body)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d files in the bundle, want %d: %v", len(got), len(want), keys(got))
+	}
+	every := got[ev+"001_2026-03-05_党小组会_会议记录.pdf"]
+	if len(every) != 256*40 || every[255] != 255 {
+		t.Error("the minutes are not byte for byte")
+	}
+	index := string(got["2026年度履职检查材料/3_佐证材料清单.txt"])
+	for _, part := range []string{"共4条记录，其中3条有佐证材料", "纸质：党小组会议记录本第12页", "（无佐证材料）", data.HashHex(every)} {
+		if !strings.Contains(index, part) {
+			t.Errorf("the index does not say %q:\n%s", part, index)
+		}
+	}
+	if _, err := excelize.OpenReader(bytes.NewReader(got["2026年度履职检查材料/2_2026年度履职台账.xlsx"])); err != nil {
+		t.Errorf("the workbook does not open: %v", err)
+	}
+	if _, err := zip.NewReader(bytes.NewReader(got["2026年度履职检查材料/1_2026年度个人履职情况.docx"]), int64(len(got["2026年度履职检查材料/1_2026年度个人履职情况.docx"]))); err != nil {
+		t.Errorf("the document does not open: %v", err)
+	}
+	before, _ := os.ReadFile(path)
+	for _, force := range []bool{false, true} {
+		_, _, err := Write(ctx, s, Options{Year: 2026, AsOf: fixedToday, Format: Zip, Path: path, Now: fixedNow, Force: force})
+		if _, ok := model.AsInput(err); !ok {
+			t.Errorf("force %v: written over an existing bundle: %v", force, err)
+		}
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("the bundle changed")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("%d files beside the bundle", len(entries))
+	}
+	// In English, the names are English.
+	en := filepath.Join(dir, "en.zip")
+	if _, _, err := Write(ctx, s, Options{Year: 2026, AsOf: fixedToday, Format: Zip, Path: en, Now: fixedNow, Lang: model.English}); err != nil {
+		t.Fatal(err)
+	}
+	zr2, _ := zip.OpenReader(en)
+	defer zr2.Close()
+	names := ""
+	for _, f := range zr2.File {
+		names += f.Name + "\n"
+	}
+	if !strings.Contains(names, "Inspection bundle 2026/Evidence/001_2026-03-05_党小组会_会议记录.pdf") || !strings.Contains(names, "3_Evidence index.txt") {
+		t.Errorf("English bundle:\n%s", names)
+	}
+}
+
+func keys(m map[string][]byte) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+func TestBundleName(t *testing.T) {
+	long := BundleName("012", model.NewDate(2026, 3, 5), strings.Repeat("很长的事项名称", 10), strings.Repeat("文件", 80)+".docx")
+	if n := utf8.RuneCountInString(long); n > maxEntryName || !strings.HasSuffix(long, ".docx") || !strings.HasPrefix(long, "012_2026-03-05_") {
+		t.Errorf("%q (%d characters)", long, n)
 	}
 }

@@ -25,10 +25,13 @@ const (
 	Excel    Format = "xlsx"
 	CSV      Format = "csv"
 	JSON     Format = "json"
+	// Zip is the inspection bundle (检查材料): the summary docx, the
+	// workbook, and every evidence file named after its record.
+	Zip Format = "zip"
 )
 
 // Formats lists every format.
-var Formats = []Format{Markdown, Text, Word, Excel, CSV, JSON}
+var Formats = []Format{Markdown, Text, Word, Excel, CSV, JSON, Zip}
 
 // ParseFormat reads a format name, with or without a leading dot, in any case.
 func ParseFormat(s string) (Format, bool) {
@@ -56,6 +59,7 @@ func (f Format) Describe(lang model.Lang) string {
 		Excel:    {"Excel 汇总与台账", "Excel summary and ledger"},
 		CSV:      {"CSV 台账", "CSV ledger"},
 		JSON:     {"JSON 数据（可导入）", "JSON data (can be imported)"},
+		Zip:      {"检查材料（zip：报告、台账和佐证材料）", "inspection bundle (zip: summary, ledger and evidence)"},
 	}[f]
 	if lang == model.English {
 		return names[1]
@@ -98,8 +102,8 @@ func DefaultPath(o Options) string {
 
 func (o *Options) check() error {
 	if _, ok := ParseFormat(string(o.Format)); !ok {
-		return model.Invalid(nil, "导出格式应为 md、txt、docx、xlsx、csv 或 json。",
-			"The export format must be md, txt, docx, xlsx, csv or json.")
+		return model.Invalid(nil, "导出格式应为 md、txt、docx、xlsx、csv、json 或 zip。",
+			"The export format must be md, txt, docx, xlsx, csv, json or zip.")
 	}
 	o.Format, _ = ParseFormat(string(o.Format))
 	if o.All && o.Format != JSON {
@@ -117,7 +121,7 @@ func (o *Options) check() error {
 		return model.Invalid(nil, "版式应为 summary（履职情况）或 report（述责述廉报告）。",
 			"The layout must be summary or report.")
 	}
-	if o.Layout == model.ReportLayout && o.Format != Markdown && o.Format != Text && o.Format != Word {
+	if o.Layout == model.ReportLayout && o.Format != Markdown && o.Format != Text && o.Format != Word && o.Format != Zip {
 		return model.Invalid(nil, "述责述廉报告（--layout report）只能导出为 md、txt 或 docx；xlsx、csv 和 json 是台账数据，不分版式。",
 			"The report layout (--layout report) is written as md, txt or docx; xlsx, csv and json hold the ledger and have no layout.")
 	}
@@ -165,6 +169,12 @@ func Write(ctx context.Context, s *data.Store, o Options) (string, []Warning, er
 		return "", nil, model.Invalid(nil, fmt.Sprintf("%s 是一个目录；请用 -o 给出文件名。", abs),
 			fmt.Sprintf("%s is a directory; give a file name with -o.", abs))
 	}
+	if o.Format == Zip && o.Force {
+		if _, err := os.Lstat(abs); err == nil {
+			return "", nil, model.Invalid(nil, fmt.Sprintf("%s 已存在；检查材料从不覆盖已有文件（--force 对 zip 无效），请用 -o 指定新的文件名或先移走它。", abs),
+				fmt.Sprintf("%s already exists; the inspection bundle is never written over a file (--force does not apply to zip): choose a new name with -o or move it away.", abs))
+		}
+	}
 	if err := data.CheckDest(abs, o.Force); err != nil {
 		return "", nil, err
 	}
@@ -179,8 +189,9 @@ func Write(ctx context.Context, s *data.Store, o Options) (string, []Warning, er
 	var doc model.Document
 	if o.Year != 0 && o.Format != JSON {
 		sum := model.BuildSummary(rep.Status, rep.Records, rep.Profile, o.Lang)
+		sum.Evidence = rep.Evidence
 		doc = model.BuildDocument(sum, o.Layout, model.DateOf(o.Now))
-		if o.Format == Markdown || o.Format == Text || o.Format == Word {
+		if o.Format == Markdown || o.Format == Text || o.Format == Word || o.Format == Zip {
 			warnings = append(warnings, CheckDocument(doc)...)
 		}
 	}
@@ -193,6 +204,24 @@ func Write(ctx context.Context, s *data.Store, o Options) (string, []Warning, er
 		return "", warnings, model.Invalid(nil,
 			fmt.Sprintf("导出前检查发现%d个问题，已按 --strict 停止，未写入文件；补全台账或去掉 --strict 后再导出。", len(warnings)),
 			fmt.Sprintf("The check found %d issues, so with --strict nothing was written; complete the ledger or drop --strict.", len(warnings)))
+	}
+	if o.Format == Zip {
+		// The bundle copies files the officer cannot get back from
+		// anywhere else: it is never written over an existing file.
+		if err := data.CheckDest(abs, false); err != nil {
+			return "", warnings, err
+		}
+		err := data.WriteFile(abs, false, func(f *os.File) error {
+			bw := bufio.NewWriterSize(f, 1<<20)
+			if err := WriteBundle(ctx, bw, s, doc, o.Now); err != nil {
+				return err
+			}
+			return bw.Flush()
+		})
+		if err != nil {
+			return "", warnings, err
+		}
+		return abs, warnings, nil
 	}
 	var write func(io.Writer) error
 	if o.Format == JSON {

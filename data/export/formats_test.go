@@ -94,7 +94,7 @@ func TestXLSX(t *testing.T) {
 	if len(led) != 2+32 {
 		t.Errorf("台账 has %d rows, want a title, a header and 32 records (one before a start date)", len(led))
 	}
-	if strings.Join(led[1], ",") != "序号,日期,计入期间,类别,事项,主题/内容,对象/参加人员,地点,备注" {
+	if strings.Join(led[1], ",") != "序号,日期,计入期间,类别,事项,主题/内容,对象/参加人员,地点,备注,佐证材料" {
 		t.Errorf("台账 header = %q", led[1])
 	}
 	led = led[1:] // from here on, rows as under the header
@@ -279,7 +279,7 @@ func TestCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 1+32 || strings.Join(rows[0], ",") != "序号,日期,计入期间,类别,事项,主题/内容,对象/参加人员,地点,备注" {
+	if len(rows) != 1+32 || strings.Join(rows[0], ",") != "序号,日期,计入期间,类别,事项,主题/内容,对象/参加人员,地点,备注,佐证材料" {
 		t.Fatalf("%d rows, header %q", len(rows), rows[0])
 	}
 	var injected []string

@@ -663,7 +663,7 @@ func writeLedgerSheet(w io.Writer, s model.Summary, ledger []model.LedgerRow) er
 	}
 	ws[1] = max(ws[1], 10) // yyyy-mm-dd
 	for _, r := range ledger {
-		for i, v := range []string{r.Counts, r.Category, r.Duty, r.Topic, r.With, r.Place, r.Note} {
+		for i, v := range []string{r.Counts, r.Category, r.Duty, r.Topic, r.With, r.Place, r.Note, r.Evidence} {
 			ws.fit(i+2, v)
 		}
 	}
@@ -687,6 +687,7 @@ func writeLedgerSheet(w io.Writer, s model.Summary, ledger []model.LedgerRow) er
 		row[6] = xcell{xsWrap, with}
 		row[7] = xcell{xsWrap, r.Place}
 		row[8] = xcell{xsWrap, r.Note}
+		row[9] = xcell{xsWrap, r.Evidence}
 		sw.add(row, 0)
 	}
 	return sw.end(s.Lang)

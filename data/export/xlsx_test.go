@@ -219,7 +219,7 @@ func TestXLSXPrintable(t *testing.T) {
 		"_xlnm.Print_Titles/0":    "'汇总'!$1:$2",
 		"_xlnm.Print_Titles/1":    "'台账'!$1:$2",
 		"_xlnm._FilterDatabase/0": "'汇总'!$A$2:$V$9",
-		"_xlnm._FilterDatabase/1": "'台账'!$A$2:$I$34",
+		"_xlnm._FilterDatabase/1": "'台账'!$A$2:$J$34",
 	} {
 		if got[k] != want {
 			t.Errorf("defined name %s = %q, want %q", k, got[k], want)
@@ -227,7 +227,7 @@ func TestXLSXPrintable(t *testing.T) {
 	}
 	for sheet, want := range map[string]struct{ dim, filter, header string }{
 		"xl/worksheets/sheet1.xml": {"A1:V11", "A2:V9", "&L张三（副局长）&C2026年度履职情况汇总&R截至2027年1月15日"},
-		"xl/worksheets/sheet2.xml": {"A1:I34", "A2:I34", "&L张三（副局长）&C2026年度履职台账&R截至2027年1月15日"},
+		"xl/worksheets/sheet2.xml": {"A1:J34", "A2:J34", "&L张三（副局长）&C2026年度履职台账&R截至2027年1月15日"},
 	} {
 		ws := parts[sheet]
 		if !ws.has("sheetPr") || ws.first("pageSetUpPr").attr["fitToPage"] != "1" {

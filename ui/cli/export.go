@@ -12,7 +12,7 @@ import (
 // ExportCmd writes the year-end summary or the ledger to a file.
 type ExportCmd struct {
 	Year   int    `help:"年度（默认今年） / year (default: this year)"`
-	Format string `short:"f" help:"格式 md|txt|docx|xlsx|csv|json（默认按 -o 的扩展名，否则 md） / format (default: from -o, else md)" placeholder:"md"`
+	Format string `short:"f" help:"格式 md|txt|docx|xlsx|csv|json|zip（zip 为检查材料；默认按 -o 的扩展名，否则 md） / format, zip for the inspection bundle (default: from -o, else md)" placeholder:"md"`
 	Layout string `help:"版式 summary（履职情况，默认）|report（述责述廉报告，留有【请填写：…】待本人补全） / layout: summary (default) or report (the 述责述廉 report, with 【请填写：…】 for you to complete)" placeholder:"summary" default:"summary"`
 	AsOf   string `name:"as-of" help:"按某日统计，如年中报告用 06-30 / evaluate as of a date, e.g. mid-year" placeholder:"YYYY-MM-DD"`
 	Output string `short:"o" help:"输出文件（默认 taizhang-<年度>.<格式>） / output file (default: taizhang-<year>.<format>)" placeholder:"FILE"`
@@ -69,16 +69,16 @@ func (c *ExportCmd) format() (export.Format, error) {
 		case ext == "":
 			return export.Markdown, nil
 		case !known:
-			return "", Bad("输出文件 %s 的扩展名 .%s 不是可导出的格式；请改用 .md、.txt、.docx、.xlsx、.csv 或 .json。",
-				"The output file %s ends in .%s, which is not an export format; end it in .md, .txt, .docx, .xlsx, .csv or .json.",
+			return "", Bad("输出文件 %s 的扩展名 .%s 不是可导出的格式；请改用 .md、.txt、.docx、.xlsx、.csv、.json 或 .zip。",
+				"The output file %s ends in .%s, which is not an export format; end it in .md, .txt, .docx, .xlsx, .csv, .json or .zip.",
 				model.CleanLine(c.Output), model.CleanLine(ext))
 		}
 		return byExt, nil
 	}
 	f, ok := export.ParseFormat(c.Format)
 	if !ok {
-		return "", Bad("不认识的格式“%s”；--format 应为 md、txt、docx、xlsx、csv 或 json。",
-			"The format %q is not known; --format takes md, txt, docx, xlsx, csv or json.", model.CleanLine(c.Format))
+		return "", Bad("不认识的格式“%s”；--format 应为 md、txt、docx、xlsx、csv、json 或 zip。",
+			"The format %q is not known; --format takes md, txt, docx, xlsx, csv, json or zip.", model.CleanLine(c.Format))
 	}
 	if known && byExt != f {
 		return "", Bad("输出文件 %s 的扩展名是 .%s，与 --format %s 不符；请让两者一致，或去掉 --format 按扩展名导出。",
