@@ -258,7 +258,7 @@ func TestBundle(t *testing.T) {
 	ev := "2026年度履职检查材料/佐证材料/"
 	want := map[string]string{
 		ev + "001_2026-03-05_党小组会_会议记录.pdf":  "",
-		ev + "001_2026-03-05_党小组会_表_.jpg": "\xff\xd8\xff签到",
+		ev + "001_2026-03-05_党小组会_表_.jpg":    "\xff\xd8\xff签到",
 		ev + "002_2026-04-02_党小组会_empty.txt": "",
 		ev + "003_2026-05-07_党小组会_passwd":    "p",
 		ev + "003_2026-05-07_党小组会__CON.txt":  "c",
