@@ -80,4 +80,3 @@ func BenchmarkBundle(b *testing.B) {
 		os.Remove(path)
 	}
 }
-
