@@ -207,7 +207,7 @@ func OpenRegular(path, whatZh, whatEn string) (*os.File, error) {
 // Restored says what a restore kept.
 type Restored struct {
 	// Aside is a copy of the ledger as it was just before the restore,
-	// taken in the same step, or "" when the ledger held nothing.
+	// taken in the same step, or "" when it could not be read.
 	Aside string
 	// Damaged names the ledger's own files (the file and its -wal and
 	// -shm), set aside whole because SQLite could not read them, or "".
@@ -237,14 +237,7 @@ func (s *Store) Restore(ctx context.Context, src string) (Restored, error) {
 	if err := s.stage(ctx, src, stage); err != nil {
 		return Restored{}, err
 	}
-	empty, err := s.Empty(ctx)
-	if errors.Is(err, ErrDamaged) {
-		empty, err = false, nil // it cannot be copied either: see below
-	}
-	if err != nil {
-		return Restored{}, err
-	}
-	out, err := s.replace(ctx, real, stage, !empty)
+	out, err := s.replace(ctx, real, stage, true)
 	if !errors.Is(err, ErrDamaged) {
 		return out, err
 	}

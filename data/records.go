@@ -244,8 +244,8 @@ func current(ctx context.Context, q queryer, id int64, rev string) (model.Record
 // one its form showed.
 func errStale() error {
 	return model.Invalid(model.ErrChanged,
-		"这条记录在打开后已被其他窗口修改或删除，或台账已从备份恢复；没有做任何改动，请关闭后重新打开再改。",
-		"The record was changed or deleted elsewhere, or the ledger was restored from a backup, since it was opened; nothing was changed: close it and open it again.")
+		"这条记录已在别处修改或删除，或台账已从备份恢复；未做改动，请重新打开。",
+		"The record was changed or deleted elsewhere, or a backup was restored, since it was opened; nothing was changed: open it again.")
 }
 
 // newRev is a fresh random version token for a row.

@@ -399,8 +399,8 @@ func currentDuty(ctx context.Context, q queryer, id int64, rev string) (model.Du
 	d, err := duty(ctx, q, id)
 	if errors.Is(err, model.ErrNotFound) || err == nil && d.Rev != rev {
 		return d, model.Invalid(model.ErrChanged,
-			"这个事项在打开后已被其他窗口修改或删除，或台账已从备份恢复；没有做任何改动，请关闭后重新打开再改。",
-			"The duty was changed elsewhere, or the ledger was restored from a backup, since it was opened; nothing was changed: close it and open it again.")
+			"这个事项已在别处修改，或台账已从备份恢复；未做改动，请重新打开。",
+			"The duty was changed elsewhere, or a backup was restored, since it was opened; nothing was changed: open it again.")
 	}
 	return d, err
 }
