@@ -24,7 +24,7 @@ func (s *Store) FillDemo(ctx context.Context, dl model.DemoLedger) error {
 				"The ledger already holds data; demo data only goes into an empty ledger, so give a new file with --db.")
 		}
 		now := stamp(time.Now())
-		insDuty, err := tx.PrepareContext(ctx, `INSERT INTO duties (title, category, description, basis, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`)
+		insDuty, err := tx.PrepareContext(ctx, `INSERT INTO duties (title, category, description, basis, created_at, updated_at, rev) VALUES (?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
 			return err
 		}
@@ -39,7 +39,7 @@ func (s *Store) FillDemo(ctx context.Context, dl model.DemoLedger) error {
 			if err := d.Normalize(); err != nil {
 				return err
 			}
-			res, err := insDuty.ExecContext(ctx, d.Title, string(d.Category), d.Description, d.Basis, now, now)
+			res, err := insDuty.ExecContext(ctx, d.Title, string(d.Category), d.Description, d.Basis, now, now, newRev())
 			if err != nil {
 				return err
 			}
@@ -52,15 +52,15 @@ func (s *Store) FillDemo(ctx context.Context, dl model.DemoLedger) error {
 				}
 			}
 		}
-		insRecord, err := tx.PrepareContext(ctx, `INSERT INTO records (duty_id, date, topic, participants, place, note, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+		insRecord, err := tx.PrepareContext(ctx, `INSERT INTO records (duty_id, date, topic, participants, place, note, created_at, updated_at, rev)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
 			return err
 		}
 		defer insRecord.Close()
 		for _, r := range dl.Records {
 			if _, err := insRecord.ExecContext(ctx, ids[r.Duty], r.Date.String(), r.Topic, r.With, r.Place, r.Note,
-				stamp(r.Created), stamp(r.Updated)); err != nil {
+				stamp(r.Created), stamp(r.Updated), newRev()); err != nil {
 				return err
 			}
 		}

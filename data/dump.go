@@ -284,14 +284,14 @@ func load(ctx context.Context, tx *sql.Tx, d Dump, out *Loaded) error {
 		return err
 	}
 	match := matchDuties(d.Duties, existing)
-	insDuty, err := tx.PrepareContext(ctx, `INSERT INTO duties (title, category, description, basis, archived_on, evidence, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+	insDuty, err := tx.PrepareContext(ctx, `INSERT INTO duties (title, category, description, basis, archived_on, evidence, created_at, updated_at, rev)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
 	defer insDuty.Close()
-	insRecord, err := tx.PrepareContext(ctx, `INSERT INTO records (duty_id, date, topic, participants, place, note, created_at, updated_at, for_period)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	insRecord, err := tx.PrepareContext(ctx, `INSERT INTO records (duty_id, date, topic, participants, place, note, created_at, updated_at, for_period, rev)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -310,7 +310,7 @@ func load(ctx context.Context, tx *sql.Tx, d Dump, out *Loaded) error {
 			id = have.ID
 			out.DutiesMatched++
 		} else {
-			res, err := insDuty.ExecContext(ctx, in.Title, string(in.Category), in.Description, in.Basis, nullDate(in.Archived), in.Evidence, stamp(now), stamp(now))
+			res, err := insDuty.ExecContext(ctx, in.Title, string(in.Category), in.Description, in.Basis, nullDate(in.Archived), in.Evidence, stamp(now), stamp(now), newRev())
 			if err != nil {
 				return err
 			}
@@ -360,7 +360,7 @@ func load(ctx context.Context, tx *sql.Tx, d Dump, out *Loaded) error {
 			if updated.IsZero() {
 				updated = created
 			}
-			res, err := insRecord.ExecContext(ctx, id, r.Date.String(), r.Topic, r.With, r.Place, r.Note, stamp(created), stamp(updated), nullPeriod(r.For))
+			res, err := insRecord.ExecContext(ctx, id, r.Date.String(), r.Topic, r.With, r.Place, r.Note, stamp(created), stamp(updated), nullPeriod(r.For), newRev())
 			if err != nil {
 				return err
 			}
