@@ -25,7 +25,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 		return err
 	}
 	if _, err := os.Lstat(dest); err == nil {
-		return model.Invalid(nil, fmt.Sprintf("%s 已存在；请换一个文件名或先移走它。", dest),
+		return model.Invalid(ErrExists{Path: dest}, fmt.Sprintf("%s 已存在；请换一个文件名或先移走它。", dest),
 			fmt.Sprintf("%s already exists; choose another name or move it away first.", dest))
 	}
 	if err := checkDir(dest); err != nil {
@@ -121,8 +121,8 @@ func checkDir(dest string) error {
 func CheckDest(dest string, force bool) error {
 	fi, err := os.Lstat(dest)
 	if err == nil && !force {
-		return model.Invalid(nil, fmt.Sprintf("%s 已存在；加 --force 覆盖，或用 -o 指定其他文件名。", dest),
-			fmt.Sprintf("%s already exists; add --force to replace it or choose another name with -o.", dest))
+		return model.Invalid(ErrExists{Path: dest, CanReplace: true}, fmt.Sprintf("%s 已存在；请换一个文件名。", dest),
+			fmt.Sprintf("%s already exists; choose another name.", dest))
 	}
 	if err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
 		// --force replaces a file; never a pipe, a device or a link,

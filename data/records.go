@@ -102,9 +102,9 @@ func checkRecordTarget(ctx context.Context, q queryer, r model.Record) (model.Re
 }
 
 func archivedAfter(d model.Duty) error {
-	return model.Invalid(model.ErrNoTarget,
-		fmt.Sprintf("事项“%s”已于 %s 归档，之后的日期不能登记；如仍需登记，请先用 taizhang duty archive %d --restore 恢复。", d.Title, d.Archived, d.ID),
-		fmt.Sprintf("The duty %q was archived on %s, so nothing after that day can be logged; bring it back first with taizhang duty archive %d --restore.", d.Title, d.Archived, d.ID))
+	return model.Invalid(ErrArchivedOn{Title: d.Title, ID: d.ID, On: d.Archived},
+		fmt.Sprintf("事项“%s”已于 %s 归档，之后的日期不能登记。", d.Title, d.Archived),
+		fmt.Sprintf("The duty %q was archived on %s, so nothing after that day can be logged.", d.Title, d.Archived))
 }
 
 func checkDateTarget(ctx context.Context, q queryer, d model.Duty, r model.Record) error {
@@ -122,9 +122,9 @@ func checkDateTarget(ctx context.Context, q queryer, d model.Duty, r model.Recor
 	} else if has && t.Cadence == model.Week {
 		y, _ = r.Date.ISOWeek()
 	}
-	return model.Invalid(model.ErrNoTarget,
-		fmt.Sprintf("事项“%s”在%d年没有年度要求；请先用 taizhang duty edit %d --year %d --cadence … --min … 设定。", d.Title, y, d.ID, y),
-		fmt.Sprintf("The duty %q has no target in %d; set one first with taizhang duty edit %d --year %d --cadence … --min ….", d.Title, y, d.ID, y))
+	return model.Invalid(ErrNoTargetIn{Title: d.Title, ID: d.ID, Year: y},
+		fmt.Sprintf("事项“%s”在%d年没有年度要求。", d.Title, y),
+		fmt.Sprintf("The duty %q has no target in %d.", d.Title, y))
 }
 
 // AddRecord checks and adds a record in one transaction and returns it as

@@ -239,9 +239,9 @@ func titleTaken(ctx context.Context, q queryer, title string, except int64) (int
 }
 
 func duplicateTitle(title string, id int64) error {
-	return model.Invalid(nil,
-		fmt.Sprintf("已有同名事项“%s”（编号 %d）；请换一个名称，或用 taizhang duty edit 修改它。", title, id),
-		fmt.Sprintf("A duty called %q already exists (id %d); choose another title or change it with taizhang duty edit.", title, id))
+	return model.Invalid(ErrTitleTaken{Title: title, ID: id},
+		fmt.Sprintf("已有同名事项“%s”（编号 %d）；请换一个名称。", title, id),
+		fmt.Sprintf("A duty called %q already exists (id %d); choose another title.", title, id))
 }
 
 // AddDuty adds a duty with its target in one transaction and returns its id.

@@ -364,7 +364,7 @@ func TestExportDialog(t *testing.T) {
 	mustNotContain(t, a, "导出前检查发现")
 	// Again to the same file: refused in the dialog until Replace is ticked.
 	press(t, a, "x", "right", "right", "tab", "ctrl+u", out, "ctrl+s")
-	mustContain(t, a, "已存在；勾选“覆盖已有文件”或换一个文件名。")
+	mustContain(t, a, "述职.docx 已存在；勾选")
 	press(t, a, "down", "down", "space", "ctrl+s")
 	mustContain(t, a, "已导出：")
 }

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"sort"
 	"time"
 
@@ -49,7 +51,28 @@ type common struct {
 }
 
 // errText is the sentence to show for err, in the officer's language.
+// Refusals of a kind the interface knows name the keys that help, not a
+// command to type.
 func (c *common) errText(err error) string {
+	t, lk := c.t, c.keys.Ledger
+	var exists data.ErrExists
+	var taken data.ErrTitleTaken
+	var noTarget data.ErrNoTargetIn
+	var archived data.ErrArchivedOn
+	switch {
+	case errors.As(err, &exists):
+		return fmt.Sprintf(t.ErrExists, exists.Path)
+	case errors.As(err, &taken):
+		return fmt.Sprintf(t.ErrTitleTaken, taken.Title, c.keys.List.Filter.Help().Key, lk.Edit.Help().Key)
+	case errors.As(err, &noTarget):
+		shown := noTarget.Year
+		if c.data != nil {
+			shown = c.data.year
+		}
+		return fmt.Sprintf(t.ErrNoTarget, noTarget.Title, noTarget.Year, shown)
+	case errors.As(err, &archived):
+		return fmt.Sprintf(t.ErrArchived, archived.Title, archived.On, lk.EditDuty.Help().Key)
+	}
 	if ie, ok := model.AsInput(err); ok {
 		return ie.In(c.lang)
 	}

@@ -226,7 +226,7 @@ func (d *dashboard) key(msg tea.KeyPressMsg) tea.Cmd {
 		d.c.post(tickMsg{dy.Duty})
 	case key.Matches(msg, lk.Add):
 		d.c.post(openRecordFormMsg{duty: dy.Duty})
-	case key.Matches(msg, lk.Edit):
+	case key.Matches(msg, lk.Edit), key.Matches(msg, lk.EditDuty):
 		d.c.post(openDutyFormMsg{&dy})
 	}
 	return nil

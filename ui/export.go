@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -12,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/adrg/xdg"
 
+	"taizhang/data"
 	"taizhang/data/export"
 	"taizhang/model"
 	"taizhang/ui/cells"
@@ -121,12 +123,11 @@ func (ef *exportForm) SetSize(w, _ int) { ef.w = min(w, 100) }
 // Update edits the dialog; a refused export shows in it.
 func (ef *exportForm) Update(msg tea.Msg) (Component, tea.Cmd) {
 	if m, ok := msg.(failedMsg); ok {
-		if _, ok := asFileExists(m.err); ok {
-			ef.f.busy = false
-			ef.f.setError("path", ef.f.c.t.ExportExists)
-			return ef, nil
+		field := ""
+		if errors.As(m.err, &data.ErrExists{}) {
+			field = "path" // tick Replace, or change the name
 		}
-		ef.f.failed(m.err, "")
+		ef.f.failed(m.err, field)
 		return ef, nil
 	}
 	cmd := ef.f.step(msg, ef.submit)

@@ -286,3 +286,35 @@ func TestThisPeriodListsWhatIsOwedSoonestFirst(t *testing.T) {
 	press(t, a, "esc", "tab", "]")
 	mustContain(t, a, "2027年不是当前年度，没有正在进行的周期。")
 }
+
+func TestErrorsNameTheKeyNotACommand(t *testing.T) {
+	s, _ := testLedger(t)
+	a := newTestApp(t, s, model.Chinese, 100, 30)
+	// A second duty of the same title.
+	press(t, a, "n", "会前学法", "ctrl+s")
+	mustContain(t, a, "已有同名事项“会前学法”；请换一个名称，或在总览中按 / 找到它、按 e 修改。")
+	mustNotContain(t, a, "taizhang duty")
+	// A record dated in a year the duty has no target in.
+	press(t, a, "esc")
+	selectDuty(t, a, "会前学法")
+	press(t, a, "a", "up", "ctrl+u", "2025-12-20", "ctrl+s")
+	mustContain(t, a, "事项“会前学法”在2025年没有年度要求，不能登记该年的日期；请改用2026年内的日期。")
+	mustNotContain(t, a, "taizhang duty", "--year")
+	// A record after the duty's archive day.
+	press(t, a, "esc", "e")
+	for range 6 {
+		press(t, a, "down")
+	}
+	press(t, a, "space", "ctrl+s")
+	mustContain(t, a, "已归档事项：会前学法")
+	if _, err := s.DB().Exec("UPDATE duties SET archived_on = ? WHERE title = ?", "2026-11-01", "会前学法"); err != nil {
+		t.Fatal(err)
+	}
+	a = newTestApp(t, s, model.Chinese, 100, 30)
+	selectDuty(t, a, "会前学法")
+	press(t, a, "a", "ctrl+s")
+	mustContain(t, a, "事项“会前学法”已于2026-11-01归档，之后的日期不能登记；如仍需登记，请按 E 修改事项")
+	mustNotContain(t, a, "taizhang duty", "--restore")
+	press(t, a, "esc", "E")
+	mustContain(t, a, "修改履职事项", "已于2026-11-01归档；取消勾选即恢复")
+}

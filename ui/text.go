@@ -31,7 +31,7 @@ type Text struct {
 	HelpTitle, HelpClose                                         string
 	ExportTitle, ExportFormat, ExportPath, ExportAsOf            string
 	ExportForce, ExportReplace, ExportNoPath, ExportUnavailable  string
-	ExportExists, Exported, ExportClean                          string
+	Exported, ExportClean                                        string
 	ExportWarnings, ExportMore                                   string
 	PlanTitle, PlanPath, PlanPathHint, PlanNoPath, PlanPasted    string
 	PlanMissing, PlanUnreadable, PlanIsDir, PlanTooBig, PlanNone string
@@ -41,6 +41,7 @@ type Text struct {
 	CarryNotEmpty, ExportTo, BadDate, FutureDate, BadStart   string
 	BadAsOf, FutureAsOf, HelpCloseOther, KeyScroll           string
 	CountsFor, CountsForLabel, Entered, Changed, RecordTitle string
+	ErrExists, ErrTitleTaken, ErrNoTarget, ErrArchived       string
 	ViewPeriod, DueThisWeek, DueThisMonth, DueThisQuarter    string
 	DueLater, TodoFigures, TodoNone, TodoOtherYear, TodoOwed string
 	TodoEnds, TodoEndsToday, ColPeriod, ColOwed              string
@@ -85,8 +86,7 @@ var textZh = Text{
 	NeedDuty: "请先选中一个事项。", NeedRecord: "请先选中一条记录。", MinInvalid: "每期次数应为1至1000之间的整数。", ArchiveLabel: "今天以后不再要求，已有记录仍计入本年",
 	HelpTitle: "快捷键", HelpClose: "按任意键关闭",
 	ExportTitle: "导出%d年度履职情况", ExportFormat: "格式", ExportPath: "文件", ExportAsOf: "截至日期",
-	ExportForce: "覆盖已有文件", ExportReplace: "覆盖", ExportNoPath: "请填写文件名。", ExportUnavailable: "此处不能导出。",
-	ExportExists: "文件已存在；勾选“覆盖已有文件”或换一个文件名。", Exported: "已导出：%s", ExportClean: "导出前检查未发现问题。",
+	ExportForce: "覆盖已有文件", ExportReplace: "覆盖", ExportNoPath: "请填写文件名。", ExportUnavailable: "此处不能导出。", Exported: "已导出：%s", ExportClean: "导出前检查未发现问题。",
 	ExportWarnings: "导出前检查发现%d个问题，请在报告中说明或补登：",
 	PlanTitle:      "从工作计划导入事项（%d年）", PlanPath: "计划文件", PlanPathHint: "输入 .docx 或 .txt 文件的路径后回车，或直接粘贴计划全文", PlanNoPath: "请输入计划文件的路径，或粘贴计划全文。",
 	PlanPasted: "粘贴的文本", PlanMissing: "找不到文件“%s”；请检查路径。", PlanUnreadable: "无法读取文件“%s”；请检查路径和权限。",
@@ -101,6 +101,8 @@ var textZh = Text{
 	BadDate: "日期无效；请写成 YYYY-MM-DD，如 2026-03-15。", FutureDate: "日期晚于今天，不能登记未来的记录。",
 	BadStart: "起始日期无效；请写成 YYYY-MM-DD，或留空。", BadAsOf: "截至日期无效；请写成 YYYY-MM-DD。", FutureAsOf: "截至日期晚于今天；请选今天或更早。",
 	HelpCloseOther: "其他键关闭", KeyScroll: "滚动",
+	ErrExists: "%s 已存在；勾选“覆盖已有文件”或换一个文件名。", ErrTitleTaken: "已有同名事项“%s”；请换一个名称，或在总览中按 %s 找到它、按 %s 修改。",
+	ErrNoTarget: "事项“%s”在%d年没有年度要求，不能登记该年的日期；请改用%d年内的日期。", ErrArchived: "事项“%s”已于%s归档，之后的日期不能登记；如仍需登记，请按 %s 修改事项，取消“归档”的勾选。",
 	ViewPeriod: "本期", DueThisWeek: "本周到期", DueThisMonth: "本月到期", DueThisQuarter: "本季度到期", DueLater: "以后到期",
 	TodoFigures: "本期待办 %d 项  本期已完成 %d 项", TodoNone: "当前各周期都已完成，没有待办。", TodoOtherYear: "%d年不是当前年度，没有正在进行的周期。",
 	TodoOwed: "还差%d次", TodoEnds: "%s止 剩%d天", TodoEndsToday: "今天截止", ColPeriod: "周期", ColOwed: "尚缺",
@@ -146,8 +148,7 @@ var textEn = Text{
 	NeedDuty: "Select a duty first.", NeedRecord: "Select a record first.", MinInvalid: "The minimum must be a whole number from 1 to 1000.", ArchiveLabel: "nothing required after today; its records still count this year",
 	HelpTitle: "Keys", HelpClose: "press any key to close",
 	ExportTitle: "Export the %d summary", ExportFormat: "Format", ExportPath: "File", ExportAsOf: "As of",
-	ExportForce: "replace an existing file", ExportReplace: "Replace", ExportNoPath: "Give a file name.", ExportUnavailable: "Export is not available here.",
-	ExportExists: "The file already exists; tick Replace or choose another name.", Exported: "Exported %s", ExportClean: "The check found nothing to fix.",
+	ExportForce: "replace an existing file", ExportReplace: "Replace", ExportNoPath: "Give a file name.", ExportUnavailable: "Export is not available here.", Exported: "Exported %s", ExportClean: "The check found nothing to fix.",
 	ExportWarnings: "The check found %d things to explain or fill in:",
 	PlanTitle:      "Import duties from a plan (%d)", PlanPath: "Plan file", PlanPathHint: "type the path of the .docx or .txt and press enter, or paste the plan's text", PlanNoPath: "Give the plan file's path, or paste its text.",
 	PlanPasted: "the pasted text", PlanMissing: "There is no file %q; check the path.", PlanUnreadable: "Cannot read %q; check the path and permissions.",
@@ -162,6 +163,8 @@ var textEn = Text{
 	BadDate: "The date is not valid; write it as YYYY-MM-DD, e.g. 2026-03-15.", FutureDate: "The date is in the future; records can only be logged for today or earlier.",
 	BadStart: "The start date is not valid; write it as YYYY-MM-DD or leave it empty.", BadAsOf: "The as-of date is not valid; write it as YYYY-MM-DD.", FutureAsOf: "The as-of date is after today; choose today or earlier.",
 	HelpCloseOther: "any other key closes", KeyScroll: "scroll",
+	ErrExists: "%s already exists; tick Replace or choose another name.", ErrTitleTaken: "A duty called %q already exists; choose another title, or find it with %s on the dashboard and change it with %s.",
+	ErrNoTarget: "The duty %q has no target in %d, so a date in that year cannot be logged; choose a date in %d.", ErrArchived: "The duty %q was archived on %s, so nothing after that day can be logged; to log it, press %s and untick Archive.",
 	ViewPeriod: "Now", DueThisWeek: "Due this week", DueThisMonth: "Due this month", DueThisQuarter: "Due this quarter", DueLater: "Due later",
 	TodoFigures: "%d to do this period  %d met", TodoNone: "Every open period is met: nothing to do.", TodoOtherYear: "%d is not the current year: no period is open.",
 	TodoOwed: "%d to go", TodoEnds: "ends %s, %dd left", TodoEndsToday: "ends today", ColPeriod: "Period", ColOwed: "Owed",

@@ -2,11 +2,7 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -235,18 +231,6 @@ func (a *App) carry() tea.Cmd {
 	})
 }
 
-// errFileExists says the export's file is there already; the dialog
-// phrases it in its own terms (tick Replace).
-type errFileExists struct{ path string }
-
-func (e errFileExists) Error() string { return e.path + " exists" }
-
-func asFileExists(err error) (errFileExists, bool) {
-	var e errFileExists
-	ok := errors.As(err, &e)
-	return e, ok
-}
-
 // export writes the year-end file in a command.
 func (a *App) export(m exportMsg) tea.Cmd {
 	from := 0
@@ -258,14 +242,6 @@ func (a *App) export(m exportMsg) tea.Cmd {
 		return a.say(a.c.t.ExportUnavailable, true)
 	}
 	return func() tea.Msg {
-		if !o.Force {
-			if _, err := os.Lstat(o.Path); err == nil {
-				abs, _ := filepath.Abs(o.Path)
-				return exportedMsg{layer: from, err: errFileExists{abs}}
-			} else if !errors.Is(err, fs.ErrNotExist) {
-				return exportedMsg{layer: from, err: err}
-			}
-		}
 		p, ws, err := do(context.Background(), o)
 		return exportedMsg{layer: from, path: p, warnings: ws, err: err}
 	}

@@ -169,12 +169,14 @@ func Main(args []string, env Env) (code int) {
 		kong.Vars{"version": "taizhang " + env.Version},
 		kong.Exit(func(n int) { panic(exitCode(n)) }),
 		kong.ConfigureHelp(kong.HelpOptions{Compact: true, NoExpandSubcommands: false}),
+		kong.Help(helpPrinter(app.Lang)),
 		kong.Bind(app),
 		kong.TypeMapper(reflect.TypeOf(0), decimalInt),
 	)
 	if err != nil {
 		panic(err) // the command tree itself is wrong
 	}
+	localise(parser.Model, app.Lang)
 	defer func() {
 		if r := recover(); r != nil {
 			n, ok := r.(exitCode)
@@ -250,6 +252,10 @@ func firstCommand(args []string) string {
 // report prints err as one sentence and returns the exit status for it.
 func (a *App) report(err error) int {
 	// Every message is cleaned as it is printed: it may quote what was typed.
+	if msg, ok := a.phrase(err); ok {
+		fmt.Fprintln(a.Stderr, model.CleanLine("taizhang: "+msg))
+		return 2
+	}
 	if ie, ok := model.AsInput(err); ok {
 		fmt.Fprintln(a.Stderr, model.CleanLine("taizhang: "+ie.In(a.Lang)))
 		return 2

@@ -20,6 +20,32 @@ var parseErrors = sync.OnceValue(func() []parseErrorForm {
 			}},
 		{regexp.MustCompile(`^(--[\w-]+): expected a valid (?:64 bit )?int but got "(.*)"$`),
 			func(m []string) string { return fmt.Sprintf("%s 需要一个整数，“%s”不是", m[1], m[2]) }},
+		{regexp.MustCompile(`^unexpected argument (\S+), did you mean "(.*)"\?$`),
+			func(m []string) string {
+				return fmt.Sprintf("没有“%s”这个命令或参数（是不是 %s？）", m[1], m[2])
+			}},
+		{regexp.MustCompile(`^unexpected argument (\S+), did you mean one of (.*)\?$`),
+			func(m []string) string {
+				return fmt.Sprintf("没有“%s”这个命令或参数（是不是 %s 之一？）", m[1], zhList(m[2]))
+			}},
+		{regexp.MustCompile(`^unknown flag (\S+), did you mean one of (.*)\?$`),
+			func(m []string) string {
+				return fmt.Sprintf("没有选项 %s（是不是 %s 之一？）", m[1], zhList(m[2]))
+			}},
+		{regexp.MustCompile(`^(\S+) must be one of (.*) but got "(.*)"$`),
+			func(m []string) string {
+				return fmt.Sprintf("%s 只能是 %s 之一，不能是“%s”", m[1], zhList(m[2]), m[3])
+			}},
+		{regexp.MustCompile(`^(--[\w-]+) and (--[\w-]+) can't be used together$`),
+			func(m []string) string { return fmt.Sprintf("%s 和 %s 不能同时使用", m[1], m[2]) }},
+		{regexp.MustCompile(`^expected one of (.*)$`),
+			func(m []string) string { return fmt.Sprintf("缺少命令，应为 %s 之一", zhList(m[1])) }},
+		{regexp.MustCompile(`^unexpected flag argument "(.*)"$`),
+			func(m []string) string { return fmt.Sprintf("选项不接受值“%s”", m[1]) }},
+		{regexp.MustCompile(`^(--[\w-]+): expected a valid (?:64 bit )?uint but got "(.*)"$`),
+			func(m []string) string {
+				return fmt.Sprintf("%s 需要一个非负整数，“%s”不是", m[1], m[2])
+			}},
 		{regexp.MustCompile(`^unknown flag (\S+), did you mean "(.*)"\?$`),
 			func(m []string) string { return fmt.Sprintf("没有选项 %s（是不是 %s？）", m[1], m[2]) }},
 		{regexp.MustCompile(`^unknown flag (\S+)$`),
@@ -34,6 +60,16 @@ var parseErrors = sync.OnceValue(func() []parseErrorForm {
 			func(m []string) string { return fmt.Sprintf("缺少参数 %s", m[1]) }},
 	}
 })
+
+// zhList turns the parser's list of quoted names ("a", "b") into a
+// Chinese one (a、b).
+func zhList(s string) string {
+	parts := strings.Split(s, ",")
+	for i, p := range parts {
+		parts[i] = strings.Trim(strings.TrimSpace(p), `"`)
+	}
+	return strings.Join(parts, "、")
+}
 
 type parseErrorForm struct {
 	re *regexp.Regexp
