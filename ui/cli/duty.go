@@ -19,8 +19,8 @@ type DutyCmd struct {
 // DutyAddCmd adds a duty.
 type DutyAddCmd struct {
 	Title       string `required:"" help:"事项名称 / title"`
-	Category    string `required:"" help:"类别：学习 谈话 党课 会议 报告 调研 警示教育 其他（或 study talk lesson meeting report research education other）"`
-	Cadence     string `required:"" help:"频次：week month quarter half year（或 每周 每月 每季度 每半年 每年）"`
+	Category    string `required:"" help:"类别：学习 谈话 党课 会议 报告 调研 警示教育 其他（或 study talk lesson meeting report research education other） / category: study, talk, lesson, meeting, report, research, education or other"`
+	Cadence     string `required:"" help:"频次：week month quarter half year（或 每周 每月 每季度 每半年 每年） / cadence: week, month, quarter, half or year"`
 	Min         int    `required:"" help:"每期至少次数 / minimum per period"`
 	Basis       string `help:"依据，如《工作计划》第4条 / basis"`
 	Description string `help:"说明 / description"`

@@ -37,12 +37,12 @@ func localise(app *kong.Application, lang model.Lang) {
 }
 
 // pickLang is one language's half of "中文 / English": the split is the
-// first " / " with Chinese before it and none after. Text not written in
-// two halves is kept whole.
+// first " / " with Chinese before it and an English word after (which may
+// cite a Chinese term). Text not written in two halves is kept whole.
 func pickLang(s string, lang model.Lang) string {
 	for i := strings.Index(s, " / "); i >= 0; {
 		zh, en := s[:i], s[i+3:]
-		if hasHan(zh) && !hasHan(en) {
+		if hasHan(zh) && en != "" && en[0] < 0x80 && unicode.IsLetter(rune(en[0])) {
 			if lang == model.English {
 				return en
 			}

@@ -47,7 +47,7 @@ func indent(s, pre string) string {
 
 // TemplateApplyCmd adds a built-in set's duties for a year.
 type TemplateApplyCmd struct {
-	Name string `arg:"" help:"模板名：section-chief（科长）或 leadership（班子成员）"`
+	Name string `arg:"" help:"模板名：section-chief（科长）或 leadership（班子成员） / the set: section-chief or leadership"`
 	Year int    `help:"年度（默认今年） / year (default: this year)"`
 }
 
