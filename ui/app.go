@@ -34,6 +34,9 @@ type Options struct {
 	// NoTimers turns off the message fade and the refresh poll (for tests,
 	// which drive Update by hand).
 	NoTimers bool
+	// OpenFile hands a private copy of an evidence file to the system's
+	// viewer; nil means SystemOpen.
+	OpenFile func(path string) error
 }
 
 // refreshEvery is how often the interface looks for changes written by
@@ -83,6 +86,7 @@ type App struct {
 	msgErr     bool
 	msgID      int
 	writing    int // writes in flight
+	files      *privateFiles
 }
 
 // New builds the interface on an open ledger.
@@ -96,7 +100,10 @@ func New(o Options) *App {
 	t := TextFor(o.Lang)
 	c := &common{st: NewStyles(true), keys: DefaultKeyMap(t), t: t, lang: o.Lang, isDark: true, ledger: o.Ledger, now: o.Now, width: 80, height: 24}
 	c.keys.Ledger.Export.SetEnabled(o.Export != nil)
-	a := &App{c: c, opts: o, year: c.today().Year(), loading: true}
+	if o.OpenFile == nil {
+		o.OpenFile = SystemOpen
+	}
+	a := &App{c: c, opts: o, year: c.today().Year(), loading: true, files: &privateFiles{}}
 	a.dash = newDashboard(c)
 	a.detail = newDetail(c)
 	a.todo = newPeriod(c)
@@ -112,7 +119,9 @@ func New(o Options) *App {
 
 // Run shows the interface until the officer quits.
 func Run(o Options) error {
-	_, err := tea.NewProgram(New(o)).Run()
+	a := New(o)
+	defer a.Purge()
+	_, err := tea.NewProgram(a).Run()
 	return err
 }
 
@@ -251,6 +260,11 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		return a.written(msg)
 	case exportedMsg:
 		return a.exported(msg)
+	case openedMsg:
+		if msg.err != nil {
+			return a.say(fmt.Sprintf(a.c.t.Failed, a.c.errText(msg.err)), true)
+		}
+		return a.say(fmt.Sprintf(evidenceWords(a.c.lang).Opened, model.CleanLine(msg.name)), false)
 	case tea.MouseWheelMsg:
 		return a.wheel(msg)
 	case tea.MouseClickMsg:

@@ -30,6 +30,14 @@ type Ledger interface {
 	AddDuties(ctx context.Context, ds []model.Duty, ts []model.Target) (data.Added, error)
 	Carry(ctx context.Context, from, to int) (data.Added, error)
 	Changed(ctx context.Context) (bool, error)
+	// Evidence on records.
+	Evidence(ctx context.Context, recordID int64) ([]model.Evidence, error)
+	AddEvidence(ctx context.Context, recordID int64, items []data.Attachment) ([]model.Evidence, error)
+	RemoveEvidence(ctx context.Context, id int64) (model.Evidence, error)
+	UndoAddEvidence(ctx context.Context, items []model.Evidence) error
+	UndoRemoveEvidence(ctx context.Context, e model.Evidence) error
+	EvidenceData(ctx context.Context, id int64) (model.Evidence, []byte, error)
+	PurgeEvidence(ctx context.Context) (data.Purged, error)
 }
 
 // common is shared by the root and every screen: styles, keys, words,

@@ -20,9 +20,19 @@ type recordView struct {
 	w, h   int
 	offset int
 	lines  int // the body's lines as last drawn, for scrolling
+
+	// The record's evidence, as last read, and the item selected.
+	items  []model.Evidence
+	loaded bool
+	sel    int
+	ek     evidenceKeys
+	ew     evidenceText
 }
 
-func newRecordView(c *common, r model.Record) *recordView { return &recordView{c: c, r: r} }
+func newRecordView(c *common, r model.Record) *recordView {
+	w := evidenceWords(c.lang)
+	return &recordView{c: c, r: r, ew: w, ek: newEvidenceKeys(w)}
+}
 
 // SetSize hands the view its size.
 func (v *recordView) SetSize(w, h int) { v.w, v.h = w, h }
@@ -30,6 +40,15 @@ func (v *recordView) SetSize(w, h int) { v.w, v.h = w, h }
 // Update: e asks to edit, d to delete, the list keys scroll a long note,
 // and esc (or enter, or q) closes.
 func (v *recordView) Update(msg tea.Msg) (Component, tea.Cmd) {
+	if m, ok := msg.(evidenceLoadedMsg); ok {
+		if m.recordID == v.r.ID && m.err == nil {
+			v.items, v.loaded = m.items, true
+			v.sel = max(0, min(v.sel, len(v.items)-1))
+		} else if m.recordID == v.r.ID {
+			v.c.post(sayMsg{v.c.errText(m.err), true})
+		}
+		return v, nil
+	}
 	press, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return v, nil
@@ -37,6 +56,20 @@ func (v *recordView) Update(msg tea.Msg) (Component, tea.Cmd) {
 	k, lk := v.c.keys.List, v.c.keys.Ledger
 	s := scroll{cursor: v.offset, offset: v.offset, n: max(1, v.lines-v.h+3), room: 1}
 	switch {
+	case key.Matches(press, v.ek.Attach):
+		v.c.post(askEvidenceMsg{record: v.r})
+	case key.Matches(press, v.ek.Paper):
+		v.c.post(askEvidenceMsg{record: v.r, paper: true})
+	case key.Matches(press, v.ek.Open) && len(v.items) > 0:
+		v.c.post(openEvidenceMsg{v.items[v.sel]})
+	case key.Matches(press, v.ek.Remove) && len(v.items) > 0:
+		v.c.post(removeEvidenceMsg{v.items[v.sel]})
+	case key.Matches(press, lk.Undo):
+		v.c.post(undoLastMsg{})
+	case len(v.items) > 0 && key.Matches(press, k.Up):
+		v.sel = max(0, v.sel-1)
+	case len(v.items) > 0 && key.Matches(press, k.Down):
+		v.sel = min(len(v.items)-1, v.sel+1)
 	case s.keys(k, press):
 		v.offset = s.cursor
 	case key.Matches(press, lk.Edit):
@@ -56,7 +89,8 @@ func (v *recordView) Update(msg tea.Msg) (Component, tea.Cmd) {
 // ShortHelp is the view's hint line.
 func (v *recordView) ShortHelp() []key.Binding {
 	k, lk := v.c.keys.List, v.c.keys.Ledger
-	return []key.Binding{lk.Edit, lk.Delete, k.Back}
+	has := len(v.items) > 0
+	return []key.Binding{v.ek.Attach, v.ek.Paper, enabled(v.ek.Open, has), enabled(v.ek.Remove, has), lk.Edit, lk.Delete, k.Back}
 }
 
 // FullHelp is the view's keys.
@@ -147,6 +181,7 @@ func (v *recordView) View() string {
 		}
 		field(t.Entered, stamp, 1)
 	}
+	body = append(body, v.evidenceLines(w)...)
 	v.lines = len(body)
 	room := max(1, h-2)
 	v.offset = max(0, min(v.offset, len(body)-room))
@@ -155,4 +190,42 @@ func (v *recordView) View() string {
 	}
 	lines := append([]string{st.Title.Render(cells.Cut(fmt.Sprintf(t.RecordTitle, title), w)), ""}, body...)
 	return strings.Join(lines, "\n")
+}
+
+// evidenceLines are the record's evidence under its fields: a heading,
+// what the duty expects, and one line an item, the selected one marked.
+func (v *recordView) evidenceLines(w int) []string {
+	st, ew := v.c.st, v.ew
+	lines := []string{"", st.Label.Render(cells.Cut(fmt.Sprintf(ew.Head, len(v.items)), w))}
+	if d, ok := v.c.data.duties[v.r.DutyID]; ok && model.CleanLine(d.Evidence) != "" {
+		lines = append(lines, "  "+st.Muted.Render(cells.Cut(fmt.Sprintf(ew.Expected, model.CleanLine(d.Evidence)), w-2)))
+	}
+	switch {
+	case !v.loaded:
+		return append(lines, "  "+st.Muted.Render(cells.Cut(ew.Loading, w-2)))
+	case len(v.items) == 0:
+		for _, l := range wrap(ew.None, max(1, w-2), 3) {
+			lines = append(lines, "  "+st.Muted.Render(l))
+		}
+		return lines
+	}
+	for i, e := range v.items {
+		mark := "  "
+		if i == v.sel {
+			mark = "> "
+		}
+		text := e.Label(v.c.lang)
+		if e.IsFile() {
+			text += "  " + st.Muted.Render(model.HumanSize(e.Size))
+		}
+		line := mark + cells.Cut(text, max(1, w-2))
+		if i == v.sel {
+			line = st.Accent.Render(mark) + cells.Cut(e.Label(v.c.lang), max(1, w-2-cells.Width(model.HumanSize(e.Size))-2))
+			if e.IsFile() {
+				line += "  " + st.Muted.Render(model.HumanSize(e.Size))
+			}
+		}
+		lines = append(lines, line)
+	}
+	return lines
 }

@@ -40,6 +40,7 @@ func (a *App) intent(msg tea.Msg) tea.Cmd {
 		a.push(newDutyForm(c, a.year, m.duty), false)
 	case openRecordMsg:
 		a.push(newRecordView(c, m.record), false)
+		return loadEvidence(c.ledger, m.record.ID)
 	case askDeleteMsg:
 		a.push(newConfirmDelete(c, m.record), true)
 	case openPlanMsg:
@@ -99,6 +100,9 @@ func (a *App) intent(msg tea.Msg) tea.Cmd {
 		})
 	case exportMsg:
 		return a.export(m)
+	default:
+		cmd, _ := a.evidenceIntent(msg)
+		return cmd
 	}
 	return nil
 }
@@ -109,6 +113,12 @@ type writtenMsg struct {
 	say   string
 	undo  *undoEntry
 	layer int // the overlay that asked for the write, if any
+	// evidenceOf names the record whose evidence changed, so that the
+	// record view shows it afresh.
+	evidenceOf int64
+	// keepOpen leaves the overlay that asked open: the record view stays
+	// on its record as evidence comes and goes.
+	keepOpen bool
 }
 
 type undoKind int
@@ -117,6 +127,8 @@ const (
 	undoAdded undoKind = iota
 	undoEdited
 	undoDeleted
+	undoAttached        // evidence added to a record
+	undoRemovedEvidence // an evidence item removed
 )
 
 // undoEntry is how to take back one record change.
@@ -124,6 +136,8 @@ type undoEntry struct {
 	kind          undoKind
 	before, after model.Record
 	title         string
+	items         []model.Evidence // the evidence added or removed
+	label         string           // how an evidence change is named
 }
 
 // describe names the change, for "已撤销…".
@@ -135,6 +149,8 @@ func (u undoEntry) describe(t *Text) string {
 		format = t.UndoEdit
 	case undoDeleted:
 		format, r = t.UndoDelete, u.before
+	case undoAttached, undoRemovedEvidence:
+		return u.label
 	}
 	return fmt.Sprintf(format, u.title, r.Date)
 }
@@ -177,11 +193,14 @@ func (a *App) written(msg writtenMsg) tea.Cmd {
 		}
 		return a.say(fmt.Sprintf(a.c.t.Failed, a.c.errText(msg.err)), true)
 	}
-	if open {
+	if open && !msg.keepOpen {
 		a.stack = append(a.stack[:i], a.stack[i+1:]...)
 	}
 	if msg.undo != nil {
 		a.undo = append(a.undo, *msg.undo)
+	}
+	if msg.evidenceOf != 0 {
+		return tea.Batch(a.reload(), a.say(msg.say, false), loadEvidence(a.c.ledger, msg.evidenceOf))
 	}
 	return tea.Batch(a.reload(), a.say(msg.say, false))
 }
@@ -205,6 +224,12 @@ func (a *App) undoLast() tea.Cmd {
 			err = l.UndoAdd(ctx, u.after)
 		case undoEdited:
 			err = l.UndoEdit(ctx, u.before, u.after)
+		case undoAttached:
+			err = l.UndoAddEvidence(ctx, u.items)
+			return writtenMsg{err: err, say: said, evidenceOf: u.items[0].RecordID}
+		case undoRemovedEvidence:
+			err = l.UndoRemoveEvidence(ctx, u.items[0])
+			return writtenMsg{err: err, say: said, evidenceOf: u.items[0].RecordID}
 		default:
 			err = l.UndoDelete(ctx, u.before)
 		}
