@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"fmt"
 
 	"taizhang/model"
 )
@@ -13,12 +14,17 @@ type YearReport struct {
 	Status model.YearStatus
 	// Records are the full records of the duties in Status whose dates fall
 	// within the span of their year's periods and not after Status.AsOf,
-	// by date then id.
+	// by date then id, then those dated later that name one of the year's
+	// periods as the one they were for (所属期间).
 	Records []model.Record
 	Profile model.Profile
 	// Evidence is the evidence of those records, by record id, without
 	// the files' bytes.
 	Evidence map[int64][]model.Evidence
+	// Since is the local date the ledger was set up (its first duty was
+	// entered): records dated before it were caught up at set-up, not
+	// entered late.
+	Since model.Date
 }
 
 // YearReport evaluates year at moment m (model.ReportMoment) and reads the
@@ -35,6 +41,15 @@ func (s *Store) YearReport(ctx context.Context, year int, m model.Moment) (YearR
 		if rep.Profile, err = profile(ctx, tx); err != nil {
 			return err
 		}
+		var first sql.NullString
+		if err := tx.QueryRowContext(ctx, `SELECT min(created_at) FROM duties`).Scan(&first); err != nil {
+			return err
+		}
+		if first.Valid {
+			if t := parseStamp(first.String); !t.IsZero() {
+				rep.Since = model.DateOf(t.Local())
+			}
+		}
 		if len(tracked) == 0 {
 			return nil
 		}
@@ -44,11 +59,32 @@ func (s *Store) YearReport(ctx context.Context, year int, m model.Moment) (YearR
 		}
 		from, to := trackedSpan(tracked, year)
 		to = min(to, asOf)
-		if to < from {
-			return nil
+		if to >= from {
+			rows, err := tx.QueryContext(ctx, `SELECT `+recordCols+` FROM records r WHERE r.date BETWEEN ? AND ? ORDER BY r.date, r.id`,
+				from.String(), to.String())
+			if err != nil {
+				return err
+			}
+			defer rows.Close()
+			for rows.Next() {
+				r, err := scanRecord(rows)
+				if err != nil {
+					return err
+				}
+				if c, ok := cadence[r.DutyID]; ok && model.PeriodIndex(c, year, r.Date) >= 0 {
+					rep.Records = append(rep.Records, r)
+				}
+			}
+			if err := rows.Err(); err != nil {
+				return err
+			}
+			rows.Close()
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT `+recordCols+` FROM records r WHERE r.date BETWEEN ? AND ? ORDER BY r.date, r.id`,
-			from.String(), to.String())
+		// Records dated later that were given for one of the year's
+		// periods (the year-end report in January) count in it.
+		rows, err := tx.QueryContext(ctx, `SELECT `+recordCols+` FROM records r
+			WHERE r.for_period IS NOT NULL AND substr(r.for_period, 1, 4) = ? AND r.date > ? ORDER BY r.date, r.id`,
+			fmt.Sprintf("%04d", year), max(to, from-1).String())
 		if err != nil {
 			return err
 		}
@@ -58,7 +94,7 @@ func (s *Store) YearReport(ctx context.Context, year int, m model.Moment) (YearR
 			if err != nil {
 				return err
 			}
-			if c, ok := cadence[r.DutyID]; ok && model.PeriodIndex(c, year, r.Date) >= 0 {
+			if c, ok := cadence[r.DutyID]; ok && r.For.Cadence == c {
 				rep.Records = append(rep.Records, r)
 			}
 		}

@@ -372,6 +372,13 @@ func WithLabel(c Category, lang Lang) string {
 func recordLine(r Record, c Category, year int, lang Lang) string {
 	var b strings.Builder
 	b.WriteString(shortDate(r.Date, year, lang))
+	if !r.For.IsZero() { // given later for an earlier period: 2027年1月10日，计入2026年下半年
+		if lang == English {
+			b.WriteString(", counted for " + r.For.Label(lang))
+		} else {
+			b.WriteString("，计入" + r.For.Label(lang))
+		}
+	}
 	with := r.With
 	if with == "" && c == Talk {
 		with = Blank

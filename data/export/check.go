@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"strings"
 
 	"taizhang/data"
 	"taizhang/model"
@@ -15,7 +16,7 @@ const (
 	MissedPeriods  WarningKind = "missed"          // a duty missed one or more periods
 	NoRecords      WarningKind = "no_records"      // a duty under way has no record this year
 	NoParticipants WarningKind = "no_participants" // a talk record names nobody
-	LateEntry      WarningKind = "late_entry"      // a record entered long after its date
+	LateEntry      WarningKind = "late_entry"      // records of a duty entered long after their dates, one warning a duty
 	Placeholders   WarningKind = "placeholders"    // the report has 【请填写：…】 left for the officer
 	NoEvidence     WarningKind = "no_evidence"     // a record of a duty that expects evidence has none
 )
@@ -44,7 +45,9 @@ func (w Warning) In(lang model.Lang) string {
 
 // Check is the completeness check run before an export: missed periods,
 // duties under way with no record, talk records with no participants, and
-// records entered more than LateDays after their date.
+// records entered more than LateDays after their date, one line a duty.
+// Records dated before the ledger was set up (rep.Since) were caught up
+// then and are not late.
 func Check(rep data.YearReport) []Warning {
 	ys := rep.Status
 	var out, records []Warning
@@ -67,7 +70,12 @@ func Check(rep data.YearReport) []Warning {
 		}
 	}
 	out = append(out, noRecords...)
-	var late, bare []Warning
+	var bare []Warning
+	type lateRecord struct {
+		date, entered model.Date
+	}
+	lateBy := map[int64][]lateRecord{}
+	var lateOrder []int64
 	for _, r := range rep.Records {
 		dy, ok := byID[r.DutyID]
 		if !ok || r.Date > ys.AsOf {
@@ -84,18 +92,49 @@ func Check(rep data.YearReport) []Warning {
 				Zh: fmt.Sprintf("%s “%s”的记录没有佐证材料（应有：%s）；请用 taizhang evidence add %d 附上。", r.Date, title, want, r.ID),
 				En: fmt.Sprintf("The %s record of %q has no evidence (it should have: %s); attach it with taizhang evidence add %d.", r.Date, title, want, r.ID)})
 		}
-		if !r.Created.IsZero() {
-			if days := int(model.DateOf(r.Created.Local()) - r.Date); days > LateDays {
-				late = append(late, Warning{Kind: LateEntry, DutyID: r.DutyID, Duty: title, Date: r.Date,
-					Zh: fmt.Sprintf("%s “%s”的记录在%d天后（%s）才登记，请核实。", r.Date, title, days, model.DateOf(r.Created.Local())),
-					En: fmt.Sprintf("The %s record of %q was entered %d days later (%s); check it.", r.Date, title, days, model.DateOf(r.Created.Local()))})
+		if r.Created.IsZero() || (!rep.Since.IsZero() && r.Date < rep.Since) {
+			continue
+		}
+		if entered := model.DateOf(r.Created.Local()); int(entered-r.Date) > LateDays {
+			if len(lateBy[r.DutyID]) == 0 {
+				lateOrder = append(lateOrder, r.DutyID)
 			}
+			lateBy[r.DutyID] = append(lateBy[r.DutyID], lateRecord{r.Date, entered})
 		}
 	}
 	out = append(out, records...)
 	out = append(out, bare...)
-	return append(out, late...)
+	for _, id := range lateOrder {
+		rs := lateBy[id]
+		title := model.CleanLine(byID[id].Duty.Title)
+		if len(rs) == 1 {
+			r := rs[0]
+			days := int(r.entered - r.date)
+			out = append(out, Warning{Kind: LateEntry, DutyID: id, Duty: title, Date: r.date,
+				Zh: fmt.Sprintf("%s “%s”的记录在%d天后（%s）才登记，请核实。", r.date, title, days, r.entered),
+				En: fmt.Sprintf("The %s record of %q was entered %d days later (%s); check it.", r.date, title, days, r.entered)})
+			continue
+		}
+		var ds []string
+		for i, r := range rs {
+			if i == maxLateDates {
+				break
+			}
+			ds = append(ds, r.date.String())
+		}
+		more := ""
+		if len(rs) > maxLateDates {
+			more = "…"
+		}
+		out = append(out, Warning{Kind: LateEntry, DutyID: id, Duty: title, Date: rs[0].date,
+			Zh: fmt.Sprintf("“%s”有%d条记录在日期%d天以后才登记（%s%s），请核实。", title, len(rs), LateDays, strings.Join(ds, "、"), more),
+			En: fmt.Sprintf("%d records of %q were entered more than %d days after their dates (%s%s); check them.", len(rs), title, LateDays, strings.Join(ds, ", "), more)})
+	}
+	return out
 }
+
+// maxLateDates is how many dates a duty's late-entry line names.
+const maxLateDates = 6
 
 // CheckDocument counts what the officer still has to write in the
 // document: the report's 【请填写：…】 placeholders.

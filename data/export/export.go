@@ -83,8 +83,11 @@ type Options struct {
 	Path   string     // the file; empty: DefaultPath in the current directory
 	Force  bool       // replace an existing file
 	Strict bool       // refuse to write when Check finds anything
-	All    bool       // JSON only: every year of the ledger, not just Year
-	Now    time.Time  // the export timestamp written in JSON, and the 成文日期; zero: now
+	// CheckOnly runs the check and writes nothing: no file is looked at or
+	// made, and Write returns the warnings with an empty path.
+	CheckOnly bool
+	All       bool      // JSON only: every year of the ledger, not just Year
+	Now       time.Time // the export timestamp written in JSON, and the 成文日期; zero: now
 	// Before, when set, sees the check's warnings before anything is
 	// written (the command line prints them there); an error it returns
 	// stops the export.
@@ -165,17 +168,19 @@ func Write(ctx context.Context, s *data.Store, o Options) (string, []Warning, er
 	if err != nil {
 		return "", nil, err
 	}
-	if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
+	if o.CheckOnly {
+		abs = ""
+	} else if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
 		return "", nil, model.Invalid(nil, fmt.Sprintf("%s 是一个目录；请用 -o 给出文件名。", abs),
 			fmt.Sprintf("%s is a directory; give a file name with -o.", abs))
 	}
-	if o.Format == Zip && o.Force {
+	if o.Format == Zip && o.Force && !o.CheckOnly {
 		if _, err := os.Lstat(abs); err == nil {
 			return "", nil, model.Invalid(nil, fmt.Sprintf("%s 已存在；检查材料从不覆盖已有文件（--force 对 zip 无效），请用 -o 指定新的文件名或先移走它。", abs),
 				fmt.Sprintf("%s already exists; the inspection bundle is never written over a file (--force does not apply to zip): choose a new name with -o or move it away.", abs))
 		}
 	}
-	if err := data.CheckDest(abs, o.Force); err != nil {
+	if err := data.CheckDest(abs, o.Force); !o.CheckOnly && err != nil {
 		return "", nil, err
 	}
 	var warnings []Warning
@@ -199,6 +204,9 @@ func Write(ctx context.Context, s *data.Store, o Options) (string, []Warning, er
 		if err := o.Before(warnings); err != nil {
 			return "", warnings, err
 		}
+	}
+	if o.CheckOnly {
+		return "", warnings, nil
 	}
 	if o.Strict && len(warnings) > 0 {
 		return "", warnings, model.Invalid(nil,

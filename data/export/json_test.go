@@ -501,3 +501,39 @@ func TestJSONCarriesRulesV2(t *testing.T) {
 		}
 	}
 }
+
+// Records dated before the ledger was set up were caught up then and are
+// not late; a duty's late records are one line, naming their dates.
+func TestCheckLateRecords(t *testing.T) {
+	s := emptyLedger(t)
+	id, err := s.AddDuty(ctx, model.Duty{Title: "会前学法", Category: model.Study}, model.Target{Year: 2026, Cadence: model.Month, Min: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	setUp := time.Date(2026, 6, 1, 9, 0, 0, 0, time.Local)
+	if _, err := s.DB().Exec(`UPDATE duties SET created_at = ?`, setUp.UTC().Format(time.RFC3339)); err != nil {
+		t.Fatal(err)
+	}
+	// Caught up on the set-up day: January to May.
+	for m := 1; m <= 5; m++ {
+		s.AddRecord(ctx, model.Record{DutyID: id, Date: model.NewDate(2026, time.Month(m), 3), Created: setUp}, fixedToday)
+	}
+	// Entered late afterwards: July, August and September, in November.
+	for m := 7; m <= 9; m++ {
+		s.AddRecord(ctx, model.Record{DutyID: id, Date: model.NewDate(2026, time.Month(m), 3), Created: time.Date(2026, 11, 20, 9, 0, 0, 0, time.Local)}, fixedToday)
+	}
+	rep, err := s.YearReport(ctx, 2026, model.Now(fixedToday))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var late []string
+	for _, w := range Check(rep) {
+		if w.Kind == LateEntry {
+			late = append(late, w.Zh)
+		}
+	}
+	want := "“会前学法”有3条记录在日期30天以后才登记（2026-07-03、2026-08-03、2026-09-03），请核实。"
+	if len(late) != 1 || late[0] != want {
+		t.Errorf("late: %q", late)
+	}
+}

@@ -19,6 +19,7 @@ type ExportCmd struct {
 	Force  bool   `help:"覆盖已有文件 / replace an existing file"`
 	Strict bool   `help:"检查发现问题时不导出（退出码2） / write nothing if the check finds anything (exit 2)"`
 	All    bool   `help:"导出全部年度（仅 json） / every year (json only)"`
+	Check  bool   `help:"只做导出前检查，列出全部问题，不写文件 / run the check only and list every finding; write nothing"`
 }
 
 // maxPerKind caps the warnings printed of one kind: a ledger with a
@@ -48,11 +49,17 @@ func (c *ExportCmd) Run(a *App) error {
 		return err
 	}
 	o := export.Options{Year: year, AsOf: asOf, Today: a.Today(), Format: format, Layout: layout, Lang: a.Lang, Path: c.Output,
-		Force: c.Force, Strict: c.Strict, All: c.All, Now: a.Now(),
-		Before: func(ws []export.Warning) error { a.printWarnings(ws); return nil }}
-	path, _, err := export.Write(ctxb, s, o)
+		Force: c.Force, Strict: c.Strict, All: c.All, Now: a.Now(), CheckOnly: c.Check,
+		Before: func(ws []export.Warning) error { a.printWarnings(ws, !c.Check); return nil }}
+	path, ws, err := export.Write(ctxb, s, o)
 	if err != nil {
 		return err
+	}
+	if c.Check {
+		if len(ws) == 0 {
+			a.Printf("%s\n", a.T(fmt.Sprintf("%d年导出前检查未发现问题。", year), fmt.Sprintf("The check of %d found nothing.", year)))
+		}
+		return nil
 	}
 	a.Printf("%s\n", a.T("已导出："+model.CleanLine(path), "Exported "+model.CleanLine(path)))
 	return nil
@@ -88,8 +95,9 @@ func (c *ExportCmd) format() (export.Format, error) {
 	return f, nil
 }
 
-// printWarnings lists the check's findings on standard error, by kind.
-func (a *App) printWarnings(ws []export.Warning) {
+// printWarnings lists the check's findings on standard error, by kind,
+// at most maxPerKind of a kind when capped (export --check lists all).
+func (a *App) printWarnings(ws []export.Warning, capped bool) {
 	if len(ws) == 0 {
 		return
 	}
@@ -97,7 +105,7 @@ func (a *App) printWarnings(ws []export.Warning) {
 	shown := map[export.WarningKind]int{}
 	hidden := 0
 	for _, w := range ws {
-		if shown[w.Kind] == maxPerKind {
+		if capped && shown[w.Kind] == maxPerKind {
 			hidden++
 			continue
 		}

@@ -120,7 +120,7 @@ func TestPrintWarningsCountsWhatIsLeftOut(t *testing.T) {
 	}{{model.Chinese, "  ……另有3条未列出。\n"}, {model.English, "  ... and 3 more not listed.\n"}} {
 		var b bytes.Buffer
 		a := &App{Env: Env{Stderr: &b}, Lang: c.lang}
-		a.printWarnings(ws)
+		a.printWarnings(ws, true)
 		lines := strings.SplitAfter(b.String(), "\n")
 		if len(lines) != 1+2+maxPerKind+1+1 || lines[len(lines)-2] != c.want || strings.Contains(b.String(), "同类") || strings.Contains(b.String(), "like these") {
 			t.Errorf("%s:\n%s", c.lang, b.String())

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 )
@@ -140,4 +141,57 @@ func TestProfileStart(t *testing.T) {
 	if st.Figures.Missed != 0 {
 		t.Errorf("after --apply: %+v", st.Figures)
 	}
+}
+
+// The mid-year and year-end exports judge the period ending on the as-of
+// day; an archived duty with nothing required is never "on track"; excused
+// periods and archived duties are explained; export --check lists every
+// finding and writes nothing.
+func TestExportsFollowRulesV2(t *testing.T) {
+	db := newLedger(t)
+	dir := t.TempDir()
+	ok(t, db, "profile", "--name", "张三")
+	ok(t, db, "duty", "add", "--title", "向党组报告党风廉政建设工作", "--category", "report", "--cadence", "half", "--min", "1")
+	ok(t, db, "duty", "add", "--title", "廉政风险点排查", "--category", "other", "--cadence", "year", "--min", "1")
+	ok(t, db, "duty", "add", "--title", "主题党日", "--category", "meeting", "--cadence", "month", "--min", "1")
+	for _, m := range []string{"01", "02", "03", "04", "05", "06", "07", "09", "10"} {
+		ok(t, db, "log", "主题党日", "--date", "2026-"+m+"-10")
+	}
+	ok(t, db, "excuse", "主题党日", "2026-08", "--reason", "上级统一组织集中培训")
+	ok(t, db, "duty", "archive", "廉政风险点排查", "--date", "2026-11-20")
+	mid := dir + "/mid.md"
+	ok(t, db, "export", "--as-of", "2026-06-30", "-o", mid)
+	text := readFile(t, mid)
+	if !strings.Contains(text, "向党组报告党风廉政建设工作：上半年未开展") {
+		t.Errorf("the mid-year report hides the first half:\n%s", text)
+	}
+	full := dir + "/now.md"
+	ok(t, db, "export", "-o", full)
+	text = readFile(t, full)
+	for _, want := range []string{"说明事项", "主题党日：8月经说明免于要求，原因：上级统一组织集中培训", "廉政风险点排查已于11月20日归档", "已归档"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the export lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "廉政风险点排查0次，符合") || strings.Contains(text, "排查，符合") {
+		t.Errorf("an archived duty reads as on track:\n%s", text)
+	}
+	r := run(t, db, "export", "--check", "--as-of", "2026-06-30", "-o", dir+"/never.md")
+	if r.code != 0 || !strings.Contains(r.stderr, "上半年") || fileExists(dir+"/never.md") {
+		t.Errorf("export --check: %+v", r)
+	}
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
