@@ -522,14 +522,14 @@ const reviewPlan = `2026年党风廉政建设工作计划
 全年开展专项检查不少于3次。
 每年参加党组民主生活会和支部组织生活会不少于1次。`
 
-// The review of a plan saved as a Word file, for a section chief whose
+// The review of a plan saved as a Word file, for a leadership member whose
 // ledger keeps the leadership duties: what is kept already is shown as
 // such and unticked, what the plan addresses to the principal is unticked
 // and says why; the officer splits one duty in two, merges one with a kept
 // duty and takes it apart again, jumps to the ends, and adds the ticked.
 func TestPlanReviewKeptSplitMerge(t *testing.T) {
 	s, _ := testLedger(t)
-	if err := s.SetProfile(bg, model.Profile{Post: "科长"}); err != nil {
+	if err := s.SetProfile(bg, model.Profile{Post: "党组成员、副局长"}); err != nil {
 		t.Fatal(err)
 	}
 	a := newTestApp(t, s, model.Chinese, 100, 30)
@@ -541,7 +541,7 @@ func TestPlanReviewKeptSplitMerge(t *testing.T) {
 	os.WriteFile(path, docxtest.FromText(reviewPlan), 0o600)
 	press(t, a, "ctrl+u", path, "enter")
 	mustContain(t, a, "计划.docx：找到7项，已勾选3项", "讲廉政党课（非本职）", "述责述廉（已有）", "参加党组民主生活会（已有）", "参加支部组织生活会（已有）")
-	mustContain(t, a, "写给党组主要负责人，不是您的职务（科长），默认不勾选")
+	mustContain(t, a, "写给党组主要负责人，不是您的职务（党组成员、副局长），默认不勾选")
 	press(t, a, "down")
 	mustContain(t, a, "台账中已有：述责述廉")
 	// merge 党组研究… with a kept duty, then take it apart again
@@ -597,12 +597,12 @@ func TestPlanReviewKeptSplitMerge(t *testing.T) {
 // In English on an 80-column terminal the review fits, its keys included.
 func TestPlanReviewEnglish80(t *testing.T) {
 	s, _ := testLedger(t)
-	s.SetProfile(bg, model.Profile{Post: "科长"})
+	s.SetProfile(bg, model.Profile{Post: "副局长"})
 	a := newTestApp(t, s, model.English, 80, 24)
 	path := filepath.Join(t.TempDir(), "plan.docx")
 	os.WriteFile(path, docxtest.FromText(reviewPlan), 0o600)
 	press(t, a, "i", path, "enter")
-	mustContain(t, a, "7 found, 3 checked", "讲廉政党课 (not yours)", "For the 党组主要负责人, not your post (科长): left", "s split", "m merge", "g/G first/last", "esc cancel")
+	mustContain(t, a, "7 found, 3 checked", "讲廉政党课 (not yours)", "For the 党组主要负责人, not your post (副局长): left", "s split", "m merge", "g/G first/last", "esc cancel")
 	checkFits(t, strings.Join(a.compose(), "\n"), 80, 24)
 	press(t, a, "down")
 	mustContain(t, a, "Kept already as: 述责述廉")

@@ -35,7 +35,18 @@ var addressees = []struct {
 	{"领导班子成员", RoleLeader}, {"班子成员", RoleLeader}, {"党组成员", RoleLeader}, {"党委成员", RoleLeader},
 	{"分管领导", RoleLeader}, {"局领导", RoleLeader}, {"县级领导", RoleLeader},
 	{"科长", RoleChief}, {"股长", RoleChief}, {"各科室负责人", RoleChief},
+	// a body acting as a whole, when it opens the sentence (全年党组研究…):
+	// its members are the leadership
+	{"党组", RoleLeader}, {"党委", RoleLeader},
 }
+
+// bodies are the naming words that name a body acting as a whole; they
+// name the doer only at the head of a sentence, perhaps after its time.
+var bodies = map[string]bool{"党组": true, "党委": true}
+
+// heads are the time words that may come before a body at the head of a
+// sentence.
+var heads = []string{"全年", "每年", "年内", "原则上", "每半年", "每季度", "每月"}
 
 // named is a doer named in a sentence, and where the naming words end.
 type named struct {
@@ -60,6 +71,9 @@ func (x *extractor) doers(a, b int) []named {
 				continue
 			}
 			n := runeLen(ad.words)
+			if bodies[ad.words] && !x.atHead(a, i) {
+				break
+			}
 			if i+n <= b && !x.governed(i, a) {
 				out = append(out, named{i + n, string(d.orig[i : i+n]), ad.role})
 			}
@@ -84,6 +98,22 @@ func (x *extractor) governed(i, from int) bool {
 			return true
 		case strings.ContainsRune("，、。；：,;:", r):
 			return false
+		}
+	}
+	return false
+}
+
+// atHead reports a position at the head of the sentence starting at a,
+// with nothing before it but a list number and a time word.
+func (x *extractor) atHead(a, i int) bool {
+	sc := &scanner{d: x.d, a: a, b: i}
+	a = sc.skipItemNumber()
+	if a == i {
+		return true
+	}
+	for _, h := range heads {
+		if a+runeLen(h) == i && hasAt(x.d.norm, a, h) {
+			return true
 		}
 	}
 	return false
