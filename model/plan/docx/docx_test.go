@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"encoding/binary"
 	"errors"
 	"io"
 	"strings"
@@ -295,4 +296,28 @@ func bomb(t *testing.T) []byte {
 		t.Errorf("the zip bomb is %d bytes, not small", buf.Len())
 	}
 	return buf.Bytes()
+}
+
+// An OLE container whose sector chains or directory loop back on
+// themselves is refused, not followed forever.
+func TestCompoundLoops(t *testing.T) {
+	b := docxtest.Compound(map[string][]byte{"WordDocument": docxtest.FIB(false)})
+	le := binary.LittleEndian
+	cases := map[string]func(c []byte){
+		"stream chain loops":         func(c []byte) { le.PutUint32(c[512+4*2:], 2) },
+		"stream chain loops late":    func(c []byte) { le.PutUint32(c[512+4*9:], 2) },
+		"directory chain loops":      func(c []byte) { le.PutUint32(c[512+4*1:], 1) },
+		"root is its own child":      func(c []byte) { le.PutUint32(c[1024+0x4C:], 0) },
+		"entry is its own sibling":   func(c []byte) { le.PutUint32(c[1024+128+0x48:], 1) },
+		"stream starts past the end": func(c []byte) { le.PutUint32(c[1024+128+0x74:], 1<<20) },
+	}
+	for name, spoil := range cases {
+		c := append([]byte(nil), b...)
+		spoil(c)
+		if _, err := docx.Text(c); err == nil {
+			t.Errorf("%s: read", name)
+		} else if _, ok := model.AsInput(err); !ok {
+			t.Errorf("%s: %v is not an input error", name, err)
+		}
+	}
 }
