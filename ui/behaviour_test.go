@@ -355,7 +355,7 @@ func TestExportDialog(t *testing.T) {
 	press(t, a, "right", "right")
 	mustContain(t, a, "[docx]", "Word 年度报告（公文格式）", "taizhang-2026.docx")
 	out := filepath.Join(t.TempDir(), "述职.docx")
-	press(t, a, "tab", "ctrl+u", out, "ctrl+s")
+	press(t, a, "tab", "tab", "ctrl+u", out, "ctrl+s")
 	if fi, err := os.Stat(out); err != nil || fi.Mode().Perm() != 0o600 {
 		t.Fatalf("the export file: %v %v", fi, err)
 	}
@@ -363,10 +363,28 @@ func TestExportDialog(t *testing.T) {
 	press(t, a, "q")
 	mustNotContain(t, a, "导出前检查发现")
 	// Again to the same file: refused in the dialog until Replace is ticked.
-	press(t, a, "x", "right", "right", "tab", "ctrl+u", out, "ctrl+s")
+	press(t, a, "x", "right", "right", "tab", "tab", "ctrl+u", out, "ctrl+s")
 	mustContain(t, a, "述职.docx 已存在；勾选")
 	press(t, a, "down", "down", "space", "ctrl+s")
 	mustContain(t, a, "已导出：")
+}
+
+// The dialog's layout choice writes the 述责述廉 report, and says that the
+// workbook has no layout.
+func TestExportReportLayout(t *testing.T) {
+	s, _ := testLedger(t)
+	a := newTestApp(t, s, model.Chinese, 80, 24)
+	press(t, a, "x", "right", "right", "right", "tab")
+	mustContain(t, a, "[xlsx]", "此格式不分版式")
+	press(t, a, "esc", "x", "tab", "right")
+	mustContain(t, a, "[md]", "[述责述廉报告]", "【请填写：…】处由本人补全")
+	out := filepath.Join(t.TempDir(), "述责述廉.md")
+	press(t, a, "tab", "ctrl+u", out, "ctrl+s")
+	b, err := os.ReadFile(out)
+	if err != nil || !strings.Contains(string(b), "# 2026年度述责述廉报告") || !strings.Contains(string(b), "以上报告，请予审议。") {
+		t.Fatalf("the report: %v\n%s", err, b)
+	}
+	mustContain(t, a, "已导出：", "【请填写：…】")
 }
 
 const samplePlan = `2027年党风廉政建设工作计划

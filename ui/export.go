@@ -62,7 +62,7 @@ func resolvePath(typed, base string) string {
 	return p
 }
 
-// exportForm is the x dialog: format, file, as-of date, overwrite. The
+// exportForm is the x dialog: format, layout, file, as-of date, overwrite. The
 // file is shown as the whole path it will be written to.
 type exportForm struct {
 	f        *form
@@ -81,6 +81,7 @@ func newExportForm(c *common, year int, dir string) *exportForm {
 		names = append(names, string(f))
 	}
 	ef.f.choice("format", t.ExportFormat, names, 0)
+	ef.f.choice("layout", t.ExportLayout, []string{t.LayoutSummary, t.LayoutReport}, 0)
 	ef.autoPath = ef.defaultPath(export.Formats[0])
 	ef.f.text("path", t.ExportPath, ef.autoPath).whole = true
 	asOf := c.today()
@@ -105,6 +106,15 @@ func (ef *exportForm) describe() {
 	fmtField := ef.f.field("format")
 	chosen := export.Formats[fmtField.choice]
 	fmtField.hint = chosen.Describe(ef.f.c.lang)
+	layout := ef.f.field("layout")
+	switch {
+	case !hasLayout(chosen):
+		layout.hint = ef.f.c.t.LayoutNone
+	case layout.choice == 1:
+		layout.hint = ef.f.c.t.LayoutReportHint
+	default:
+		layout.hint = ef.f.c.t.LayoutSummaryHint
+	}
 	path := ef.f.field("path")
 	if path.in.Value() == ef.autoPath {
 		ef.autoPath = ef.defaultPath(chosen)
@@ -153,8 +163,19 @@ func (ef *exportForm) submit() {
 		f.setError("path", c.t.ExportNoPath)
 		return
 	}
-	f.saving(exportMsg{export.Options{Year: ef.year, AsOf: asOf, Format: export.Formats[f.field("format").choice], Lang: c.lang,
+	format := export.Formats[f.field("format").choice]
+	layout := model.SummaryLayout
+	if f.field("layout").choice == 1 && hasLayout(format) {
+		layout = model.ReportLayout
+	}
+	f.saving(exportMsg{export.Options{Year: ef.year, AsOf: asOf, Format: format, Layout: layout, Lang: c.lang,
 		Path: path, Force: f.field("force").checked}})
+}
+
+// hasLayout reports whether a format is a document with a layout (md,
+// txt, docx) rather than the ledger's data.
+func hasLayout(f export.Format) bool {
+	return f == export.Markdown || f == export.Text || f == export.Word
 }
 
 // ShortHelp: the form draws its own hint line.

@@ -233,7 +233,7 @@ func TestExportGoesToTheDocumentsDirectory(t *testing.T) {
 	press(t, a, "x")
 	mustContain(t, a, filepath.Join(docs, "taizhang-2026.md"))
 	// A file name alone goes there too, and the dialog says so.
-	press(t, a, "tab", "ctrl+u", "述职.md")
+	press(t, a, "tab", "tab", "ctrl+u", "述职.md")
 	mustContain(t, a, "将写入："+filepath.Join(docs, "述职.md"))
 	// No documents directory: home.
 	os.Remove(docs)

@@ -33,6 +33,8 @@ type Text struct {
 	ExportForce, ExportReplace, ExportNoPath, ExportUnavailable  string
 	Exported, ExportClean                                        string
 	ExportWarnings, ExportMore                                   string
+	ExportLayout, LayoutSummary, LayoutReport, LayoutNone        string
+	LayoutSummaryHint, LayoutReportHint                          string
 	PlanTitle, PlanPath, PlanPathHint, PlanNoPath, PlanPasted    string
 	PlanMissing, PlanUnreadable, PlanIsDir, PlanTooBig, PlanNone string
 	PlanFound, PlanIsReport, PlanOtherYear, PlanExists, PlanEdit string
@@ -86,6 +88,8 @@ var textZh = Text{
 	NeedDuty: "请先选中一个事项。", NeedRecord: "请先选中一条记录。", MinInvalid: "每期次数应为1至1000之间的整数。", ArchiveLabel: "今天以后不再要求，已有记录仍计入本年",
 	HelpTitle: "快捷键", HelpClose: "按任意键关闭",
 	ExportTitle: "导出%d年度履职情况", ExportFormat: "格式", ExportPath: "文件", ExportAsOf: "截至日期",
+	ExportLayout: "版式", LayoutSummary: "履职情况", LayoutReport: "述责述廉报告", LayoutNone: "此格式不分版式，按履职情况导出",
+	LayoutSummaryHint: "年度个人履职情况，附履职台账", LayoutReportHint: "述责述廉报告框架，【请填写：…】处由本人补全",
 	ExportForce: "覆盖已有文件", ExportReplace: "覆盖", ExportNoPath: "请填写文件名。", ExportUnavailable: "此处不能导出。", Exported: "已导出：%s", ExportClean: "导出前检查未发现问题。",
 	ExportWarnings: "导出前检查发现%d个问题，请在报告中说明或补登：",
 	PlanTitle:      "从工作计划导入事项（%d年）", PlanPath: "计划文件", PlanPathHint: "输入 .docx 或 .txt 文件的路径后回车，或直接粘贴计划全文", PlanNoPath: "请输入计划文件的路径，或粘贴计划全文。",
@@ -148,6 +152,8 @@ var textEn = Text{
 	NeedDuty: "Select a duty first.", NeedRecord: "Select a record first.", MinInvalid: "The minimum must be a whole number from 1 to 1000.", ArchiveLabel: "nothing required after today; its records still count this year",
 	HelpTitle: "Keys", HelpClose: "press any key to close",
 	ExportTitle: "Export the %d summary", ExportFormat: "Format", ExportPath: "File", ExportAsOf: "As of",
+	ExportLayout: "Layout", LayoutSummary: "summary", LayoutReport: "report", LayoutNone: "this format has no layout: the summary is used",
+	LayoutSummaryHint: "the year's duty summary, with the ledger attached", LayoutReportHint: "the 述责述廉 report's outline; you complete each 【Fill in: …】",
 	ExportForce: "replace an existing file", ExportReplace: "Replace", ExportNoPath: "Give a file name.", ExportUnavailable: "Export is not available here.", Exported: "Exported %s", ExportClean: "The check found nothing to fix.",
 	ExportWarnings: "The check found %d things to explain or fill in:",
 	PlanTitle:      "Import duties from a plan (%d)", PlanPath: "Plan file", PlanPathHint: "type the path of the .docx or .txt and press enter, or paste the plan's text", PlanNoPath: "Give the plan file's path, or paste its text.",

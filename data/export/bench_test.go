@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"taizhang/data"
+	"taizhang/model"
 )
 
 // benchToday is the day the benchmark ledger is generated and exported on.
@@ -35,15 +36,32 @@ func benchLedger(b *testing.B) *data.Store {
 func BenchmarkExport(b *testing.B) {
 	s := benchLedger(b)
 	dir := b.TempDir()
+	type run struct {
+		name   string
+		f      Format
+		layout model.Layout
+	}
+	var runs []run
 	for _, f := range Formats {
-		b.Run(string(f), func(b *testing.B) {
-			o := Options{Year: 2026, AsOf: benchToday, Format: f, Path: filepath.Join(dir, "out."+string(f)), Force: true}
+		runs = append(runs, run{string(f), f, model.SummaryLayout})
+	}
+	// The 述责述廉 report, in Word: the skeleton with the same attachment.
+	runs = append(runs, run{"docx-report", Word, model.ReportLayout})
+	for _, r := range runs {
+		b.Run(r.name, func(b *testing.B) {
+			o := Options{Year: 2026, AsOf: benchToday, Format: r.f, Layout: r.layout, Path: filepath.Join(dir, "out."+string(r.f)), Force: true}
 			b.ReportAllocs()
+			cpu := cpuTime()
+			n := 0
 			for b.Loop() {
+				n++
 				if _, _, err := Write(ctx, s, o); err != nil {
 					b.Fatal(err)
 				}
 			}
+			// The processor time an export takes, which a machine shared
+			// with other work does not inflate as it does the wall clock.
+			b.ReportMetric(float64(cpuTime()-cpu)/float64(n)/1e6, "cpu-ms/op")
 		})
 	}
 }

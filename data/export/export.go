@@ -197,7 +197,8 @@ func Write(ctx context.Context, s *data.Store, o Options) (string, []Warning, er
 		sum.Evidence = rep.Evidence
 		doc = model.BuildDocument(sum, o.Layout, model.DateOf(o.Now))
 		if o.Format == Markdown || o.Format == Text || o.Format == Word || o.Format == Zip {
-			warnings = append(warnings, CheckDocument(doc)...)
+			// What the officer must write comes first: it is in every report.
+			warnings = append(CheckDocument(doc), warnings...)
 		}
 	}
 	if o.Before != nil {

@@ -130,3 +130,51 @@ func TestImportCommand(t *testing.T) {
 		t.Errorf("missing file: %+v", r)
 	}
 }
+
+// --layout report writes the 述责述廉 report; the check counts the
+// placeholders first, --strict refuses while any remain, and a layout
+// that is not known, or one given to the workbook, is refused with one
+// sentence and nothing written.
+func TestExportReportLayout(t *testing.T) {
+	db := exportLedger(t)
+	dir := t.TempDir()
+	t.Chdir(dir)
+	r := run(t, db, "export", "--year", "2026", "--layout", "report", "-o", "述责述廉.md")
+	if r.code != 0 {
+		t.Fatalf("export: %+v", r)
+	}
+	lines := strings.Split(r.stderr, "\n")
+	if len(lines) < 2 || !regexp.MustCompile(`^  - 报告中有\d+处“【请填写：…】”须由本人填写`).MatchString(lines[1]) {
+		t.Errorf("the placeholders are not the first finding:\n%s", r.stderr)
+	}
+	md, err := os.ReadFile(filepath.Join(dir, "述责述廉.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"# 2026年度述责述廉报告", "某某局副局长　张三", "## 四、存在的问题和不足", "以上报告，请予审议。", "附件"} {
+		if !strings.Contains(string(md), want) {
+			t.Errorf("report lacks %q:\n%s", want, md)
+		}
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--layout", "report", "--strict", "-o", "strict.docx"}, "--strict"},
+		{[]string{"--layout", "letter", "-o", "letter.md"}, "--layout 应为 summary"},
+		{[]string{"--layout", "report", "-o", "book.xlsx"}, "只能导出为 md、txt 或 docx"},
+	} {
+		r := run(t, db, append([]string{"export", "--year", "2026"}, c.args...)...)
+		if r.code != 2 || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%v: %+v", c.args, r)
+		}
+		if _, err := os.Stat(filepath.Join(dir, c.args[len(c.args)-1])); err == nil {
+			t.Errorf("%v wrote a file", c.args)
+		}
+	}
+	// English.
+	r = run(t, db, "--lang", "en", "export", "--year", "2026", "--layout", "report", "-o", "report-en.md")
+	if md, _ := os.ReadFile(filepath.Join(dir, "report-en.md")); r.code != 0 || !strings.Contains(string(md), "# Report on Responsibility and Integrity for 2026") {
+		t.Errorf("English report: %+v\n%s", r, md)
+	}
+}
