@@ -225,3 +225,92 @@ func TestEndToEndWritersAtOnce(t *testing.T) {
 	}
 	t.Logf("%d records from %d command-line loops and the app at once, none lost, none locked", len(recs), loops)
 }
+
+// The officer opens a record in the real binary, attaches the minutes by
+// typing their path, opens them (the system's viewer stands in as a
+// script on PATH that copies what it is handed), quits, and finds the file
+// on the command line byte for byte; the private copy is gone.
+func TestEndToEndEvidenceInTmux(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		t.Skip("tmux is not installed")
+	}
+	bin := testbin.Build(t)
+	dir := t.TempDir()
+	db := filepath.Join(dir, "ledger.db")
+	for _, args := range [][]string{{"template", "apply", "section-chief"}, {"log", "党小组会", "--topic", "十一月党小组会"}} {
+		if out, err := exec.Command(bin, append([]string{"--db", db}, args...)...).CombinedOutput(); err != nil {
+			t.Fatalf("%v: %v\n%s", args, err, out)
+		}
+	}
+	minutes := filepath.Join(dir, "会议 记录.pdf")
+	body := "%PDF-1.7 十一月党小组会会议记录"
+	os.WriteFile(minutes, []byte(body), 0o600)
+	viewer := filepath.Join(dir, "bin")
+	os.Mkdir(viewer, 0o700)
+	seen := filepath.Join(dir, "seen")
+	script := "#!/bin/sh\nls -ld \"$1\" \"$(dirname \"$(dirname \"$1\")\")\" > " + seen + ".mode\ncp \"$1\" " + seen + "\n"
+	os.WriteFile(filepath.Join(viewer, "xdg-open"), []byte(script), 0o700)
+	// The shell tmux starts sets its own PATH: the viewer's is given on the command.
+	s := startTmux(t, 100, 30, []string{"LANG=zh_CN.UTF-8"}, "env PATH="+viewer+":"+os.Getenv("PATH")+" "+bin+" --db "+db)
+	s.waitFor("参加党小组会")
+	s.send("Tab", "Tab", "Tab", "/")
+	s.typeText("十一月")
+	s.send("Enter", "Enter")
+	s.waitFor("佐证材料（0）")
+	s.send("a")
+	s.waitFor("附上文件（输入、粘贴或拖入路径）")
+	s.typeText("'" + minutes + "'")
+	s.send("Enter")
+	s.waitFor("佐证材料（1）")
+	s.waitFor("会议 记录.pdf")
+	s.send("o")
+	s.waitFor("已打开 会议 记录.pdf 的副本")
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		if b, _ := os.ReadFile(seen); string(b) == body {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if b, _ := os.ReadFile(seen); string(b) != body {
+		t.Fatalf("the viewer got %q", b)
+	}
+	modes, _ := os.ReadFile(seen + ".mode")
+	var copyPath []string
+	for _, l := range strings.Split(strings.TrimSpace(string(modes)), "\n") {
+		switch {
+		case strings.HasPrefix(l, "-rw------- "):
+			copyPath = strings.Fields(l)
+		case !strings.HasPrefix(l, "drwx------ "):
+			t.Errorf("the private copy or its directory is not private: %s", l)
+		}
+	}
+	if copyPath == nil {
+		t.Fatalf("no private copy 0600 in: %s", modes)
+	}
+	s.send("Escape")
+	s.waitWithout("佐证材料（1）") // a q sent at once would read as alt+q
+	s.send("q")
+	s.waitGone()
+	if _, err := os.Stat(copyPath[len(copyPath)-1]); !os.IsNotExist(err) {
+		t.Errorf("the private copy outlived the app: %v", err)
+	}
+	out, err := exec.Command(bin, "--db", db, "evidence", "list", "--json").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []struct {
+		ID   int64  `json:"id"`
+		Name string `json:"name"`
+	}
+	if err := json.Unmarshal(out, &items); err != nil || len(items) != 1 || items[0].Name != "会议 记录.pdf" {
+		t.Fatalf("evidence list: %s %v", out, err)
+	}
+	saved := filepath.Join(dir, "saved.pdf")
+	if out, err := exec.Command(bin, "--db", db, "evidence", "save", strconv.FormatInt(items[0].ID, 10), "-o", saved).CombinedOutput(); err != nil {
+		t.Fatalf("evidence save: %v\n%s", err, out)
+	}
+	if b, _ := os.ReadFile(saved); string(b) != body {
+		t.Errorf("saved %q", b)
+	}
+}
