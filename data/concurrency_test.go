@@ -1,6 +1,7 @@
 package data
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -47,11 +48,21 @@ func TestHelperAdder(t *testing.T) {
 			os.Exit(3)
 		}
 		if i%10 == 9 {
-			r, err := s.Records(ctx, RecordFilter{DutyID: d.ID})
-			if err == nil && len(r) > 0 {
-				x := r[0]
-				x.Note = who
-				_, _, err = s.UpdateRecord(ctx, x, today)
+			// Another process may edit the same record between the read
+			// and the edit: the edit is then refused as stale, and is
+			// read again and retried, as the officer would.
+			var err error
+			for try := 0; try < 20; try++ {
+				var r []model.Record
+				r, err = s.Records(ctx, RecordFilter{DutyID: d.ID})
+				if err == nil && len(r) > 0 {
+					x := r[0]
+					x.Note = who
+					_, _, err = s.UpdateRecord(ctx, x, today)
+				}
+				if !errors.Is(err, model.ErrChanged) {
+					break
+				}
 			}
 			if err != nil {
 				fmt.Println("error edit:", err)
