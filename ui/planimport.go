@@ -436,15 +436,17 @@ func (r *planReview) View() string {
 		if it.On {
 			box = "[x] "
 		}
-		title := it.Title
+		tag := ""
 		switch {
 		case it.Exists:
-			title += t.PlanExists
+			tag = t.PlanExists
 		case !it.Fits:
-			title += t.PlanNotYoursTag
+			tag = t.PlanNotYoursTag
 		}
+		// the tag stays whole when a long title is cut
+		title := cells.Fit(cells.Cut(it.Title, max(2, titleW-cells.Width(tag)))+tag, titleW)
 		req := model.Target{Cadence: it.Cadence, Min: it.Min}.Requirement(lang)
-		row := box + cells.Fit(title, titleW) + "  " + cells.Fit(it.Category.Name(lang), catW) + "  " + cells.Cut(req, reqW)
+		row := box + title + "  " + cells.Fit(it.Category.Name(lang), catW) + "  " + cells.Cut(req, reqW)
 		if i == r.list.cursor {
 			lines = append(lines, st.Marker.Render("> ")+st.Selected.Render(row))
 		} else {
