@@ -393,7 +393,7 @@ func attachment(s Summary) Attachment {
 		// The evidence takes a column of its own, its room taken from the
 		// topic, the duty and the note.
 		a.Table.Columns = append(a.Table.Columns, map[bool]string{true: "Evidence", false: "佐证材料"}[s.Lang == English])
-		a.Table.Weights = []int{600, 1100, 1350, 1450, 1150, 900, 800, 645, 850}
+		a.Table.Weights = []int{600, 1100, 1200, 1400, 1050, 850, 700, 645, 1300}
 		a.Table.Center = append(a.Table.Center, false)
 	}
 	for _, r := range rows {
