@@ -55,6 +55,9 @@ func BenchmarkExport(b *testing.B) {
 			n := 0
 			for b.Loop() {
 				n++
+				if r.f == Zip {
+					os.Remove(o.Path) // the bundle is never written over a file
+				}
 				if _, _, err := Write(ctx, s, o); err != nil {
 					b.Fatal(err)
 				}
