@@ -651,12 +651,34 @@ func (a *App) figuresLine(w int) string {
 	f := d.status.Figures
 	t, st := a.c.t, a.c.st
 	head := fmt.Sprintf(t.Figures, f.Done, f.Duties, fmt.Sprintf("%.1f%%", f.Rate*100))
-	counts := fmt.Sprintf(t.Counts, f.Missed, f.Behind, f.DueSoon, f.OnTrack, f.NotStarted)
+	counts := statusCounts(f, a.c.lang)
 	line := st.Heading.Render(cells.Cut(head, w))
 	if rest := w - cells.Width(head) - 2; rest > 8 {
 		line += "  " + st.Muted.Render(cells.Cut(counts, rest))
 	}
 	return line
+}
+
+// statusCounts counts the duties by status in the status's order (due
+// soon, behind, missed, archived, on track, not started; done is in the
+// head), leaving out the statuses no duty has: 临期1 滞后2 未达标3 正常8.
+func statusCounts(f model.Figures, lang model.Lang) string {
+	var parts []string
+	for _, s := range model.Statuses {
+		n := f.Count(s)
+		if s == model.Done || n == 0 {
+			continue
+		}
+		if lang == model.English {
+			parts = append(parts, fmt.Sprintf("%s %d", s.Name(lang), n))
+		} else {
+			parts = append(parts, fmt.Sprintf("%s%d", s.Name(lang), n))
+		}
+	}
+	if lang == model.English {
+		return strings.Join(parts, "  ")
+	}
+	return strings.Join(parts, " ")
 }
 
 // statusLine: an inline prompt, the filter being typed, or a message.

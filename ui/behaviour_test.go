@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -627,4 +628,39 @@ func TestPlanReviewEnglish80(t *testing.T) {
 	press(t, a, "down", "m")
 	mustContain(t, a, "Which kept duty is 党组研究党风廉政建设工作?")
 	checkFits(t, strings.Join(a.compose(), "\n"), 80, 24)
+}
+
+// Rules version 2 on screen: the badge pair where a duty is due soon and
+// its year already missed, credited/required, and 免 for an excused month
+// in the detail's strip and the year map.
+func TestBadgePairAndExcusedCells(t *testing.T) {
+	s, _ := testLedger(t)
+	today := model.NewDate(2026, 11, 22)
+	id, err := s.AddDuty(context.Background(), model.Duty{Title: "周例会学习", Category: model.Study}, model.Target{Year: 2026, Cadence: model.Week, Min: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddRecord(context.Background(), model.Record{DutyID: id, Date: model.NewDate(2026, 1, 5)}, today); err != nil {
+		t.Fatal(err)
+	}
+	ds, _ := s.Duties(context.Background())
+	for _, d := range ds {
+		if d.Title == "会前学法" {
+			if _, _, err := s.Excuse(context.Background(), d.ID, model.PeriodRef{Year: 2026, Cadence: model.Month, Index: 7}, "病休", today); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	a := newTestApp(t, s, model.Chinese, 200, 60)
+	// Sunday 22 November is the week's last day: due soon, and the weeks
+	// missed since January make the year missed.
+	mustContain(t, a, "周例会学习", "临期 · 全年未达标")
+	selectDuty(t, a, "会前学法")
+	press(t, a, "enter")
+	if sc := screen(a); !strings.Contains(sc, "免") || strings.Contains(sc, "0!") {
+		t.Errorf("August is not shown excused:\n%s", sc)
+	}
+	press(t, a, "esc")
+	en := newTestApp(t, s, model.English, 200, 60)
+	mustContain(t, en, "due soon · year missed")
 }

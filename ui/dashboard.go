@@ -33,7 +33,8 @@ type dashboard struct {
 	// key press redraws just the rows whose selection changed.
 	drawn  map[int]string
 	drawnW int
-	countW int // the widest done/required among the rows
+	countW int // the widest credited/required among the rows
+	badgeW int // the widest status with its verdict beside it, among the rows where they differ
 	w, h   int
 }
 
@@ -45,7 +46,7 @@ func (d *dashboard) refresh() {
 	keep := d.sel
 	d.rows = d.rows[:0]
 	d.drawn = nil
-	d.countW = 0
+	d.countW, d.badgeW = 0, 0
 	data := d.c.data
 	if data == nil {
 		return
@@ -63,7 +64,10 @@ func (d *dashboard) refresh() {
 		}
 		d.rows[head].count++
 		d.rows = append(d.rows, dashRow{idx: i})
-		d.countW = max(d.countW, len(fmt.Sprintf("%d/%d", dy.Done, dy.Required)))
+		d.countW = max(d.countW, len(fmt.Sprintf("%d/%d", dy.Credited, dy.Required)))
+		if dy.VerdictDiffers() {
+			d.badgeW = max(d.badgeW, cells.Width(dy.Badge(d.c.lang)))
+		}
 	}
 	d.cursor = -1
 	for i, r := range d.rows {
@@ -265,6 +269,11 @@ func (d *dashboard) columns(w int) dashColumns {
 	for _, s := range model.Statuses {
 		c.status = max(c.status, cells.Width(s.Name(d.c.lang)))
 	}
+	// Where there is room, the status carries the year verdict beside it
+	// when they differ (临期 · 全年未达标); the detail always shows both.
+	if w >= 100 {
+		c.status = max(c.status, d.badgeW)
+	}
 	if w >= 60 {
 		c.bar, c.due = 10, 5
 	}
@@ -369,10 +378,14 @@ func (d *dashboard) rowView(dy model.DutyYear, col dashColumns, selected bool) s
 		b.WriteString(" " + progressBar(st, dy.Credited, dy.Required, col.bar))
 	}
 	if col.count > 0 {
-		b.WriteString(" " + cells.FitRight(fmt.Sprintf("%d/%d", dy.Done, dy.Required), col.count))
+		b.WriteString(" " + cells.FitRight(fmt.Sprintf("%d/%d", dy.Credited, dy.Required), col.count))
 	}
 	if col.status > 0 {
-		b.WriteString(" " + st.Status(dy.Status).Render(cells.Fit(dy.Status.Name(d.c.lang), col.status)))
+		word := dy.Status.Name(d.c.lang)
+		if badge := dy.Badge(d.c.lang); cells.Width(badge) <= col.status {
+			word = badge
+		}
+		b.WriteString(" " + st.Status(dy.Status).Render(cells.Fit(word, col.status)))
 	}
 	if col.due > 0 {
 		due := ""

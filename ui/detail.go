@@ -154,10 +154,10 @@ func (d *detail) View() string {
 	var lines []string
 	add := func(s string) { lines = append(lines, s) }
 	add(st.Title.Render(cells.Cut(d.c.dutyTitle(dy.Duty), w)))
-	summary := fmt.Sprintf("%s  %s  %d/%d", dy.Duty.Category.Name(lang), dy.Target.Requirement(lang), dy.Done, dy.Required)
+	summary := fmt.Sprintf("%s  %s  %s", dy.Duty.Category.Name(lang), dy.Target.Requirement(lang), dy.Progress(lang))
 	line := cells.Cut(summary, w)
 	if rest := w - cells.Width(line) - 2; rest > 0 {
-		line += "  " + st.Status(dy.Status).Render(cells.Cut(dy.Status.Name(lang), rest))
+		line += "  " + st.Status(dy.Status).Render(cells.Cut(dy.Badge(lang), rest))
 	}
 	if !dy.NextDue.IsZero() {
 		due := "  " + t.ColDue + " " + dy.NextDue.String()
@@ -232,8 +232,11 @@ func (d *detail) strip(dy model.DutyYear, w int) []string {
 			p := dy.Periods[i]
 			top.WriteString(st.Muted.Render(cells.FitRight(labels[i], cellW-1)) + " ")
 			val := fmt.Sprint(p.Count) + stateMark(p.State)
-			if p.State == model.Exempt {
+			switch p.State {
+			case model.Exempt:
 				val = stateMark(p.State)
+			case model.Excused:
+				val = excusedMark(d.c.lang)
 			}
 			bottom.WriteString(st.State(p.State).Render(cells.FitRight(val, cellW-1)) + " ")
 		}

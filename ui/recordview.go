@@ -99,6 +99,10 @@ func (v *recordView) FullHelp() [][]key.Binding { return [][]key.Binding{v.Short
 // period names the period the record counts for, with its days.
 func (v *recordView) period() string {
 	data := v.c.data
+	if f := v.r.For; !f.IsZero() && f.Valid() { // given later for an earlier period
+		per := f.Period()
+		return fmt.Sprintf(v.c.t.CountsFor, f.Year, f.Cadence.Label(per, v.c.lang), per.Start, per.End)
+	}
 	i, ok := data.dutyIndex[v.r.DutyID]
 	if !ok {
 		return ""

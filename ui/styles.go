@@ -99,3 +99,12 @@ func stateMark(st model.PeriodState) string {
 	}
 	return "."
 }
+
+// excusedMark stands in a period's cell for a period excused with a
+// reason: 免, or ex in English.
+func excusedMark(lang model.Lang) string {
+	if lang == model.English {
+		return "ex"
+	}
+	return "免"
+}

@@ -6,7 +6,7 @@ import "taizhang/model"
 // language, so nothing the officer reads is spelled out anywhere else.
 type Text struct {
 	App, YearTitle, AsOf, DaysLeft, YearOver, YearAhead          string
-	Figures, Counts                                              string
+	Figures                                                      string
 	ViewDashboard, ViewMap, ViewLog                              string
 	ColDuty, ColProgress, ColStatus, ColDue, ColDate             string
 	ColTopic, ColWith, ColPlace                                  string
@@ -63,7 +63,7 @@ type Text struct {
 
 var textZh = Text{
 	App: "台账", YearTitle: "%d年度", AsOf: "截至%s", DaysLeft: "全年还剩%d天", YearOver: "全年已结束", YearAhead: "尚未开始",
-	Figures: "完成 %d/%d 项  完成率 %s", Counts: "未达标%d 滞后%d 临期%d 正常%d 未开始%d",
+	Figures:       "完成 %d/%d 项  完成率 %s",
 	ViewDashboard: "总览", ViewMap: "年度图", ViewLog: "记录",
 	ColDuty: "事项", ColProgress: "进度", ColStatus: "状态", ColDue: "截止", ColDate: "日期",
 	ColTopic: "主题", ColWith: "参加人员", ColPlace: "地点",
@@ -127,7 +127,7 @@ var textZh = Text{
 
 var textEn = Text{
 	App: "taizhang", YearTitle: "%d", AsOf: "as of %s", DaysLeft: "%d days left", YearOver: "year over", YearAhead: "not started",
-	Figures: "done %d/%d  rate %s", Counts: "missed %d  behind %d  due %d  on track %d  not started %d",
+	Figures:       "done %d/%d  rate %s",
 	ViewDashboard: "Duties", ViewMap: "Map", ViewLog: "Records",
 	ColDuty: "Duty", ColProgress: "Progress", ColStatus: "Status", ColDue: "Due", ColDate: "Date",
 	ColTopic: "Topic", ColWith: "With", ColPlace: "Place",

@@ -47,7 +47,7 @@ func (m *yearMap) refresh() {
 			row[mo].state = monthState(dy, data.year, mo)
 			// A month still to come has nothing to show yet, whatever the
 			// state of the longer period around it.
-			if model.NewDate(data.year, time.Month(mo+1), 1) > data.status.AsOf && row[mo].state != model.Exempt {
+			if model.NewDate(data.year, time.Month(mo+1), 1) > data.status.AsOf && row[mo].state != model.Exempt && row[mo].state != model.Excused {
 				row[mo].state = model.Upcoming
 			}
 		}
@@ -63,7 +63,7 @@ func monthState(dy model.DutyYear, year, mo int) model.PeriodState {
 		mid := model.NewDate(year, time.Month(mo+1), 15)
 		return dy.Periods[model.PeriodIndex(dy.Target.Cadence, year, mid)].State
 	}
-	rank := map[model.PeriodState]int{model.Missed: 5, model.Open: 4, model.Upcoming: 3, model.Met: 2, model.Exempt: 1}
+	rank := map[model.PeriodState]int{model.Missed: 6, model.Open: 5, model.Upcoming: 4, model.Met: 3, model.Excused: 2, model.Exempt: 1}
 	worst := model.PeriodState("")
 	for _, p := range dy.Periods {
 		if int(p.End.Month())-1 == mo && p.End.Year() == year && rank[p.State] > rank[worst] {
@@ -177,6 +177,9 @@ func (m *yearMap) View() string {
 		}
 		for _, c := range m.cells[i][first-1 : last] {
 			val := fmt.Sprint(c.count) + stateMark(c.state)
+			if c.state == model.Excused {
+				val = excusedMark(m.c.lang)
+			}
 			b.WriteString(st.State(c.state).Render(cells.FitRight(val, cellW)))
 		}
 	}
