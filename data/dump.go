@@ -16,6 +16,7 @@ import (
 type Dump struct {
 	Profile model.Profile
 	Duties  []DumpDuty
+	Roster  model.Roster // the people, their groups and memberships
 }
 
 // DumpDuty is one duty with its targets, records and excused periods.
@@ -42,6 +43,9 @@ func (s *Store) Dump(ctx context.Context, year int) (Dump, error) {
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var err error
 		if d.Profile, err = profile(ctx, tx); err != nil {
+			return err
+		}
+		if d.Roster, err = roster(ctx, tx); err != nil {
 			return err
 		}
 		index := map[int64]int{}
@@ -98,7 +102,8 @@ func (s *Store) Dump(ctx context.Context, year int) (Dump, error) {
 }
 
 func dumpTargets(ctx context.Context, q queryer, ds []DumpDuty, index map[int64]int) error {
-	rows, err := q.QueryContext(ctx, `SELECT duty_id, year, cadence, min, start_date FROM targets ORDER BY duty_id, year`)
+	rows, err := q.QueryContext(ctx, `SELECT t.duty_id, t.year, t.cadence, t.min, t.start_date, coalesce(g.name, '') FROM targets t
+		LEFT JOIN groups g ON g.id = t.each_group ORDER BY t.duty_id, t.year`)
 	if err != nil {
 		return err
 	}
@@ -107,7 +112,7 @@ func dumpTargets(ctx context.Context, q queryer, ds []DumpDuty, index map[int64]
 		var t model.Target
 		var cad string
 		var start sql.NullString
-		if err := rows.Scan(&t.DutyID, &t.Year, &cad, &t.Min, &start); err != nil {
+		if err := rows.Scan(&t.DutyID, &t.Year, &cad, &t.Min, &start, &t.Each); err != nil {
 			return err
 		}
 		t.Cadence, t.Start = model.Cadence(cad), dateOrZero(start)
@@ -188,6 +193,7 @@ type Loaded struct {
 	ExcusesAdded   int
 	EvidenceAdded  int
 	ProfileFilled  bool
+	PeopleAdded    int
 }
 
 // recordKey is what makes two records the same completion.
@@ -283,6 +289,9 @@ func load(ctx context.Context, tx *sql.Tx, d Dump, out *Loaded) error {
 	if err != nil {
 		return err
 	}
+	if err := loadRoster(ctx, tx, d.Roster, out); err != nil {
+		return err
+	}
 	match := matchDuties(d.Duties, existing)
 	insDuty, err := tx.PrepareContext(ctx, `INSERT INTO duties (title, category, description, basis, archived_on, evidence, created_at, updated_at, rev)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -325,7 +334,7 @@ func load(ctx context.Context, tx *sql.Tx, d Dump, out *Loaded) error {
 				return err
 			}
 			if has {
-				if old.Cadence != t.Cadence || old.Min != t.Min || old.Start != t.Start {
+				if old.Cadence != t.Cadence || old.Min != t.Min || old.Start != t.Start || old.Each != t.Each {
 					return model.Invalid(nil,
 						fmt.Sprintf("事项“%s”%d年的要求在文件中是“%s”，台账中是“%s”，无法合并；请先用 taizhang duty edit 统一后再导入。",
 							in.Title, t.Year, t.Requirement(model.Chinese), old.Requirement(model.Chinese)),

@@ -93,6 +93,9 @@ func dutyYear(ctx context.Context, q queryer, d model.Duty, year int, m model.Mo
 	if err := yearExcuses(ctx, q, year, tracked, index); err != nil {
 		return model.DutyYear{}, false, err
 	}
+	if err := yearPeople(ctx, q, year, from, to, tracked); err != nil {
+		return model.DutyYear{}, false, err
+	}
 	dy := model.Evaluate(tracked[0], m)
 	dy.Duty = d
 	return dy, true, nil

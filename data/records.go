@@ -173,7 +173,10 @@ func insertRecord(ctx context.Context, tx queryer, r model.Record) (int64, strin
 		return 0, "", err
 	}
 	n, err := res.LastInsertId()
-	return n, rev, err
+	if err != nil {
+		return 0, "", err
+	}
+	return n, rev, linkRecord(ctx, tx, n, r.With)
 }
 
 // Record returns one record by id.
@@ -210,7 +213,10 @@ func (s *Store) UpdateRecord(ctx context.Context, r model.Record, today model.Da
 		after.Created, after.Updated, after.Rev = before.Created, time.Now(), newRev()
 		_, err = tx.ExecContext(ctx, `UPDATE records SET duty_id = ?, date = ?, topic = ?, participants = ?, place = ?, note = ?, updated_at = ?, rev = ?, for_period = ?
 			WHERE id = ? AND rev = ?`, r.DutyID, r.Date.String(), r.Topic, r.With, r.Place, r.Note, stamp(after.Updated), after.Rev, nullPeriod(r.For), r.ID, r.Rev)
-		return err
+		if err != nil {
+			return err
+		}
+		return linkRecord(ctx, tx, r.ID, r.With)
 	})
 	return before, after, err
 }
@@ -280,7 +286,10 @@ func (s *Store) UndoEdit(ctx context.Context, before, after model.Record) error 
 		res, err := tx.ExecContext(ctx, `UPDATE records SET duty_id = ?, date = ?, topic = ?, participants = ?, place = ?, note = ?, updated_at = ?, rev = ?, for_period = ?
 			WHERE id = ? AND rev = ?`, before.DutyID, before.Date.String(), before.Topic, before.With, before.Place, before.Note,
 			stamp(before.Updated), newRev(), nullPeriod(before.For), before.ID, after.Rev)
-		return unchanged(res, err)
+		if err := unchanged(res, err); err != nil {
+			return err
+		}
+		return linkRecord(ctx, tx, before.ID, before.With)
 	})
 }
 

@@ -159,8 +159,8 @@ func (s *Store) YearDuties(ctx context.Context, year int) ([]DutyTarget, error) 
 }
 
 func yearDuties(ctx context.Context, q queryer, year int) ([]DutyTarget, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+dutyCols+`, t.cadence, t.min, t.start_date
-		FROM targets t JOIN duties d ON d.id = t.duty_id WHERE t.year = ? ORDER BY t.duty_id`, year)
+	rows, err := q.QueryContext(ctx, `SELECT `+dutyCols+`, t.cadence, t.min, t.start_date, coalesce(g.name, '')
+		FROM targets t JOIN duties d ON d.id = t.duty_id LEFT JOIN groups g ON g.id = t.each_group WHERE t.year = ? ORDER BY t.duty_id`, year)
 	if err != nil {
 		return nil, err
 	}
@@ -170,7 +170,7 @@ func yearDuties(ctx context.Context, q queryer, year int) ([]DutyTarget, error) 
 		var cad string
 		var start sql.NullString
 		dt := DutyTarget{HasTarget: true, Target: model.Target{Year: year}}
-		dt.Duty, err = scanDuty(rows, &cad, &dt.Target.Min, &start)
+		dt.Duty, err = scanDuty(rows, &cad, &dt.Target.Min, &start, &dt.Target.Each)
 		if err != nil {
 			return nil, err
 		}
@@ -198,8 +198,9 @@ func target(ctx context.Context, q queryer, dutyID int64, year int) (model.Targe
 	t := model.Target{DutyID: dutyID, Year: year}
 	var cad string
 	var start sql.NullString
-	err := q.QueryRowContext(ctx, `SELECT cadence, min, start_date FROM targets WHERE duty_id = ? AND year = ?`, dutyID, year).
-		Scan(&cad, &t.Min, &start)
+	err := q.QueryRowContext(ctx, `SELECT t.cadence, t.min, t.start_date, coalesce(g.name, '') FROM targets t
+		LEFT JOIN groups g ON g.id = t.each_group WHERE t.duty_id = ? AND t.year = ?`, dutyID, year).
+		Scan(&cad, &t.Min, &start, &t.Each)
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, false, nil
 	}
@@ -285,9 +286,25 @@ func insertDuty(ctx context.Context, tx queryer, d model.Duty, t model.Target, n
 }
 
 func putTarget(ctx context.Context, tx queryer, t model.Target) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO targets (duty_id, year, cadence, min, start_date) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (year, duty_id) DO UPDATE SET cadence = excluded.cadence, min = excluded.min, start_date = excluded.start_date`,
-		t.DutyID, t.Year, string(t.Cadence), t.Min, nullDate(t.Start))
+	var each any
+	if t.Each != "" {
+		r, err := roster(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if err := r.CheckEach(t); err != nil {
+			return err
+		}
+		gid, err := groupID(ctx, tx, t.Each, false)
+		if err != nil {
+			return err
+		}
+		each = gid
+	}
+	_, err := tx.ExecContext(ctx, `INSERT INTO targets (duty_id, year, cadence, min, start_date, each_group) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (year, duty_id) DO UPDATE SET cadence = excluded.cadence, min = excluded.min, start_date = excluded.start_date,
+		each_group = excluded.each_group`,
+		t.DutyID, t.Year, string(t.Cadence), t.Min, nullDate(t.Start), each)
 	return err
 }
 
@@ -429,6 +446,18 @@ func (s *Store) AddDuties(ctx context.Context, ds []model.Duty, ts []model.Targe
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		out = Added{}
 		now := time.Now()
+		for _, t := range ts {
+			if t.Each == "" {
+				continue
+			}
+			g, err := model.CheckGroup(t.Each)
+			if err != nil {
+				return err
+			}
+			if _, err := groupID(ctx, tx, g, true); err != nil {
+				return err
+			}
+		}
 		for i, d := range ds {
 			id, err := titleTaken(ctx, tx, d.Title, 0)
 			if err != nil {

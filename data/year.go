@@ -85,7 +85,10 @@ func yearTracked(ctx context.Context, q queryer, year int) ([]model.Tracked, err
 	if err := yearCredits(ctx, q, year, from, to, tracked, index); err != nil {
 		return nil, err
 	}
-	return tracked, yearExcuses(ctx, q, year, tracked, index)
+	if err := yearExcuses(ctx, q, year, tracked, index); err != nil {
+		return nil, err
+	}
+	return tracked, yearPeople(ctx, q, year, from, to, tracked)
 }
 
 // yearCredits gives the tracked duties the records that name a period

@@ -23,6 +23,7 @@ type Person struct {
 // through the last day they were in it. A zero From means since before
 // any period; a zero To, still in it.
 type Membership struct {
+	ID       int64
 	PersonID int64
 	Group    string
 	From     Date

@@ -106,6 +106,9 @@ func (dy DutyYear) Badge(lang Lang) string {
 // (11/12), with the raw number of records beside it when it differs: 11/12
 // 共15次, "11/12 (15 in all)".
 func (dy DutyYear) Progress(lang Lang) string {
+	if dy.Coverage != nil {
+		return dy.Coverage.Ratio(lang) // a per-person duty counts people (DESIGN §3a)
+	}
 	s := fmt.Sprintf("%d/%d", dy.Credited, dy.Required)
 	if dy.Done != dy.Credited {
 		if lang == English {
@@ -138,6 +141,9 @@ func (t Target) Requirement(lang Lang) string {
 		} else {
 			s = fmt.Sprintf("%d %s", t.Min, unit)
 		}
+		if t.Each != "" {
+			s = fmt.Sprintf("each of %s, at least %d %s", t.Each, t.Min, unit)
+		}
 		if !t.Start.IsZero() {
 			s += " from " + t.Start.String()
 		}
@@ -146,9 +152,14 @@ func (t Target) Requirement(lang Lang) string {
 		}
 		return s
 	}
-	if t.Cadence == Year {
+	switch {
+	case t.Each != "" && t.Cadence == Year:
+		s = fmt.Sprintf("%s每人每年不少于%d次", t.Each, t.Min)
+	case t.Each != "":
+		s = fmt.Sprintf("%s每人%s%d次", t.Each, t.Cadence.Name(Chinese), t.Min)
+	case t.Cadence == Year:
 		s = fmt.Sprintf("全年不少于%d次", t.Min)
-	} else {
+	default:
 		s = fmt.Sprintf("%s%d次", t.Cadence.Name(Chinese), t.Min)
 	}
 	monthDay := func(x Date) string {

@@ -32,13 +32,15 @@ const MaxImport = 2 << 30
 // title on import, and leaving ids out lets an export, imported into an
 // empty ledger and exported again, come out identical.
 type jsonDoc struct {
-	Format     string      `json:"format"`
-	Version    int         `json:"version"`
-	ExportedAt string      `json:"exported_at"`
-	Year       int         `json:"year,omitempty"` // the year exported; absent for a whole-ledger export
-	All        bool        `json:"all,omitempty"`
-	Profile    jsonProfile `json:"profile"`
-	Duties     []jsonDuty  `json:"duties"`
+	Format     string       `json:"format"`
+	Version    int          `json:"version"`
+	ExportedAt string       `json:"exported_at"`
+	Year       int          `json:"year,omitempty"` // the year exported; absent for a whole-ledger export
+	All        bool         `json:"all,omitempty"`
+	Profile    jsonProfile  `json:"profile"`
+	Duties     []jsonDuty   `json:"duties"`
+	Groups     []string     `json:"groups,omitempty"` // the roster's groups, empty ones included
+	People     []jsonPerson `json:"people,omitempty"` // the roster (人员名单)
 }
 
 type jsonProfile struct {
@@ -70,6 +72,7 @@ type jsonTarget struct {
 	Cadence string `json:"cadence"`
 	Min     int    `json:"min"`
 	Start   string `json:"start,omitempty"`
+	Each    string `json:"each,omitempty"` // the group of a per-person target
 }
 
 type jsonRecord struct {
@@ -118,7 +121,7 @@ func WriteJSON(w io.Writer, d data.Dump, year int, now time.Time) error {
 			Basis: text(dd.Duty.Basis), Archived: dd.Duty.Archived.String(),
 			Targets: make([]jsonTarget, 0, len(dd.Targets)), Records: make([]jsonRecord, 0, len(dd.Records))}
 		for _, t := range dd.Targets {
-			jd.Targets = append(jd.Targets, jsonTarget{Year: t.Year, Cadence: string(t.Cadence), Min: t.Min, Start: t.Start.String()})
+			jd.Targets = append(jd.Targets, jsonTarget{Year: t.Year, Cadence: string(t.Cadence), Min: t.Min, Start: t.Start.String(), Each: line(t.Each)})
 		}
 		for j, r := range dd.Records {
 			jr := jsonRecord{Date: r.Date.String(), Topic: line(r.Topic), Participants: line(r.With),
@@ -139,6 +142,7 @@ func WriteJSON(w io.Writer, d data.Dump, year int, now time.Time) error {
 		}
 		doc.Duties = append(doc.Duties, jd)
 	}
+	doc.Groups, doc.People = rosterJSON(d.Roster)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
@@ -316,7 +320,7 @@ func (doc jsonDoc) dump(today model.Date) (data.Dump, error) {
 				return d, where(fmt.Sprintf("%d年要求的频次“%s”无效，应为 week、month、quarter、half 或 year。", jt.Year, model.CleanLine(jt.Cadence)),
 					fmt.Sprintf("the %d target's cadence %q is not one of week, month, quarter, half, year.", jt.Year, model.CleanLine(jt.Cadence)))
 			}
-			t := model.Target{Year: jt.Year, Cadence: cad, Min: jt.Min}
+			t := model.Target{Year: jt.Year, Cadence: cad, Min: jt.Min, Each: model.CleanLine(jt.Each)}
 			if jt.Start != "" {
 				s, err := model.ParseDate(jt.Start)
 				if err != nil {
@@ -403,7 +407,9 @@ func (doc jsonDoc) dump(today model.Date) (data.Dump, error) {
 		}
 		d.Duties = append(d.Duties, dd)
 	}
-	return d, nil
+	var err error
+	d.Roster, err = doc.roster()
+	return d, err
 }
 
 func stampNano(t time.Time) string {

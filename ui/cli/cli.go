@@ -50,6 +50,7 @@ type CLI struct {
 	Log      LogCmd      `cmd:"" help:"登记一条履职记录 / log a record"`
 	Records  RecordsCmd  `cmd:"" help:"列出履职记录 / list records"`
 	Excuse   ExcuseCmd   `cmd:"" help:"某一期间免于要求（须写明理由），或撤销 / excuse one period of a duty with a reason, or withdraw it"`
+	People   PeopleCmd   `cmd:"" help:"人员名单及分组（按人计的谈话） / the roster and its groups"`
 	Template TemplateCmd `cmd:"" help:"内置事项模板 / built-in duty sets"`
 	Carry    CarryCmd    `cmd:"" help:"把一年的要求复制到另一年 / copy a year's targets to another year"`
 	Backup   BackupCmd   `cmd:"" help:"备份台账 / back up the ledger"`

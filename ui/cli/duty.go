@@ -27,6 +27,7 @@ type DutyAddCmd struct {
 	Start       string `help:"起始日期（任职日期），之前结束的周期不作要求 / start date" placeholder:"YYYY-MM-DD"`
 	Year        int    `help:"年度（默认今年） / year (default: this year)"`
 	Evidence    string `help:"应有的佐证材料，如“会议记录、签到表、照片” / the evidence each record should carry"`
+	Each        string `help:"按人计：该分组每人每期至少 --min 次 / per person: each person of this group, at least --min a period" placeholder:"GROUP"`
 }
 
 func parseCategory(v string) (model.Category, error) {
@@ -79,7 +80,7 @@ func (c *DutyAddCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	t := model.Target{Year: year, Cadence: cad, Min: c.Min, Start: start}
+	t := model.Target{Year: year, Cadence: cad, Min: c.Min, Start: start, Each: model.CleanLine(c.Each)}
 	id, err := s.AddDuty(ctxb, model.Duty{Title: c.Title, Category: cat, Basis: c.Basis, Description: c.Description, Evidence: c.Evidence}, t)
 	if err != nil {
 		return err
@@ -111,6 +112,7 @@ type target struct {
 	Cadence string `json:"cadence"`
 	Min     int    `json:"min"`
 	Start   string `json:"start,omitempty"`
+	Each    string `json:"each,omitempty"`
 }
 
 // Run lists the duties.
@@ -148,7 +150,7 @@ func (c *DutyListCmd) Run(a *App) error {
 			o := dutyOut{ID: dt.ID, Title: model.CleanLine(dt.Title), Category: string(dt.Category), Description: model.Clean(dt.Description),
 				Basis: model.Clean(dt.Basis), Archived: dt.Archived.String(), Evidence: model.CleanLine(dt.Evidence)}
 			if dt.HasTarget {
-				o.Target = &target{dt.Target.Year, string(dt.Target.Cadence), dt.Target.Min, dt.Target.Start.String()}
+				o.Target = &target{dt.Target.Year, string(dt.Target.Cadence), dt.Target.Min, dt.Target.Start.String(), model.CleanLine(dt.Target.Each)}
 			}
 			out = append(out, o)
 		}
@@ -187,6 +189,7 @@ type DutyEditCmd struct {
 	Min         *int    `help:"新的每期次数 / new minimum"`
 	Start       *string `help:"新起始日期；空字符串表示取消 / new start date; empty to clear" placeholder:"YYYY-MM-DD"`
 	Evidence    *string `help:"应有的佐证材料；空字符串表示不要求 / the evidence each record should carry; empty for none"`
+	Each        *string `help:"按人计的分组；空字符串表示改为按次计 / per-person group; empty for an ordinary duty" placeholder:"GROUP"`
 }
 
 // Run applies the edit.
@@ -221,7 +224,7 @@ func (c *DutyEditCmd) Run(a *App) error {
 		d.Evidence = *c.Evidence
 	}
 	change := data.DutyChange{Duty: d}
-	if c.Cadence != nil || c.Min != nil || c.Start != nil {
+	if c.Cadence != nil || c.Min != nil || c.Start != nil || c.Each != nil {
 		t, has, err := s.Target(ctxb, d.ID, year)
 		if err != nil {
 			return err
@@ -245,6 +248,9 @@ func (c *DutyEditCmd) Run(a *App) error {
 			if t.Start, err = a.date("--start", *c.Start, 0); err != nil {
 				return err
 			}
+		}
+		if c.Each != nil {
+			t.Each = model.CleanLine(*c.Each)
 		}
 		t.Year = year
 		change.Target = &t

@@ -54,6 +54,9 @@ func (c *LogCmd) Run(a *App) error {
 		return err
 	}
 	a.Printf("%s\n", a.logged(s, d, r))
+	if t, has, err := s.TargetFor(ctxb, d.ID, r.Date); err == nil && has {
+		warnOutside(a, s, t, r.With)
+	}
 	if len(items) > 0 {
 		evs, err := s.Evidence(ctxb, r.ID)
 		if err != nil {
@@ -84,6 +87,9 @@ func (a *App) logged(s *data.Store, d model.Duty, r model.Record) string {
 	dy, has, err := s.DutyYear(ctxb, d.ID, year, model.Now(max(a.Today(), r.Date)))
 	if err != nil || !has || i < 0 || i >= len(dy.Periods) {
 		return head
+	}
+	if dy.Coverage != nil {
+		return head + a.coverageNote(*dy.Coverage)
 	}
 	t := dy.Target
 	p := dy.Periods[i]

@@ -83,18 +83,20 @@ type periodOut struct {
 }
 
 type dutyStatusOut struct {
-	ID       int64       `json:"id"`
-	Title    string      `json:"title"`
-	Category string      `json:"category"`
-	Cadence  string      `json:"cadence"`
-	Min      int         `json:"min"`
-	Required int         `json:"required"`
-	Done     int         `json:"done"`
-	Credited int         `json:"credited"`
-	Status   string      `json:"status"`
-	Verdict  string      `json:"verdict"` // the year verdict: done, missed, archived, not_started, in_progress
-	Now      string      `json:"now"`     // this period: met, due_soon, behind, on_track; "" when none is open
-	Periods  []periodOut `json:"periods"`
+	ID       int64        `json:"id"`
+	Title    string       `json:"title"`
+	Category string       `json:"category"`
+	Cadence  string       `json:"cadence"`
+	Min      int          `json:"min"`
+	Required int          `json:"required"`
+	Done     int          `json:"done"`
+	Credited int          `json:"credited"`
+	Status   string       `json:"status"`
+	Verdict  string       `json:"verdict"` // the year verdict: done, missed, archived, not_started, in_progress
+	Now      string       `json:"now"`     // this period: met, due_soon, behind, on_track; "" when none is open
+	Periods  []periodOut  `json:"periods"`
+	Each     string       `json:"each,omitempty"`     // the group of a per-person duty
+	Coverage *coverageOut `json:"coverage,omitempty"` // who a per-person duty reached
 }
 
 type figuresOut struct {
@@ -137,6 +139,10 @@ func statusJSON(ys model.YearStatus) statusOut {
 				d.Periods = append(d.Periods, periodOut{p.Start.String(), p.End.String(), p.Count, string(p.State),
 					model.RefOf(dy.Target.Cadence, ys.Year, p.Period).String(), p.State == model.Excused, model.CleanLine(p.Reason)})
 			}
+		}
+		if dy.Coverage != nil {
+			d.Each, d.Coverage = model.CleanLine(dy.Target.Each), coverageJSON(*dy.Coverage)
+			d.Coverage.Group = d.Each
 		}
 		out.Duties = append(out.Duties, d)
 	}
@@ -227,5 +233,6 @@ func statusTable(ys model.YearStatus, lang model.Lang) string {
 		})
 	}
 	b.WriteString(cells.Table(rows, []int{0, 0, 30, 22, 0, 0, 0}, 0))
+	b.WriteString(missingLines(ys, lang))
 	return b.String()
 }

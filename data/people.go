@@ -1,0 +1,656 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"taizhang/model"
+)
+
+// Roster returns the people, groups and memberships of the ledger.
+func (s *Store) Roster(ctx context.Context) (model.Roster, error) {
+	var r model.Roster
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		var err error
+		r, err = roster(ctx, tx)
+		return err
+	})
+	return r, err
+}
+
+func roster(ctx context.Context, q queryer) (model.Roster, error) {
+	var r model.Roster
+	rows, err := q.QueryContext(ctx, `SELECT id, name, note, rev FROM people ORDER BY id`)
+	if err != nil {
+		return r, err
+	}
+	for rows.Next() {
+		var p model.Person
+		if err := rows.Scan(&p.ID, &p.Name, &p.Note, &p.Rev); err != nil {
+			rows.Close()
+			return r, err
+		}
+		r.People = append(r.People, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return r, err
+	}
+	rows, err = q.QueryContext(ctx, `SELECT name FROM groups ORDER BY id`)
+	if err != nil {
+		return r, err
+	}
+	for rows.Next() {
+		var g string
+		if err := rows.Scan(&g); err != nil {
+			rows.Close()
+			return r, err
+		}
+		r.Groups = append(r.Groups, g)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return r, err
+	}
+	rows, err = q.QueryContext(ctx, `SELECT m.id, m.person_id, g.name, m.joined_on, m.left_on FROM memberships m
+		JOIN groups g ON g.id = m.group_id ORDER BY m.person_id, g.id, coalesce(m.joined_on, ''), m.id`)
+	if err != nil {
+		return r, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var m model.Membership
+		var from, to sql.NullString
+		if err := rows.Scan(&m.ID, &m.PersonID, &m.Group, &from, &to); err != nil {
+			return r, err
+		}
+		m.From, m.To = dateOrZero(from), dateOrZero(to)
+		r.Members = append(r.Members, m)
+	}
+	return r, rows.Err()
+}
+
+// groupID returns the id of group name, making it when make is set; 0
+// when it does not exist and make is not set.
+func groupID(ctx context.Context, q queryer, name string, create bool) (int64, error) {
+	var id int64
+	err := q.QueryRowContext(ctx, `SELECT id FROM groups WHERE name = ?`, name).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		if !create {
+			return 0, nil
+		}
+		res, err := q.ExecContext(ctx, `INSERT INTO groups (name, created_at) VALUES (?, ?)`, name, stamp(time.Now()))
+		if err != nil {
+			return 0, err
+		}
+		return res.LastInsertId()
+	}
+	return id, err
+}
+
+// EnsureGroups makes the groups that do not exist yet (a template's
+// per-person duties are owed to groups the officer fills later).
+func (s *Store) EnsureGroups(ctx context.Context, groups []string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		for _, g := range groups {
+			g, err := model.CheckGroup(g)
+			if err != nil {
+				return err
+			}
+			if _, err := groupID(ctx, tx, g, true); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Joining is a person's entry in a group: the group and the day they
+// joined (zero: since before any period).
+type Joining struct {
+	Group string
+	From  model.Date
+}
+
+// AddPerson adds a person to the roster in the groups given (made when
+// new) and returns them as stored. Bad input is refused with an
+// InputError and nothing is written.
+func (s *Store) AddPerson(ctx context.Context, p model.Person, joins []Joining) (model.Person, error) {
+	for i := range joins {
+		g, err := model.CheckGroup(joins[i].Group)
+		if err != nil {
+			return p, err
+		}
+		joins[i].Group = g
+	}
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		r, err := roster(ctx, tx)
+		if err != nil {
+			return err
+		}
+		p.ID = 0
+		if err := r.NormalizePerson(&p); err != nil {
+			return err
+		}
+		// Records that name the person who had this name alone keep
+		// pointing at them once two people share it.
+		if err := pinName(ctx, tx, r, p.Name); err != nil {
+			return err
+		}
+		now := stamp(time.Now())
+		p.Rev = newRev()
+		res, err := tx.ExecContext(ctx, `INSERT INTO people (name, note, created_at, updated_at, rev) VALUES (?, ?, ?, ?, ?)`,
+			p.Name, p.Note, now, now, p.Rev)
+		if err != nil {
+			return err
+		}
+		if p.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+		for _, j := range joins {
+			if err := join(ctx, tx, p.ID, j); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return p, err
+}
+
+func join(ctx context.Context, tx queryer, person int64, j Joining) error {
+	gid, err := groupID(ctx, tx, j.Group, true)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO memberships (person_id, group_id, joined_on) VALUES (?, ?, ?)`, person, gid, nullDate(j.From))
+	return err
+}
+
+// Join puts person p, as read, in a group (made when new) from a day. A
+// person already in the group is refused.
+func (s *Store) Join(ctx context.Context, p model.Person, j Joining) (model.Membership, error) {
+	g, err := model.CheckGroup(j.Group)
+	if err != nil {
+		return model.Membership{}, err
+	}
+	j.Group = g
+	var m model.Membership
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		r, err := roster(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if _, err := currentPerson(r, p); err != nil {
+			return err
+		}
+		for _, x := range r.GroupsOf(p.ID) {
+			if x.Group == g && (x.To.IsZero() || j.From.IsZero() || j.From <= x.To) {
+				return &model.InputError{Err: model.ErrStillMember, Field: "group",
+					Zh: fmt.Sprintf("%s已在“%s”分组中。", r.Label(p), g),
+					En: fmt.Sprintf("%s is already in the group %q.", r.Label(p), g)}
+			}
+		}
+		if err := join(ctx, tx, p.ID, j); err != nil {
+			return err
+		}
+		err = tx.QueryRowContext(ctx, `SELECT last_insert_rowid()`).Scan(&m.ID)
+		m.PersonID, m.Group, m.From = p.ID, g, j.From
+		return err
+	})
+	return m, err
+}
+
+// Leave records that person p, as read, left group g on day (their last
+// day in it) and returns the membership it closed. A day before they
+// joined, or a group they are not in, is refused.
+func (s *Store) Leave(ctx context.Context, p model.Person, g string, day model.Date) (model.Membership, error) {
+	var m model.Membership
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		r, err := roster(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if p, err = currentPerson(r, p); err != nil {
+			return err
+		}
+		if m, err = model.CheckLeave(r.Label(p), r.GroupsOf(p.ID), model.CleanLine(g), day); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE memberships SET left_on = ? WHERE id = ? AND left_on IS NULL`, day.String(), m.ID)
+		return err
+	})
+	return m, err
+}
+
+// UndoLeave reopens a membership Leave closed, provided it still ends
+// where Leave left it.
+func (s *Store) UndoLeave(ctx context.Context, m model.Membership, day model.Date) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE memberships SET left_on = NULL WHERE id = ? AND left_on = ?`, m.ID, day.String())
+		return personUnchanged(res, err)
+	})
+}
+
+// UndoJoin removes a membership Join made.
+func (s *Store) UndoJoin(ctx context.Context, m model.Membership) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM memberships WHERE id = ?`, m.ID)
+		return personUnchanged(res, err)
+	})
+}
+
+// EditPerson changes a person's name and note; p.Rev names the version the
+// change was made to. It returns the person as they were and as stored.
+func (s *Store) EditPerson(ctx context.Context, p model.Person) (before, after model.Person, err error) {
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		r, err := roster(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if before, err = currentPerson(r, p); err != nil {
+			return err
+		}
+		if err := r.NormalizePerson(&p); err != nil {
+			return err
+		}
+		// Records naming them as they were written keep pointing at them.
+		if err := pinName(ctx, tx, r, before.Name); err != nil {
+			return err
+		}
+		if p.Name != before.Name {
+			if err := pinName(ctx, tx, r, p.Name); err != nil {
+				return err
+			}
+		}
+		after = p
+		after.Rev = newRev()
+		_, err = tx.ExecContext(ctx, `UPDATE people SET name = ?, note = ?, updated_at = ?, rev = ? WHERE id = ? AND rev = ?`,
+			p.Name, p.Note, stamp(time.Now()), after.Rev, p.ID, before.Rev)
+		return err
+	})
+	return before, after, err
+}
+
+// RemovedPerson is a person taken off the roster with all they had, so
+// that an undo can put them back.
+type RemovedPerson struct {
+	Person  model.Person
+	Members []model.Membership
+	Links   []link
+}
+
+type link struct {
+	Record int64
+	Name   string
+}
+
+// RemovePerson takes person p, as read, off the roster with their
+// memberships; the records naming them keep the names as typed.
+func (s *Store) RemovePerson(ctx context.Context, p model.Person) (RemovedPerson, error) {
+	var out RemovedPerson
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		r, err := roster(ctx, tx)
+		if err != nil {
+			return err
+		}
+		if out.Person, err = currentPerson(r, p); err != nil {
+			return err
+		}
+		out.Members = r.GroupsOf(p.ID)
+		rows, err := tx.QueryContext(ctx, `SELECT record_id, name FROM record_people WHERE person_id = ?`, p.ID)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var l link
+			if err := rows.Scan(&l.Record, &l.Name); err != nil {
+				rows.Close()
+				return err
+			}
+			out.Links = append(out.Links, l)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		_, err = tx.ExecContext(ctx, `DELETE FROM people WHERE id = ? AND rev = ?`, p.ID, p.Rev)
+		return err
+	})
+	return out, err
+}
+
+// UndoRemovePerson puts a removed person back under their own id, with
+// their memberships and the records' links to them.
+func (s *Store) UndoRemovePerson(ctx context.Context, rp RemovedPerson) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		p := rp.Person
+		now := stamp(time.Now())
+		if _, err := tx.ExecContext(ctx, `INSERT INTO people (id, name, note, created_at, updated_at, rev) VALUES (?, ?, ?, ?, ?, ?)`,
+			p.ID, p.Name, p.Note, now, now, p.Rev); err != nil {
+			return model.Invalid(model.ErrChanged, "名单已被其他程序修改，不能撤销。", "The roster was changed elsewhere since, so it cannot be undone.")
+		}
+		for _, m := range rp.Members {
+			gid, err := groupID(ctx, tx, m.Group, true)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO memberships (id, person_id, group_id, joined_on, left_on) VALUES (?, ?, ?, ?, ?)`,
+				m.ID, p.ID, gid, nullDate(m.From), nullDate(m.To)); err != nil {
+				return err
+			}
+		}
+		for _, l := range rp.Links {
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO record_people (record_id, person_id, name)
+				SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM records WHERE id = ?)`, l.Record, p.ID, l.Name, l.Record); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// UndoAddPerson takes a person added in this session off the roster,
+// provided they are still as they were added.
+func (s *Store) UndoAddPerson(ctx context.Context, p model.Person) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM people WHERE id = ? AND rev = ?`, p.ID, p.Rev)
+		return personUnchanged(res, err)
+	})
+}
+
+// UndoEditPerson puts back a person's name and note before an edit.
+func (s *Store) UndoEditPerson(ctx context.Context, before, after model.Person) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE people SET name = ?, note = ?, updated_at = ?, rev = ? WHERE id = ? AND rev = ?`,
+			before.Name, before.Note, stamp(time.Now()), newRev(), before.ID, after.Rev)
+		return personUnchanged(res, err)
+	})
+}
+
+func personUnchanged(res sql.Result, err error) error {
+	if err != nil {
+		return err
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return model.Invalid(model.ErrChanged, "名单已被其他程序修改，不能撤销。", "The roster was changed elsewhere since, so it cannot be undone.")
+	}
+	return nil
+}
+
+// currentPerson finds p in r, refusing it unless it is still at p.Rev.
+func currentPerson(r model.Roster, p model.Person) (model.Person, error) {
+	cur, ok := r.Person(p.ID)
+	if !ok || p.Rev != "" && cur.Rev != p.Rev {
+		return cur, model.Invalid(model.ErrChanged,
+			"这个人员在打开后已被其他窗口修改或删除；没有做任何改动，请重新打开再改。",
+			"The person was changed or removed elsewhere since they were opened; nothing was changed: open them again.")
+	}
+	return cur, nil
+}
+
+// pinName links every record naming name, where the name stands for one
+// person on roster r now, to that person, so that the record keeps
+// pointing at them whatever the roster becomes.
+func pinName(ctx context.Context, tx queryer, r model.Roster, name string) error {
+	p, ok := r.Match(name)
+	if !ok {
+		return nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, participants FROM records WHERE instr(participants, ?) > 0`, name)
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		var with string
+		if err := rows.Scan(&id, &with); err != nil {
+			rows.Close()
+			return err
+		}
+		for _, n := range model.People(with) {
+			if n == name {
+				ids = append(ids, id)
+				break
+			}
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, id := range ids {
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO record_people (record_id, person_id, name) VALUES (?, ?, ?)`, id, p.ID, name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// linkRecord links the names of record id's participants to the people
+// they stand for: a name already linked keeps its person; a name matching
+// one person on the roster is linked to them; links of names no longer
+// written are dropped.
+func linkRecord(ctx context.Context, tx queryer, id int64, with string) error {
+	old, err := recordLinks(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	names := model.People(with)
+	for n := range old {
+		keep := false
+		for _, x := range names {
+			keep = keep || x == n
+		}
+		if !keep {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM record_people WHERE record_id = ? AND name = ?`, id, n); err != nil {
+				return err
+			}
+		}
+	}
+	if len(names) == 0 {
+		return nil
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM people`).Scan(&n); err != nil || n == 0 {
+		return err
+	}
+	r, err := roster(ctx, tx)
+	if err != nil {
+		return err
+	}
+	for _, name := range names {
+		if _, ok := old[name]; ok {
+			continue
+		}
+		if p, ok := r.Match(name); ok {
+			if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO record_people (record_id, person_id, name) VALUES (?, ?, ?)`, id, p.ID, name); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func recordLinks(ctx context.Context, q queryer, id int64) (map[string]int64, error) {
+	rows, err := q.QueryContext(ctx, `SELECT name, person_id FROM record_people WHERE record_id = ?`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]int64{}
+	for rows.Next() {
+		var n string
+		var p int64
+		if err := rows.Scan(&n, &p); err != nil {
+			return nil, err
+		}
+		out[n] = p
+	}
+	return out, rows.Err()
+}
+
+// yearPeople gives the per-person duties among tracked their group's
+// members and their records with the people each names (a name linked
+// when it was written stands for that person; another is matched against
+// the roster now), in place of their dates and credits.
+func yearPeople(ctx context.Context, q queryer, year int, from, to model.Date, tracked []model.Tracked) error {
+	any := false
+	for _, tr := range tracked {
+		any = any || tr.Target.PerPerson()
+	}
+	if !any {
+		return nil
+	}
+	r, err := roster(ctx, q)
+	if err != nil {
+		return err
+	}
+	for i := range tracked {
+		tr := &tracked[i]
+		if !tr.Target.PerPerson() {
+			continue
+		}
+		tr.Dates, tr.Credits = nil, nil
+		tr.Group = r.GroupMembers(tr.Target.Each)
+		if tr.Talks, err = dutyTalks(ctx, q, r, tr.Duty.ID, year, from, to); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// dutyTalks reads a duty's records dated in [from, to] or naming a period
+// of year, with the people they name.
+func dutyTalks(ctx context.Context, q queryer, r model.Roster, duty int64, year int, from, to model.Date) ([]model.NamedRecord, error) {
+	links := map[int64]map[string]int64{}
+	rows, err := q.QueryContext(ctx, `SELECT l.record_id, l.name, l.person_id FROM record_people l
+		JOIN records r ON r.id = l.record_id WHERE r.duty_id = ?`, duty)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id, person int64
+		var name string
+		if err := rows.Scan(&id, &name, &person); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if links[id] == nil {
+			links[id] = map[string]int64{}
+		}
+		links[id][name] = person
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = q.QueryContext(ctx, `SELECT id, date, for_period, participants FROM records
+		WHERE duty_id = ? AND (date BETWEEN ? AND ? OR substr(for_period, 1, 4) = ?)`,
+		duty, from.String(), to.String(), fmt.Sprintf("%04d", year))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.NamedRecord
+	for rows.Next() {
+		var id int64
+		var date, with string
+		var forPeriod sql.NullString
+		if err := rows.Scan(&id, &date, &forPeriod, &with); err != nil {
+			return nil, err
+		}
+		nr := r.TalkOf(parseDate(date), periodOrZero(forPeriod), with)
+		for k, name := range nr.Names {
+			if p, ok := links[id][name]; ok {
+				nr.People[k] = p
+			}
+		}
+		out = append(out, nr)
+	}
+	return out, rows.Err()
+}
+
+// loadRoster merges a dump's roster into the ledger's: groups that are
+// missing are made, people are matched by name and note and added when
+// missing, and memberships the ledger does not have are added.
+func loadRoster(ctx context.Context, tx queryer, in model.Roster, out *Loaded) error {
+	if len(in.Groups) == 0 && len(in.People) == 0 {
+		return nil
+	}
+	for _, g := range in.Groups {
+		g, err := model.CheckGroup(g)
+		if err != nil {
+			return err
+		}
+		if _, err := groupID(ctx, tx, g, true); err != nil {
+			return err
+		}
+	}
+	ids := map[int64]int64{} // the dump's person id → the ledger's
+	for _, p := range in.People {
+		have, err := roster(ctx, tx)
+		if err != nil {
+			return err
+		}
+		var id int64
+		for _, o := range have.People {
+			if o.Name == model.CleanLine(p.Name) && o.Note == model.CleanLine(p.Note) {
+				id = o.ID
+			}
+		}
+		if id == 0 {
+			q := model.Person{Name: p.Name, Note: p.Note}
+			if err := have.NormalizePerson(&q); err != nil {
+				return err
+			}
+			now := stamp(time.Now())
+			res, err := tx.ExecContext(ctx, `INSERT INTO people (name, note, created_at, updated_at, rev) VALUES (?, ?, ?, ?, ?)`, q.Name, q.Note, now, now, newRev())
+			if err != nil {
+				return err
+			}
+			if id, err = res.LastInsertId(); err != nil {
+				return err
+			}
+			out.PeopleAdded++
+		}
+		ids[p.ID] = id
+	}
+	have, err := roster(ctx, tx)
+	if err != nil {
+		return err
+	}
+	for _, m := range in.Members {
+		id, ok := ids[m.PersonID]
+		if !ok {
+			continue
+		}
+		g, err := model.CheckGroup(m.Group)
+		if err != nil {
+			return err
+		}
+		if !m.From.IsZero() && !m.To.IsZero() && m.To < m.From {
+			return model.Invalid(model.ErrLeaveEarly, fmt.Sprintf("文件中有一段“%s”分组的离开日期早于加入日期。", g),
+				fmt.Sprintf("The file has a membership of %q that ends before it begins.", g))
+		}
+		dup := false
+		for _, x := range have.GroupsOf(id) {
+			dup = dup || x.Group == g && x.From == m.From && x.To == m.To
+		}
+		if dup {
+			continue
+		}
+		gid, err := groupID(ctx, tx, g, true)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO memberships (person_id, group_id, joined_on, left_on) VALUES (?, ?, ?, ?)`,
+			id, gid, nullDate(m.From), nullDate(m.To)); err != nil {
+			return err
+		}
+	}
+	return nil
+}

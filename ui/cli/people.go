@@ -1,0 +1,362 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"taizhang/data"
+	"taizhang/model"
+	"taizhang/ui/cells"
+)
+
+// PeopleCmd groups the roster commands.
+type PeopleCmd struct {
+	Add    PeopleAddCmd    `cmd:"" help:"添加人员及其分组 / add a person to the roster"`
+	List   PeopleListCmd   `cmd:"" help:"按分组列出人员名单 / list the roster by group"`
+	Edit   PeopleEditCmd   `cmd:"" help:"修改姓名、备注，或加入分组 / change a name or note, or join a group"`
+	Leave  PeopleLeaveCmd  `cmd:"" help:"登记人员离开分组 / record that a person left a group"`
+	Remove PeopleRemoveCmd `cmd:"" help:"从名单删除误录的人员 / take a person entered by mistake off the roster"`
+}
+
+// PeopleAddCmd adds a person.
+type PeopleAddCmd struct {
+	Name  string   `required:"" help:"姓名（同名的人用 --note 区分） / name (tell people of the same name apart with --note)"`
+	Group []string `required:"" sep:"none" help:"分组，如 科室干部、分管科室负责人（可重复） / group (repeatable)" placeholder:"GROUP"`
+	From  string   `help:"加入分组的日期（默认：一直在） / the day they joined (default: since before the year)" placeholder:"YYYY-MM-DD"`
+	Note  string   `help:"备注，如所在科室 / a note, such as their section"`
+}
+
+// Run adds the person.
+func (c *PeopleAddCmd) Run(a *App) error {
+	from, err := a.date("--from", c.From, 0)
+	if err != nil {
+		return err
+	}
+	if len(c.Group) == 0 {
+		c.Group = []string{""} // refused below with the sentence for an empty group
+	}
+	var joins []data.Joining
+	for _, g := range c.Group {
+		joins = append(joins, data.Joining{Group: g, From: from})
+	}
+	s, err := a.Store()
+	if err != nil {
+		return err
+	}
+	p, err := s.AddPerson(ctxb, model.Person{Name: c.Name, Note: c.Note}, joins)
+	if err != nil {
+		return err
+	}
+	r, err := s.Roster(ctxb)
+	if err != nil {
+		return err
+	}
+	var gs []string
+	for _, j := range joins {
+		gs = append(gs, model.CleanLine(j.Group))
+	}
+	a.Printf(a.T("已添加人员：%s（%s）\n", "Added %s (%s)\n"), r.Label(p), strings.Join(gs, a.T("、", ", ")))
+	return nil
+}
+
+// PeopleListCmd lists the roster.
+type PeopleListCmd struct {
+	Group string `help:"只列出这个分组 / only this group" placeholder:"GROUP"`
+	JSON  bool   `name:"json" help:"输出 JSON / print JSON"`
+}
+
+type personOut struct {
+	Name   string          `json:"name"`
+	Note   string          `json:"note,omitempty"`
+	Groups []membershipOut `json:"groups"`
+}
+
+type membershipOut struct {
+	Group  string `json:"group"`
+	Joined string `json:"joined,omitempty"`
+	Left   string `json:"left,omitempty"`
+}
+
+// Run prints the roster.
+func (c *PeopleListCmd) Run(a *App) error {
+	s, err := a.Reading()
+	if err != nil {
+		return err
+	}
+	r, err := s.Roster(ctxb)
+	if err != nil {
+		return err
+	}
+	group := model.CleanLine(c.Group)
+	if group != "" && !r.HasGroup(group) {
+		return Bad("没有名为“%s”的分组；用 taizhang people list 查看所有分组。", "There is no group %q; see taizhang people list.", group)
+	}
+	if c.JSON {
+		out := []personOut{}
+		for _, p := range r.People {
+			o := personOut{Name: model.CleanLine(r.Label(p)), Note: model.CleanLine(p.Note), Groups: []membershipOut{}}
+			in := group == ""
+			for _, m := range r.GroupsOf(p.ID) {
+				in = in || m.Group == group
+				o.Groups = append(o.Groups, membershipOut{Group: model.CleanLine(m.Group), Joined: m.From.String(), Left: m.To.String()})
+			}
+			if in {
+				out = append(out, o)
+			}
+		}
+		return a.writeJSON(out)
+	}
+	if len(r.People) == 0 && len(r.Groups) == 0 {
+		a.Printf("%s", a.T("人员名单是空的；用 taizhang people add --name 姓名 --group 分组 添加。\n",
+			"The roster is empty; add people with taizhang people add --name NAME --group GROUP.\n"))
+		return nil
+	}
+	rows := [][]string{{a.T("分组", "Group"), a.T("姓名", "Name"), a.T("在组时间", "In the group"), a.T("备注", "Note")}}
+	for _, g := range r.Groups {
+		if group != "" && g != group {
+			continue
+		}
+		ms := r.MembersOf(g)
+		if len(ms) == 0 {
+			rows = append(rows, []string{g, a.T("（无人）", "(nobody)"), "", ""})
+		}
+		for _, m := range ms {
+			p, _ := r.Person(m.PersonID)
+			rows = append(rows, []string{g, r.Label(p), span(a.Lang, m), p.Note})
+		}
+	}
+	a.Printf("%s", cells.Table(rows, []int{0, 16, 0, 30}, 0))
+	return nil
+}
+
+// span writes a membership's time: 2026-07-01起, 至2026-05-31, 2026-03-01至2026-09-30.
+func span(lang model.Lang, m model.Membership) string {
+	switch {
+	case m.From.IsZero() && m.To.IsZero():
+		return ""
+	case m.To.IsZero():
+		return pick(lang, m.From.String()+"起", "from "+m.From.String())
+	case m.From.IsZero():
+		return pick(lang, "至"+m.To.String(), "until "+m.To.String())
+	}
+	return pick(lang, m.From.String()+"至"+m.To.String(), m.From.String()+" to "+m.To.String())
+}
+
+func pick(lang model.Lang, zh, en string) string {
+	if lang == model.English {
+		return en
+	}
+	return zh
+}
+
+// PeopleEditCmd changes a person.
+type PeopleEditCmd struct {
+	Person string  `arg:"" help:"姓名（同名的写作 张伟（财务科）） / name"`
+	Name   *string `help:"新姓名 / new name"`
+	Note   *string `help:"新备注 / new note"`
+	Join   string  `help:"加入分组 / join a group" placeholder:"GROUP"`
+	From   string  `help:"加入的日期（与 --join 一起用） / the day they joined (with --join)" placeholder:"YYYY-MM-DD"`
+}
+
+// Run applies the edit.
+func (c *PeopleEditCmd) Run(a *App) error {
+	from, err := a.date("--from", c.From, 0)
+	if err != nil {
+		return err
+	}
+	if c.Name == nil && c.Note == nil && c.Join == "" {
+		return Bad("没有要修改的内容；请给出 --name、--note 或 --join。", "Nothing to change; give --name, --note or --join.")
+	}
+	s, err := a.Existing()
+	if err != nil {
+		return err
+	}
+	r, err := s.Roster(ctxb)
+	if err != nil {
+		return err
+	}
+	p, err := r.Find(c.Person)
+	if err != nil {
+		return err
+	}
+	if c.Name != nil || c.Note != nil {
+		q := p
+		if c.Name != nil {
+			q.Name = *c.Name
+		}
+		if c.Note != nil {
+			q.Note = *c.Note
+		}
+		if _, p, err = s.EditPerson(ctxb, q); err != nil {
+			return err
+		}
+	}
+	if c.Join != "" {
+		if _, err := s.Join(ctxb, p, data.Joining{Group: c.Join, From: from}); err != nil {
+			return err
+		}
+	}
+	if r, err = s.Roster(ctxb); err != nil {
+		return err
+	}
+	a.Printf(a.T("已修改人员：%s\n", "Changed %s\n"), r.Label(p))
+	return nil
+}
+
+// PeopleLeaveCmd records that a person left a group.
+type PeopleLeaveCmd struct {
+	Person string `arg:"" help:"姓名 / name"`
+	Group  string `required:"" help:"分组 / group" placeholder:"GROUP"`
+	Date   string `required:"" help:"在组的最后一天 / their last day in the group" placeholder:"YYYY-MM-DD"`
+}
+
+// Run closes the membership.
+func (c *PeopleLeaveCmd) Run(a *App) error {
+	day, err := a.date("--date", c.Date, 0)
+	if err != nil {
+		return err
+	}
+	s, err := a.Existing()
+	if err != nil {
+		return err
+	}
+	r, err := s.Roster(ctxb)
+	if err != nil {
+		return err
+	}
+	p, err := r.Find(c.Person)
+	if err != nil {
+		return err
+	}
+	if _, err := s.Leave(ctxb, p, c.Group, day); err != nil {
+		return err
+	}
+	a.Printf(a.T("已登记：%s于%s离开“%s”\n", "Recorded: %s left %q on %s\n"), fmtLeave(a, r.Label(p), model.CleanLine(c.Group), day)...)
+	return nil
+}
+
+func fmtLeave(a *App, name, group string, day model.Date) []any {
+	if a.Lang == model.English {
+		return []any{name, group, day.String()}
+	}
+	return []any{name, day.String(), group}
+}
+
+// PeopleRemoveCmd takes a person off the roster.
+type PeopleRemoveCmd struct {
+	Person string `arg:"" help:"姓名 / name"`
+}
+
+// Run removes the person; the records naming them keep the names as typed.
+func (c *PeopleRemoveCmd) Run(a *App) error {
+	s, err := a.Existing()
+	if err != nil {
+		return err
+	}
+	r, err := s.Roster(ctxb)
+	if err != nil {
+		return err
+	}
+	p, err := r.Find(c.Person)
+	if err != nil {
+		return err
+	}
+	if _, err := s.RemovePerson(ctxb, p); err != nil {
+		return err
+	}
+	a.Printf(a.T("已从名单删除：%s（记录中写下的姓名保留不变）\n", "Took %s off the roster (records keep the names as written)\n"), r.Label(p))
+	return nil
+}
+
+// warnOutside warns, on one line, about names in with that are not in the
+// group of a per-person duty: the record is kept as written.
+func warnOutside(a *App, s *data.Store, t model.Target, with string) {
+	if !t.PerPerson() || strings.TrimSpace(with) == "" {
+		return
+	}
+	r, err := s.Roster(ctxb)
+	if err != nil {
+		return
+	}
+	var out []string
+	inGroup := map[int64]bool{}
+	for _, m := range r.MembersOf(t.Each) {
+		inGroup[m.PersonID] = true
+	}
+	for _, name := range model.People(model.CleanLine(with)) {
+		if p, ok := r.Match(name); !ok || !inGroup[p.ID] {
+			out = append(out, name)
+		}
+	}
+	if len(out) > 0 {
+		a.Note(fmt.Sprintf("注意：%s 不在“%s”分组中，不计入谈话覆盖；记录已按原样保存。", strings.Join(out, "、"), t.Each),
+			fmt.Sprintf("Note: %s not in the group %q, so not counted in its coverage; the record is kept as written.", strings.Join(out, ", "), t.Each))
+	}
+}
+
+// coverageNote is where a per-person duty stands after a record:
+// （覆盖 2/3人，尚未谈话：王五）.
+func (a *App) coverageNote(c model.Coverage) string {
+	if len(c.Missing) == 0 {
+		return a.T("（覆盖 "+c.Ratio(a.Lang)+"）", " (covered "+c.Ratio(a.Lang)+")")
+	}
+	names := make([]string, len(c.Missing))
+	for i, n := range c.Missing {
+		names[i] = model.CleanLine(n)
+	}
+	return a.T("（覆盖 "+c.Ratio(a.Lang)+"，尚未谈话："+strings.Join(names, "、")+"）",
+		" (covered "+c.Ratio(a.Lang)+"; not yet: "+strings.Join(names, ", ")+")")
+}
+
+// coverageOut is a per-person duty's coverage in status --json.
+type coverageOut struct {
+	Group    string   `json:"group"`
+	Min      int      `json:"min"`
+	Required []string `json:"required"`
+	Covered  []string `json:"covered"`
+	Missing  []string `json:"missing"`
+	Times    int      `json:"times"`             // 人次
+	Outside  []string `json:"outside,omitempty"` // names outside the group, as written
+}
+
+func coverageJSON(c model.Coverage) *coverageOut {
+	clean := func(ss []string) []string {
+		out := make([]string, 0, len(ss))
+		for _, s := range ss {
+			out = append(out, model.CleanLine(s))
+		}
+		return out
+	}
+	var req []string
+	for _, p := range c.Required {
+		req = append(req, p.Label)
+	}
+	return &coverageOut{Min: c.Min, Required: clean(req), Covered: clean(c.CoveredNames()), Missing: clean(c.Missing),
+		Times: c.Times, Outside: clean(c.Outside)}
+}
+
+// missingLines names, under the status table, who each per-person duty
+// has not reached yet.
+func missingLines(ys model.YearStatus, lang model.Lang) string {
+	var b strings.Builder
+	for _, dy := range ys.Duties {
+		c := dy.Coverage
+		if c == nil || len(c.Missing) == 0 {
+			continue
+		}
+		names := make([]string, len(c.Missing))
+		for i, n := range c.Missing {
+			names[i] = model.CleanLine(n)
+		}
+		title := model.CleanLine(dy.Duty.Title)
+		if lang == model.English {
+			fmt.Fprintf(&b, "%s, not yet (%s): %s\n", title, c.Ratio(lang), strings.Join(names, ", "))
+		} else {
+			fmt.Fprintf(&b, "%s 尚未谈话（%s）：%s\n", title, c.Ratio(lang), strings.Join(names, "、"))
+		}
+	}
+	if b.Len() == 0 {
+		return ""
+	}
+	return "\n" + b.String()
+}
