@@ -57,7 +57,13 @@ func Demo(o DemoOptions) DemoLedger {
 	rng := rand.New(rand.NewPCG(o.Seed, 0x7a6c))
 	var pool []TemplateDuty
 	for _, t := range Templates {
-		pool = append(pool, t.Duties...)
+		for _, row := range t.Duties {
+			// The per-person talks need a roster; the demo keeps to duties
+			// counted in records.
+			if row.Each[0] == "" {
+				pool = append(pool, row)
+			}
+		}
 	}
 	var dl DemoLedger
 	last := o.Today.Year()

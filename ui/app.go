@@ -53,6 +53,7 @@ const (
 	periodView
 	mapView
 	logView
+	peopleView
 	viewCount
 )
 
@@ -78,6 +79,7 @@ type App struct {
 	todo       *period
 	ymap       *yearMap
 	rlog       *recordLog
+	people     *rosterView
 	first      *firstRun
 	stack      []layer // overlays, the top one last
 	layers     int     // layers ever pushed, for their ids
@@ -109,6 +111,7 @@ func New(o Options) *App {
 	a.todo = newPeriod(c)
 	a.ymap = newYearMap(c)
 	a.rlog = newRecordLog(c)
+	a.people = newRosterView(c)
 	a.first = newFirstRun(c, func() int { return a.year })
 	a.layout()
 	if o.Warning != "" {
@@ -127,7 +130,7 @@ func Run(o Options) error {
 
 // screens are every screen, for what they all must hear.
 func (a *App) screens() []Component {
-	return []Component{a.dash, a.detail, a.todo, a.ymap, a.rlog, a.first}
+	return []Component{a.dash, a.detail, a.todo, a.ymap, a.rlog, a.people, a.first}
 }
 
 // refreshScreens tells every screen the loaded year changed.
@@ -322,6 +325,8 @@ func (a *App) active() tabScreen {
 		return a.ymap
 	case logView:
 		return a.rlog
+	case peopleView:
+		return a.people
 	}
 	if a.detailOpen {
 		return a.detail
@@ -413,6 +418,8 @@ func (a *App) wheel(msg tea.MouseWheelMsg) tea.Cmd {
 		a.ymap.move(step)
 	case a.view == logView:
 		a.rlog.move(step)
+	case a.view == peopleView:
+		a.people.move(step)
 	case a.detailOpen:
 		a.detail.move(step)
 	default:
@@ -444,6 +451,8 @@ func (a *App) click(msg tea.MouseClickMsg) tea.Cmd {
 		a.ymap.clickRow(row)
 	case a.view == logView:
 		a.rlog.clickRow(row)
+	case a.view == peopleView:
+		a.people.clickRow(row)
 	case a.detailOpen && !a.sideBySide():
 		a.detail.clickRow(row)
 	default:
@@ -503,7 +512,7 @@ func (a *App) layout() {
 		a.dash.SetSize(w, h)
 		a.detail.SetSize(w, h)
 	}
-	for _, s := range []Component{a.todo, a.ymap, a.rlog, a.first} {
+	for _, s := range []Component{a.todo, a.ymap, a.rlog, a.people, a.first} {
 		s.SetSize(w, h)
 	}
 	for _, l := range a.stack {
@@ -588,10 +597,11 @@ func joinColumns(left, right string, lw, gap int) string {
 // tabSpans are the cell ranges of the view names in the top line.
 func (a *App) tabSpans() [][2]int {
 	names := a.viewNames()
+	sep := a.tabSep(a.c.width, a.topLeft())
 	total := 0
 	for i, n := range names {
 		if i > 0 {
-			total += 2
+			total += sep
 		}
 		total += cells.Width(n) + 2
 	}
@@ -599,7 +609,7 @@ func (a *App) tabSpans() [][2]int {
 	var spans [][2]int
 	for i, n := range names {
 		if i > 0 {
-			x += 2
+			x += sep
 		}
 		spans = append(spans, [2]int{x, x + cells.Width(n) + 2})
 		x += cells.Width(n) + 2
@@ -609,12 +619,12 @@ func (a *App) tabSpans() [][2]int {
 
 func (a *App) viewNames() []string {
 	t := a.c.t
-	return []string{t.ViewDashboard, t.ViewPeriod, t.ViewMap, t.ViewLog}
+	return []string{t.ViewDashboard, t.ViewPeriod, t.ViewMap, t.ViewLog, peopleText(a.c.lang).View}
 }
 
-// topLine: the app, the year, the day, and the views with the current one marked.
-func (a *App) topLine(w int) string {
-	t, st := a.c.t, a.c.st
+// topLeft is the left of the top line: the app, the year, the day.
+func (a *App) topLeft() string {
+	t := a.c.t
 	left := t.App + "  " + fmt.Sprintf(t.YearTitle, a.year)
 	today := a.asOf()
 	switch {
@@ -625,6 +635,26 @@ func (a *App) topLine(w int) string {
 	default:
 		left += "  " + fmt.Sprintf(t.AsOf, today.String()[5:]) + "  " + fmt.Sprintf(t.DaysLeft, int(model.NewDate(a.year, 12, 31)-today))
 	}
+	return left
+}
+
+// tabSep is the space between the views' names: two cells, or none (the
+// names keep their own padding) when that leaves room for the whole left.
+func (a *App) tabSep(w int, left string) int {
+	total := 0
+	for _, n := range a.viewNames() {
+		total += cells.Width(n) + 2
+	}
+	if w-total-2*(len(a.viewNames())-1) >= cells.Width(left)+2 {
+		return 2
+	}
+	return 0
+}
+
+// topLine: the app, the year, the day, and the views with the current one marked.
+func (a *App) topLine(w int) string {
+	st := a.c.st
+	left := a.topLeft()
 	var tabs []string
 	for i, n := range a.viewNames() {
 		if view(i) == a.view {
@@ -633,7 +663,7 @@ func (a *App) topLine(w int) string {
 			tabs = append(tabs, st.Muted.Render(" "+n+" "))
 		}
 	}
-	right := strings.Join(tabs, "  ")
+	right := strings.Join(tabs, strings.Repeat(" ", a.tabSep(w, left)))
 	space := w - cells.Width(right)
 	if space < 4 {
 		return st.Title.Render(cells.Cut(left, w))

@@ -36,6 +36,14 @@ func testLedger(t *testing.T) (*data.Store, string) {
 		t.Fatal(err)
 	}
 	today := model.DateOf(testNow)
+	// The section chiefs the reminder talks are owed to: 孙科长 took up
+	// the post in October, too late to be required this year.
+	for _, p := range []struct{ name, from string }{{"赵科长", ""}, {"钱科长", ""}, {"孙科长", "2026-10-01"}} {
+		from, _ := model.ParseDate(p.from)
+		if _, err := s.AddPerson(bg, model.Person{Name: p.name}, []data.Joining{{Group: "分管科室负责人", From: from}}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	id := func(title string) int64 {
 		all, _ := s.Duties(bg)
 		d, err := model.MatchDuty(all, title)

@@ -313,6 +313,8 @@ func TestViewsAndHelp(t *testing.T) {
 	press(t, a, "esc", "/", "无此记录")
 	mustContain(t, a, "没有符合“无此记录”的记录。")
 	press(t, a, "esc", "tab")
+	mustContain(t, a, "[人员]", "分管科室负责人", "赵科长", "2026-10-01起")
+	press(t, a, "tab")
 	mustContain(t, a, "[总览]")
 	press(t, a, "?")
 	mustContain(t, a, "快捷键", "今天完成一次", "撤销")
@@ -323,7 +325,7 @@ func TestViewsAndHelp(t *testing.T) {
 func TestEnglish(t *testing.T) {
 	s, _ := testLedger(t)
 	a := newTestApp(t, s, model.English, 80, 24)
-	mustContain(t, a, "taizhang  2026  as of 11-22  39 days left", "[Duties]", "done 2/19  rate 33.9%")
+	mustContain(t, a, "taizhang  2026  as of 11-22  39 days left", "[Duties]", "done 1/19  rate 33.3%")
 	selectDuty(t, a, "会前学法")
 	press(t, a, "space")
 	mustContain(t, a, "Log 会前学法 2026-11-22  topic:")

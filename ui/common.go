@@ -115,6 +115,7 @@ type yearData struct {
 	prevYear  bool                     // the year before has targets to copy
 	dutyIndex map[int64]int            // position in status.Duties
 	duties    map[int64]model.Duty     // every duty
+	roster    model.Roster             // the people and their groups
 }
 
 type loadedMsg struct {
@@ -174,6 +175,14 @@ func readYear(ctx context.Context, l Ledger, year int, asOf model.Date) (*yearDa
 	for i, dy := range ys.Duties {
 		d.dutyIndex[dy.Duty.ID] = i
 	}
+	if pl, ok := l.(interface {
+		Roster(context.Context) (model.Roster, error)
+	}); ok {
+		if d.roster, err = pl.Roster(ctx); err != nil {
+			return nil, err
+		}
+		d.people = rosterNames(d.roster, nil)
+	}
 	d.empty = len(all) == 0
 	if len(ys.Duties) == 0 && !d.empty {
 		prev, err := l.YearStatus(ctx, year-1, asOf)
@@ -196,17 +205,18 @@ func (d *yearData) setRecords(recs []model.Record) {
 			seen[p]++
 		}
 	}
-	d.people = d.people[:0]
+	var others []string
 	for p := range seen {
-		d.people = append(d.people, p)
+		others = append(others, p)
 	}
-	sort.Slice(d.people, func(i, j int) bool {
-		a, b := d.people[i], d.people[j]
+	sort.Slice(others, func(i, j int) bool {
+		a, b := others[i], others[j]
 		if seen[a] != seen[b] {
 			return seen[a] > seen[b]
 		}
 		return a < b
 	})
+	d.people = rosterNames(d.roster, others)
 	d.recordsIn = true
 }
 
@@ -227,6 +237,27 @@ func (d *yearData) dutyRecords(dy model.DutyYear) []model.Record {
 	for _, r := range d.byDuty[dy.Duty.ID] {
 		if model.PeriodIndex(dy.Target.Cadence, d.year, r.Date) >= 0 {
 			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// rosterNames are the names the participants field offers: the roster's
+// first (as they are matched, 张伟（财务科） for people of the same name),
+// then the other names seen in records.
+func rosterNames(r model.Roster, others []string) []string {
+	out := make([]string, 0, len(r.People)+len(others))
+	seen := map[string]bool{}
+	for _, p := range r.People {
+		if l := r.Label(p); !seen[l] {
+			seen[l] = true
+			out = append(out, l)
+		}
+	}
+	for _, o := range others {
+		if !seen[o] {
+			seen[o] = true
+			out = append(out, o)
 		}
 	}
 	return out

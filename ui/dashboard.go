@@ -64,7 +64,7 @@ func (d *dashboard) refresh() {
 		}
 		d.rows[head].count++
 		d.rows = append(d.rows, dashRow{idx: i})
-		d.countW = max(d.countW, len(fmt.Sprintf("%d/%d", dy.Credited, dy.Required)))
+		d.countW = max(d.countW, cells.Width(progressText(dy, d.c.lang)))
 		if dy.VerdictDiffers() {
 			d.badgeW = max(d.badgeW, cells.Width(dy.Badge(d.c.lang)))
 		}
@@ -375,10 +375,14 @@ func (d *dashboard) rowView(dy model.DutyYear, col dashColumns, selected bool) s
 	var b strings.Builder
 	b.WriteString(marker + title)
 	if col.bar > 0 {
-		b.WriteString(" " + progressBar(st, dy.Credited, dy.Required, col.bar))
+		n, total := dy.Credited, dy.Required
+		if c := dy.Coverage; c != nil {
+			n, total = c.Covered(), len(c.Required)
+		}
+		b.WriteString(" " + progressBar(st, n, total, col.bar))
 	}
 	if col.count > 0 {
-		b.WriteString(" " + cells.FitRight(fmt.Sprintf("%d/%d", dy.Credited, dy.Required), col.count))
+		b.WriteString(" " + cells.FitRight(progressText(dy, d.c.lang), col.count))
 	}
 	if col.status > 0 {
 		word := dy.Status.Name(d.c.lang)
@@ -404,4 +408,13 @@ func progressBar(st *Styles, n, total, w int) string {
 		filled = min(w, (n*w+total/2)/total)
 	}
 	return st.BarDone.Render(strings.Repeat("#", filled)) + st.BarLeft.Render(strings.Repeat("-", w-filled))
+}
+
+// progressText is a duty's progress as the list shows it: done/required,
+// or for a per-person duty the people covered of those required (7/9人).
+func progressText(dy model.DutyYear, lang model.Lang) string {
+	if dy.Coverage != nil {
+		return dy.Coverage.Ratio(lang)
+	}
+	return fmt.Sprintf("%d/%d", dy.Credited, dy.Required)
 }

@@ -176,6 +176,12 @@ func (d *detail) View() string {
 			add(st.Muted.Render(l))
 		}
 	}
+	if dy.Coverage != nil {
+		add("")
+		for _, l := range coverageLines(d.c, dy, w) {
+			add(l)
+		}
+	}
 	add("")
 	lines = append(lines, d.strip(dy, w)...)
 	add(st.Muted.Render(cells.Cut(t.Legend, w)))

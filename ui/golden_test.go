@@ -45,6 +45,11 @@ var screens = []struct {
 	{"export", model.Chinese, false, []string{"x", "right", "right"}},
 	{"next_year", model.Chinese, false, []string{"]"}},
 	{"plan_source", model.Chinese, false, []string{"i"}},
+	{"people", model.Chinese, false, []string{"tab", "tab", "tab", "tab"}},
+	{"people_en", model.English, false, []string{"tab", "tab", "tab", "tab"}},
+	{"person_form", model.Chinese, false, []string{"tab", "tab", "tab", "tab", "a"}},
+	{"per_person_detail", model.Chinese, false, []string{"j", "j", "j", "enter"}},
+	{"per_person_detail_en", model.English, false, []string{"j", "j", "j", "enter"}},
 	{"first_run", model.Chinese, true, nil},
 	{"first_run_en", model.English, true, nil},
 }

@@ -11,6 +11,9 @@ import (
 
 // intent acts on what a component asked for.
 func (a *App) intent(msg tea.Msg) tea.Cmd {
+	if cmd, ok := a.peopleIntent(msg); ok {
+		return cmd
+	}
 	c := a.c
 	t := c.t
 	switch m := msg.(type) {
@@ -138,10 +141,17 @@ type undoEntry struct {
 	title         string
 	items         []model.Evidence // the evidence added or removed
 	label         string           // how an evidence change is named
+	// fn and desc take back and name a change that is not a record's
+	// (the roster's).
+	fn   func(ctx context.Context) error
+	desc string
 }
 
 // describe names the change, for "已撤销…".
 func (u undoEntry) describe(t *Text) string {
+	if u.fn != nil {
+		return u.desc
+	}
 	r := u.after
 	format := t.UndoAdd
 	switch u.kind {
@@ -219,15 +229,17 @@ func (a *App) undoLast() tea.Cmd {
 	said := fmt.Sprintf(a.c.t.Undone, u.describe(a.c.t))
 	return a.write(func(ctx context.Context, l Ledger) writtenMsg {
 		var err error
-		switch u.kind {
-		case undoAdded:
+		switch {
+		case u.fn != nil:
+			err = u.fn(ctx)
+		case u.kind == undoAdded:
 			err = l.UndoAdd(ctx, u.after)
-		case undoEdited:
+		case u.kind == undoEdited:
 			err = l.UndoEdit(ctx, u.before, u.after)
-		case undoAttached:
+		case u.kind == undoAttached:
 			err = l.UndoAddEvidence(ctx, u.items)
 			return writtenMsg{err: err, say: said, evidenceOf: u.items[0].RecordID}
-		case undoRemovedEvidence:
+		case u.kind == undoRemovedEvidence:
 			err = l.UndoRemoveEvidence(ctx, u.items[0])
 			return writtenMsg{err: err, say: said, evidenceOf: u.items[0].RecordID}
 		default:

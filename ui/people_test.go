@@ -1,0 +1,78 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"taizhang/model"
+)
+
+// An officer adds a section chief in the people view, logs a talk naming
+// them (completed from the roster), sees the coverage change on the
+// dashboard and in the duty's detail, records that someone left, and
+// takes each step back with u.
+func TestPeopleViewAddTalkAndCoverage(t *testing.T) {
+	s, _ := testLedger(t)
+	a := newTestApp(t, s, model.Chinese, 100, 30)
+	mustContain(t, a, "1/2人")
+	press(t, a, "tab", "tab", "tab", "tab")
+	mustContain(t, a, "[人员]", "赵科长", "钱科长", "0 未谈")
+	// a adds a person to the group under the cursor.
+	press(t, a, "a", "李科长", "ctrl+s")
+	mustContain(t, a, "已添加人员：李科长", "李科长")
+	press(t, a, "tab")
+	mustContain(t, a, "1/3人")
+	// The talk names him from the roster: 李 completes to 李科长, and the
+	// separator typed after it is not stored.
+	selectDuty(t, a, "提醒谈话")
+	press(t, a, "a", "廉政提醒", "tab", "李")
+	mustContain(t, a, "李科长")
+	press(t, a, "tab", "、", "ctrl+s")
+	mustContain(t, a, "已登记", "2/3人")
+	recs := recordsOf(t, s, "提醒谈话")
+	if got := recs[0].With; got != "李科长" {
+		t.Errorf("participants stored as %q, want 李科长", got)
+	}
+	press(t, a, "enter")
+	mustContain(t, a, "覆盖：2/3人", "已谈话：赵科长、李科长", "尚未谈话：钱科长")
+	// 钱科长 left in March: no longer required; everyone is covered.
+	press(t, a, "esc", "tab", "tab", "tab", "tab", "g", "j")
+	mustContain(t, a, ">                 钱科长")
+	press(t, a, "l", "ctrl+u", "2026-03-31", "ctrl+s")
+	mustContain(t, a, "已登记：钱科长离开“分管科室负责人”", "至2026-03-31")
+	press(t, a, "tab")
+	mustContain(t, a, "2/2人", "已完成")
+	// Undo: 钱科长 is back in the group, then the talk goes, then 李科长.
+	press(t, a, "u")
+	mustContain(t, a, "2/3人")
+	press(t, a, "u", "u")
+	mustContain(t, a, "1/2人")
+	mustContain(t, a, "已撤销添加人员李科长")
+	if r, _ := s.Roster(bg); len(r.People) != 3 {
+		t.Errorf("after undoing, the roster has %d people", len(r.People))
+	}
+}
+
+// Bad roster input is refused in the form with one sentence and nothing
+// is written: an empty or taken name, a leaving day before the join day.
+func TestPeopleFormRefusals(t *testing.T) {
+	s, _ := testLedger(t)
+	a := newTestApp(t, s, model.Chinese, 100, 30)
+	press(t, a, "tab", "tab", "tab", "tab", "a", "ctrl+s")
+	mustContain(t, a, "姓名不能为空")
+	press(t, a, "赵科长", "ctrl+s")
+	mustContain(t, a, "名单上已有“赵科长”")
+	press(t, a, "esc", "G")
+	mustContain(t, a, "> ", "孙科长")
+	press(t, a, "l", "ctrl+u", "2026-09-30", "ctrl+s")
+	mustContain(t, a, "早于孙科长加入")
+	r, _ := s.Roster(bg)
+	if len(r.People) != 3 || !r.MembersOf("分管科室负责人")[2].To.IsZero() {
+		t.Errorf("the roster changed: %+v", r)
+	}
+	en := newTestApp(t, s, model.English, 100, 30)
+	press(t, en, "tab", "tab", "tab", "tab", "a", "ctrl+s")
+	if !strings.Contains(screen(en), "The name is empty") {
+		t.Errorf("English refusal:\n%s", screen(en))
+	}
+}
