@@ -18,6 +18,9 @@ import (
 // left out, and with each table cell on a line of its own as LibreOffice
 // writes them.
 func TestAgainstLibreOffice(t *testing.T) {
+	if raceOn {
+		t.Skip("the comparison with LibreOffice runs without the race detector")
+	}
 	office := ""
 	for _, name := range []string{"soffice", "libreoffice"} {
 		if p, err := exec.LookPath(name); err == nil {
