@@ -168,8 +168,14 @@ func (ef *exportForm) submit() {
 	if f.field("layout").choice == 1 && hasLayout(format) {
 		layout = model.ReportLayout
 	}
-	f.saving(exportMsg{export.Options{Year: ef.year, AsOf: asOf, Format: format, Layout: layout, Lang: c.lang,
-		Path: path, Force: f.field("force").checked}})
+	o := export.Options{Year: ef.year, AsOf: asOf, Today: c.today(), Format: format, Layout: layout, Lang: c.lang,
+		Path: path, Force: f.field("force").checked}
+	if asOf == c.today() {
+		// Today as it stands, as the dashboard shows it: a period that
+		// ends today is still open, not missed.
+		o.AsOf = 0
+	}
+	f.saving(exportMsg{o})
 }
 
 // hasLayout reports whether a format is a document with a layout (md,
