@@ -30,7 +30,7 @@ func TestBadInput(t *testing.T) {
 		args []string
 		says string // a part of the English message
 	}{
-		{"unknown command", []string{"frobnicate"}, "unexpected argument"},
+		{"unknown command", []string{"frobnicate"}, "there is no command frobnicate"},
 		{"unknown flag", []string{"status", "--colour"}, "unknown flag"},
 		{"misspelt flag", []string{"status", "--yaer", "2026"}, "did you mean"},
 		{"escape in an unknown argument", []string{"status", "\x1b]0;title\x07"}, "unexpected argument"},
@@ -80,10 +80,10 @@ func TestBadInput(t *testing.T) {
 		{"log for another cadence", []string{"log", "会前", "--date", "2026-05-01", "--for", "2026-Q1"}, "not one of the duty's periods"},
 		{"log for a period ended too long ago", []string{"log", "会前", "--date", "2026-06-10", "--for", "2026-03"}, "more than 60 days"},
 		{"log for a period not understood", []string{"log", "会前", "--for", "2026-X1"}, "not understood"},
-		{"log for a period that does not exist", []string{"log", "会前", "--for", "2026年13月"}, "does not exist"},
+		{"log for a period that does not exist", []string{"log", "会前", "--for", "2026年13月"}, "--for: the period"},
 		{"excuse without a reason", []string{"excuse", "会前", "2026-08"}, "Give the reason"},
 		{"excuse a met period", []string{"excuse", "会前", "2026-03", "--reason", "病休"}, "already met"},
-		{"excuse a period that does not exist", []string{"excuse", "会前", "2026-13", "--reason", "病休"}, "does not exist"},
+		{"excuse a period that does not exist", []string{"excuse", "会前", "2026-13", "--reason", "病休"}, "taizhang: The period \"2026-13\" does not exist"},
 		{"excuse a period of another cadence", []string{"excuse", "会前", "2026-Q3", "--reason", "病休"}, "has no period"},
 		{"excuse a year without a target", []string{"excuse", "会前", "2025-08", "--reason", "病休"}, "no target in 2025"},
 		{"excuse remove what is not excused", []string{"excuse", "--remove", "会前", "2026-08"}, "not excused"},
@@ -134,7 +134,7 @@ func TestBadInput(t *testing.T) {
 				t.Errorf("in Chinese: exit %d, stderr %q", zh.code, zh.stderr)
 			}
 			// In Chinese the sentence is Chinese, parser's refusals included.
-			if strings.Contains(zh.stderr, "expected") || strings.Contains(zh.stderr, "unknown flag") || strings.Contains(zh.stderr, "missing flags") ||
+			if strings.Contains(zh.stderr, "expected") || strings.Contains(zh.stderr, "unknown flag") || strings.Contains(zh.stderr, "missing flags") || strings.Contains(zh.stderr, "PERIOD") ||
 				!strings.HasPrefix(zh.stderr, "taizhang: ") {
 				t.Errorf("in Chinese: %q", zh.stderr)
 			}

@@ -1,10 +1,13 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
 	"sync"
+
+	"github.com/alecthomas/kong"
 
 	"taizhang/model"
 )
@@ -71,6 +74,8 @@ func zhList(s string) string {
 	return strings.Join(parts, "、")
 }
 
+var unknownCommand = regexp.MustCompile(`^unexpected argument (\S+)$`)
+
 type parseErrorForm struct {
 	re *regexp.Regexp
 	zh func(m []string) string
@@ -80,6 +85,15 @@ type parseErrorForm struct {
 // in lang's words.
 func (a *App) parseError(err error) string {
 	msg := err.Error()
+	// An argument before any command is a command that does not exist,
+	// not one too many.
+	var pe *kong.ParseError
+	if errors.As(err, &pe) && pe.Context != nil && pe.Context.Selected() == nil {
+		if m := unknownCommand.FindStringSubmatch(msg); m != nil {
+			return model.CleanLine(a.T("taizhang: 没有“"+m[1]+"”这个命令；运行 taizhang --help 查看全部命令。",
+				"taizhang: there is no command "+m[1]+"; run taizhang --help for the commands."))
+		}
+	}
 	zh := "命令行有误（" + msg + "）"
 	for _, p := range parseErrors() {
 		if m := p.re.FindStringSubmatch(msg); m != nil {

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"sort"
+	"strings"
 
 	"taizhang/data"
 	"taizhang/model"
@@ -13,8 +14,13 @@ import (
 // 2026-W05, or 2026年上半年, 2026年8月, 2026年第3季度.
 func (a *App) period(flag, v string) (model.PeriodRef, error) {
 	r, err := model.ParsePeriodRef(v)
-	if ie, ok := model.AsInput(err); ok {
-		return r, model.Invalid(ie.Err, flag+" "+ie.Zh, flag+": "+ie.En)
+	if ie, ok := model.AsInput(err); ok && flag != "" {
+		// A flag is named; the argument is the sentence's subject itself.
+		en := ie.En
+		if en != "" {
+			en = strings.ToLower(en[:1]) + en[1:]
+		}
+		return r, model.Invalid(ie.Err, flag+" "+ie.Zh, flag+": "+en)
 	}
 	return r, err
 }
@@ -29,7 +35,7 @@ type ExcuseCmd struct {
 
 // Run excuses the period, or withdraws the excuse, and says so.
 func (c *ExcuseCmd) Run(a *App) error {
-	ref, err := a.period("PERIOD", c.Period)
+	ref, err := a.period("", c.Period)
 	if err != nil {
 		return err
 	}
