@@ -229,7 +229,11 @@ func TestRestoreWhileFourWrite(t *testing.T) {
 	if err := s.Backup(ctx, backup); err != nil {
 		t.Fatal(err)
 	}
-	const writers, restores, each = 4, 4, 150
+	const writers, restores = 4, 4
+	each := 150
+	if underRace {
+		each = 60
+	}
 	acked := make([][]string, writers)
 	var count atomic.Int64
 	var wg sync.WaitGroup
