@@ -23,7 +23,9 @@ func TestAction(t *testing.T) {
 		{"开展调研", Research, "开展调研"},
 		{"警示教育", Education, "参加警示教育"},
 		{"民主生活会", Meeting, "参加民主生活会"},
-		{"述责述廉", Report, "述责述廉"},
+		{"述责述廉", Report, "进行述责述廉"},
+		{"专题学法（法治讲座）", Study, "参加专题学法（法治讲座）"},
+		{"专题研究分管领域意识形态工作", Meeting, "专题研究分管领域意识形态工作"},
 		{"年度述职述廉", Report, "进行年度述职述廉"},
 	} {
 		if got := Action(Duty{Title: c.title, Category: c.cat}, Chinese); got != c.want {

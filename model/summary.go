@@ -426,7 +426,7 @@ func recordLine(r Record, c Category, year int, lang Lang) string {
 // verbs a duty's title may already start with; a title that does is a
 // sentence's predicate as it stands.
 var verbs = []string{"参加", "参与", "出席", "列席", "开展", "组织", "召开", "主持", "讲", "为", "与", "向", "听取",
-	"专题", "带领", "进行", "撰写", "报告", "学习", "述", "深入", "落实", "督促", "检查", "研究", "赴", "对",
+	"专题研究", "带领", "进行", "撰写", "报告", "学习", "深入", "落实", "督促", "检查", "研究", "赴", "对",
 	"接受", "完成", "提交", "填报", "作", "上", "约谈", "走访", "督导", "推动", "抓"}
 
 // Action is the duty's title as the predicate of a count sentence, with a
