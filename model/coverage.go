@@ -1,5 +1,10 @@
 package model
 
+import (
+	"fmt"
+	"strings"
+)
+
 // countTalks counts a per-person target's records into its periods (each
 // period's Count) and returns, per period, the records with each member of
 // the group (by the member's index in tr.Group). A record counts where the
@@ -105,4 +110,44 @@ func coverage(tr Tracked, res []PeriodResult, m Moment) *Coverage {
 		}
 	}
 	return c
+}
+
+// coverageParagraph is a per-person duty's count sentence (DESIGN §3a):
+// 全年开展提醒谈话12人次，覆盖9人，实现全覆盖。 or …覆盖7人，尚未谈话：张三、李四。
+func coverageParagraph(s Summary, sd SummaryDuty, lang Lang) string {
+	c := sd.Coverage
+	group := CleanLine(sd.Target.Each)
+	names := make([]string, len(c.Missing))
+	for i, n := range c.Missing {
+		names[i] = CleanLine(n)
+	}
+	if lang == English {
+		var b strings.Builder
+		when := fmt.Sprintf("in %d", s.Year)
+		if s.Partial {
+			when = "by " + shortDate(s.AsOf, s.Year, lang)
+		}
+		switch {
+		case len(c.Required) == 0:
+			fmt.Fprintf(&b, "%s %s; nobody is on the roster in the group %q, so coverage cannot be counted.", capital(timesEn(sd.Done)), when, group)
+		case c.Full():
+			fmt.Fprintf(&b, "%d talks (person-times) %s, covering %d people: everyone in %s.", c.Times, when, c.Covered(), group)
+		default:
+			fmt.Fprintf(&b, "%d talks (person-times) %s, covering %d of %d people in %s; not yet talked to: %s.",
+				c.Times, when, c.Covered(), len(c.Required), group, strings.Join(names, ", "))
+		}
+		return b.String()
+	}
+	prefix := "全年"
+	if s.Partial {
+		prefix = "截至" + shortDate(s.AsOf, s.Year, lang) + "，"
+	}
+	switch {
+	case len(c.Required) == 0:
+		return fmt.Sprintf("%s%s%d次；“%s”分组尚无人员，无法统计覆盖情况。", prefix, sd.Action, sd.Done, group)
+	case c.Full():
+		return fmt.Sprintf("%s%s%d人次，覆盖%d人，实现全覆盖。", prefix, sd.Action, c.Times, c.Covered())
+	}
+	return fmt.Sprintf("%s%s%d人次，覆盖%d人（应覆盖%d人），尚未谈话：%s。", prefix, sd.Action, c.Times, c.Covered(), len(c.Required),
+		strings.Join(names, "、"))
 }

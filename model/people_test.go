@@ -303,3 +303,32 @@ func TestMembershipCovers(t *testing.T) {
 		t.Error("two stays covering 273 days are not counted together")
 	}
 }
+
+func TestCoverageSentences(t *testing.T) {
+	r := staff()
+	tr := Tracked{Duty: Duty{ID: 1, Title: "与科室干部谈心谈话", Category: Talk},
+		Target: Target{Year: 2026, Cadence: Year, Min: 1, Each: "科室干部"}, Group: r.GroupMembers("科室干部")}
+	some := talks(r, [2]string{"2026-03-01", "张三"}, [2]string{"2026-04-01", "张三"}, [2]string{"2026-05-01", "张伟（财务科）、钱七"})
+	all := append(some, talks(r, [2]string{"2026-08-01", "李四、张伟（办公室）"})...)
+	tests := []struct {
+		name  string
+		talks []NamedRecord
+		lang  Lang
+		want  string
+	}{
+		{"everyone", all, Chinese, "人次，覆盖5人，实现全覆盖。"},
+		{"some missing", some, Chinese, "4人次，覆盖3人（应覆盖5人），尚未谈话：李四、张伟（办公室）。"},
+		{"everyone in English", all, English, "talks (person-times) in 2026, covering 5 people: everyone in 科室干部."},
+		{"some missing in English", some, English, "covering 3 of 5 people in 科室干部; not yet talked to: 李四, 张伟（办公室）."},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			tr.Talks = tc.talks
+			ys := EvaluateYear(2026, CloseOf(d("2026-12-31")), []Tracked{tr})
+			s := BuildSummary(ys, nil, Profile{}, tc.lang)
+			if got := s.Duties[0].Paragraph; !strings.Contains(got, tc.want) {
+				t.Errorf("paragraph = %q, want it to hold %q", got, tc.want)
+			}
+		})
+	}
+}

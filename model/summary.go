@@ -523,6 +523,9 @@ func periodUnit(c Cadence, lang Lang) (string, bool) {
 // §3a), with how it stands against the requirement: 全年参加会前学法10次，
 // 12个月中有10个月达到每月1次的要求，8月、10月未开展。
 func dutyParagraph(s Summary, sd SummaryDuty, lang Lang) string {
+	if sd.Coverage != nil {
+		return coverageParagraph(s, sd, lang)
+	}
 	req := sd.Requirement
 	n := sd.Done
 	final := sd.Verdict == VerdictMissed || sd.Verdict == VerdictDone

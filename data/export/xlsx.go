@@ -248,18 +248,26 @@ func WriteXLSX(w io.Writer, s model.Summary) error {
 	}
 	sumName, ledName := SheetNames(s.Lang)
 	ledger := s.Ledger()
+	cov := coverageOf(s)
+	layouts := []sheetLayout{
+		{sumName, len(SummaryColumns(s.Lang)) + 12 - 1, len(s.Duties) + 2},
+		{ledName, len(model.LedgerColumns(s.Lang)) - 1, len(ledger) + 2},
+	}
+	types, rels := []byte(xlsxContentTypes), []byte(xlsxWorkbookRels)
+	if cov != nil {
+		layouts = append(layouts, cov.layout(s.Lang))
+		types, rels = withCoverageSheet(types, rels)
+	}
 	for _, p := range []struct {
 		name string
 		body []byte
 	}{
-		{"[Content_Types].xml", []byte(xlsxContentTypes)},
+		{"[Content_Types].xml", types},
 		{"_rels/.rels", []byte(xlsxPackageRels)},
 		{"docProps/core.xml", xlsxCore(s)},
 		{"docProps/app.xml", []byte(xlsxApp)},
-		{"xl/workbook.xml", workbookXML(
-			sheetLayout{sumName, len(SummaryColumns(s.Lang)) + 12 - 1, len(s.Duties) + 2},
-			sheetLayout{ledName, len(model.LedgerColumns(s.Lang)) - 1, len(ledger) + 2})},
-		{"xl/_rels/workbook.xml.rels", []byte(xlsxWorkbookRels)},
+		{"xl/workbook.xml", workbookXML(layouts...)},
+		{"xl/_rels/workbook.xml.rels", rels},
 		{"xl/styles.xml", []byte(xlsxStyles)},
 	} {
 		fw, err := part(p.name)
@@ -282,6 +290,14 @@ func WriteXLSX(w io.Writer, s model.Summary) error {
 	}
 	if err := writeLedgerSheet(fw, s, ledger); err != nil {
 		return err
+	}
+	if cov != nil {
+		if fw, err = part("xl/worksheets/sheet3.xml"); err != nil {
+			return err
+		}
+		if err := cov.write(fw, s); err != nil {
+			return err
+		}
 	}
 	return z.Close()
 }

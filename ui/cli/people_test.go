@@ -2,6 +2,8 @@ package cli
 
 import (
 	"encoding/json"
+	"github.com/xuri/excelize/v2"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -125,5 +127,62 @@ func TestPeopleBadInput(t *testing.T) {
 				t.Fatalf("the ledger changed:\n%s\n%s", before, after)
 			}
 		})
+	}
+}
+
+// The year-end documents say who was covered: the summary's sentence, a
+// 谈话覆盖 sheet (people × per-person duties, blank where not required)
+// and the JSON export's roster.
+func TestCoverageInExports(t *testing.T) {
+	db := newLedger(t)
+	for _, p := range [][]string{{"张三", ""}, {"李四", ""}, {"王五", "2026-10-01"}} {
+		args := []string{"people", "add", "--name", p[0], "--group", "科室干部"}
+		if p[1] != "" {
+			args = append(args, "--from", p[1])
+		}
+		ok(t, db, args...)
+	}
+	ok(t, db, "duty", "add", "--title", "谈心谈话", "--category", "talk", "--cadence", "year", "--min", "1", "--each", "科室干部", "--year", "2025")
+	ok(t, db, "people", "edit", "王五", "--join", "分管科室负责人")
+	ok(t, db, "duty", "add", "--title", "提醒谈话", "--category", "talk", "--cadence", "year", "--min", "1", "--each", "分管科室负责人", "--year", "2025")
+	ok(t, db, "log", "谈心谈话", "--date", "2025-03-01", "--with", "张三")
+	ok(t, db, "log", "谈心谈话", "--date", "2025-04-01", "--with", "张三")
+	dir := t.TempDir()
+	read := func(args ...string) string {
+		t.Helper()
+		out := dir + "/out" + args[len(args)-1]
+		ok(t, db, append(args[:len(args)-1], "-o", out)...)
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	md := read("export", "--year", "2025", "--format", "md", ".md")
+	if !strings.Contains(md, "2人次，覆盖1人（应覆盖2人），尚未谈话：李四。") {
+		t.Errorf("summary:\n%s", md)
+	}
+	if en := read("--lang", "en", "export", "--year", "2025", "--format", "md", ".en.md"); !strings.Contains(en, "covering 1 of 2 people in 科室干部; not yet talked to: 李四.") {
+		t.Errorf("English summary:\n%s", en)
+	}
+	x := dir + "/2025.xlsx"
+	ok(t, db, "export", "--year", "2025", "--format", "xlsx", "-o", x)
+	f, err := excelize.OpenFile(x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows("谈话覆盖")
+	if err != nil {
+		t.Fatalf("no 谈话覆盖 sheet: %v (%v)", err, f.GetSheetList())
+	}
+	want := [][]string{{"姓名", "谈心谈话（科室干部每人每年不少于1次）", "提醒谈话（分管科室负责人每人每年不少于1次）"},
+		{"张三", "2 ✓"}, {"李四", "0 ✗"}, {"王五", "", "0 ✗"}}
+	if got := rows[1:]; !reflect.DeepEqual(got, want) {
+		t.Errorf("谈话覆盖 = %q, want %q", got, want)
+	}
+	js := read("export", "--year", "2025", "--format", "json", ".json")
+	if !strings.Contains(js, `"each": "科室干部"`) || !strings.Contains(js, `"people": [`) || !strings.Contains(js, `"joined": "2026-10-01"`) {
+		t.Errorf("json export lacks the roster:\n%s", js)
 	}
 }
