@@ -14,7 +14,6 @@ import (
 
 	"taizhang/data"
 	"taizhang/model"
-	"taizhang/ui/cells"
 )
 
 // evidenceText is the wording of evidence on records, in one language.
@@ -101,79 +100,38 @@ func loadEvidence(l Ledger, recordID int64) tea.Cmd {
 // path or a paper locator. A path may be typed, pasted or dropped (a
 // terminal types a dropped file's path), with quotes, ~ or file://.
 type evidencePrompt struct {
+	linePrompt
 	record model.Record
 	paper  bool
-	f      *form
-	w      int
 }
 
 func newEvidencePrompt(c *common, r model.Record, paper bool) *evidencePrompt {
-	p := &evidencePrompt{record: r, paper: paper, f: &form{c: c}}
-	p.f.text("value", "", "")
-	return p
+	return &evidencePrompt{linePrompt: newLinePrompt(c, "value"), record: r, paper: paper}
 }
 
-func (p *evidencePrompt) SetSize(w, _ int) { p.w = w }
-
+// Update edits the path or locator; enter asks to attach it, esc closes.
 func (p *evidencePrompt) Update(msg tea.Msg) (Component, tea.Cmd) {
-	k := p.f.c.keys.Form
-	switch msg := msg.(type) {
-	case failedMsg:
-		p.f.busy = false
-		p.f.err = p.f.c.errText(msg.err)
-		return p, nil
-	case tea.KeyPressMsg:
-		if p.f.busy {
-			return p, nil
-		}
-		p.f.err = ""
-		switch {
-		case key.Matches(msg, k.Cancel):
-			p.f.c.post(closeMsg{})
-			return p, nil
-		case key.Matches(msg, k.Accept):
-			m := attachMsg{record: p.record}
-			if p.paper {
-				m.paper = p.f.value("value")
-				if m.paper == "" {
-					m.paper = " " // refused by the store with its own sentence
-				}
-			} else {
-				m.path = p.f.value("value")
+	return p, p.update(msg, func() tea.Msg {
+		m := attachMsg{record: p.record}
+		if p.paper {
+			m.paper = p.f.value("value")
+			if m.paper == "" {
+				m.paper = " " // refused by the store with its own sentence
 			}
-			p.f.saving(m)
-			return p, nil
+		} else {
+			m.path = p.f.value("value")
 		}
-	}
-	if p.f.busy {
-		return p, nil
-	}
-	_, cmd := p.f.update(msg)
-	return p, cmd
+		return m
+	})
 }
 
-func (p *evidencePrompt) ShortHelp() []key.Binding {
-	k := p.f.c.keys.Form
-	return []key.Binding{k.Accept, k.Cancel}
-}
-
-func (p *evidencePrompt) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
-
+// View is the one-line prompt.
 func (p *evidencePrompt) View() string {
-	c := p.f.c
-	if p.f.err != "" {
-		return c.st.Error.Render(cells.Cut(p.f.err, p.w))
-	}
-	w := evidenceWords(c.lang)
-	prompt := w.AttachPrompt
+	w := evidenceWords(p.f.c.lang)
 	if p.paper {
-		prompt = w.PaperPrompt
+		return p.view(w.PaperPrompt)
 	}
-	prompt = cells.Cut(prompt, p.w-p.w/3)
-	fl := p.f.fields[0]
-	fl.in.SetWidth(max(1, p.w-cells.Width(prompt)-2))
-	fl.in.SetCursor(fl.in.Position())
-	return c.st.Accent.Render(prompt) + fl.in.View()
+	return p.view(w.AttachPrompt)
 }
 
 // privateFiles are the copies of evidence files handed to the system's

@@ -10,80 +10,106 @@ import (
 	"taizhang/ui/cells"
 )
 
-// tickPrompt is what space does in the current year: a one-line prompt in
-// the status line recording the duty done today, asking only the topic.
-type tickPrompt struct {
-	duty model.Duty
-	day  model.Date
-	f    *form
-	w    int
+// linePrompt is a one-line prompt in the status line, over the list: one
+// text field, enter to save, esc to close, a refusal shown in its place
+// until the next key. The tick and the evidence prompts are two of them.
+type linePrompt struct {
+	f *form
+	w int
 }
 
-func newTickPrompt(c *common, d model.Duty) *tickPrompt {
-	p := &tickPrompt{duty: d, day: c.today(), f: &form{c: c}}
-	p.f.text("topic", "", "")
-	return p
+func newLinePrompt(c *common, field string) linePrompt {
+	l := linePrompt{f: &form{c: c}}
+	l.f.text(field, "", "")
+	return l
 }
 
 // SetSize: the prompt is one line of w cells.
-func (p *tickPrompt) SetSize(w, _ int) { p.w = w }
+func (l *linePrompt) SetSize(w, _ int) { l.w = w }
 
-// Update edits the topic; enter asks to save, esc to close.
-func (p *tickPrompt) Update(msg tea.Msg) (Component, tea.Cmd) {
-	k := p.f.c.keys.Form
+// update edits the field; enter saves the intent accept makes of it, esc
+// closes the prompt.
+func (l *linePrompt) update(msg tea.Msg, accept func() tea.Msg) tea.Cmd {
+	k := l.f.c.keys.Form
 	switch msg := msg.(type) {
 	case failedMsg:
-		p.f.busy = false
-		p.f.err = p.f.c.errText(msg.err)
-		return p, nil
+		l.f.busy = false
+		l.f.err = l.f.c.errText(msg.err)
+		return nil
 	case tea.KeyPressMsg:
-		if p.f.busy {
-			return p, nil
+		if l.f.busy {
+			return nil
 		}
-		p.f.err = "" // the next key goes back to the prompt
+		l.f.err = "" // the next key goes back to the prompt
 		switch {
 		case key.Matches(msg, k.Cancel):
-			p.f.c.post(closeMsg{})
-			return p, nil
+			l.f.c.post(closeMsg{})
+			return nil
 		case key.Matches(msg, k.Accept):
-			p.f.saving(addRecordMsg{model.Record{DutyID: p.duty.ID, Date: p.day, Topic: p.f.value("topic")}, p.duty.Title})
-			return p, nil
+			l.f.saving(accept())
+			return nil
 		}
 	}
-	if p.f.busy {
-		return p, nil
+	if l.f.busy {
+		return nil
 	}
-	_, cmd := p.f.update(msg)
-	return p, cmd
+	_, cmd := l.f.update(msg)
+	return cmd
 }
 
 // ShortHelp is the prompt's hint line.
-func (p *tickPrompt) ShortHelp() []key.Binding {
-	k := p.f.c.keys.Form
+func (l *linePrompt) ShortHelp() []key.Binding {
+	k := l.f.c.keys.Form
 	return []key.Binding{k.Accept, k.Cancel}
 }
 
 // FullHelp is the prompt's keys.
-func (p *tickPrompt) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
+func (l *linePrompt) FullHelp() [][]key.Binding { return [][]key.Binding{l.ShortHelp()} }
 
-// View is the one-line prompt; it sits in the status line, over the list.
-func (p *tickPrompt) View() string {
-	w := p.w
-	c := p.f.c
-	st := c.st
-	if p.f.err != "" {
-		return st.Error.Render(cells.Cut(p.f.err, w))
+// room is the most the prompt's words may take: at least a third of the
+// line is left for typing.
+func (l *linePrompt) room() int { return l.w - l.w/3 }
+
+// view draws prompt, cut to room, and the field after it; or the refusal.
+func (l *linePrompt) view(prompt string) string {
+	st := l.f.c.st
+	if l.f.err != "" {
+		return st.Error.Render(cells.Cut(l.f.err, l.w))
 	}
-	// The prompt leaves at least a third of the line for typing: the title
-	// is cut to fit, and in a narrow terminal the date is left out.
-	room := w - w/3
-	prompt := fmt.Sprintf(c.t.TickPrompt, cells.Cut(p.duty.Title, max(4, w/3)), p.day)
-	if cells.Width(prompt) > room {
-		prompt = fmt.Sprintf(c.t.TickPromptShort, cells.Cut(p.duty.Title, max(4, room-cells.Width(fmt.Sprintf(c.t.TickPromptShort, "")))))
-	}
-	prompt = cells.Cut(prompt, room)
-	fl := p.f.fields[0]
-	fl.in.SetWidth(max(1, w-cells.Width(prompt)-2))
+	prompt = cells.Cut(prompt, l.room())
+	fl := l.f.fields[0]
+	fl.in.SetWidth(max(1, l.w-cells.Width(prompt)-2))
 	fl.in.SetCursor(fl.in.Position())
 	return st.Accent.Render(prompt) + fl.in.View()
+}
+
+// tickPrompt is what space does in the current year: a one-line prompt in
+// the status line recording the duty done today, asking only the topic.
+type tickPrompt struct {
+	linePrompt
+	duty model.Duty
+	day  model.Date
+}
+
+func newTickPrompt(c *common, d model.Duty) *tickPrompt {
+	return &tickPrompt{linePrompt: newLinePrompt(c, "topic"), duty: d, day: c.today()}
+}
+
+// Update edits the topic; enter asks to save, esc to close.
+func (p *tickPrompt) Update(msg tea.Msg) (Component, tea.Cmd) {
+	return p, p.update(msg, func() tea.Msg {
+		return addRecordMsg{model.Record{DutyID: p.duty.ID, Date: p.day, Topic: p.f.value("topic")}, p.duty.Title}
+	})
+}
+
+// View is the one-line prompt. The duty's title is cut to fit, and in a
+// narrow terminal the date is left out.
+func (p *tickPrompt) View() string {
+	w, t := p.w, p.f.c.t
+	room := p.room()
+	prompt := fmt.Sprintf(t.TickPrompt, cells.Cut(p.duty.Title, max(4, w/3)), p.day)
+	if cells.Width(prompt) > room {
+		prompt = fmt.Sprintf(t.TickPromptShort, cells.Cut(p.duty.Title, max(4, room-cells.Width(fmt.Sprintf(t.TickPromptShort, "")))))
+	}
+	return p.view(prompt)
 }
