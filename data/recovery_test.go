@@ -139,7 +139,7 @@ func TestRestoreOverBadPages(t *testing.T) {
 				t.Fatal(err)
 			}
 			all, _ := s.YearDuties(ctx, 2026)
-			for i := 0; i < 300; i++ {
+			for i := 0; i < 150; i++ {
 				s.AddRecord(ctx, model.Record{DutyID: all[i%len(all)].ID, Date: day("2026-01-01").AddDays(i % 300), Topic: strings.Repeat("长", 200)}, day("2026-11-22"))
 			}
 			s.Close()
