@@ -314,3 +314,37 @@ func TestEndToEndEvidenceInTmux(t *testing.T) {
 		t.Errorf("saved %q", b)
 	}
 }
+
+// The officer adds a section chief in the People view of the real binary,
+// logs a reminder talk naming him, and sees the coverage change from 0/1人
+// to 1/1人 on the dashboard.
+func TestEndToEndPersonAndTalkInTmux(t *testing.T) {
+	bin, db, s := startApp(t, "leadership", "LANG=zh_CN.UTF-8", "TERM=xterm-256color")
+	s.waitFor("0/0人")
+	s.send("Tab", "Tab", "Tab", "Tab")
+	s.waitFor("[人员]")
+	s.send("a")
+	s.waitFor("添加人员")
+	s.waitFor("分管科室负责人") // the group under the cursor, filled in
+	s.typeText("赵科长")
+	s.send("C-s")
+	s.waitFor("已添加人员：赵科长")
+	s.send("Tab")
+	s.waitFor("0/1人")
+	s.send("/")
+	s.typeText("提醒谈话")
+	s.send("Enter", "a")
+	s.waitFor("主题")
+	s.typeText("廉政提醒谈话")
+	s.send("Tab")
+	s.typeText("赵科长")
+	s.send("C-s")
+	s.waitFor("1/1人")
+	s.waitFor("已完成")
+	s.send("q")
+	s.waitGone()
+	out, err := exec.Command(bin, "--db", db, "status").CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "1/1人") {
+		t.Fatalf("status after the talk: %v\n%s", err, out)
+	}
+}
