@@ -261,7 +261,7 @@ func (p *period) View() string {
 		}
 		c := cellsOf{
 			per:   dy.Target.Cadence.Label(cur.Period, lang),
-			count: fmt.Sprintf("%d/%d", cur.Count, dy.Target.Min),
+			count: fmt.Sprintf("%d/%d", cur.Credit, cur.Need),
 			owed:  fmt.Sprintf(t.TodoOwed, r.owed),
 			end:   end,
 			state: dy.Now.Name(lang),

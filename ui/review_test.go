@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -38,4 +39,24 @@ func TestExportAsOfTodayKeepsTodaysPeriodOpen(t *testing.T) {
 	if m := model.ReportMoment(got[1].Year, got[1].AsOf, got[1].Today); m != model.CloseOf(mid) {
 		t.Fatalf("as of 06-30: judged at %v, want its close", m)
 	}
+}
+
+// The this-period view counts a per-person duty in what it needs of
+// everyone in the group, as the dashboard does (1/2), not one talk
+// against one person's minimum.
+func TestThisPeriodCountsAPerPersonDutyByPeople(t *testing.T) {
+	s, _ := testLedger(t)
+	a := newTestApp(t, s, model.Chinese, 100, 30)
+	mustContain(t, a, "1/2人")
+	press(t, a, "tab")
+	mustContain(t, a, "[本期]")
+	for _, l := range strings.Split(screen(a), "\n") {
+		if strings.Contains(l, "提醒谈话") {
+			if !strings.Contains(l, "1/2") || !strings.Contains(l, "还差1次") {
+				t.Fatalf("the this-period row: %q, want 1/2 and 还差1次", l)
+			}
+			return
+		}
+	}
+	t.Fatalf("no row for 提醒谈话:\n%s", screen(a))
 }

@@ -148,7 +148,7 @@ func (c *DueCmd) Run(a *App) error {
 	for _, it := range items {
 		left := now.DaysLeft(it.p.Period)
 		rows = append(rows, []string{fmt.Sprint(it.dy.Duty.ID), it.dy.Duty.Title, it.ref.Label(a.Lang),
-			fmt.Sprintf("%d/%d", it.p.Count, it.dy.Target.Min), fmt.Sprint(it.dy.Owed()), it.p.End.String(),
+			fmt.Sprintf("%d/%d", it.p.Credit, it.p.Need), fmt.Sprint(it.dy.Owed()), it.p.End.String(),
 			a.T(fmt.Sprintf("%d天", left), fmt.Sprintf("%dd", left)), it.dy.Badge(a.Lang)})
 	}
 	a.Printf("%s", cells.Table(rows, []int{0, 30, 0, 0, 0, 0, 0, 0}, 0, 3, 4, 6))
