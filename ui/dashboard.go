@@ -122,44 +122,17 @@ func (d *dashboard) listHeight() int { return max(1, d.h-1) }
 
 // move steps the cursor n duty rows, skipping headings.
 func (d *dashboard) move(n int) {
-	if d.cursor < 0 {
-		return
-	}
-	step := 1
-	if n < 0 {
-		step, n = -1, -n
-	}
-	for ; n > 0; n-- {
-		next := d.cursor + step
-		for next >= 0 && next < len(d.rows) && d.rows[next].header {
-			next += step
-		}
-		if next < 0 || next >= len(d.rows) {
-			break
-		}
-		d.cursor = next
-	}
+	d.cursor = stepOverHeadings(d.cursor, n, len(d.rows), d.heading)
 	d.clamp()
 }
+
+func (d *dashboard) heading(i int) bool { return d.rows[i].header }
 
 // clamp keeps the cursor's row, and its heading when possible, in view,
 // and remembers which duty is selected.
 func (d *dashboard) clamp() {
 	d.sel = d.selectedID()
-	if d.cursor < 0 {
-		d.offset = 0
-		return
-	}
-	top := d.cursor
-	if top > 0 && d.rows[top-1].header {
-		top--
-	}
-	s := scroll{cursor: d.cursor, offset: d.offset, n: len(d.rows), room: d.listHeight()}
-	if top < s.offset {
-		s.offset = top
-	}
-	s.follow()
-	d.offset = s.offset
+	d.offset = offsetUnderHeading(d.cursor, d.offset, len(d.rows), d.listHeight(), d.heading)
 }
 
 // clickRow selects the duty on body row y; it reports whether that duty
@@ -179,29 +152,19 @@ func (d *dashboard) clickRow(y int) bool {
 func (d *dashboard) Typing() bool { return d.filter.typing }
 
 // Status is the filter line while there is a filter.
-func (d *dashboard) Status() string {
-	if !d.filter.active() {
-		return ""
-	}
-	return d.filter.line(d.w, len(d.rows) == 0, d.c.t.NoMatch)
-}
+func (d *dashboard) Status() string { return d.filter.line(d.w, len(d.rows) == 0, d.c.t.NoMatch) }
 
 // Update moves the cursor, filters, and asks for what the keys mean on
 // the selected duty.
 func (d *dashboard) Update(msg tea.Msg) (Component, tea.Cmd) {
+	if d.filter.takes(msg) {
+		return d, d.filterUpdate(msg)
+	}
 	switch msg := msg.(type) {
 	case dataMsg:
 		d.refresh()
-		return d, nil
 	case tea.KeyPressMsg:
-		if d.filter.typing {
-			return d, d.filterUpdate(msg)
-		}
 		return d, d.key(msg)
-	case tea.PasteMsg:
-		if d.filter.typing {
-			return d, d.filterUpdate(msg)
-		}
 	}
 	return d, nil
 }

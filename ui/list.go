@@ -62,6 +62,45 @@ func (s *scroll) click(y int) bool {
 	return true
 }
 
+// stepOverHeadings moves cursor n rows (back when n < 0) through total
+// rows of which heading marks the ones that cannot be selected; it stops
+// at the last selectable row either way. A cursor of -1 (none) stays.
+func stepOverHeadings(cursor, n, total int, heading func(i int) bool) int {
+	if cursor < 0 {
+		return cursor
+	}
+	step := 1
+	if n < 0 {
+		step, n = -1, -n
+	}
+	for ; n > 0; n-- {
+		next := cursor + step
+		for next >= 0 && next < total && heading(next) {
+			next += step
+		}
+		if next < 0 || next >= total {
+			break
+		}
+		cursor = next
+	}
+	return cursor
+}
+
+// offsetUnderHeading is the first row to show, scrolled as little as may
+// be from offset, so that the cursor's row and the heading just above it
+// are in view; with no cursor (-1) it is the top.
+func offsetUnderHeading(cursor, offset, total, room int, heading func(i int) bool) int {
+	if cursor < 0 {
+		return 0
+	}
+	s := scroll{cursor: cursor, offset: offset, n: total, room: room}
+	if top := cursor - 1; top >= 0 && heading(top) && top < s.offset {
+		s.offset = top
+	}
+	s.follow()
+	return s.offset
+}
+
 // keys moves for the list keys and reports whether msg was one of them.
 func (s *scroll) keys(k ListKeys, msg tea.KeyPressMsg) bool {
 	return navigate(k, msg, s.move, max(1, s.room), s.n)
@@ -145,9 +184,23 @@ func (f *filterBox) clear() bool {
 	return had
 }
 
-// line draws the filter in the status line; empty says nothing matches.
+// takes reports whether msg is for the filter: a key or a paste while
+// typing in it.
+func (f *filterBox) takes(msg tea.Msg) bool {
+	switch msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg:
+		return f.typing
+	}
+	return false
+}
+
+// line draws the filter in the status line while there is one, else "";
+// empty says nothing matches.
 func (f *filterBox) line(w int, empty bool, noMatch string) string {
 	t, st := f.c.t, f.c.st
+	if !f.active() {
+		return ""
+	}
 	if f.typing {
 		f.in.SetWidth(max(4, w-cells.Width(t.Filter)-2))
 		line := st.Accent.Render(t.Filter) + f.in.View()

@@ -145,33 +145,15 @@ func (p *period) room() int { return max(1, p.h-2) }
 // follow keeps the cursor's row, and its heading, in view.
 func (p *period) follow() {
 	p.sel = p.selectedID()
-	s := scroll{cursor: max(0, p.cursor), offset: p.list.offset, n: len(p.rows), room: p.room()}
-	if top := p.cursor - 1; top >= 0 && p.rows[top].header && top < s.offset {
-		s.offset = top
-	}
-	s.follow()
-	p.list = s
+	off := offsetUnderHeading(p.cursor, p.list.offset, len(p.rows), p.room(), p.heading)
+	p.list = scroll{cursor: max(0, p.cursor), offset: off, n: len(p.rows), room: p.room()}
 }
+
+func (p *period) heading(i int) bool { return p.rows[i].header }
 
 // move steps n duty rows, over the headings.
 func (p *period) move(n int) {
-	if p.cursor < 0 {
-		return
-	}
-	step := 1
-	if n < 0 {
-		step, n = -1, -n
-	}
-	for ; n > 0; n-- {
-		next := p.cursor + step
-		for next >= 0 && next < len(p.rows) && p.rows[next].header {
-			next += step
-		}
-		if next < 0 || next >= len(p.rows) {
-			break
-		}
-		p.cursor = next
-	}
+	p.cursor = stepOverHeadings(p.cursor, n, len(p.rows), p.heading)
 	p.follow()
 }
 

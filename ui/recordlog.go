@@ -69,26 +69,19 @@ func (l *recordLog) Typing() bool { return l.filter.typing }
 
 // Status is the filter line while there is a filter.
 func (l *recordLog) Status() string {
-	if !l.filter.active() {
-		return ""
-	}
 	return l.filter.line(l.w, len(l.rows) == 0, l.c.t.NoRecordMatch)
 }
 
 // Update moves, filters, and asks to show, edit or delete a record.
 func (l *recordLog) Update(msg tea.Msg) (Component, tea.Cmd) {
+	if l.filter.takes(msg) {
+		return l, l.filterUpdate(msg)
+	}
 	switch msg := msg.(type) {
 	case dataMsg:
 		l.refresh()
 	case tea.KeyPressMsg:
-		if l.filter.typing {
-			return l, l.filterUpdate(msg)
-		}
 		l.key(msg)
-	case tea.PasteMsg:
-		if l.filter.typing {
-			return l, l.filterUpdate(msg)
-		}
 	}
 	return l, nil
 }
