@@ -43,19 +43,13 @@ func (s *styles) parse(data []byte) {
 	var id string
 	var cur style
 	in := false
-	skip := 0 // depth inside an element whose contents do not count
+	var skip skipper // inside an element whose contents do not count
 	for {
 		t, err := x.next()
 		if err != nil {
 			return
 		}
-		if skip > 0 {
-			switch t.kind {
-			case startTag:
-				skip++
-			case endTag:
-				skip--
-			}
+		if skip.over(t) {
 			continue
 		}
 		switch {
@@ -71,7 +65,7 @@ func (s *styles) parse(data []byte) {
 			in = false
 		case !in || !t.w || t.kind != startTag:
 		case t.local == "pPrChange" || t.local == "rPr":
-			skip = 1
+			skip.start()
 		case t.local == "basedOn":
 			cur.basedOn = t.val()
 		case t.local == "numId":
@@ -155,19 +149,13 @@ func (nb *numbering) parse(data []byte) {
 	var lv *level    // the level being read
 	var ov *override // the override being read
 	var ovLevel = -1 // its level
-	skip := 0
+	var skip skipper
 	for {
 		t, err := x.next()
 		if err != nil {
 			return
 		}
-		if skip > 0 {
-			switch t.kind {
-			case startTag:
-				skip++
-			case endTag:
-				skip--
-			}
+		if skip.over(t) {
 			continue
 		}
 		if !t.w {
@@ -224,7 +212,7 @@ func (nb *numbering) parse(data []byte) {
 			i := ilvlOf(t)
 			switch {
 			case i < 0:
-				skip = 1
+				skip.start()
 			case ov != nil:
 				ov.lvl = defaultLevel(i)
 				ov.lvl.defined = true
@@ -233,10 +221,10 @@ func (nb *numbering) parse(data []byte) {
 				abs.levels[i].defined = true
 				lv = &abs.levels[i]
 			default:
-				skip = 1
+				skip.start()
 			}
 		case "rPr", "pPr", "lvlPicBulletId", "legacy":
-			skip = 1
+			skip.start()
 		}
 		if lv == nil {
 			continue

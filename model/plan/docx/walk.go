@@ -47,7 +47,7 @@ type cell struct {
 func walk(doc []byte, nb *numbering, st *styles) ([]string, error) {
 	w := &walker{nb: nb, st: st}
 	x := newXML(doc)
-	skip := 0
+	var skip skipper
 	sawBody := false
 	for {
 		t, err := x.next()
@@ -57,19 +57,13 @@ func walk(doc []byte, nb *numbering, st *styles) ([]string, error) {
 		if err != nil {
 			return nil, damaged()
 		}
-		if skip > 0 {
-			switch t.kind {
-			case startTag:
-				skip++
-			case endTag:
-				skip--
-			}
+		if skip.over(t) {
 			continue
 		}
 		switch t.kind {
 		case startTag:
 			if skipped[t.local] {
-				skip = 1
+				skip.start()
 				continue
 			}
 			if t.local == "body" && t.w {

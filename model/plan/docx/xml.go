@@ -106,3 +106,26 @@ func (t tok) on() bool {
 	}
 	return true
 }
+
+// skipper passes over the contents of an element that do not count: start
+// it on the element's start tag, and it takes every token up to the
+// matching end tag.
+type skipper int
+
+// start skips the element whose start tag was just read.
+func (s *skipper) start() { *s = 1 }
+
+// over reports whether t lies inside a skipped element, keeping count of
+// the depth.
+func (s *skipper) over(t tok) bool {
+	if *s == 0 {
+		return false
+	}
+	switch t.kind {
+	case startTag:
+		*s++
+	case endTag:
+		*s--
+	}
+	return true
+}
