@@ -146,6 +146,21 @@ func TestKillMidOperation(t *testing.T) {
 		}
 	})
 
+	t.Run("log attach", func(t *testing.T) {
+		// A record with a 20 MB scan and a paper locator: killed at any
+		// moment, the ledger has the record with all its evidence or none
+		// of it, and never part of the file.
+		scan := filepath.Join(dir, "scan.pdf")
+		b := make([]byte, 20<<20)
+		for i := range b {
+			b[i] = byte(i * 7)
+		}
+		os.WriteFile(scan, b, 0o600)
+		base := filepath.Join(dir, "attach-base.db")
+		runBin(t, bin, "--db", base, "duty", "add", "--title", "党小组会", "--category", "meeting", "--cadence", "month", "--min", "1")
+		killOnCopies(t, base, filepath.Join(dir, "attach.db"), rounds, "log", "党小组会", "--attach", scan, "--paper", "记录本第3页")
+	})
+
 	t.Run("carry", func(t *testing.T) {
 		killOnCopies(t, big, filepath.Join(dir, "carry.db"), rounds, "carry", "--from", "2026", "--to", "2027")
 	})
