@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"io"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"taizhang/model"
 )
 
@@ -97,7 +99,18 @@ func (g *coverageGrid) write(w io.Writer, s model.Summary) error {
 		ws[i] = min(ws[i], 24)
 	}
 	title, header := sheetTitle(s, [2]string{"谈话覆盖情况", "Talk coverage"})
-	sw := newSheet(w, sheetSpec{paneCols: 1, ws: ws, limit: 40, lastCol: len(head) - 1, rows: len(g.people) + 2,
+	// The title is merged across the sheet: with one or two duties the
+	// columns are widened so that it is not cut (it is set larger).
+	total := 0
+	for _, x := range ws {
+		total += x + 2
+	}
+	if need := ansi.StringWidth(title) * 13 / 10; total < need {
+		for i := 1; i < len(ws); i++ {
+			ws[i] += (need - total) / (len(ws) - 1)
+		}
+	}
+	sw := newSheet(w, sheetSpec{paneCols: 1, ws: ws, limit: 60, lastCol: len(head) - 1, rows: len(g.people) + 2,
 		filterRows: len(g.people) + 2, header: header})
 	sw.title(title)
 	sw.add(headerCells(head), 36)
