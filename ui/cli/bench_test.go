@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -35,6 +36,85 @@ func benchProcess(b *testing.B, args ...string) {
 
 // BenchmarkProcessVersion is the floor: start the program and exit.
 func BenchmarkProcessVersion(b *testing.B) { benchProcess(b, "--version") }
+
+// minimalProgram builds the smallest Go program that starts and exits:
+// the baseline a command that belongs in a shell prompt is measured by.
+func minimalProgram(b *testing.B) string {
+	b.Helper()
+	dir := b.TempDir()
+	src := "package main\n\nimport \"os\"\n\nfunc main() { os.Stdout.WriteString(\"\") }\n"
+	if err := os.WriteFile(filepath.Join(dir, "main.go"), []byte(src), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module minimal\n\ngo 1.26\n"), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	bin := filepath.Join(dir, "minimal")
+	cmd := exec.Command("go", "build", "-trimpath", "-o", bin, ".")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOFLAGS=")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("build the minimal program: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// realLedger is an officer's ledger: the leadership template this year and
+// a record every few days from January to today, written by the binary.
+func realLedger(b *testing.B, bin string) string {
+	b.Helper()
+	path := filepath.Join(b.TempDir(), "real.db")
+	tz := func(args ...string) {
+		if out, err := exec.Command(bin, append([]string{"--db", path}, args...)...).CombinedOutput(); err != nil {
+			b.Fatalf("taizhang %v: %v\n%s", args, err, out)
+		}
+	}
+	today := time.Now()
+	tz("template", "apply", "leadership", "--year", strconv.Itoa(today.Year()))
+	n := 0
+	for d := time.Date(today.Year(), 1, 2, 0, 0, 0, 0, time.Local); !d.After(today); d = d.AddDate(0, 0, 5) {
+		tz("log", strconv.Itoa(n%19+1), "--date", d.Format("2006-01-02"), "--topic", "学习第"+strconv.Itoa(n)+"次",
+			"--with", "张三,李四", "--place", "三楼会议室")
+		n++
+	}
+	return path
+}
+
+// BenchmarkProcessShort runs, in each iteration and side by side, a
+// minimal Go program, taizhang --version and taizhang status --short on a
+// real ledger, and reports the median time of each and the two ratios to
+// the minimal program (DESIGN §8: status --short within 3×).
+func BenchmarkProcessShort(b *testing.B) {
+	bin := testbin.Build(b)
+	minimal := minimalProgram(b)
+	ledger := realLedger(b, bin)
+	runs := []*exec.Cmd{exec.Command(minimal), exec.Command(bin, "--version"), exec.Command(bin, "--db", ledger, "status", "--short")}
+	if out, err := exec.Command(bin, "--db", ledger, "status", "--short").Output(); err != nil || !strings.Contains(string(out), "/19") {
+		b.Fatalf("status --short: %v %q", err, out)
+	}
+	times := make([][]time.Duration, len(runs))
+	b.ResetTimer()
+	for b.Loop() {
+		for i, c := range runs {
+			cmd := exec.Command(c.Path, c.Args[1:]...)
+			start := time.Now()
+			if err := cmd.Run(); err != nil {
+				b.Fatalf("%v: %v", c.Args, err)
+			}
+			times[i] = append(times[i], time.Since(start))
+		}
+	}
+	med := make([]float64, len(runs))
+	for i, ts := range times {
+		slices.Sort(ts)
+		med[i] = float64(ts[len(ts)/2].Microseconds()) / 1000
+	}
+	b.ReportMetric(med[0], "minimal-ms")
+	b.ReportMetric(med[1], "version-ms")
+	b.ReportMetric(med[2], "short-ms")
+	b.ReportMetric(med[1]/med[0], "version-x")
+	b.ReportMetric(med[2]/med[0], "short-x")
+}
 
 // BenchmarkProcessStatus is `taizhang status --year 2026` from start to exit.
 func BenchmarkProcessStatus(b *testing.B) {
