@@ -6,6 +6,7 @@ package main
 import (
 	"context"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"taizhang/data/export"
@@ -14,10 +15,18 @@ import (
 	"taizhang/ui/cli"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "0.1.0-dev"
+// version is set at build time with -ldflags "-X main.version=…" (the
+// release build does); otherwise it is the module's version Go stamps from
+// the repository (a tag, or a pseudo-version naming the commit).
+var version = ""
 
 func main() {
+	if version == "" {
+		version = "0.1.0-dev"
+		if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
+			version = bi.Main.Version
+		}
+	}
 	os.Exit(cli.Run(version, func(app *cli.App) error {
 		store := app.Ledger()
 		return ui.Run(ui.Options{Ledger: store, Lang: app.Lang, Now: app.Now, Warning: strings.Join(app.Notices(), " "),

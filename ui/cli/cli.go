@@ -34,8 +34,8 @@ type Env struct {
 
 // Globals are the flags every command takes.
 type Globals struct {
-	DB      string           `name:"db" help:"台账文件路径，也可用环境变量 TAIZHANG_DB / ledger file (default: the XDG data directory)" placeholder:"PATH"`
-	Lang    string           `name:"lang" help:"语言 zh|en，默认取自 LANG / language" placeholder:"zh|en"`
+	DB      string           `name:"db" predictor:"file" help:"台账文件路径，也可用环境变量 TAIZHANG_DB / ledger file (default: the XDG data directory)" placeholder:"PATH"`
+	Lang    string           `name:"lang" predictor:"lang" help:"语言 zh|en，默认取自 LANG / language" placeholder:"zh|en"`
 	Version kong.VersionFlag `name:"version" help:"显示版本 / show the version"`
 }
 
@@ -61,6 +61,8 @@ type CLI struct {
 	Import   ImportCmd   `cmd:"" help:"导入 JSON 导出文件 / load a JSON export"`
 	Profile  ProfileCmd  `cmd:"" help:"本人姓名、职务、单位、任职日期 / your name, post, unit and post start date"`
 	Evidence EvidenceCmd `cmd:"" help:"记录的佐证材料 / evidence on records"`
+
+	Completion CompletionCmd `cmd:"" help:"打印 shell 补全脚本（bash、zsh、fish、powershell） / print the shell completion script"`
 }
 
 // App is what every command's Run receives.
@@ -178,6 +180,9 @@ func Main(args []string, env Env) (code int) {
 		panic(err) // the command tree itself is wrong
 	}
 	localise(parser.Model, app.Lang)
+	if completing(parser) {
+		return 0
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			n, ok := r.(exitCode)

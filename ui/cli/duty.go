@@ -19,8 +19,8 @@ type DutyCmd struct {
 // DutyAddCmd adds a duty.
 type DutyAddCmd struct {
 	Title       string `required:"" help:"事项名称 / title"`
-	Category    string `required:"" help:"类别：学习 谈话 党课 会议 报告 调研 警示教育 其他（或 study talk lesson meeting report research education other） / category: study, talk, lesson, meeting, report, research, education or other"`
-	Cadence     string `required:"" help:"频次：week month quarter half year（或 每周 每月 每季度 每半年 每年） / cadence: week, month, quarter, half or year"`
+	Category    string `required:"" predictor:"category" help:"类别：学习 谈话 党课 会议 报告 调研 警示教育 其他（或 study talk lesson meeting report research education other） / category: study, talk, lesson, meeting, report, research, education or other"`
+	Cadence     string `required:"" predictor:"cadence" help:"频次：week month quarter half year（或 每周 每月 每季度 每半年 每年） / cadence: week, month, quarter, half or year"`
 	Min         int    `required:"" help:"每期至少次数 / minimum per period"`
 	Basis       string `help:"依据，如《工作计划》第4条 / basis"`
 	Description string `help:"说明 / description"`
@@ -179,13 +179,13 @@ func (c *DutyListCmd) Run(a *App) error {
 
 // DutyEditCmd changes a duty, or its target in one year.
 type DutyEditCmd struct {
-	Duty        string  `arg:"" help:"事项编号或名称的一部分 / duty id or part of its title"`
+	Duty        string  `arg:"" predictor:"duty" help:"事项编号或名称的一部分 / duty id or part of its title"`
 	Title       *string `help:"新名称 / new title"`
-	Category    *string `help:"新类别 / new category"`
+	Category    *string `predictor:"category" help:"新类别 / new category"`
 	Basis       *string `help:"新依据 / new basis"`
 	Description *string `help:"新说明 / new description"`
 	Year        int     `help:"要修改要求的年度（默认今年） / year of the target to change (default: this year)"`
-	Cadence     *string `help:"新频次 / new cadence"`
+	Cadence     *string `predictor:"cadence" help:"新频次 / new cadence"`
 	Min         *int    `help:"新的每期次数 / new minimum"`
 	Start       *string `help:"新起始日期；空字符串表示取消 / new start date; empty to clear" placeholder:"YYYY-MM-DD"`
 	Evidence    *string `help:"应有的佐证材料；空字符串表示不要求 / the evidence each record should carry; empty for none"`
@@ -268,7 +268,7 @@ func (c *DutyEditCmd) Run(a *App) error {
 
 // DutyArchiveCmd archives a duty, or brings it back.
 type DutyArchiveCmd struct {
-	Duty    string `arg:"" help:"事项编号或名称的一部分 / duty id or part of its title"`
+	Duty    string `arg:"" predictor:"duty" help:"事项编号或名称的一部分 / duty id or part of its title"`
 	Date    string `help:"归档日期（默认今天）：此后不再要求，之前的记录仍计入当年 / archive date (default: today): nothing is required after it; its records still count in that year" placeholder:"YYYY-MM-DD"`
 	Restore bool   `help:"取消归档 / bring an archived duty back"`
 }

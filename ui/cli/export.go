@@ -12,10 +12,10 @@ import (
 // ExportCmd writes the year-end summary or the ledger to a file.
 type ExportCmd struct {
 	Year   int    `help:"年度（默认今年） / year (default: this year)"`
-	Format string `short:"f" help:"格式 md|txt|docx|xlsx|csv|json|zip（zip 为检查材料；默认按 -o 的扩展名，否则 md） / format, zip for the inspection bundle (default: from -o, else md)" placeholder:"md"`
+	Format string `short:"f" predictor:"format" help:"格式 md|txt|docx|xlsx|csv|json|zip（zip 为检查材料；默认按 -o 的扩展名，否则 md） / format, zip for the inspection bundle (default: from -o, else md)" placeholder:"md"`
 	Layout string `help:"版式 summary（履职情况，默认）|report（述责述廉报告，留有【请填写：…】待本人补全） / layout: summary (default) or report (the 述责述廉 report, with 【请填写：…】 for you to complete)" placeholder:"summary" default:"summary"`
 	AsOf   string `name:"as-of" help:"按某日统计，如年中报告用 06-30 / evaluate as of a date, e.g. mid-year" placeholder:"YYYY-MM-DD"`
-	Output string `short:"o" help:"输出文件（默认 taizhang-<年度>.<格式>） / output file (default: taizhang-<year>.<format>)" placeholder:"FILE"`
+	Output string `short:"o" predictor:"file" help:"输出文件（默认 taizhang-<年度>.<格式>） / output file (default: taizhang-<year>.<format>)" placeholder:"FILE"`
 	Force  bool   `help:"覆盖已有文件 / replace an existing file"`
 	Strict bool   `help:"检查发现问题时不导出（退出码2） / write nothing if the check finds anything (exit 2)"`
 	All    bool   `help:"导出全部年度（仅 json） / every year (json only)"`
@@ -121,7 +121,7 @@ func (a *App) printWarnings(ws []export.Warning, capped bool) {
 
 // ImportCmd loads a JSON export into the ledger.
 type ImportCmd struct {
-	File string `arg:"" help:"taizhang export --format json 导出的文件 / a file made by taizhang export --format json" placeholder:"FILE.json"`
+	File string `arg:"" predictor:"file" help:"taizhang export --format json 导出的文件 / a file made by taizhang export --format json" placeholder:"FILE.json"`
 }
 
 // Run imports the file in one transaction and says what it added.

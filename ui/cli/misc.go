@@ -47,7 +47,7 @@ func indent(s, pre string) string {
 
 // TemplateApplyCmd adds a built-in set's duties for a year.
 type TemplateApplyCmd struct {
-	Name string `arg:"" help:"模板名：section-chief（科长）或 leadership（班子成员） / the set: section-chief or leadership"`
+	Name string `arg:"" predictor:"template" help:"模板名：section-chief（科长）或 leadership（班子成员） / the set: section-chief or leadership"`
 	Year int    `help:"年度（默认今年） / year (default: this year)"`
 }
 
@@ -121,7 +121,7 @@ func (c *CarryCmd) Run(a *App) error {
 
 // BackupCmd copies the ledger.
 type BackupCmd struct {
-	File string `arg:"" help:"备份文件路径（不能已存在） / backup file (must not exist)" type:"path"`
+	File string `arg:"" predictor:"file" help:"备份文件路径（不能已存在） / backup file (must not exist)" type:"path"`
 }
 
 // Run writes the backup.
@@ -139,7 +139,7 @@ func (c *BackupCmd) Run(a *App) error {
 
 // RestoreCmd replaces the ledger with a backup.
 type RestoreCmd struct {
-	File string `arg:"" help:"备份文件路径 / backup file" type:"path"`
+	File string `arg:"" predictor:"file" help:"备份文件路径 / backup file" type:"path"`
 }
 
 // Run restores the backup.

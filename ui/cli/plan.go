@@ -21,7 +21,7 @@ const maxPlanBytes = plan.MaxFile
 
 // PlanCmd proposes the duties a plan text states, and adds them on --apply.
 type PlanCmd struct {
-	File  string `arg:"" placeholder:"FILE" help:"工作计划：Word 文件（.docx）或文本（UTF-8、GB18030 等），- 表示标准输入 / the plan: a Word file (.docx) or a text (UTF-8, GB18030 …), - for standard input"`
+	File  string `arg:"" predictor:"file" placeholder:"FILE" help:"工作计划：Word 文件（.docx）或文本（UTF-8、GB18030 等），- 表示标准输入 / the plan: a Word file (.docx) or a text (UTF-8, GB18030 …), - for standard input"`
 	Year  int    `help:"添加到哪一年（默认今年） / year to add the duties to (default: this year)"`
 	JSON  bool   `name:"json" xor:"plan" help:"输出 JSON / print JSON"`
 	Apply bool   `xor:"plan" help:"把勾选的事项添加到台账（已有的跳过） / add the ticked duties to the ledger (those already kept are skipped)"`

@@ -10,7 +10,7 @@ import (
 
 // LogCmd adds a record.
 type LogCmd struct {
-	Duty  string `arg:"" help:"事项编号或名称的一部分 / duty id or part of its title"`
+	Duty  string `arg:"" predictor:"duty" help:"事项编号或名称的一部分 / duty id or part of its title"`
 	Date  string `help:"日期（默认今天） / date (default: today)" placeholder:"YYYY-MM-DD"`
 	Topic string `help:"主题或内容 / topic"`
 	With  string `help:"对象或参加人员，用、分隔 / participants, separated by 、" placeholder:"NAMES"`
@@ -107,7 +107,7 @@ func (a *App) logged(s *data.Store, d model.Duty, r model.Record) string {
 // RecordsCmd lists records.
 type RecordsCmd struct {
 	Year int    `help:"年度（默认今年；与 --duty 同用时按该事项的周期，每周事项按ISO周） / year (default: this year; with --duty, that duty's periods, ISO weeks for a weekly duty)"`
-	Duty string `help:"只列出某个事项的记录 / only this duty's records"`
+	Duty string `predictor:"duty" help:"只列出某个事项的记录 / only this duty's records"`
 	JSON bool   `name:"json" help:"输出 JSON / print JSON"`
 }
 
