@@ -104,7 +104,7 @@ func checkDir(dest string) error {
 		return model.Invalid(nil, fmt.Sprintf("%s 所在目录不存在；请先创建该目录，或换一个路径。", dest),
 			fmt.Sprintf("The directory %s does not exist; create it or choose another path.", dir))
 	}
-	if err == nil && (fi.Mode().Perm()&0o200 == 0 || !writable(dir)) {
+	if err == nil && (dirReadOnly(fi) || !writable(dir)) {
 		return model.Invalid(nil, fmt.Sprintf("目录 %s 不可写入；请换一个可写的目录，或恢复该目录的写权限。", dir),
 			fmt.Sprintf("The directory %s cannot be written to; choose a writable directory or make it writable.", dir))
 	}

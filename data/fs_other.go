@@ -22,3 +22,8 @@ func sameOwner(a, b os.FileInfo) bool { return true }
 func isRoot() bool { return false }
 
 func openNoWait(path string) (*os.File, error) { return os.Open(path) }
+
+// dirReadOnly is false: Windows ignores a directory's read-only attribute
+// when files are made in it (Explorer sets it on folders such as Documents
+// to mark them customised), so only trying to write can tell.
+func dirReadOnly(os.FileInfo) bool { return false }

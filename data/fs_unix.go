@@ -49,3 +49,6 @@ func isRoot() bool { return os.Geteuid() == 0 }
 func openNoWait(path string) (*os.File, error) {
 	return os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 }
+
+// dirReadOnly reports whether a directory's owner write bit is off.
+func dirReadOnly(fi os.FileInfo) bool { return fi.Mode().Perm()&0o200 == 0 }

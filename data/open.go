@@ -447,7 +447,7 @@ func checkWritable(path string, fi os.FileInfo) error {
 			fmt.Sprintf("The ledger %s is read-only: it can be read (status, records, export) but not changed; make it writable (chmod u+w) or give another ledger with --db.", path))
 	}
 	dir := filepath.Dir(path)
-	if di, err := os.Stat(dir); err == nil && (di.Mode().Perm()&0o200 == 0 || !writable(dir)) {
+	if di, err := os.Stat(dir); err == nil && (dirReadOnly(di) || !writable(dir)) {
 		return model.Invalid(errReadOnly,
 			fmt.Sprintf("台账所在目录 %s 是只读的，台账只能查看（status、records、export）；要修改请恢复目录写权限或把台账移到可写的目录。", dir),
 			fmt.Sprintf("The ledger's directory %s is read-only: the ledger can be read (status, records, export) but not changed; make the directory writable or move the ledger.", dir))
@@ -463,7 +463,7 @@ func create(path string) error {
 	if err := makeDir(dir); err != nil {
 		return err
 	}
-	if di, err := os.Stat(dir); err == nil && (di.Mode().Perm()&0o200 == 0 || !writable(dir)) {
+	if di, err := os.Stat(dir); err == nil && (dirReadOnly(di) || !writable(dir)) {
 		return refuse(dir, "目录 %s 是只读的，无法新建台账；请换一个可写的路径（--db）。",
 			"The directory %s is read-only, so no ledger can be created there; choose a writable path with --db.")
 	}
