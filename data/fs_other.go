@@ -27,3 +27,9 @@ func openNoWait(path string) (*os.File, error) { return os.Open(path) }
 // when files are made in it (Explorer sets it on folders such as Documents
 // to mark them customised), so only trying to write can tell.
 func dirReadOnly(os.FileInfo) bool { return false }
+
+// othersMayRead is false: Windows reports every writable file as 0666 and
+// guards files by their access lists (a profile's AppData is the user's
+// own), and changing the bits cannot make a file more private; trying on a
+// -shm file SQLite holds open fails and would refuse every ledger.
+func othersMayRead(os.FileInfo) bool { return false }

@@ -52,3 +52,7 @@ func openNoWait(path string) (*os.File, error) {
 
 // dirReadOnly reports whether a directory's owner write bit is off.
 func dirReadOnly(fi os.FileInfo) bool { return fi.Mode().Perm()&0o200 == 0 }
+
+// othersMayRead reports whether the group or other users may read or write
+// the file by its permission bits.
+func othersMayRead(fi os.FileInfo) bool { return fi.Mode().Perm()&0o077 != 0 }

@@ -19,7 +19,7 @@ func TestHelpSpeaksOneLanguage(t *testing.T) {
 	// Names the officer types (commands, flags, their values) and the
 	// placeholders of values: not words of either language.
 	typed := []string{"taizhang", "zh", "en", "LANG", "TAIZHANG_DB", "PATH", "NAMES", "STRING", "INT", "FILE", "YYYY-MM-DD",
-		"section-chief", "leadership", "study", "talk", "lesson", "meeting", "report", "research", "education", "other",
+		"section-chief", "leadership", "bash", "zsh", "fish", "powershell", "study", "talk", "lesson", "meeting", "report", "research", "education", "other",
 		"week", "month", "quarter", "half", "year", "md", "txt", "docx", "xlsx", "csv", "json", "zip", "JSON", "ISO", "UTF-8", "GB18030", "INT", "Word", "Excel", "Markdown", "SQLite", "XDG"}
 	parser, err := kong.New(&CLI{})
 	if err != nil {
