@@ -252,7 +252,11 @@ func (c *PlanCmd) preview(a *App, doc plan.Document, rs []plan.Review, year int,
 	s += a.T(fmt.Sprintf("确认无误后，加 --apply 把勾选的 %d 项添加到%d年的台账", on, year),
 		fmt.Sprintf("To add the %d ticked to the ledger for %d, run again with --apply", on, year))
 	if kept > 0 {
-		s += a.T(fmt.Sprintf("（已有的 %d 项跳过）", kept), fmt.Sprintf(" (the %d already kept are skipped)", kept))
+		en := fmt.Sprintf(" (the %d already kept are skipped)", kept)
+		if kept == 1 {
+			en = " (the one already kept is skipped)"
+		}
+		s += a.T(fmt.Sprintf("（已有的 %d 项跳过）", kept), en)
 	}
 	if others > 0 {
 		s += a.T(fmt.Sprintf("；写给其他职务（您的职务是%s）的 %d 项加 --all 才添加", post, others),

@@ -25,3 +25,15 @@ func TestDueCountsAPerPersonDutyByPeople(t *testing.T) {
 		t.Fatalf("due shows the per-person duty as %q, want 1/3 done and 2 owed\n%s", line, out)
 	}
 }
+
+// The plan's closing line in English agrees in number: one duty already
+// kept "is skipped".
+func TestPlanSaysOneKeptDutyInTheSingular(t *testing.T) {
+	db := newLedger(t)
+	ok(t, db, "duty", "add", "--title", "会前学法", "--category", "study", "--cadence", "month", "--min", "1")
+	plan := writeFile(t, "计划.txt", []byte("每月开展1次会前集中学法。\n全年开展调研活动不少于12次。\n"))
+	out := ok(t, db, "--lang", "en", "plan", plan)
+	if !strings.Contains(out, "(the one already kept is skipped)") {
+		t.Fatalf("plan:\n%s", out)
+	}
+}
