@@ -42,6 +42,9 @@ func TestPeopleAndCoverage(t *testing.T) {
 	if !strings.Contains(st, "7/9人") || !strings.Contains(st, "尚未谈话（7/9人）：王八、冯九") {
 		t.Errorf("status:\n%s", st)
 	}
+	if due := ok(t, db, "due"); !strings.Contains(due, "7/9人") {
+		t.Errorf("due:\n%s", due)
+	}
 	if st := ok(t, db, "--lang", "en", "status"); !strings.Contains(st, "7/9 people") {
 		t.Errorf("English status:\n%s", st)
 	}

@@ -21,8 +21,8 @@ func TestDueCountsAPerPersonDutyByPeople(t *testing.T) {
 			line = l
 		}
 	}
-	if f := strings.Fields(line); len(f) < 5 || f[3] != "1/3" || f[4] != "2" {
-		t.Fatalf("due shows the per-person duty as %q, want 1/3 done and 2 owed\n%s", line, out)
+	if f := strings.Fields(line); len(f) < 5 || f[3] != "1/3人" || f[4] != "2" {
+		t.Fatalf("due shows the per-person duty as %q, want 1/3人 done and 2 owed\n%s", line, out)
 	}
 }
 

@@ -80,20 +80,21 @@ type DueCmd struct {
 }
 
 type dueOut struct {
-	DutyID      int64  `json:"duty_id"`
-	Duty        string `json:"duty"`
-	Category    string `json:"category"`
-	Period      string `json:"period"`
-	PeriodLabel string `json:"period_label"`
-	Start       string `json:"start"`
-	End         string `json:"end"`
-	DaysLeft    int    `json:"days_left"`
-	Count       int    `json:"count"`
-	Min         int    `json:"min"`
-	Owed        int    `json:"owed"`
-	Now         string `json:"now"`
-	Status      string `json:"status"`
-	Verdict     string `json:"verdict"`
+	DutyID      int64        `json:"duty_id"`
+	Duty        string       `json:"duty"`
+	Category    string       `json:"category"`
+	Period      string       `json:"period"`
+	PeriodLabel string       `json:"period_label"`
+	Start       string       `json:"start"`
+	End         string       `json:"end"`
+	DaysLeft    int          `json:"days_left"`
+	Count       int          `json:"count"`
+	Min         int          `json:"min"`
+	Owed        int          `json:"owed"`
+	Now         string       `json:"now"`
+	Status      string       `json:"status"`
+	Verdict     string       `json:"verdict"`
+	Coverage    *coverageOut `json:"coverage,omitempty"` // who a per-person duty has reached
 }
 
 // dueItem is one open, unmet current period.
@@ -131,7 +132,11 @@ func (c *DueCmd) Run(a *App) error {
 		for _, it := range items {
 			out = append(out, dueOut{it.dy.Duty.ID, model.CleanLine(it.dy.Duty.Title), string(it.dy.Duty.Category),
 				it.ref.String(), it.ref.Label(a.Lang), it.p.Start.String(), it.p.End.String(), now.DaysLeft(it.p.Period),
-				it.p.Count, it.dy.Target.Min, it.dy.Owed(), string(it.dy.Now), string(it.dy.Status), string(it.dy.Verdict)})
+				it.p.Count, it.dy.Target.Min, it.dy.Owed(), string(it.dy.Now), string(it.dy.Status), string(it.dy.Verdict), nil})
+			if c := it.dy.Coverage; c != nil {
+				out[len(out)-1].Coverage = coverageJSON(*c)
+				out[len(out)-1].Coverage.Group = model.CleanLine(it.dy.Target.Each)
+			}
 		}
 		return a.writeJSON(out)
 	}
@@ -148,7 +153,7 @@ func (c *DueCmd) Run(a *App) error {
 	for _, it := range items {
 		left := now.DaysLeft(it.p.Period)
 		rows = append(rows, []string{fmt.Sprint(it.dy.Duty.ID), it.dy.Duty.Title, it.ref.Label(a.Lang),
-			fmt.Sprintf("%d/%d", it.p.Credit, it.p.Need), fmt.Sprint(it.dy.Owed()), it.p.End.String(),
+			dueDone(it.dy, it.p, a.Lang), fmt.Sprint(it.dy.Owed()), it.p.End.String(),
 			a.T(fmt.Sprintf("%d天", left), fmt.Sprintf("%dd", left)), it.dy.Badge(a.Lang)})
 	}
 	a.Printf("%s", cells.Table(rows, []int{0, 30, 0, 0, 0, 0, 0, 0}, 0, 3, 4, 6))
@@ -191,4 +196,13 @@ func dueNow(s *data.Store, today model.Date) ([]dueItem, error) {
 		return x.dy.Duty.ID < y.dy.Duty.ID
 	})
 	return items, nil
+}
+
+// dueDone is a due period's progress: credited/required, or for a
+// per-person duty the people covered (7/9人).
+func dueDone(dy model.DutyYear, p model.PeriodResult, lang model.Lang) string {
+	if dy.Coverage != nil {
+		return dy.Coverage.Ratio(lang)
+	}
+	return fmt.Sprintf("%d/%d", p.Credit, p.Need)
 }
