@@ -47,6 +47,7 @@ type Text struct {
 	ViewPeriod, DueThisWeek, DueThisMonth, DueThisQuarter    string
 	DueLater, TodoFigures, TodoNone, TodoOtherYear, TodoOwed string
 	TodoEnds, TodoEndsToday, ColPeriod, ColOwed              string
+	ForPeriod, ForByDate                                     string
 
 	KeyUp, KeyDown, KeyPageUp, KeyPageDown, KeyTop, KeyBottom string
 	KeyOpen, KeyBack, KeyTick, KeyAdd, KeyNewDuty, KeyEdit    string
@@ -109,6 +110,7 @@ var textZh = Text{
 	ErrNoTarget: "事项“%s”在%d年没有年度要求，不能登记该年的日期；请改用%d年内的日期。", ErrArchived: "事项“%s”已于%s归档，之后的日期不能登记；如仍需登记，请按 %s 修改事项，取消“归档”的勾选。",
 	ViewPeriod: "本期", DueThisWeek: "本周到期", DueThisMonth: "本月到期", DueThisQuarter: "本季度到期", DueLater: "以后到期",
 	TodoFigures: "本期待办 %d 项  本期已完成 %d 项", TodoNone: "当前各周期都已完成，没有待办。", TodoOtherYear: "%d年不是当前年度，没有正在进行的周期。",
+	ForPeriod: "计入期间", ForByDate: "%s（按日期）",
 	TodoOwed: "还差%d次", TodoEnds: "%s止 剩%d天", TodoEndsToday: "今天截止", ColPeriod: "周期", ColOwed: "尚缺",
 	CountsFor: "%d年%s（%s至%s）", CountsForLabel: "计入", Entered: "登记于", Changed: "修改于%s", RecordTitle: "履职记录：%s",
 
@@ -173,6 +175,7 @@ var textEn = Text{
 	ErrNoTarget: "The duty %q has no target in %d, so a date in that year cannot be logged; choose a date in %d.", ErrArchived: "The duty %q was archived on %s, so nothing after that day can be logged; to log it, press %s and untick Archive.",
 	ViewPeriod: "Now", DueThisWeek: "Due this week", DueThisMonth: "Due this month", DueThisQuarter: "Due this quarter", DueLater: "Due later",
 	TodoFigures: "%d to do this period  %d met", TodoNone: "Every open period is met: nothing to do.", TodoOtherYear: "%d is not the current year: no period is open.",
+	ForPeriod: "Counts for", ForByDate: "%s (its date)",
 	TodoOwed: "%d to go", TodoEnds: "ends %s, %dd left", TodoEndsToday: "ends today", ColPeriod: "Period", ColOwed: "Owed",
 	CountsFor: "%[2]s %[1]d (%[3]s to %[4]s)", CountsForLabel: "Counts for", Entered: "Entered", Changed: "changed %s", RecordTitle: "Record: %s",
 
