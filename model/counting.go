@@ -84,7 +84,7 @@ func CheckExcuse(dy DutyYear, ref PeriodRef, reason string) (Excuse, error) {
 			Zh: "请写明免于要求的理由（如 病休、上级统一组织、岗位调整），用 --reason 给出。",
 			En: "Give the reason the period is excused (sick leave, organised by the higher level, change of post) with --reason."}
 	case utf8.RuneCountInString(reason) > MaxReason:
-		return Excuse{}, InvalidField("reason", "理由过长（最多200字），请缩短。", "The reason is longer than 200 characters; shorten it.")
+		return Excuse{}, tooLong("reason", "理由", "The reason", MaxReason)
 	}
 	p, err := dy.PeriodOf(ref)
 	if err != nil {

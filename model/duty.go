@@ -217,6 +217,13 @@ func InvalidField(field, zh, en string) *InputError {
 	return &InputError{Zh: zh, En: en, Field: field}
 }
 
+// tooLong refuses a field longer than most characters, naming it as zh
+// and en do ("事项名称", "The title").
+func tooLong(field, zh, en string, most int) *InputError {
+	return InvalidField(field, fmt.Sprintf("%s过长（最多%d字），请缩短。", zh, most),
+		fmt.Sprintf("%s is longer than %d characters; shorten it.", en, most))
+}
+
 // AsInput returns the InputError inside err, if any.
 func AsInput(err error) (*InputError, bool) {
 	var ie *InputError
@@ -234,16 +241,16 @@ func (d *Duty) Normalize() error {
 	case d.Title == "":
 		return InvalidField("title", "事项名称不能为空，请填写名称。", "The title is empty; give the duty a title.")
 	case utf8.RuneCountInString(d.Title) > MaxTitle:
-		return InvalidField("title", "事项名称过长（最多100字），请缩短。", "The title is longer than 100 characters; shorten it.")
+		return tooLong("title", "事项名称", "The title", MaxTitle)
 	case !d.Category.Valid():
 		return InvalidField("category", "类别无效，应为 学习、谈话、党课、会议、报告、调研、警示教育 或 其他。",
 			"The category is not known; use study, talk, lesson, meeting, report, research, education or other.")
 	case utf8.RuneCountInString(d.Basis) > MaxText:
-		return InvalidField("basis", "依据过长（最多2000字），请缩短。", "The basis is longer than 2000 characters; shorten it.")
+		return tooLong("basis", "依据", "The basis", MaxText)
 	case utf8.RuneCountInString(d.Evidence) > MaxText:
-		return InvalidField("evidence", "应有的佐证材料过长（最多2000字），请缩短。", "The expected evidence is longer than 2000 characters; shorten it.")
+		return tooLong("evidence", "应有的佐证材料", "The expected evidence", MaxText)
 	case utf8.RuneCountInString(d.Description) > MaxNote:
-		return InvalidField("description", "说明过长（最多10000字），请缩短。", "The description is longer than 10000 characters; shorten it.")
+		return tooLong("description", "说明", "The description", MaxNote)
 	}
 	return nil
 }

@@ -67,8 +67,7 @@ func CheckPaper(s string) (string, error) {
 		return s, InvalidField("paper", "纸质材料的存放位置不能为空；请写明在哪里，如“党小组会议记录本第12页”。",
 			"The paper locator is empty; say where the paper is kept, e.g. \"minutes book, page 12\".")
 	case utf8.RuneCountInString(s) > MaxText:
-		return s, InvalidField("paper", "纸质材料的存放位置过长（最多2000字），请缩短。",
-			"The paper locator is longer than 2000 characters; shorten it.")
+		return s, tooLong("paper", "纸质材料的存放位置", "The paper locator", MaxText)
 	}
 	return s, nil
 }

@@ -238,13 +238,13 @@ func (r Roster) NormalizePerson(p *Person) error {
 	case p.Name == "":
 		return InvalidField("name", "姓名不能为空，请填写姓名。", "The name is empty; give the person's name.")
 	case utf8.RuneCountInString(p.Name) > MaxName:
-		return InvalidField("name", "姓名过长（最多50字），请缩短。", "The name is longer than 50 characters; shorten it.")
+		return tooLong("name", "姓名", "The name", MaxName)
 	case len(People(p.Name)) != 1 || People(p.Name)[0] != p.Name:
 		return &InputError{Err: errNameSeparate, Field: "name",
 			Zh: "姓名中不能有顿号、逗号、分号、空格或斜杠（它们用来分隔参加人员），请只写一个人的姓名。",
 			En: "A name cannot hold 、 , ; / or spaces (they separate participants); give one person's name, written without spaces."}
 	case utf8.RuneCountInString(p.Note) > MaxText:
-		return InvalidField("note", "备注过长（最多2000字），请缩短。", "The note is longer than 2000 characters; shorten it.")
+		return tooLong("note", "备注", "The note", MaxText)
 	}
 	for _, o := range r.People {
 		if o.ID == p.ID || o.Name != p.Name {
@@ -272,7 +272,7 @@ func CheckGroup(g string) (string, error) {
 		return g, InvalidField("group", "分组名称不能为空（如 科室干部、分管科室负责人）。",
 			"The group is empty; name it (such as Section staff, Section chiefs).")
 	case utf8.RuneCountInString(g) > MaxGroup:
-		return g, InvalidField("group", "分组名称过长（最多50字），请缩短。", "The group's name is longer than 50 characters; shorten it.")
+		return g, tooLong("group", "分组名称", "The group's name", MaxGroup)
 	}
 	return g, nil
 }
