@@ -124,63 +124,37 @@ func dumpTargets(ctx context.Context, q queryer, ds []DumpDuty, index map[int64]
 }
 
 func dumpRecords(ctx context.Context, q queryer, ds []DumpDuty, index map[int64]int, year int) error {
-	query := `SELECT ` + recordCols + ` FROM records r ORDER BY r.date, r.id`
+	rest := `ORDER BY r.date, r.id`
 	var args []any
 	if year != 0 {
 		from, to := model.YearSpan(year)
-		query = `SELECT ` + recordCols + ` FROM records r WHERE r.date BETWEEN ? AND ? ORDER BY r.date, r.id`
+		rest = `WHERE r.date BETWEEN ? AND ? ORDER BY r.date, r.id`
 		args = []any{from.String(), to.String()}
 	}
-	rows, err := q.QueryContext(ctx, query, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		r, err := scanRecord(rows)
-		if err != nil {
-			return err
-		}
+	err := eachRecord(ctx, q, rest, args, func(r model.Record) {
 		i, ok := index[r.DutyID]
 		if !ok {
-			continue
+			return
 		}
 		if year != 0 && r.Date.Year() != year {
 			if iy, _ := r.Date.ISOWeek(); iy != year || ds[i].Targets[0].Cadence != model.Week {
-				continue
+				return
 			}
 		}
 		ds[i].Records = append(ds[i].Records, r)
-	}
-	if err := rows.Err(); err != nil || year == 0 {
+	})
+	if err != nil || year == 0 {
 		return err
 	}
-	rows.Close()
-	return dumpLaterRecords(ctx, q, ds, index, year)
-}
-
-// dumpLaterRecords adds the records dated after the year's span that name
-// one of its periods as the one they were for (the year-end report given
-// in January), keeping each duty's records by date, then id.
-func dumpLaterRecords(ctx context.Context, q queryer, ds []DumpDuty, index map[int64]int, year int) error {
+	// Then the records dated after the year's span that name one of its
+	// periods as the one they were for, later than every record already
+	// there.
 	_, to := model.YearSpan(year)
-	rows, err := q.QueryContext(ctx, `SELECT `+recordCols+` FROM records r
-		WHERE r.for_period IS NOT NULL AND substr(r.for_period, 1, 4) = ? AND r.date > ? ORDER BY r.date, r.id`,
-		fmt.Sprintf("%04d", year), to.String())
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		r, err := scanRecord(rows)
-		if err != nil {
-			return err
-		}
+	return eachLateRecord(ctx, q, year, to, func(r model.Record) {
 		if i, ok := index[r.DutyID]; ok {
-			ds[i].Records = append(ds[i].Records, r) // later than every record already there
+			ds[i].Records = append(ds[i].Records, r)
 		}
-	}
-	return rows.Err()
+	})
 }
 
 // Loaded counts what Load did.

@@ -15,6 +15,32 @@ import (
 
 const recordCols = `r.id, r.duty_id, r.date, r.topic, r.participants, r.place, r.note, r.created_at, r.updated_at, r.rev, r.for_period`
 
+// eachRecord hands each to the records that rest, the rest of a query
+// after "SELECT recordCols FROM records r", finds, in its order.
+func eachRecord(ctx context.Context, q queryer, rest string, args []any, each func(model.Record)) error {
+	rows, err := q.QueryContext(ctx, `SELECT `+recordCols+` FROM records r `+rest, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		r, err := scanRecord(rows)
+		if err != nil {
+			return err
+		}
+		each(r)
+	}
+	return rows.Err()
+}
+
+// eachLateRecord hands each the records dated after day that name one of
+// year's periods as the one they were for (the year-end report given in
+// January), by date, then id.
+func eachLateRecord(ctx context.Context, q queryer, year int, day model.Date, each func(model.Record)) error {
+	return eachRecord(ctx, q, `WHERE r.for_period IS NOT NULL AND substr(r.for_period, 1, 4) = ? AND r.date > ? ORDER BY r.date, r.id`,
+		[]any{fmt.Sprintf("%04d", year), day.String()}, each)
+}
+
 func scanRecord(sc interface{ Scan(...any) error }, extra ...any) (model.Record, error) {
 	var r model.Record
 	var date, created, updated string

@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"database/sql"
-	"fmt"
 
 	"taizhang/model"
 )
@@ -60,48 +59,25 @@ func (s *Store) YearReport(ctx context.Context, year int, m model.Moment) (YearR
 		from, to := trackedSpan(tracked, year)
 		to = min(to, asOf)
 		if to >= from {
-			rows, err := tx.QueryContext(ctx, `SELECT `+recordCols+` FROM records r WHERE r.date BETWEEN ? AND ? ORDER BY r.date, r.id`,
-				from.String(), to.String())
-			if err != nil {
-				return err
-			}
-			defer rows.Close()
-			for rows.Next() {
-				r, err := scanRecord(rows)
-				if err != nil {
-					return err
-				}
+			err := eachRecord(ctx, tx, `WHERE r.date BETWEEN ? AND ? ORDER BY r.date, r.id`, []any{from.String(), to.String()}, func(r model.Record) {
 				if c, ok := cadence[r.DutyID]; ok && model.PeriodIndex(c, year, r.Date) >= 0 {
 					rep.Records = append(rep.Records, r)
 				}
-			}
-			if err := rows.Err(); err != nil {
-				return err
-			}
-			rows.Close()
-		}
-		// Records dated later that were given for one of the year's
-		// periods (the year-end report in January) count in it.
-		rows, err := tx.QueryContext(ctx, `SELECT `+recordCols+` FROM records r
-			WHERE r.for_period IS NOT NULL AND substr(r.for_period, 1, 4) = ? AND r.date > ? ORDER BY r.date, r.id`,
-			fmt.Sprintf("%04d", year), max(to, from-1).String())
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			r, err := scanRecord(rows)
+			})
 			if err != nil {
 				return err
 			}
+		}
+		// Records dated later that were given for one of the year's
+		// periods (the year-end report in January) count in it.
+		err = eachLateRecord(ctx, tx, year, max(to, from-1), func(r model.Record) {
 			if c, ok := cadence[r.DutyID]; ok && r.For.Cadence == c {
 				rep.Records = append(rep.Records, r)
 			}
-		}
-		if err := rows.Err(); err != nil {
+		})
+		if err != nil {
 			return err
 		}
-		rows.Close()
 		rep.Evidence, err = evidenceIn(ctx, tx, from, to)
 		return err
 	})
