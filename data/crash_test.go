@@ -29,11 +29,7 @@ func TestHelperWriter(t *testing.T) {
 	if path == "" {
 		t.Skip("the writer child of TestCrash; runs only when TestCrash starts it")
 	}
-	out := bufio.NewWriter(os.Stdout)
-	say := func(format string, args ...any) {
-		fmt.Fprintf(out, format+"\n", args...)
-		out.Flush()
-	}
+	say := childSay()
 	// fail ends the child: a full disk, when the parent filled it, is
 	// expected and said so; anything else is an error.
 	fail := func(err error) {
@@ -178,14 +174,23 @@ func TestCrash(t *testing.T) {
 		rounds, time.Since(start).Round(time.Millisecond), acked, len(cs.topics), len(cs.duties))
 }
 
-// crashRound runs the writer child once on path, kills it at a random
-// moment after its first commit (unless it stops first: a full disk),
-// and checks the ledger holds every acknowledged change. It returns the
-// changes acknowledged and whether the child stopped on a full disk.
-func crashRound(t *testing.T, path string, cs *crashState, round int, rng *rand.Rand, lifeMax time.Duration, env []string) (acked int, full bool) {
+// childSay is how the child of a crash test reports: a line on stdout,
+// flushed at once, so that the parent has it before any kill.
+func childSay() func(format string, args ...any) {
+	out := bufio.NewWriter(os.Stdout)
+	return func(format string, args ...any) {
+		fmt.Fprintf(out, format+"\n", args...)
+		out.Flush()
+	}
+}
+
+// startChild runs the test binary's helper test of that name with env
+// added, as the child of a crash test; lines brings what it prints and is
+// closed when it ends.
+func startChild(t *testing.T, helper string, env ...string) (cmd *exec.Cmd, lines <-chan string) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperWriter$", "-test.count=1")
-	cmd.Env = append(append(os.Environ(), crashChildEnv+"="+path, fmt.Sprintf("TAIZHANG_CRASH_SEED=%d", round)), env...)
+	cmd = exec.Command(os.Args[0], "-test.run=^"+helper+"$", "-test.count=1")
+	cmd.Env = append(os.Environ(), env...)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -193,14 +198,33 @@ func crashRound(t *testing.T, path string, cs *crashState, round int, rng *rand.
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	lines := make(chan string)
+	ch := make(chan string)
 	go func() {
 		sc := bufio.NewScanner(stdout)
 		for sc.Scan() {
-			lines <- sc.Text()
+			ch <- sc.Text()
 		}
-		close(lines)
+		close(ch)
 	}()
+	return cmd, ch
+}
+
+// killChild kills the child outright and hands take what it printed
+// before it died: those commits happened.
+func killChild(cmd *exec.Cmd, lines <-chan string, take func(string)) {
+	cmd.Process.Signal(syscall.SIGKILL)
+	for line := range lines {
+		take(line)
+	}
+}
+
+// crashRound runs the writer child once on path, kills it at a random
+// moment after its first commit (unless it stops first: a full disk),
+// and checks the ledger holds every acknowledged change. It returns the
+// changes acknowledged and whether the child stopped on a full disk.
+func crashRound(t *testing.T, path string, cs *crashState, round int, rng *rand.Rand, lifeMax time.Duration, env []string) (acked int, full bool) {
+	t.Helper()
+	cmd, lines := startChild(t, "TestHelperWriter", append([]string{crashChildEnv + "=" + path, fmt.Sprintf("TAIZHANG_CRASH_SEED=%d", round)}, env...)...)
 	take := func(line string) {
 		switch {
 		case strings.HasPrefix(line, "error"):
@@ -244,11 +268,7 @@ read:
 				deadline = time.Now().Add(life)
 			}
 		case <-timeout:
-			cmd.Process.Signal(syscall.SIGKILL)
-			// Drain what it printed before it died: those commits happened.
-			for line := range lines {
-				take(line)
-			}
+			killChild(cmd, lines, take)
 			break read
 		}
 	}

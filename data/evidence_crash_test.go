@@ -1,17 +1,14 @@
 package data
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -33,11 +30,7 @@ func TestHelperAttacher(t *testing.T) {
 		fmt.Println("error", err)
 		os.Exit(3)
 	}
-	out := bufio.NewWriter(os.Stdout)
-	say := func(format string, args ...any) {
-		fmt.Fprintf(out, format+"\n", args...)
-		out.Flush()
-	}
+	say := childSay()
 	fail := func(err error) {
 		say("error %v", err)
 		os.Exit(3)
@@ -139,23 +132,7 @@ func TestCrashAttach(t *testing.T) {
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 3))
 	start, acked := time.Now(), 0
 	for round := 0; round < rounds; round++ {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperAttacher$", "-test.count=1")
-		cmd.Env = append(os.Environ(), attachChildEnv+"="+path, fmt.Sprintf("TAIZHANG_CRASH_SEED=%d", round))
-		stdout, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		lines := make(chan string)
-		go func() {
-			sc := bufio.NewScanner(stdout)
-			for sc.Scan() {
-				lines <- sc.Text()
-			}
-			close(lines)
-		}()
+		cmd, lines := startChild(t, "TestHelperAttacher", attachChildEnv+"="+path, fmt.Sprintf("TAIZHANG_CRASH_SEED=%d", round))
 		var pending []string
 		apply := func(line string) {
 			f := strings.Fields(line)
@@ -195,10 +172,7 @@ func TestCrashAttach(t *testing.T) {
 				}
 				apply(line)
 			case <-kill:
-				cmd.Process.Signal(syscall.SIGKILL)
-				for line := range lines {
-					apply(line)
-				}
+				killChild(cmd, lines, apply)
 				break read
 			}
 		}
