@@ -70,17 +70,7 @@ func BenchmarkOpenStatusWithEvidence(b *testing.B) {
 	if fi, err := os.Stat(path); err == nil {
 		b.ReportMetric(float64(fi.Size())/(1<<20), "ledgerMB")
 	}
-	b.ReportAllocs()
-	for b.Loop() {
-		s, err := Open(path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := s.YearStatus(ctx, 2026, benchToday); err != nil {
-			b.Fatal(err)
-		}
-		s.Close()
-	}
+	openStatus(b, path)
 }
 
 // BenchmarkAttach20MB attaches one 20 MB file (new content each time) to a
