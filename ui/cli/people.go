@@ -149,6 +149,20 @@ func pick(lang model.Lang, zh, en string) string {
 	return zh
 }
 
+// findPerson opens the ledger and finds the person named on its roster.
+func (a *App) findPerson(name string) (*data.Store, model.Roster, model.Person, error) {
+	s, err := a.Existing()
+	if err != nil {
+		return nil, model.Roster{}, model.Person{}, err
+	}
+	r, err := s.Roster(ctxb)
+	if err != nil {
+		return nil, model.Roster{}, model.Person{}, err
+	}
+	p, err := r.Find(name)
+	return s, r, p, err
+}
+
 // PeopleEditCmd changes a person.
 type PeopleEditCmd struct {
 	Person string  `arg:"" help:"姓名（同名的写作 张伟（财务科）） / name"`
@@ -167,15 +181,7 @@ func (c *PeopleEditCmd) Run(a *App) error {
 	if c.Name == nil && c.Note == nil && c.Join == "" {
 		return Bad("没有要修改的内容；请给出 --name、--note 或 --join。", "Nothing to change; give --name, --note or --join.")
 	}
-	s, err := a.Existing()
-	if err != nil {
-		return err
-	}
-	r, err := s.Roster(ctxb)
-	if err != nil {
-		return err
-	}
-	p, err := r.Find(c.Person)
+	s, r, p, err := a.findPerson(c.Person)
 	if err != nil {
 		return err
 	}
@@ -216,15 +222,7 @@ func (c *PeopleLeaveCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	s, err := a.Existing()
-	if err != nil {
-		return err
-	}
-	r, err := s.Roster(ctxb)
-	if err != nil {
-		return err
-	}
-	p, err := r.Find(c.Person)
+	s, r, p, err := a.findPerson(c.Person)
 	if err != nil {
 		return err
 	}
@@ -249,15 +247,7 @@ type PeopleRemoveCmd struct {
 
 // Run removes the person; the records naming them keep the names as typed.
 func (c *PeopleRemoveCmd) Run(a *App) error {
-	s, err := a.Existing()
-	if err != nil {
-		return err
-	}
-	r, err := s.Roster(ctxb)
-	if err != nil {
-		return err
-	}
-	p, err := r.Find(c.Person)
+	s, r, p, err := a.findPerson(c.Person)
 	if err != nil {
 		return err
 	}
