@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"taizhang/data"
@@ -15,15 +14,14 @@ import (
 // dutyForm adds a duty with its target for the year, or edits one (and
 // archives or brings it back).
 type dutyForm struct {
-	f    *form
+	formScreen
 	year int
 	old  *model.DutyYear
-	w    int
 }
 
 func newDutyForm(c *common, year int, dy *model.DutyYear) *dutyForm {
 	t := c.t
-	df := &dutyForm{f: &form{c: c}, year: year, old: dy}
+	df := &dutyForm{formScreen: newFormScreen(c), year: year, old: dy}
 	df.f.title = fmt.Sprintf(t.NewDuty, year)
 	d, tg := model.Duty{Category: model.Study}, model.Target{Cadence: model.Year, Min: 1}
 	if dy != nil {
@@ -69,17 +67,10 @@ func cadenceNames(lang model.Lang, c model.Cadence) ([]string, int) {
 	return out, chosen
 }
 
-// SetSize: the form is at most 100 cells wide.
-func (df *dutyForm) SetSize(w, _ int) { df.w = min(w, 100) }
-
 // Update edits the fields; a failed save shows under the field it is about
 // (the form's fields share the model's names).
 func (df *dutyForm) Update(msg tea.Msg) (Component, tea.Cmd) {
-	if m, ok := msg.(failedMsg); ok {
-		df.f.failed(m.err, "")
-		return df, nil
-	}
-	return df, df.f.step(msg, df.submit)
+	return df, df.update(msg, "", df.submit)
 }
 
 func (df *dutyForm) submit() {
@@ -118,12 +109,3 @@ func (df *dutyForm) submit() {
 	}
 	f.saving(editDutyMsg{change, said})
 }
-
-// ShortHelp: the form draws its own hint line.
-func (df *dutyForm) ShortHelp() []key.Binding { return nil }
-
-// FullHelp is the form's keys.
-func (df *dutyForm) FullHelp() [][]key.Binding { return df.f.fullHelp() }
-
-// View draws the form.
-func (df *dutyForm) View() string { return df.f.view(df.w) }

@@ -418,3 +418,35 @@ func wrapChars(s string, w, n int) []string {
 	}
 	return out
 }
+
+// formScreen is a form shown as a screen of its own, at most 100 cells
+// wide, drawing its own hint line.
+type formScreen struct {
+	f *form
+	w int
+}
+
+func newFormScreen(c *common) formScreen { return formScreen{f: &form{c: c}} }
+
+// SetSize: the form is at most 100 cells wide.
+func (s *formScreen) SetSize(w, _ int) { s.w = min(w, 100) }
+
+// update edits the fields and submits on enter; a failed save shows
+// under field ("": the field the refusal names, as the form's fields
+// share the model's names).
+func (s *formScreen) update(msg tea.Msg, field string, submit func()) tea.Cmd {
+	if m, ok := msg.(failedMsg); ok {
+		s.f.failed(m.err, field)
+		return nil
+	}
+	return s.f.step(msg, submit)
+}
+
+// ShortHelp: the form draws its own hint line.
+func (s *formScreen) ShortHelp() []key.Binding { return nil }
+
+// FullHelp is the form's keys.
+func (s *formScreen) FullHelp() [][]key.Binding { return s.f.fullHelp() }
+
+// View draws the form.
+func (s *formScreen) View() string { return s.f.view(s.w) }

@@ -308,15 +308,14 @@ type (
 // personForm adds a person (name, group, joined, note) or edits one
 // (name, note).
 type personForm struct {
-	f   *form
+	formScreen
 	pt  *PeopleText
 	old *model.Person
-	w   int
 }
 
 func newPersonForm(c *common, p *model.Person, group string) *personForm {
 	pt := peopleText(c.lang)
-	pf := &personForm{f: &form{c: c}, pt: pt, old: p}
+	pf := &personForm{formScreen: newFormScreen(c), pt: pt, old: p}
 	pf.f.title = pt.NewPerson
 	var cur model.Person
 	if p != nil {
@@ -342,14 +341,9 @@ func newPersonForm(c *common, p *model.Person, group string) *personForm {
 	return pf
 }
 
-func (pf *personForm) SetSize(w, _ int) { pf.w = min(w, 100) }
-
+// Update edits the fields; a refusal shows under the name.
 func (pf *personForm) Update(msg tea.Msg) (Component, tea.Cmd) {
-	if m, ok := msg.(failedMsg); ok {
-		pf.f.failed(m.err, "name")
-		return pf, nil
-	}
-	return pf, pf.f.step(msg, pf.submit)
+	return pf, pf.update(msg, "name", pf.submit)
 }
 
 func (pf *personForm) submit() {
@@ -373,35 +367,25 @@ func (pf *personForm) submit() {
 	f.saving(addPersonMsg{p, data.Joining{Group: f.value("group"), From: from}})
 }
 
-func (pf *personForm) ShortHelp() []key.Binding  { return nil }
-func (pf *personForm) FullHelp() [][]key.Binding { return pf.f.fullHelp() }
-func (pf *personForm) View() string              { return pf.f.view(pf.w) }
-
 // leaveForm asks for the last day a person was in a group.
 type leaveForm struct {
-	f      *form
+	formScreen
 	pt     *PeopleText
 	person model.Person
 	group  string
-	w      int
 }
 
 func newLeaveForm(c *common, p model.Person, group string) *leaveForm {
 	pt := peopleText(c.lang)
-	lf := &leaveForm{f: &form{c: c}, pt: pt, person: p, group: group}
+	lf := &leaveForm{formScreen: newFormScreen(c), pt: pt, person: p, group: group}
 	lf.f.title = fmt.Sprintf(pt.LeavePerson, model.CleanLine(c.data.roster.Label(p)), model.CleanLine(group))
 	lf.f.date("date", pt.LeaveDate, c.today())
 	return lf
 }
 
-func (lf *leaveForm) SetSize(w, _ int) { lf.w = min(w, 100) }
-
+// Update edits the day; a refusal shows under it.
 func (lf *leaveForm) Update(msg tea.Msg) (Component, tea.Cmd) {
-	if m, ok := msg.(failedMsg); ok {
-		lf.f.failed(m.err, "date")
-		return lf, nil
-	}
-	return lf, lf.f.step(msg, lf.submit)
+	return lf, lf.update(msg, "date", lf.submit)
 }
 
 func (lf *leaveForm) submit() {
@@ -413,10 +397,6 @@ func (lf *leaveForm) submit() {
 	}
 	lf.f.saving(leaveGroupMsg{lf.person, lf.group, d})
 }
-
-func (lf *leaveForm) ShortHelp() []key.Binding  { return nil }
-func (lf *leaveForm) FullHelp() [][]key.Binding { return lf.f.fullHelp() }
-func (lf *leaveForm) View() string              { return lf.f.view(lf.w) }
 
 // peopleIntent acts on the people view's intents; ok is false for any
 // other message.
