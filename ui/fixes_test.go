@@ -31,11 +31,12 @@ func TestPasteReachesEveryField(t *testing.T) {
 	if got.Topic != "节前廉洁 提醒谈话" || got.With != "钱科长、孙科长" || got.Place != "局长办公室" {
 		t.Fatalf("pasted record: topic %q, with %q, place %q", got.Topic, got.With, got.Place)
 	}
-	// The one-line tick prompt.
+	// The one-line tick prompt (of a duty not owed person by person).
+	selectDuty(t, a, "会前学法")
 	press(t, a, "space")
 	send(t, a, tea.PasteMsg{Content: "谈话提醒"})
 	press(t, a, "enter")
-	if got := recordsOf(t, s, "提醒谈话")[0]; got.Topic != "谈话提醒" {
+	if got := recordsOf(t, s, "会前学法")[0]; got.Topic != "谈话提醒" {
 		t.Fatalf("pasted into the tick prompt: %q", got.Topic)
 	}
 	// The filter of the dashboard and of the log.

@@ -60,3 +60,19 @@ func TestThisPeriodCountsAPerPersonDutyByPeople(t *testing.T) {
 	}
 	t.Fatalf("no row for 提醒谈话:\n%s", screen(a))
 }
+
+// space on a duty owed to each person of a group opens the full form, so
+// the talk names whom it was with and counts toward coverage; other
+// duties keep the one-line prompt.
+func TestTickOnAPerPersonDutyAsksWhom(t *testing.T) {
+	s, _ := testLedger(t)
+	a := newTestApp(t, s, model.Chinese, 100, 30)
+	selectDuty(t, a, "提醒谈话")
+	press(t, a, "space")
+	mustContain(t, a, "新增履职记录：与分管科室负责人提醒谈话", "参加人员")
+	press(t, a, "tab", "钱", "tab", "ctrl+s")
+	mustContain(t, a, "2/2人")
+	selectDuty(t, a, "会前学法")
+	press(t, a, "space")
+	mustContain(t, a, "登记 会前学法")
+}

@@ -32,7 +32,9 @@ func (a *App) intent(msg tea.Msg) tea.Cmd {
 		// In the current year, the one-line prompt for today; in another
 		// year "today" is not in it, so the full form opens, dated within
 		// the year shown.
-		if a.year != c.today().Year() {
+		// A duty owed to each person of a group opens the full form too: a
+		// talk that names nobody covers nobody.
+		if a.year != c.today().Year() || a.perPerson(m.duty.ID) {
 			a.push(newRecordForm(c, m.duty, nil), false)
 		} else {
 			a.push(newTickPrompt(c, m.duty), true)
@@ -300,4 +302,15 @@ func (a *App) exported(msg exportedMsg) tea.Cmd {
 	}
 	a.push(&exportDone{c: a.c, path: msg.path, warnings: msg.warnings}, false)
 	return a.say(fmt.Sprintf(a.c.t.Exported, model.CleanLine(msg.path)), false)
+}
+
+// perPerson reports whether the duty is owed to each person of a group in
+// the year shown.
+func (a *App) perPerson(id int64) bool {
+	data := a.c.data
+	if data == nil {
+		return false
+	}
+	i, ok := data.dutyIndex[id]
+	return ok && data.status.Duties[i].Target.PerPerson()
 }
