@@ -69,15 +69,7 @@ func (d *dashboard) refresh() {
 			d.badgeW = max(d.badgeW, cells.Width(dy.Badge(d.c.lang)))
 		}
 	}
-	d.cursor = -1
-	for i, r := range d.rows {
-		if !r.header && (d.cursor < 0 || data.status.Duties[r.idx].Duty.ID == keep) {
-			d.cursor = i
-			if data.status.Duties[r.idx].Duty.ID == keep {
-				break
-			}
-		}
-	}
+	d.cursor = cursorOn(len(d.rows), d.heading, func(i int) int64 { return data.status.Duties[d.rows[i].idx].Duty.ID }, keep)
 	d.clamp()
 }
 

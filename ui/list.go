@@ -86,6 +86,22 @@ func stepOverHeadings(cursor, n, total int, heading func(i int) bool) int {
 	return cursor
 }
 
+// cursorOn is the row of the duty whose id is keep, or else the first row
+// that is not a heading; -1 when there is none.
+func cursorOn(total int, heading func(i int) bool, dutyID func(i int) int64, keep int64) int {
+	cursor := -1
+	for i := range total {
+		switch {
+		case heading(i):
+		case dutyID(i) == keep:
+			return i
+		case cursor < 0:
+			cursor = i
+		}
+	}
+	return cursor
+}
+
 // offsetUnderHeading is the first row to show, scrolled as little as may
 // be from offset, so that the cursor's row and the heading just above it
 // are in view; with no cursor (-1) it is the top.

@@ -105,15 +105,7 @@ func (p *period) refresh() {
 		p.rows = append(p.rows, r)
 		p.items++
 	}
-	p.cursor = -1
-	for i, r := range p.rows {
-		if !r.header && (p.cursor < 0 || data.status.Duties[r.idx].Duty.ID == keep) {
-			p.cursor = i
-			if data.status.Duties[r.idx].Duty.ID == keep {
-				break
-			}
-		}
-	}
+	p.cursor = cursorOn(len(p.rows), p.heading, func(i int) int64 { return data.status.Duties[p.rows[i].idx].Duty.ID }, keep)
 	p.follow()
 }
 
