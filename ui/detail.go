@@ -112,6 +112,8 @@ func (d *detail) key(msg tea.KeyPressMsg) {
 		d.c.post(openRecordFormMsg{duty: dy.Duty})
 	case key.Matches(msg, lk.EditDuty):
 		d.c.post(openDutyFormMsg{&dy})
+	case key.Matches(msg, lk.Excuse):
+		d.c.post(openExcuseMsg{dy})
 	case key.Matches(msg, lk.Edit):
 		if hasRecord {
 			d.c.post(openRecordFormMsg{duty: dy.Duty, record: &r})
@@ -141,7 +143,9 @@ func (d *detail) ShortHelp() []key.Binding {
 }
 
 // FullHelp is every key of an open duty.
-func (d *detail) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
+func (d *detail) FullHelp() [][]key.Binding {
+	return [][]key.Binding{append(d.ShortHelp(), d.c.keys.Ledger.Excuse)}
+}
 
 // View draws the duty in its size.
 func (d *detail) View() string {

@@ -48,6 +48,9 @@ type Text struct {
 	DueLater, TodoFigures, TodoNone, TodoOtherYear, TodoOwed string
 	TodoEnds, TodoEndsToday, ColPeriod, ColOwed              string
 	ForPeriod, ForByDate                                     string
+	ExcuseTitle, ExcuseReason, ExcuseWithdraw, ExcusedTag    string
+	ExcuseWithdrawMeaning, ExcuseNoReason, Excused           string
+	ExcuseRemoved, ExcuseUndo, ExcuseUndoRemove, KeyExcuse   string
 
 	KeyUp, KeyDown, KeyPageUp, KeyPageDown, KeyTop, KeyBottom string
 	KeyOpen, KeyBack, KeyTick, KeyAdd, KeyNewDuty, KeyEdit    string
@@ -111,7 +114,11 @@ var textZh = Text{
 	ViewPeriod: "本期", DueThisWeek: "本周到期", DueThisMonth: "本月到期", DueThisQuarter: "本季度到期", DueLater: "以后到期",
 	TodoFigures: "本期待办 %d 项  本期已完成 %d 项", TodoNone: "当前各周期都已完成，没有待办。", TodoOtherYear: "%d年不是当前年度，没有正在进行的周期。",
 	ForPeriod: "计入期间", ForByDate: "%s（按日期）",
-	TodoOwed: "还差%d次", TodoEnds: "%s止 剩%d天", TodoEndsToday: "今天截止", ColPeriod: "周期", ColOwed: "尚缺",
+	ExcuseTitle: "免于要求：%s", ExcuseReason: "理由", ExcuseWithdraw: "撤销", ExcusedTag: "（已免）",
+	ExcuseWithdrawMeaning: "撤销该期间的免于要求", ExcuseNoReason: "请写明免于要求的理由（如病休、出差）。",
+	Excused: "已免于要求：%s %s", ExcuseRemoved: "已撤销免于要求：%s %s", ExcuseUndo: "免于要求 %s %s", ExcuseUndoRemove: "撤销免于要求 %s %s",
+	KeyExcuse: "某期免于要求",
+	TodoOwed:  "还差%d次", TodoEnds: "%s止 剩%d天", TodoEndsToday: "今天截止", ColPeriod: "周期", ColOwed: "尚缺",
 	CountsFor: "%d年%s（%s至%s）", CountsForLabel: "计入", Entered: "登记于", Changed: "修改于%s", RecordTitle: "履职记录：%s",
 
 	KeyUp: "上移", KeyDown: "下移", KeyPageUp: "上翻页", KeyPageDown: "下翻页", KeyTop: "到顶", KeyBottom: "到底",
@@ -176,7 +183,11 @@ var textEn = Text{
 	ViewPeriod: "Now", DueThisWeek: "Due this week", DueThisMonth: "Due this month", DueThisQuarter: "Due this quarter", DueLater: "Due later",
 	TodoFigures: "%d to do this period  %d met", TodoNone: "Every open period is met: nothing to do.", TodoOtherYear: "%d is not the current year: no period is open.",
 	ForPeriod: "Counts for", ForByDate: "%s (its date)",
-	TodoOwed: "%d to go", TodoEnds: "ends %s, %dd left", TodoEndsToday: "ends today", ColPeriod: "Period", ColOwed: "Owed",
+	ExcuseTitle: "Excuse a period: %s", ExcuseReason: "Reason", ExcuseWithdraw: "Withdraw", ExcusedTag: " (excused)",
+	ExcuseWithdrawMeaning: "withdraw this period's excuse", ExcuseNoReason: "Give the reason for the excuse (such as sick leave or travel).",
+	Excused: "Excused: %s %s", ExcuseRemoved: "Excuse withdrawn: %s %s", ExcuseUndo: "excuse of %s %s", ExcuseUndoRemove: "withdrawal of the excuse of %s %s",
+	KeyExcuse: "excuse a period",
+	TodoOwed:  "%d to go", TodoEnds: "ends %s, %dd left", TodoEndsToday: "ends today", ColPeriod: "Period", ColOwed: "Owed",
 	CountsFor: "%[2]s %[1]d (%[3]s to %[4]s)", CountsForLabel: "Counts for", Entered: "Entered", Changed: "changed %s", RecordTitle: "Record: %s",
 
 	KeyUp: "up", KeyDown: "down", KeyPageUp: "page up", KeyPageDown: "page down", KeyTop: "top", KeyBottom: "bottom",

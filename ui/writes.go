@@ -43,6 +43,10 @@ func (a *App) intent(msg tea.Msg) tea.Cmd {
 		a.push(newRecordForm(c, m.duty, m.record), false)
 	case openDutyFormMsg:
 		a.push(newDutyForm(c, a.year, m.duty), false)
+	case openExcuseMsg:
+		a.push(newExcuseForm(c, m.dy, a.year), false)
+	case excuseMsg:
+		return a.excuseIntent(m)
 	case openRecordMsg:
 		a.push(newRecordView(c, m.record), false)
 		return loadEvidence(c.ledger, m.record.ID)
