@@ -390,6 +390,10 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		return a.undoLast()
 	case key.Matches(msg, lk.Carry):
 		return a.carry()
+	case key.Matches(msg, lk.Profile):
+		pf, cmd := newProfileForm(a.c)
+		a.push(pf, false)
+		return cmd
 	case key.Matches(msg, lk.Export):
 		a.push(newExportForm(a.c, a.year, a.opts.Dir), false)
 		return nil

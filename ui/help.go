@@ -90,7 +90,7 @@ func (hs *helpScreen) groups(pairs bool) [][]helpEntry {
 	return [][]helpEntry{
 		join(two(k.Up, k.Down), two(k.PageUp, k.PageDown), two(k.Top, k.Bottom), one(k.Open, k.Back)),
 		join(one(lk.Tick, lk.Add), two(lk.Edit, lk.EditDuty), one(lk.Delete, lk.Undo), two(lk.NewDuty, lk.Excuse)),
-		join(one(k.Filter), two(lk.NextView, lk.PrevView), two(lk.PrevYear, lk.NextYear), one(lk.Carry), two(lk.Import, lk.Export), two(lk.Help, lk.Quit)),
+		join(one(k.Filter), two(lk.NextView, lk.PrevView), two(lk.PrevYear, lk.NextYear), two(lk.Carry, lk.Profile), two(lk.Import, lk.Export), two(lk.Help, lk.Quit)),
 	}
 }
 

@@ -26,7 +26,7 @@ type ListKeys struct {
 // LedgerKeys act on the ledger or move between views and years.
 type LedgerKeys struct {
 	Tick, Add, NewDuty, Edit, EditDuty, Delete, Undo key.Binding
-	Excuse                                           key.Binding
+	Excuse, Profile                                  key.Binding
 	PrevYear, NextYear, NextView, PrevView           key.Binding
 	Export, Import, Carry, Help, Quit                key.Binding
 }
@@ -71,6 +71,7 @@ func DefaultKeyMap(t *Text) KeyMap {
 			EditDuty: b("E", t.KeyEditDuty, "E"),
 			Delete:   b("d", t.KeyDelete, "d"),
 			Excuse:   b("v", t.KeyExcuse, "v"),
+			Profile:  b("p", t.KeyProfile, "p"),
 			Undo:     b("u", t.KeyUndo, "u"),
 			PrevYear: b("[", t.KeyPrevYear, "["),
 			NextYear: b("]", t.KeyNextYear, "]"),

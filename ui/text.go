@@ -51,6 +51,10 @@ type Text struct {
 	ExcuseTitle, ExcuseReason, ExcuseWithdraw, ExcusedTag    string
 	ExcuseWithdrawMeaning, ExcuseNoReason, Excused           string
 	ExcuseRemoved, ExcuseUndo, ExcuseUndoRemove, KeyExcuse   string
+	ProfileTitle, ProfileName, ProfilePost, ProfileUnit      string
+	ProfileStart, ProfileStartHint, ProfileApply, KeyProfile string
+	ProfileApplyMeaning, ProfileStartYear, ProfileApplyNeeds string
+	ProfileSaved, ProfileApplied                             string
 
 	KeyUp, KeyDown, KeyPageUp, KeyPageDown, KeyTop, KeyBottom string
 	KeyOpen, KeyBack, KeyTick, KeyAdd, KeyNewDuty, KeyEdit    string
@@ -117,8 +121,13 @@ var textZh = Text{
 	ExcuseTitle: "免于要求：%s", ExcuseReason: "理由", ExcuseWithdraw: "撤销", ExcusedTag: "（已免）",
 	ExcuseWithdrawMeaning: "撤销该期间的免于要求", ExcuseNoReason: "请写明免于要求的理由（如病休、出差）。",
 	Excused: "已免于要求：%s %s", ExcuseRemoved: "已撤销免于要求：%s %s", ExcuseUndo: "免于要求 %s %s", ExcuseUndoRemove: "撤销免于要求 %s %s",
-	KeyExcuse: "某期免于要求",
-	TodoOwed:  "还差%d次", TodoEnds: "%s止 剩%d天", TodoEndsToday: "今天截止", ColPeriod: "周期", ColOwed: "尚缺",
+	KeyExcuse:    "某期免于要求",
+	ProfileTitle: "个人信息", ProfileName: "姓名", ProfilePost: "职务", ProfileUnit: "单位", ProfileStart: "任职日期",
+	ProfileStartHint: "YYYY-MM-DD；本年度任职的填写，此前的要求不计；可留空", ProfileApply: "用于已有",
+	KeyProfile: "个人信息", ProfileApplyMeaning: "把任职日期用于该年已有、未设起始日期的要求",
+	ProfileStartYear:  "任职日期 %s 不在今年（%d年）或明年之内；任职早于今年时本年度的要求全部适用，请留空。",
+	ProfileApplyNeeds: "“用于已有”需要填写任职日期。", ProfileSaved: "已保存个人信息。", ProfileApplied: "已保存个人信息，并把任职日期 %s 用于%d年的%d项要求。",
+	TodoOwed: "还差%d次", TodoEnds: "%s止 剩%d天", TodoEndsToday: "今天截止", ColPeriod: "周期", ColOwed: "尚缺",
 	CountsFor: "%d年%s（%s至%s）", CountsForLabel: "计入", Entered: "登记于", Changed: "修改于%s", RecordTitle: "履职记录：%s",
 
 	KeyUp: "上移", KeyDown: "下移", KeyPageUp: "上翻页", KeyPageDown: "下翻页", KeyTop: "到顶", KeyBottom: "到底",
@@ -186,8 +195,13 @@ var textEn = Text{
 	ExcuseTitle: "Excuse a period: %s", ExcuseReason: "Reason", ExcuseWithdraw: "Withdraw", ExcusedTag: " (excused)",
 	ExcuseWithdrawMeaning: "withdraw this period's excuse", ExcuseNoReason: "Give the reason for the excuse (such as sick leave or travel).",
 	Excused: "Excused: %s %s", ExcuseRemoved: "Excuse withdrawn: %s %s", ExcuseUndo: "excuse of %s %s", ExcuseUndoRemove: "withdrawal of the excuse of %s %s",
-	KeyExcuse: "excuse a period",
-	TodoOwed:  "%d to go", TodoEnds: "ends %s, %dd left", TodoEndsToday: "ends today", ColPeriod: "Period", ColOwed: "Owed",
+	KeyExcuse:    "excuse a period",
+	ProfileTitle: "Profile", ProfileName: "Name", ProfilePost: "Post", ProfileUnit: "Unit", ProfileStart: "Post start",
+	ProfileStartHint: "YYYY-MM-DD; if you took up the post this year, periods before it are not required; may be empty", ProfileApply: "Apply",
+	KeyProfile: "profile", ProfileApplyMeaning: "give the date to that year's targets without a start",
+	ProfileStartYear:  "The post start date %s is not in this year (%d) or the next; if you took up the post before this year, every period is required: leave it empty.",
+	ProfileApplyNeeds: "Apply needs a post start date.", ProfileSaved: "Profile saved.", ProfileApplied: "Profile saved; the start date %s now applies to %[2]d's %[3]d targets.",
+	TodoOwed: "%d to go", TodoEnds: "ends %s, %dd left", TodoEndsToday: "ends today", ColPeriod: "Period", ColOwed: "Owed",
 	CountsFor: "%[2]s %[1]d (%[3]s to %[4]s)", CountsForLabel: "Counts for", Entered: "Entered", Changed: "changed %s", RecordTitle: "Record: %s",
 
 	KeyUp: "up", KeyDown: "down", KeyPageUp: "page up", KeyPageDown: "page down", KeyTop: "top", KeyBottom: "bottom",

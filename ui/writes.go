@@ -47,6 +47,8 @@ func (a *App) intent(msg tea.Msg) tea.Cmd {
 		a.push(newExcuseForm(c, m.dy, a.year), false)
 	case excuseMsg:
 		return a.excuseIntent(m)
+	case setProfileMsg:
+		return a.profileIntent(m)
 	case openRecordMsg:
 		a.push(newRecordView(c, m.record), false)
 		return loadEvidence(c.ledger, m.record.ID)

@@ -1,0 +1,141 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"taizhang/model"
+)
+
+// profileLedger is what the profile form needs of the store.
+type profileLedger interface {
+	Profile(ctx context.Context) (model.Profile, error)
+	SetProfile(ctx context.Context, p model.Profile) error
+	ApplyStart(ctx context.Context, start model.Date) (int, error)
+}
+
+// profileReadMsg brings the profile to the form that asked for it.
+type profileReadMsg struct {
+	p   model.Profile
+	err error
+}
+
+// setProfileMsg asks to save the profile and, with apply, to give its
+// start date to that year's targets without one.
+type setProfileMsg struct {
+	p     model.Profile
+	apply bool
+}
+
+// profileForm edits the officer's name, post, unit and post start date
+// (任职日期), and offers to apply the date to the year's duties.
+type profileForm struct {
+	f *form
+	w int
+}
+
+func newProfileForm(c *common) (*profileForm, tea.Cmd) {
+	t := c.t
+	pf := &profileForm{f: &form{c: c, title: t.ProfileTitle}}
+	pf.f.text("name", t.ProfileName, "")
+	pf.f.text("post", t.ProfilePost, "")
+	pf.f.text("unit", t.ProfileUnit, "")
+	start := pf.f.text("start", t.ProfileStart, "")
+	start.hint = t.ProfileStartHint
+	pf.f.check("apply", t.ProfileApply, t.ProfileApplyMeaning)
+	pf.f.busy = true // until the profile is read
+	pl, ok := c.ledger.(profileLedger)
+	if !ok {
+		return pf, nil
+	}
+	return pf, func() tea.Msg {
+		p, err := pl.Profile(context.Background())
+		return profileReadMsg{p, err}
+	}
+}
+
+// SetSize: the form is at most 100 cells wide.
+func (pf *profileForm) SetSize(w, _ int) { pf.w = min(w, 100) }
+
+// Update fills the form once the profile is read, then edits it.
+func (pf *profileForm) Update(msg tea.Msg) (Component, tea.Cmd) {
+	switch m := msg.(type) {
+	case profileReadMsg:
+		pf.f.busy = false
+		if m.err != nil {
+			pf.f.failed(m.err, "")
+			return pf, nil
+		}
+		for k, v := range map[string]string{"name": m.p.Name, "post": m.p.Post, "unit": m.p.Unit, "start": m.p.Start.String()} {
+			fl := pf.f.field(k)
+			fl.in.SetValue(model.CleanLine(v))
+			fl.orig = v
+		}
+		return pf, nil
+	case failedMsg:
+		pf.f.failed(m.err, "")
+		return pf, nil
+	}
+	return pf, pf.f.step(msg, pf.submit)
+}
+
+func (pf *profileForm) submit() {
+	f, t := pf.f, pf.f.c.t
+	f.clearErrors()
+	p := model.Profile{Name: strings.TrimSpace(f.value("name")), Post: strings.TrimSpace(f.value("post")), Unit: strings.TrimSpace(f.value("unit"))}
+	if v := strings.TrimSpace(f.value("start")); v != "" {
+		d, err := model.ParseDate(v)
+		if err != nil {
+			f.setError("start", t.BadStart)
+			return
+		}
+		// The date gives its own year's targets a start; one outside this
+		// year and the next changes nothing the officer sees.
+		if y := f.c.today().Year(); d.Year() != y && d.Year() != y+1 {
+			f.setError("start", fmt.Sprintf(t.ProfileStartYear, d, y))
+			return
+		}
+		p.Start = d
+	}
+	apply := f.field("apply").checked
+	if apply && p.Start.IsZero() {
+		f.setError("start", t.ProfileApplyNeeds)
+		return
+	}
+	f.saving(setProfileMsg{p, apply})
+}
+
+// ShortHelp: the form draws its own hint line.
+func (pf *profileForm) ShortHelp() []key.Binding { return nil }
+
+// FullHelp is the form's keys.
+func (pf *profileForm) FullHelp() [][]key.Binding { return pf.f.fullHelp() }
+
+// View draws the form.
+func (pf *profileForm) View() string { return pf.f.view(pf.w) }
+
+// profileIntent saves the profile, and applies its start date when asked.
+func (a *App) profileIntent(m setProfileMsg) tea.Cmd {
+	t := a.c.t
+	pl, can := a.c.ledger.(profileLedger)
+	if !can {
+		return nil
+	}
+	return a.write(func(ctx context.Context, _ Ledger) writtenMsg {
+		if err := pl.SetProfile(ctx, m.p); err != nil {
+			return writtenMsg{err: err}
+		}
+		if !m.apply {
+			return writtenMsg{say: t.ProfileSaved}
+		}
+		n, err := pl.ApplyStart(ctx, m.p.Start)
+		if err != nil {
+			return writtenMsg{err: err}
+		}
+		return writtenMsg{say: fmt.Sprintf(t.ProfileApplied, m.p.Start, m.p.Start.Year(), n)}
+	})
+}

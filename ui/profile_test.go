@@ -1,0 +1,62 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"taizhang/model"
+)
+
+// p opens the profile: name, post, unit and the post start date, which
+// can be applied to the year's targets; a date outside this year and the
+// next, or apply without a date, is refused in one sentence.
+func TestProfileForm(t *testing.T) {
+	s, _ := testLedger(t)
+	bg := context.Background()
+	a := newTestApp(t, s, model.Chinese, 80, 24)
+	press(t, a, "p")
+	mustContain(t, a, "个人信息", "姓名", "职务", "单位", "任职日期", "用于已有")
+	checkFits(t, strings.Join(a.compose(), "\n"), 80, 24)
+	press(t, a, "张三", "tab", "副局长", "tab", "市司法局", "tab", "2024-03-01", "ctrl+s")
+	mustContain(t, a, "任职日期 2024-03-01 不在今年（2026年）或明年之内")
+	for range 10 {
+		press(t, a, "backspace")
+	}
+	press(t, a, "tab", "space", "ctrl+s")
+	mustContain(t, a, "“用于已有”需要填写任职日期。")
+	if p, _ := s.Profile(bg); !p.IsZero() {
+		t.Fatalf("a refused form saved %+v", p)
+	}
+	press(t, a, "2026-07-01", "ctrl+s")
+	mustContain(t, a, "已保存个人信息，并把任职日期 2026-07-01 用于2026年的")
+	p, err := s.Profile(bg)
+	if err != nil || p.Name != "张三" || p.Post != "副局长" || p.Unit != "市司法局" || p.Start.String() != "2026-07-01" {
+		t.Fatalf("profile = %+v, %v", p, err)
+	}
+	dy, has, err := s.DutyYear(bg, mustDuty(t, s, "述法"), 2026, model.Now(model.NewDate(2026, 11, 22)))
+	if err != nil || !has || dy.Target.Start.String() != "2026-07-01" {
+		t.Errorf("the start date was not applied: %+v %v %v", dy.Target, has, err)
+	}
+	// Opened again, it shows what is saved.
+	press(t, a, "p")
+	mustContain(t, a, "张三", "市司法局", "2026-07-01")
+	press(t, a, "esc")
+
+	en := newTestApp(t, s, model.English, 80, 24)
+	press(t, en, "p")
+	mustContain(t, en, "Profile", "Post start", "Apply")
+	checkFits(t, strings.Join(en.compose(), "\n"), 80, 24)
+}
+
+func mustDuty(t *testing.T, s interface {
+	Duties(context.Context) ([]model.Duty, error)
+}, title string) int64 {
+	t.Helper()
+	ds, _ := s.Duties(context.Background())
+	d, err := model.MatchDuty(ds, title)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.ID
+}
