@@ -265,6 +265,9 @@ func TestFirstRunOffersTemplates(t *testing.T) {
 	a := newTestApp(t, s, model.Chinese, 80, 24)
 	mustContain(t, a, "欢迎使用台账", "1  科长（科室负责人）（14）", "2  班子成员（党组成员）（19）")
 	press(t, a, "1")
+	// Next it asks for the post start date; esc skips it.
+	mustContain(t, a, "今年任职的请填写任职日期", "[x]")
+	press(t, a, "esc")
 	mustContain(t, a, "已添加 14 项（2026年）。", "参加支部党员大会")
 }
 

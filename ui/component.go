@@ -91,6 +91,7 @@ type (
 		duties   []model.Duty
 		targets  []model.Target
 		fromPlan bool
+		first    bool // the first run's duty set: ask for the post start date next
 	}
 	exportMsg struct{ opts export.Options }
 )

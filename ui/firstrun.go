@@ -42,7 +42,7 @@ func (f *firstRun) Update(msg tea.Msg) (Component, tea.Cmd) {
 		return f, nil
 	}
 	ds, ts := model.Templates[i-1].Build(f.year(), f.c.lang)
-	f.c.post(addDutiesMsg{duties: ds, targets: ts})
+	f.c.post(addDutiesMsg{duties: ds, targets: ts, first: true})
 	return f, nil
 }
 

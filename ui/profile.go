@@ -36,6 +36,10 @@ type setProfileMsg struct {
 type profileForm struct {
 	f *form
 	w int
+	// first: opened on the first run, right after a duty set was added,
+	// to ask for the post start date; apply is ticked, and it is quietly
+	// dropped when no date is given.
+	first bool
 }
 
 func newProfileForm(c *common) (*profileForm, tea.Cmd) {
@@ -56,6 +60,15 @@ func newProfileForm(c *common) (*profileForm, tea.Cmd) {
 		p, err := pl.Profile(context.Background())
 		return profileReadMsg{p, err}
 	}
+}
+
+// welcome turns the form into the first run's question: the post start
+// date first, applied to the duties just added.
+func (pf *profileForm) welcome() {
+	pf.first = true
+	pf.f.title = pf.f.c.t.ProfileWelcome
+	pf.f.field("apply").checked = true
+	pf.f.focusField(3)
 }
 
 // SetSize: the form is at most 100 cells wide.
@@ -102,6 +115,9 @@ func (pf *profileForm) submit() {
 		p.Start = d
 	}
 	apply := f.field("apply").checked
+	if pf.first && p.Start.IsZero() {
+		apply = false // nothing to apply: the officer only skipped the date
+	}
 	if apply && p.Start.IsZero() {
 		f.setError("start", t.ProfileApplyNeeds)
 		return

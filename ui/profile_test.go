@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"taizhang/data"
+
 	"taizhang/model"
 )
 
@@ -59,4 +61,29 @@ func mustDuty(t *testing.T, s interface {
 		t.Fatal(err)
 	}
 	return d.ID
+}
+
+// On the first run, after a duty set is chosen, the form asks for the
+// post start date and applies it to the duties just added.
+func TestFirstRunAsksThePostStartDate(t *testing.T) {
+	for _, lang := range []model.Lang{model.Chinese, model.English} {
+		s, err := data.Open(t.TempDir() + "/new.db")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		a := newTestApp(t, s, lang, 80, 24)
+		press(t, a, "1")
+		checkFits(t, strings.Join(a.compose(), "\n"), 80, 24)
+		press(t, a, "2026-09-01", "ctrl+s")
+		p, _ := s.Profile(context.Background())
+		if p.Start.String() != "2026-09-01" {
+			t.Fatalf("%s: start = %s", lang, p.Start)
+		}
+		ds, _ := s.Duties(context.Background())
+		dy, _, err := s.DutyYear(context.Background(), ds[0].ID, 2026, model.Now(model.NewDate(2026, 11, 22)))
+		if err != nil || dy.Target.Start.String() != "2026-09-01" {
+			t.Errorf("%s: the date was not applied: %+v %v", lang, dy.Target, err)
+		}
+	}
 }

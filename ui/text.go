@@ -54,7 +54,7 @@ type Text struct {
 	ProfileTitle, ProfileName, ProfilePost, ProfileUnit      string
 	ProfileStart, ProfileStartHint, ProfileApply, KeyProfile string
 	ProfileApplyMeaning, ProfileStartYear, ProfileApplyNeeds string
-	ProfileSaved, ProfileApplied                             string
+	ProfileSaved, ProfileApplied, ProfileWelcome             string
 
 	KeyUp, KeyDown, KeyPageUp, KeyPageDown, KeyTop, KeyBottom string
 	KeyOpen, KeyBack, KeyTick, KeyAdd, KeyNewDuty, KeyEdit    string
@@ -122,7 +122,7 @@ var textZh = Text{
 	ExcuseWithdrawMeaning: "撤销该期间的免于要求", ExcuseNoReason: "请写明免于要求的理由（如病休、出差）。",
 	Excused: "已免于要求：%s %s", ExcuseRemoved: "已撤销免于要求：%s %s", ExcuseUndo: "免于要求 %s %s", ExcuseUndoRemove: "撤销免于要求 %s %s",
 	KeyExcuse:    "某期免于要求",
-	ProfileTitle: "个人信息", ProfileName: "姓名", ProfilePost: "职务", ProfileUnit: "单位", ProfileStart: "任职日期",
+	ProfileTitle: "个人信息", ProfileWelcome: "个人信息：今年任职的请填写任职日期（esc 跳过）", ProfileName: "姓名", ProfilePost: "职务", ProfileUnit: "单位", ProfileStart: "任职日期",
 	ProfileStartHint: "YYYY-MM-DD；本年度任职的填写，此前的要求不计；可留空", ProfileApply: "用于已有",
 	KeyProfile: "个人信息", ProfileApplyMeaning: "把任职日期用于该年已有、未设起始日期的要求",
 	ProfileStartYear:  "任职日期 %s 不在今年（%d年）或明年之内；任职早于今年时本年度的要求全部适用，请留空。",
@@ -196,7 +196,7 @@ var textEn = Text{
 	ExcuseWithdrawMeaning: "withdraw this period's excuse", ExcuseNoReason: "Give the reason for the excuse (such as sick leave or travel).",
 	Excused: "Excused: %s %s", ExcuseRemoved: "Excuse withdrawn: %s %s", ExcuseUndo: "excuse of %s %s", ExcuseUndoRemove: "withdrawal of the excuse of %s %s",
 	KeyExcuse:    "excuse a period",
-	ProfileTitle: "Profile", ProfileName: "Name", ProfilePost: "Post", ProfileUnit: "Unit", ProfileStart: "Post start",
+	ProfileTitle: "Profile", ProfileWelcome: "Profile: if you took up the post this year, give the date (esc skips)", ProfileName: "Name", ProfilePost: "Post", ProfileUnit: "Unit", ProfileStart: "Post start",
 	ProfileStartHint: "YYYY-MM-DD; if you took up the post this year, periods before it are not required; may be empty", ProfileApply: "Apply",
 	KeyProfile: "profile", ProfileApplyMeaning: "give the date to that year's targets without a start",
 	ProfileStartYear:  "The post start date %s is not in this year (%d) or the next; if you took up the post before this year, every period is required: leave it empty.",

@@ -101,7 +101,7 @@ func (a *App) intent(msg tea.Msg) tea.Cmd {
 		if len(ts) > 0 {
 			year = ts[0].Year
 		}
-		return a.write(func(ctx context.Context, l Ledger) writtenMsg {
+		cmd := a.write(func(ctx context.Context, l Ledger) writtenMsg {
 			added, err := l.AddDuties(ctx, ds, ts)
 			say := fmt.Sprintf(t.TemplateApplied, added.Added, year)
 			if fromPlan && len(added.Skipped) > 0 {
@@ -109,6 +109,15 @@ func (a *App) intent(msg tea.Msg) tea.Cmd {
 			}
 			return writtenMsg{err: err, say: say}
 		})
+		if !m.first || year != c.today().Year() {
+			return cmd
+		}
+		// The first run asks next for the post start date, to apply to
+		// the duties just added.
+		pf, read := newProfileForm(c)
+		pf.welcome()
+		a.push(pf, false)
+		return tea.Batch(cmd, read)
 	case exportMsg:
 		return a.export(m)
 	default:
