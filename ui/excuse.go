@@ -39,32 +39,40 @@ type excuseForm struct {
 	dy   model.DutyYear
 	year int
 	refs []model.PeriodRef
-	w    int
+	// periods are the year's required periods, as offered (refs names each)
+	periods []model.PeriodResult
+	w       int
 }
 
 func newExcuseForm(c *common, dy model.DutyYear, year int) *excuseForm {
 	t := c.t
 	ef := &excuseForm{dy: dy, year: year, f: &form{c: c}}
 	ef.f.title = fmt.Sprintf(t.ExcuseTitle, dy.Duty.Title)
-	chosen := len(dy.Periods) - 1
-	if dy.Current >= 0 {
-		chosen = dy.Current
-	}
+	// Only required periods can be excused: those before the post start
+	// date or after the archive day are not offered.
+	chosen := -1
 	var options []string
 	for i, p := range dy.Periods {
+		if p.State == model.Exempt {
+			continue
+		}
 		ref := model.RefOf(dy.Target.Cadence, year, p.Period)
 		if dy.Target.Cadence == model.Week {
 			ref = model.Holding(model.Week, p.Start)
 		}
+		if i == dy.Current {
+			chosen = len(ef.refs)
+		}
 		ef.refs = append(ef.refs, ref)
+		ef.periods = append(ef.periods, p)
 		o := ref.Label(c.lang)
 		if p.State == model.Excused {
 			o += t.ExcusedTag
-			if dy.Current < 0 && i < chosen {
-				chosen = i
-			}
 		}
 		options = append(options, o)
+	}
+	if chosen < 0 {
+		chosen = len(options) - 1 // no period open now: the last
 	}
 	if len(options) == 0 {
 		options = []string{"-"}
@@ -72,8 +80,8 @@ func newExcuseForm(c *common, dy model.DutyYear, year int) *excuseForm {
 	chosen = max(chosen, 0)
 	ef.f.choice("period", t.ColPeriod, options, chosen)
 	reason := ""
-	if chosen < len(dy.Periods) {
-		reason = dy.Periods[chosen].Reason
+	if chosen < len(ef.periods) {
+		reason = ef.periods[chosen].Reason
 	}
 	ef.f.text("reason", t.ExcuseReason, reason)
 	ef.f.check("remove", t.ExcuseWithdraw, t.ExcuseWithdrawMeaning)
@@ -96,11 +104,11 @@ func (ef *excuseForm) Update(msg tea.Msg) (Component, tea.Cmd) {
 	}
 	before := ef.f.field("period").choice
 	cmd := ef.f.step(msg, ef.submit)
-	if now := ef.f.field("period").choice; now != before && now < len(ef.dy.Periods) && before < len(ef.dy.Periods) {
+	if now := ef.f.field("period").choice; now != before && now < len(ef.periods) && before < len(ef.periods) {
 		// The reason shown is the chosen period's own when it is excused;
 		// a reason typed by the officer stays.
 		fl := ef.f.field("reason")
-		if r := ef.dy.Periods[now].Reason; r != "" || fl.in.Value() == model.CleanLine(ef.dy.Periods[before].Reason) {
+		if r := ef.periods[now].Reason; r != "" || fl.in.Value() == model.CleanLine(ef.periods[before].Reason) {
 			fl.in.SetValue(model.CleanLine(r))
 			fl.orig = r
 		}

@@ -81,3 +81,18 @@ func TestExcuseAPeriodFromTheDetail(t *testing.T) {
 	mustContain(t, en, "Excuse a period: 月度谈心谈话", "Nov 2026", "Give the reason")
 	checkFits(t, strings.Join(en.compose(), "\n"), 80, 24)
 }
+
+// Periods before the post start date are not required, so they are not
+// offered to be excused.
+func TestExcuseOffersOnlyRequiredPeriods(t *testing.T) {
+	s, _ := testLedger(t)
+	start := model.NewDate(2026, 9, 1)
+	if _, err := s.AddDuty(context.Background(), model.Duty{Title: "九月起谈心", Category: model.Study}, model.Target{Year: 2026, Cadence: model.Month, Min: 1, Start: start}); err != nil {
+		t.Fatal(err)
+	}
+	a := newTestApp(t, s, model.Chinese, 200, 40)
+	selectDuty(t, a, "九月起谈心")
+	press(t, a, "enter", "v")
+	mustContain(t, a, "2026年9月", "[2026年11月]", "2026年12月")
+	mustNotContain(t, a, "2026年8月")
+}
