@@ -207,16 +207,29 @@ type exportDone struct {
 	path     string
 	warnings []export.Warning
 	w, h     int
+	offset   int  // the first warning shown when they scroll
+	room     int  // how many warnings fit, as last drawn
+	scrolls  bool // the warnings do not fit and scroll
 }
 
 // SetSize hands the list its size.
 func (e *exportDone) SetSize(w, h int) { e.w, e.h = w, h }
 
-// Update: any key closes it.
+// Update scrolls the warnings with the list keys when they do not fit;
+// any other key closes it.
 func (e *exportDone) Update(msg tea.Msg) (Component, tea.Cmd) {
-	if _, ok := msg.(tea.KeyPressMsg); ok {
-		e.c.post(closeMsg{})
+	press, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return e, nil
 	}
+	if e.scrolls {
+		last := len(e.warnings) - e.room // the offset that shows the last finding
+		move := func(d int) { e.offset = max(0, min(e.offset+d, last)) }
+		if navigate(e.c.keys.List, press, move, e.room, len(e.warnings)) {
+			return e, nil
+		}
+	}
+	e.c.post(closeMsg{})
 	return e, nil
 }
 
@@ -239,15 +252,29 @@ func (e *exportDone) View() string {
 		lines = append(lines, st.Message.Render(cells.Cut(t.ExportClean, w)))
 	} else {
 		lines = append(lines, st.Heading.Render(cells.Cut(fmt.Sprintf(t.ExportWarnings, len(e.warnings)), w)))
-		room := max(1, h-len(lines)-2)
-		for i, wn := range e.warnings {
-			if i == room-1 && len(e.warnings) > room {
-				lines = append(lines, st.Muted.Render(cells.Cut(fmt.Sprintf(t.ExportMore, len(e.warnings)-i), w)))
-				break
-			}
+		// Every finding can be read: when they do not all fit, the list
+		// scrolls and its foot says how many lie below.
+		e.room = max(1, h-len(lines)-2) // a blank line and the closing line
+		e.scrolls = len(e.warnings) > e.room
+		if e.scrolls {
+			e.room = max(1, e.room-1) // the line saying how many lie below
+		} else {
+			e.offset = 0
+		}
+		e.offset = max(0, min(e.offset, len(e.warnings)-e.room))
+		for _, wn := range e.warnings[e.offset:min(len(e.warnings), e.offset+e.room)] {
 			lines = append(lines, cells.Cut("  "+wn.In(e.c.lang), w))
 		}
+		if below := len(e.warnings) - e.offset - e.room; e.scrolls && below > 0 {
+			lines = append(lines, st.Muted.Render(cells.Cut(fmt.Sprintf(t.ExportMore, below), w)))
+		}
 	}
-	lines = append(lines, "", st.Muted.Render(cells.Cut(t.HelpClose, w)))
+	closing := t.HelpClose
+	if e.scrolls {
+		k := e.c.keys.List
+		more := key.NewBinding(key.WithKeys("down"), key.WithHelp(k.Down.Help().Key+" "+k.PageDown.Help().Key, t.KeyScroll))
+		closing = hint(more) + "  " + t.HelpCloseOther
+	}
+	lines = append(lines, "", st.Muted.Render(cells.Cut(closing, w)))
 	return strings.Join(lines, "\n")
 }
