@@ -12,15 +12,8 @@ import (
 // on a met period, each in one sentence writing nothing; excused with a
 // reason, shown 免 in the strip, undone with u; withdrawn.
 func TestExcuseAPeriodFromTheDetail(t *testing.T) {
-	s, _ := testLedger(t)
-	bg, today := context.Background(), model.NewDate(2026, 11, 22)
-	id, err := s.AddDuty(bg, model.Duty{Title: "月度谈心谈话", Category: model.Study}, model.Target{Year: 2026, Cadence: model.Month, Min: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.AddRecord(bg, model.Record{DutyID: id, Date: model.NewDate(2026, 10, 5), Topic: "十月"}, today); err != nil {
-		t.Fatal(err)
-	}
+	s, id := monthlyDutyMetInOctober(t)
+	bg := context.Background()
 	excused := func() []model.Excuse {
 		t.Helper()
 		es, err := s.Excuses(bg, 2026)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"taizhang/data"
 	"taizhang/model"
 )
 
@@ -12,15 +13,8 @@ import (
 // a period the duty has not met: October is met here, so on 2026-11-20
 // only September is offered, and choosing it stores the period.
 func TestRecordFormOffersAnEarlierPeriod(t *testing.T) {
-	s, _ := testLedger(t)
-	bg, today := context.Background(), model.NewDate(2026, 11, 22)
-	id, err := s.AddDuty(bg, model.Duty{Title: "月度谈心谈话", Category: model.Study}, model.Target{Year: 2026, Cadence: model.Month, Min: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.AddRecord(bg, model.Record{DutyID: id, Date: model.NewDate(2026, 10, 5), Topic: "十月"}, today); err != nil {
-		t.Fatal(err)
-	}
+	s, _ := monthlyDutyMetInOctober(t)
+	bg := context.Background()
 	a := newTestApp(t, s, model.Chinese, 80, 24)
 	selectDuty(t, a, "月度谈心谈话")
 	press(t, a, "a")
@@ -72,4 +66,20 @@ func TestRecordFormOffersAnEarlierPeriod(t *testing.T) {
 	press(t, en, "a")
 	mustContain(t, en, "Counts for", "[Nov 2026 (its date)]", "Sep 2026")
 	checkFits(t, strings.Join(en.compose(), "\n"), 80, 24)
+}
+
+// monthlyDutyMetInOctober is a test ledger with one monthly duty,
+// 月度谈心谈话, whose October is met by a record of 2026-10-05.
+func monthlyDutyMetInOctober(t *testing.T) (*data.Store, int64) {
+	t.Helper()
+	s, _ := testLedger(t)
+	bg, today := context.Background(), model.NewDate(2026, 11, 22)
+	id, err := s.AddDuty(bg, model.Duty{Title: "月度谈心谈话", Category: model.Study}, model.Target{Year: 2026, Cadence: model.Month, Min: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddRecord(bg, model.Record{DutyID: id, Date: model.NewDate(2026, 10, 5), Topic: "十月"}, today); err != nil {
+		t.Fatal(err)
+	}
+	return s, id
 }
