@@ -102,14 +102,11 @@ func (a *App) open(opener func(string) (*data.Store, error)) (*data.Store, error
 		return nil, err
 	}
 	if s.Network != "" {
-		a.notices = append(a.notices, a.T("注意：台账位于网络文件系统（"+s.Network+"）上，可能损坏；请放在本机磁盘上。",
-			"Warning: the ledger is on a network file system ("+s.Network+") and may be damaged; keep it on a local disk."))
-		a.Note("注意：台账位于网络文件系统（"+s.Network+"）上，SQLite 在这类共享目录上不能可靠加锁，可能损坏台账；请把台账放在本机磁盘上（--db）。",
-			"Warning: the ledger is on a network file system ("+s.Network+"), where SQLite cannot lock reliably and the ledger may be damaged; keep it on a local disk (--db).")
+		a.notices = append(a.notices, fmt.Sprintf(a.txt().NetworkShort, s.Network))
+		a.Note(a.txt().NetworkWarning, s.Network)
 	}
 	if s.Migrated != "" {
-		a.Note("台账已升级到新的数据格式；升级前的副本保存在 "+s.Migrated+"。",
-			"The ledger was upgraded to the new format; a copy from before is kept at "+s.Migrated+".")
+		a.Note(a.txt().Migrated, s.Migrated)
 	}
 	a.store = s
 	return s, nil
@@ -118,24 +115,26 @@ func (a *App) open(opener func(string) (*data.Store, error)) (*data.Store, error
 // Today is the local date now.
 func (a *App) Today() model.Date { return model.DateOf(a.Now()) }
 
-// T picks the text for the officer's language.
-func (a *App) T(zh, en string) string {
-	if a.Lang == model.English {
-		return en
-	}
-	return zh
-}
+// txt is the catalogue of the officer's language.
+func (a *App) txt() *Text { return textFor(a.Lang) }
 
 // Printf writes to standard output.
 func (a *App) Printf(format string, args ...any) { fmt.Fprintf(a.Stdout, format, args...) }
 
-// Note writes a line to standard error.
-func (a *App) Note(zh, en string) { fmt.Fprintln(a.Stderr, a.T(zh, en)) }
+// Note writes a line to standard error: a message of the catalogue with its
+// arguments.
+func (a *App) Note(format string, args ...any) { fmt.Fprintf(a.Stderr, format+"\n", args...) }
 
-// Bad is an input error in both languages, formatted.
-func Bad(zh, en string, args ...any) error {
-	return model.Invalid(nil, fmt.Sprintf(zh, args...), fmt.Sprintf(en, args...))
+// Bad is an input error: a message of the catalogue with its arguments,
+// in the officer's language (the command line has chosen it by the time a
+// command runs).
+func (a *App) Bad(format string, args ...any) error {
+	return a.refuse(fmt.Sprintf(format, args...))
 }
+
+// refuse is an input error saying msg, a message of the catalogue that
+// takes no arguments.
+func (a *App) refuse(msg string) error { return model.Invalid(nil, msg, msg) }
 
 type exitCode int
 
@@ -166,8 +165,7 @@ func Main(args []string, env Env) (code int) {
 	grammar, g := grammarFor(args)
 	parser, err := kong.New(grammar,
 		kong.Name("taizhang"),
-		kong.Description(app.T("台账：记录本人履职事项的完成情况，年底生成履职报告。",
-			"taizhang: the ledger of your recurring duties, and the year-end summary.")),
+		kong.Description(app.txt().AppDescription),
 		kong.Writers(env.Stdout, env.Stderr),
 		kong.Vars{"version": "taizhang " + env.Version},
 		kong.Exit(func(n int) { panic(exitCode(n)) }),
@@ -203,7 +201,7 @@ func Main(args []string, env Env) (code int) {
 	if g.Lang != "" {
 		l, ok := model.ParseLang(g.Lang)
 		if !ok {
-			fmt.Fprintln(env.Stderr, app.T("taizhang: --lang 只能是 zh 或 en。", "taizhang: --lang must be zh or en."))
+			fmt.Fprintln(env.Stderr, app.txt().BadLang)
 			return 2
 		}
 		app.Lang = l
@@ -275,7 +273,7 @@ func (a *App) report(err error) int {
 		fmt.Fprintln(a.Stderr, a.parseError(pe))
 		return 2
 	}
-	fmt.Fprintln(a.Stderr, model.CleanLine(a.T("taizhang: 出错了：", "taizhang: ")+err.Error()))
+	fmt.Fprintln(a.Stderr, model.CleanLine(a.txt().ErrorPrefix+err.Error()))
 	return 1
 }
 
@@ -324,8 +322,7 @@ func (a *App) yearOr(y int) (int, error) {
 		return a.Today().Year(), nil
 	}
 	if !model.ValidYear(y) {
-		return 0, Bad("年份 %d 不在1900至2999之间；请给出四位年份，如 --year 2026。",
-			"The year %d is outside 1900-2999; give a four-digit year such as --year 2026.", y)
+		return 0, a.Bad(a.txt().BadYear, y)
 	}
 	return y, nil
 }
@@ -349,10 +346,9 @@ func (a *App) date(flag, value string, def model.Date) (model.Date, error) {
 	d, err := model.ParseDate(value)
 	if err != nil {
 		if y, _, _, ok := model.SplitDate(value); ok && !model.ValidYear(y) {
-			return 0, Bad("%s 的值“%s”年份不在1900至2999之间。", "%s %q has a year outside 1900-2999.", flag, model.CleanLine(value))
+			return 0, a.Bad(a.txt().DateYearRange, flag, model.CleanLine(value))
 		}
-		return 0, Bad("%s 的值“%s”不是有效日期；请写成 YYYY-MM-DD，如 2026-03-15。",
-			"%s %q is not a valid date; write it as YYYY-MM-DD, e.g. 2026-03-15.", flag, model.CleanLine(value))
+		return 0, a.Bad(a.txt().BadDateFlag, flag, model.CleanLine(value))
 	}
 	return d, nil
 }

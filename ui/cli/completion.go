@@ -72,8 +72,7 @@ Register-ArgumentCompleter -Native -CommandName taizhang, taizhang.exe -ScriptBl
 func (c *CompletionCmd) Run(a *App) error {
 	script, ok := completionScripts[strings.ToLower(c.Shell)]
 	if !ok {
-		return Bad("不支持为“%s”生成补全；请写 bash、zsh、fish 或 powershell。",
-			"There is no completion for %q; give bash, zsh, fish or powershell.", model.CleanLine(c.Shell))
+		return a.Bad(a.txt().BadShell, model.CleanLine(c.Shell))
 	}
 	bin, err := os.Executable()
 	if err != nil {

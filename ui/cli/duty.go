@@ -30,27 +30,25 @@ type DutyAddCmd struct {
 	Each        string `help:"按人计：该分组每人每期至少 --min 次 / per person: each person of this group, at least --min a period" placeholder:"GROUP"`
 }
 
-func parseCategory(v string) (model.Category, error) {
+func (a *App) parseCategory(v string) (model.Category, error) {
 	c, ok := model.ParseCategory(v)
 	if !ok {
-		return "", Bad("类别“%s”无效；请用 学习、谈话、党课、会议、报告、调研、警示教育 或 其他。",
-			"The category %q is not known; use study, talk, lesson, meeting, report, research, education or other.", model.CleanLine(v))
+		return "", a.Bad(a.txt().BadCategory, model.CleanLine(v))
 	}
 	return c, nil
 }
 
-func parseCadence(v string) (model.Cadence, error) {
+func (a *App) parseCadence(v string) (model.Cadence, error) {
 	c, ok := model.ParseCadence(v)
 	if !ok {
-		return "", Bad("频次“%s”无效；请用 week、month、quarter、half 或 year（每周、每月、每季度、每半年、每年）。",
-			"The cadence %q is not known; use week, month, quarter, half or year.", model.CleanLine(v))
+		return "", a.Bad(a.txt().BadCadence, model.CleanLine(v))
 	}
 	return c, nil
 }
 
-func checkMin(n int) error {
+func (a *App) checkMin(n int) error {
 	if n < 1 || n > model.MaxMin {
-		return Bad("--min %d 无效；每期次数应为1至1000之间的整数。", "--min %d is not valid; give a whole number from 1 to 1000.", n)
+		return a.Bad(a.txt().BadMin, n)
 	}
 	return nil
 }
@@ -61,15 +59,15 @@ func (c *DutyAddCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	cat, err := parseCategory(c.Category)
+	cat, err := a.parseCategory(c.Category)
 	if err != nil {
 		return err
 	}
-	cad, err := parseCadence(c.Cadence)
+	cad, err := a.parseCadence(c.Cadence)
 	if err != nil {
 		return err
 	}
-	if err := checkMin(c.Min); err != nil {
+	if err := a.checkMin(c.Min); err != nil {
 		return err
 	}
 	start, err := a.date("--start", c.Start, 0)
@@ -85,7 +83,7 @@ func (c *DutyAddCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	a.Printf(a.T("已添加事项 %d：%s（%d年 %s）\n", "Added duty %d: %s (%d, %s)\n"), id, model.CleanLine(c.Title), year, t.Requirement(a.Lang))
+	a.Printf(a.txt().DutyAdded, id, model.CleanLine(c.Title), year, t.Requirement(a.Lang))
 	return nil
 }
 
@@ -157,11 +155,10 @@ func (c *DutyListCmd) Run(a *App) error {
 		return a.writeJSON(out)
 	}
 	if len(list) == 0 {
-		a.Printf(a.T("%d年没有履职事项；可用 taizhang template apply 或 taizhang duty add 添加。\n",
-			"No duties in %d; add some with taizhang template apply or taizhang duty add.\n"), year)
+		a.Printf(a.txt().NoDuties, year)
 		return nil
 	}
-	rows := [][]string{{a.T("编号", "ID"), a.T("类别", "Category"), a.T("事项", "Duty"), a.T(fmt.Sprintf("%d年要求", year), fmt.Sprintf("Target %d", year)), a.T("依据", "Basis")}}
+	rows := [][]string{{a.txt().ColID, a.txt().ColCategory, a.txt().ColDuty, fmt.Sprintf(a.txt().ColTarget, year), a.txt().ColBasis}}
 	for _, dt := range list {
 		req := "-"
 		if dt.HasTarget {
@@ -169,7 +166,7 @@ func (c *DutyListCmd) Run(a *App) error {
 		}
 		title := dt.Title
 		if !dt.Archived.IsZero() {
-			title += a.T("（已归档）", " (archived)")
+			title += a.txt().ArchivedTag
 		}
 		rows = append(rows, []string{fmt.Sprint(dt.ID), dt.Category.Name(a.Lang), title, req, dt.Basis})
 	}
@@ -210,7 +207,7 @@ func (c *DutyEditCmd) Run(a *App) error {
 		d.Title = *c.Title
 	}
 	if c.Category != nil {
-		if d.Category, err = parseCategory(*c.Category); err != nil {
+		if d.Category, err = a.parseCategory(*c.Category); err != nil {
 			return err
 		}
 	}
@@ -230,16 +227,15 @@ func (c *DutyEditCmd) Run(a *App) error {
 			return err
 		}
 		if !has && (c.Cadence == nil || c.Min == nil) {
-			return Bad("“%[1]s”在%[2]d年还没有要求；请同时给出 --cadence 和 --min。",
-				"%[1]q has no target in %[2]d yet; give both --cadence and --min.", d.Title, year)
+			return a.Bad(a.txt().NeedCadenceMin, d.Title, year)
 		}
 		if c.Cadence != nil {
-			if t.Cadence, err = parseCadence(*c.Cadence); err != nil {
+			if t.Cadence, err = a.parseCadence(*c.Cadence); err != nil {
 				return err
 			}
 		}
 		if c.Min != nil {
-			if err := checkMin(*c.Min); err != nil {
+			if err := a.checkMin(*c.Min); err != nil {
 				return err
 			}
 			t.Min = *c.Min
@@ -258,9 +254,9 @@ func (c *DutyEditCmd) Run(a *App) error {
 	if err := s.EditDuty(ctxb, change); err != nil {
 		return err
 	}
-	msg := a.T(fmt.Sprintf("已修改事项 %d：%s", d.ID, model.CleanLine(d.Title)), fmt.Sprintf("Changed duty %d: %s", d.ID, model.CleanLine(d.Title)))
+	msg := fmt.Sprintf(a.txt().DutyChanged, d.ID, model.CleanLine(d.Title))
 	if change.Target != nil {
-		msg += a.T(fmt.Sprintf("（%d年 %s）", year, change.Target.Requirement(a.Lang)), fmt.Sprintf(" (%d, %s)", year, change.Target.Requirement(a.Lang)))
+		msg += fmt.Sprintf(a.txt().DutyEditTarget, year, change.Target.Requirement(a.Lang))
 	}
 	a.Printf("%s\n", msg)
 	return nil
@@ -280,7 +276,7 @@ func (c *DutyArchiveCmd) Run(a *App) error {
 		return err
 	}
 	if day > a.Today() {
-		return Bad("--date %s 晚于今天；归档日期只能是今天或更早。", "--date %s is after today; archive as of today or earlier.", day.String())
+		return a.Bad(a.txt().ArchiveFuture, day.String())
 	}
 	s, err := a.Existing()
 	if err != nil {
@@ -302,26 +298,26 @@ func (c *DutyArchiveCmd) Run(a *App) error {
 		if d, err = model.MatchDuty(archived, c.Duty); err != nil {
 			// Named an active duty? Say so rather than that it is not there.
 			if x, err2 := model.MatchDuty(all, c.Duty); err2 == nil && x.Archived.IsZero() {
-				return Bad("事项 %d“%s”没有归档，无需恢复。", "Duty %d %q is not archived; there is nothing to restore.", x.ID, model.CleanLine(x.Title))
+				return a.Bad(a.txt().NotArchived, x.ID, model.CleanLine(x.Title))
 			}
 			return err
 		}
 		if err := s.SetArchived(ctxb, d, 0); err != nil {
 			return err
 		}
-		a.Printf(a.T("已恢复事项 %d：%s\n", "Restored duty %d: %s\n"), d.ID, model.CleanLine(d.Title))
+		a.Printf(a.txt().DutyRestored, d.ID, model.CleanLine(d.Title))
 		return nil
 	}
 	if d, err = a.findDuty(s, c.Duty); err != nil {
 		return err
 	}
 	if !d.Archived.IsZero() {
-		return Bad("事项 %d 已于 %s 归档。", "Duty %d was already archived on %s.", d.ID, d.Archived.String())
+		return a.Bad(a.txt().AlreadyArchived, d.ID, d.Archived.String())
 	}
 	if err := s.SetArchived(ctxb, d, day); err != nil {
 		return err
 	}
-	a.Printf(a.T("已归档事项 %d：%s（%s 以后不再要求，之前的记录仍计入%d年）\n", "Archived duty %d: %s (nothing required after %s; its records still count in %d)\n"),
+	a.Printf(a.txt().DutyArchived,
 		d.ID, model.CleanLine(d.Title), day.String(), day.Year())
 	return nil
 }

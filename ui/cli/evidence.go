@@ -40,13 +40,13 @@ func attachments(files, papers []string) ([]data.Attachment, error) {
 }
 
 // recordID reads a RECORD or ID argument.
-func recordID(kind, v string) (int64, error) {
+func (a *App) recordID(kind, v string) (int64, error) {
 	id, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
 	if err != nil || id < 1 {
 		if kind == "record" {
-			return 0, Bad("记录编号“%s”无效；请给出 taizhang records 列出的编号。", "The record id %q is not valid; give an id that taizhang records lists.", model.CleanLine(v))
+			return 0, a.Bad(a.txt().BadRecordID, model.CleanLine(v))
 		}
-		return 0, Bad("佐证材料编号“%s”无效；请给出 taizhang evidence list 列出的编号。", "The evidence id %q is not valid; give an id that taizhang evidence list lists.", model.CleanLine(v))
+		return 0, a.Bad(a.txt().BadEvidenceID, model.CleanLine(v))
 	}
 	return id, nil
 }
@@ -60,12 +60,12 @@ type EvidenceAddCmd struct {
 
 // Run attaches everything in one transaction.
 func (c *EvidenceAddCmd) Run(a *App) error {
-	id, err := recordID("record", c.Record)
+	id, err := a.recordID("record", c.Record)
 	if err != nil {
 		return err
 	}
 	if len(c.Files) == 0 && len(c.Paper) == 0 {
-		return Bad("请给出要附上的文件，或用 --paper 写明纸质材料的存放位置。", "Name the files to attach, or say where the paper is kept with --paper.")
+		return a.refuse(a.txt().NeedFiles)
 	}
 	items, err := attachments(c.Files, c.Paper)
 	if err != nil {
@@ -82,14 +82,14 @@ func (c *EvidenceAddCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	a.Printf(a.T("已附上%d项。\n", "Attached %d.\n"), len(items))
+	a.Printf(a.txt().Attached, len(items))
 	a.printEvidence(id, all)
 	return nil
 }
 
 // printEvidence lists one record's evidence under a heading.
 func (a *App) printEvidence(recordID int64, items []model.Evidence) {
-	a.Printf(a.T("记录 %d 的佐证材料（%d项）：\n", "Evidence of record %d (%d):\n"), recordID, len(items))
+	a.Printf(a.txt().EvidenceOf, recordID, len(items))
 	for _, e := range items {
 		a.Printf("  %d  %s\n", e.ID, a.evidenceLine(e))
 	}
@@ -130,7 +130,7 @@ func (c *EvidenceListCmd) Run(a *App) error {
 	var rid int64
 	if c.Record != "" {
 		var err error
-		if rid, err = recordID("record", c.Record); err != nil {
+		if rid, err = a.recordID("record", c.Record); err != nil {
 			return err
 		}
 	}
@@ -165,14 +165,13 @@ func (c *EvidenceListCmd) Run(a *App) error {
 	}
 	if len(rows) == 0 {
 		if rid != 0 {
-			a.Printf(a.T("记录 %d 还没有佐证材料；可用 taizhang evidence add %d 文件… 附上。\n",
-				"Record %d has no evidence yet; attach some with taizhang evidence add %d FILE….\n"), rid, rid)
+			a.Printf(a.txt().NoEvidenceOn, rid, rid)
 		} else {
-			a.Printf(a.T("%d年的记录还没有佐证材料。\n", "No record of %d has evidence yet.\n"), year)
+			a.Printf(a.txt().NoEvidenceIn, year)
 		}
 		return nil
 	}
-	table := [][]string{{a.T("编号", "ID"), a.T("记录", "Record"), a.T("日期", "Date"), a.T("事项", "Duty"), a.T("材料", "Evidence"), a.T("大小", "Size")}}
+	table := [][]string{{a.txt().ColID, a.txt().ColRecord, a.txt().ColDate, a.txt().ColDuty, a.txt().ColEvidence, a.txt().ColSize}}
 	var total int64
 	for _, x := range rows {
 		size := ""
@@ -183,7 +182,7 @@ func (c *EvidenceListCmd) Run(a *App) error {
 		table = append(table, []string{fmt.Sprint(x.ID), fmt.Sprint(x.RecordID), x.Record.Date.String(), titles[x.Record.DutyID], x.Label(a.Lang), size})
 	}
 	a.Printf("%s", cells.Table(table, []int{0, 0, 0, 20, 36, 0}, 0))
-	a.Printf(a.T("共 %d 项，文件合计 %s\n", "%d items, files %s in all\n"), len(rows), model.HumanSize(total))
+	a.Printf(a.txt().EvidenceTotal, len(rows), model.HumanSize(total))
 	return nil
 }
 
@@ -195,7 +194,7 @@ type EvidenceSaveCmd struct {
 
 // Run writes the file: 0600, atomically, never over an existing file.
 func (c *EvidenceSaveCmd) Run(a *App) error {
-	id, err := recordID("evidence", c.ID)
+	id, err := a.recordID("evidence", c.ID)
 	if err != nil {
 		return err
 	}
@@ -208,7 +207,7 @@ func (c *EvidenceSaveCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	a.Printf(a.T("已保存 %s（%s）到 %s\n", "Saved %s (%s) to %s\n"), model.CleanLine(e.Name), model.HumanSize(e.Size), model.CleanLine(dest))
+	a.Printf(a.txt().EvidenceSaved, model.CleanLine(e.Name), model.HumanSize(e.Size), model.CleanLine(dest))
 	return nil
 }
 
@@ -220,7 +219,7 @@ type EvidenceRemoveCmd struct {
 // Run removes the item and, when no other item names its file, the file's
 // bytes: the command line has no undo.
 func (c *EvidenceRemoveCmd) Run(a *App) error {
-	id, err := recordID("evidence", c.ID)
+	id, err := a.recordID("evidence", c.ID)
 	if err != nil {
 		return err
 	}
@@ -235,6 +234,6 @@ func (c *EvidenceRemoveCmd) Run(a *App) error {
 	if _, err := s.PurgeEvidence(ctxb); err != nil {
 		return err
 	}
-	a.Printf(a.T("已删除记录 %[2]d 的佐证材料 %[1]d：%[3]s\n", "Removed evidence %[1]d of record %[2]d: %[3]s\n"), e.ID, e.RecordID, e.Label(a.Lang))
+	a.Printf(a.txt().EvidenceRemoved, e.ID, e.RecordID, e.Label(a.Lang))
 	return nil
 }

@@ -29,14 +29,13 @@ const maxPerKind = 10
 // Run checks the year, prints the warnings to standard error, and writes
 // the file; standard output gets its path.
 func (c *ExportCmd) Run(a *App) error {
-	format, err := c.format()
+	format, err := c.format(a)
 	if err != nil {
 		return err
 	}
 	layout, ok := model.ParseLayout(c.Layout)
 	if !ok {
-		return Bad("不认识的版式“%s”；--layout 应为 summary（履职情况）或 report（述责述廉报告）。",
-			"The layout %q is not known; --layout takes summary or report.", model.CleanLine(c.Layout))
+		return a.Bad(a.txt().BadLayout, model.CleanLine(c.Layout))
 	}
 	var asOf model.Date // none: the year's close when it is over, else now
 	if c.AsOf != "" {
@@ -57,18 +56,18 @@ func (c *ExportCmd) Run(a *App) error {
 	}
 	if c.Check {
 		if len(ws) == 0 {
-			a.Printf("%s\n", a.T(fmt.Sprintf("%d年导出前检查未发现问题。", year), fmt.Sprintf("The check of %d found nothing.", year)))
+			a.Printf("%s\n", fmt.Sprintf(a.txt().CheckClean, year))
 		}
 		return nil
 	}
-	a.Printf("%s\n", a.T("已导出："+model.CleanLine(path), "Exported "+model.CleanLine(path)))
+	a.Printf("%s\n", fmt.Sprintf(a.txt().Exported, model.CleanLine(path)))
 	return nil
 }
 
 // format is --format, or the format -o's extension names, or Markdown
 // when -o has no extension. An extension that is no format, or another
 // format than --format, is refused: report.pdf must not hold Markdown.
-func (c *ExportCmd) format() (export.Format, error) {
+func (c *ExportCmd) format(a *App) (export.Format, error) {
 	ext := strings.TrimPrefix(filepath.Ext(c.Output), ".")
 	byExt, known := export.ParseFormat(ext)
 	if c.Format == "" {
@@ -76,21 +75,16 @@ func (c *ExportCmd) format() (export.Format, error) {
 		case ext == "":
 			return export.Markdown, nil
 		case !known:
-			return "", Bad("输出文件 %s 的扩展名 .%s 不是可导出的格式；请改用 .md、.txt、.docx、.xlsx、.csv、.json 或 .zip。",
-				"The output file %s ends in .%s, which is not an export format; end it in .md, .txt, .docx, .xlsx, .csv, .json or .zip.",
-				model.CleanLine(c.Output), model.CleanLine(ext))
+			return "", a.Bad(a.txt().BadExtension, model.CleanLine(c.Output), model.CleanLine(ext))
 		}
 		return byExt, nil
 	}
 	f, ok := export.ParseFormat(c.Format)
 	if !ok {
-		return "", Bad("不认识的格式“%s”；--format 应为 md、txt、docx、xlsx、csv、json 或 zip。",
-			"The format %q is not known; --format takes md, txt, docx, xlsx, csv, json or zip.", model.CleanLine(c.Format))
+		return "", a.Bad(a.txt().BadFormat, model.CleanLine(c.Format))
 	}
 	if known && byExt != f {
-		return "", Bad("输出文件 %s 的扩展名是 .%s，与 --format %s 不符；请让两者一致，或去掉 --format 按扩展名导出。",
-			"The output file %s ends in .%s but --format is %s; make them agree, or drop --format to export by the extension.",
-			model.CleanLine(c.Output), model.CleanLine(ext), f)
+		return "", a.Bad(a.txt().FormatMismatch, model.CleanLine(c.Output), model.CleanLine(ext), f)
 	}
 	return f, nil
 }
@@ -101,7 +95,7 @@ func (a *App) printWarnings(ws []export.Warning, capped bool) {
 	if len(ws) == 0 {
 		return
 	}
-	a.Note(fmt.Sprintf("导出前检查发现%d个问题：", len(ws)), fmt.Sprintf("The check before export found %d issues:", len(ws)))
+	a.Note(a.txt().CheckFound, len(ws))
 	shown := map[export.WarningKind]int{}
 	hidden := 0
 	for _, w := range ws {
@@ -115,7 +109,7 @@ func (a *App) printWarnings(ws []export.Warning, capped bool) {
 	// One count at the end: it follows the last kind listed, so "more like
 	// these" would name the wrong kind.
 	if hidden > 0 {
-		a.Note(fmt.Sprintf("  ……另有%d条未列出。", hidden), fmt.Sprintf("  ... and %d more not listed.", hidden))
+		a.Note(a.txt().CheckMore, hidden)
 	}
 }
 
@@ -140,13 +134,9 @@ func (c *ImportCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	a.Printf("%s\n", a.T(
-		fmt.Sprintf("已导入 %s：新增事项%d项（已有%d项）、年度要求%d项、记录%d条；%d条记录台账中已有，未重复导入。",
-			model.CleanLine(c.File), l.DutiesAdded, l.DutiesMatched, l.TargetsAdded, l.RecordsAdded, l.RecordsSkipped),
-		fmt.Sprintf("Imported %s: %d new duties (%d already there), %d targets, %d records; %d records were already in the ledger and were skipped.",
-			model.CleanLine(c.File), l.DutiesAdded, l.DutiesMatched, l.TargetsAdded, l.RecordsAdded, l.RecordsSkipped)))
+	a.Printf("%s\n", fmt.Sprintf(a.txt().Imported, model.CleanLine(c.File), l.DutiesAdded, l.DutiesMatched, l.TargetsAdded, l.RecordsAdded, l.RecordsSkipped))
 	if l.ProfileFilled {
-		a.Note("姓名、职务或单位原为空，已按文件补全。", "The empty name, post or unit fields were filled from the file.")
+		a.Note(a.txt().ProfileFilled)
 	}
 	return nil
 }

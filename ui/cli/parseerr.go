@@ -90,8 +90,7 @@ func (a *App) parseError(err error) string {
 	var pe *kong.ParseError
 	if errors.As(err, &pe) && pe.Context != nil && pe.Context.Selected() == nil {
 		if m := unknownCommand.FindStringSubmatch(msg); m != nil {
-			return model.CleanLine(a.T("taizhang: 没有“"+m[1]+"”这个命令；运行 taizhang --help 查看全部命令。",
-				"taizhang: there is no command "+m[1]+"; run taizhang --help for the commands."))
+			return model.CleanLine(fmt.Sprintf(a.txt().NoSuchCommand, m[1]))
 		}
 	}
 	zh := "命令行有误（" + msg + "）"
@@ -102,6 +101,8 @@ func (a *App) parseError(err error) string {
 		}
 	}
 	// The message quotes what was typed: cleaned, like all text shown.
-	return model.CleanLine(a.T("taizhang: "+zh+"；运行 taizhang --help 查看用法。",
-		"taizhang: "+strings.TrimSuffix(msg, ".")+"; run taizhang --help for usage."))
+	if a.Lang == model.English {
+		zh = strings.TrimSuffix(msg, ".")
+	}
+	return model.CleanLine(fmt.Sprintf(a.txt().ParseError, zh))
 }

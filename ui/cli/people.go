@@ -55,7 +55,7 @@ func (c *PeopleAddCmd) Run(a *App) error {
 	for _, j := range joins {
 		gs = append(gs, model.CleanLine(j.Group))
 	}
-	a.Printf(a.T("已添加人员：%s（%s）\n", "Added %s (%s)\n"), r.Label(p), strings.Join(gs, a.T("、", ", ")))
+	a.Printf(a.txt().PersonAdded, r.Label(p), strings.Join(gs, a.txt().ListSep))
 	return nil
 }
 
@@ -89,7 +89,7 @@ func (c *PeopleListCmd) Run(a *App) error {
 	}
 	group := model.CleanLine(c.Group)
 	if group != "" && !r.HasGroup(group) {
-		return Bad("没有名为“%s”的分组；用 taizhang people list 查看所有分组。", "There is no group %q; see taizhang people list.", group)
+		return a.Bad(a.txt().NoSuchGroup, group)
 	}
 	if c.JSON {
 		out := []personOut{}
@@ -107,18 +107,17 @@ func (c *PeopleListCmd) Run(a *App) error {
 		return a.writeJSON(out)
 	}
 	if len(r.People) == 0 && len(r.Groups) == 0 {
-		a.Printf("%s", a.T("人员名单是空的；用 taizhang people add --name 姓名 --group 分组 添加。\n",
-			"The roster is empty; add people with taizhang people add --name NAME --group GROUP.\n"))
+		a.Printf("%s", a.txt().RosterEmpty)
 		return nil
 	}
-	rows := [][]string{{a.T("分组", "Group"), a.T("姓名", "Name"), a.T("在组时间", "In the group"), a.T("备注", "Note")}}
+	rows := [][]string{{a.txt().ColGroup, a.txt().ColName, a.txt().ColInGroup, a.txt().ColNote}}
 	for _, g := range r.Groups {
 		if group != "" && g != group {
 			continue
 		}
 		ms := r.MembersOf(g)
 		if len(ms) == 0 {
-			rows = append(rows, []string{g, a.T("（无人）", "(nobody)"), "", ""})
+			rows = append(rows, []string{g, a.txt().Nobody, "", ""})
 		}
 		for _, m := range ms {
 			p, _ := r.Person(m.PersonID)
@@ -135,18 +134,11 @@ func span(lang model.Lang, m model.Membership) string {
 	case m.From.IsZero() && m.To.IsZero():
 		return ""
 	case m.To.IsZero():
-		return pick(lang, m.From.String()+"起", "from "+m.From.String())
+		return fmt.Sprintf(textFor(lang).SpanFrom, m.From.String())
 	case m.From.IsZero():
-		return pick(lang, "至"+m.To.String(), "until "+m.To.String())
+		return fmt.Sprintf(textFor(lang).SpanUntil, m.To.String())
 	}
-	return pick(lang, m.From.String()+"至"+m.To.String(), m.From.String()+" to "+m.To.String())
-}
-
-func pick(lang model.Lang, zh, en string) string {
-	if lang == model.English {
-		return en
-	}
-	return zh
+	return fmt.Sprintf(textFor(lang).SpanFromTo, m.From.String(), m.To.String())
 }
 
 // findPerson opens the ledger and finds the person named on its roster.
@@ -179,7 +171,7 @@ func (c *PeopleEditCmd) Run(a *App) error {
 		return err
 	}
 	if c.Name == nil && c.Note == nil && c.Join == "" {
-		return Bad("没有要修改的内容；请给出 --name、--note 或 --join。", "Nothing to change; give --name, --note or --join.")
+		return a.refuse(a.txt().NothingToChange)
 	}
 	s, r, p, err := a.findPerson(c.Person)
 	if err != nil {
@@ -205,7 +197,7 @@ func (c *PeopleEditCmd) Run(a *App) error {
 	if r, err = s.Roster(ctxb); err != nil {
 		return err
 	}
-	a.Printf(a.T("已修改人员：%s\n", "Changed %s\n"), r.Label(p))
+	a.Printf(a.txt().PersonChanged, r.Label(p))
 	return nil
 }
 
@@ -229,15 +221,8 @@ func (c *PeopleLeaveCmd) Run(a *App) error {
 	if _, err := s.Leave(ctxb, p, c.Group, day); err != nil {
 		return err
 	}
-	a.Printf(a.T("已登记：%s于%s离开“%s”\n", "Recorded: %s left %q on %s\n"), fmtLeave(a, r.Label(p), model.CleanLine(c.Group), day)...)
+	a.Printf(a.txt().PersonLeft, r.Label(p), day.String(), model.CleanLine(c.Group))
 	return nil
-}
-
-func fmtLeave(a *App, name, group string, day model.Date) []any {
-	if a.Lang == model.English {
-		return []any{name, group, day.String()}
-	}
-	return []any{name, day.String(), group}
 }
 
 // PeopleRemoveCmd takes a person off the roster.
@@ -254,7 +239,7 @@ func (c *PeopleRemoveCmd) Run(a *App) error {
 	if _, err := s.RemovePerson(ctxb, p); err != nil {
 		return err
 	}
-	a.Printf(a.T("已从名单删除：%s（记录中写下的姓名保留不变）\n", "Took %s off the roster (records keep the names as written)\n"), r.Label(p))
+	a.Printf(a.txt().PersonRemoved, r.Label(p))
 	return nil
 }
 
@@ -279,8 +264,7 @@ func warnOutside(a *App, s *data.Store, t model.Target, with string) {
 		}
 	}
 	if len(out) > 0 {
-		a.Note(fmt.Sprintf("注意：%s 不在“%s”分组中，不计入谈话覆盖；记录已按原样保存。", strings.Join(out, "、"), t.Each),
-			fmt.Sprintf("Note: %s not in the group %q, so not counted in its coverage; the record is kept as written.", strings.Join(out, ", "), t.Each))
+		a.Note(a.txt().NotInGroup, strings.Join(out, a.txt().ListSep), t.Each)
 	}
 }
 
@@ -288,14 +272,13 @@ func warnOutside(a *App, s *data.Store, t model.Target, with string) {
 // （覆盖 2/3人，尚未谈话：王五）.
 func (a *App) coverageNote(c model.Coverage) string {
 	if len(c.Missing) == 0 {
-		return a.T("（覆盖 "+c.Ratio(a.Lang)+"）", " (covered "+c.Ratio(a.Lang)+")")
+		return fmt.Sprintf(a.txt().Covered, c.Ratio(a.Lang))
 	}
 	names := make([]string, len(c.Missing))
 	for i, n := range c.Missing {
 		names[i] = model.CleanLine(n)
 	}
-	return a.T("（覆盖 "+c.Ratio(a.Lang)+"，尚未谈话："+strings.Join(names, "、")+"）",
-		" (covered "+c.Ratio(a.Lang)+"; not yet: "+strings.Join(names, ", ")+")")
+	return fmt.Sprintf(a.txt().CoveredNotYet, c.Ratio(a.Lang), strings.Join(names, a.txt().ListSep))
 }
 
 // coverageOut is a per-person duty's coverage in status --json.
@@ -339,11 +322,8 @@ func missingLines(ys model.YearStatus, lang model.Lang) string {
 			names[i] = model.CleanLine(n)
 		}
 		title := model.CleanLine(dy.Duty.Title)
-		if lang == model.English {
-			fmt.Fprintf(&b, "%s, not yet (%s): %s\n", title, c.Ratio(lang), strings.Join(names, ", "))
-		} else {
-			fmt.Fprintf(&b, "%s 尚未谈话（%s）：%s\n", title, c.Ratio(lang), strings.Join(names, "、"))
-		}
+		t := textFor(lang)
+		fmt.Fprintf(&b, t.NotYetTalked, title, c.Ratio(lang), strings.Join(names, t.ListSep))
 	}
 	if b.Len() == 0 {
 		return ""

@@ -45,8 +45,7 @@ func (c *PlanCmd) Run(a *App) error {
 	}
 	doc := plan.Analyze(text)
 	if c.Apply && len(doc.Candidates) == 0 {
-		a.Printf("%s", a.T(fmt.Sprintf("%s中没有找到带频次要求的事项；台账未改动。\n", c.name(a)),
-			fmt.Sprintf("Found no duty with a frequency in %s; the ledger is unchanged.\n", c.name(a))))
+		a.Printf("%s", fmt.Sprintf(a.txt().PlanNoneUnchanged, c.name(a)))
 		return nil
 	}
 	rs, post, err := c.review(a, doc.Candidates, year)
@@ -100,11 +99,11 @@ func (c *PlanCmd) review(a *App, cs []plan.Candidate, year int) ([]plan.Review, 
 func note(a *App, r plan.Review) string {
 	switch {
 	case r.Exists:
-		return a.T("已有：", "kept as: ") + r.Kept.Title
+		return a.txt().PlanKept + r.Kept.Title
 	case !r.Fits:
-		return a.T("非本职：写给", "not yours: for ") + r.Addressee
+		return a.txt().PlanNotYours + r.Addressee
 	case r.Addressee != "":
-		return a.T("写给", "for the ") + r.Addressee
+		return a.txt().PlanFor + r.Addressee
 	}
 	return ""
 }
@@ -112,7 +111,7 @@ func note(a *App, r plan.Review) string {
 // name is how messages call the input.
 func (c *PlanCmd) name(a *App) string {
 	if c.File == "-" {
-		return a.T("标准输入", "standard input")
+		return a.txt().StandardInput
 	}
 	return model.CleanLine(c.File)
 }
@@ -126,15 +125,15 @@ func (c *PlanCmd) read(a *App) ([]byte, error) {
 		fi, err := os.Stat(c.File)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
-			return nil, Bad("找不到文件“%s”；请检查路径。", "There is no file %q; check the path.", name)
+			return nil, a.Bad(a.txt().NoSuchFile, name)
 		case err != nil:
-			return nil, Bad("无法读取文件“%s”（%s）；请检查路径和权限。", "Cannot read %q (%s); check the path and permissions.", name, reason(err))
+			return nil, a.Bad(a.txt().CannotRead, name, reason(err))
 		case fi.IsDir():
-			return nil, Bad("“%s”是一个目录；请给出工作计划文件（.docx 或 .txt）的路径。", "%q is a directory; give the path of a plan file (.docx or .txt).", name)
+			return nil, a.Bad(a.txt().PlanIsDir, name)
 		}
 		f, err := os.Open(c.File)
 		if err != nil {
-			return nil, Bad("无法读取文件“%s”（%s）；请检查权限。", "Cannot read %q (%s); check its permissions.", name, reason(err))
+			return nil, a.Bad(a.txt().CannotReadPerm, name, reason(err))
 		}
 		defer f.Close()
 		r = f
@@ -144,11 +143,10 @@ func (c *PlanCmd) read(a *App) ([]byte, error) {
 	}
 	b, err := io.ReadAll(io.LimitReader(r, maxPlanBytes+1))
 	if err != nil {
-		return nil, Bad("读取%s时出错（%s）；请确认它是一个普通文件。", "Reading %s failed (%s); make sure it is a regular file.", c.name(a), reason(err))
+		return nil, a.Bad(a.txt().ReadFailed, c.name(a), reason(err))
 	}
 	if len(b) > maxPlanBytes {
-		return nil, Bad("%s超过 20 MB，不像是一份工作计划；请删去其中的图片或只保留计划正文。",
-			"%s is larger than 20 MB, too big for a work plan; remove its pictures or keep only the plan's text.", c.name(a))
+		return nil, a.Bad(a.txt().PlanTooBig, c.name(a))
 	}
 	return b, nil
 }
@@ -210,8 +208,7 @@ func planJSON(rs []plan.Review) []planOut {
 func (c *PlanCmd) preview(a *App, doc plan.Document, rs []plan.Review, year int, post string) string {
 	name := c.name(a)
 	if len(rs) == 0 {
-		return a.T(fmt.Sprintf("%s中没有找到带频次要求的事项（如“每月开展1次……”“全年不少于2次”）。\n", name),
-			fmt.Sprintf("Found no duty with a frequency in %s (such as 每月开展1次… or 全年不少于2次).\n", name))
+		return fmt.Sprintf(a.txt().PlanNone, name)
 	}
 	on, kept, others := 0, 0, 0
 	for _, r := range rs {
@@ -224,22 +221,15 @@ func (c *PlanCmd) preview(a *App, doc plan.Document, rs []plan.Review, year int,
 			others++
 		}
 	}
-	var s string
-	if a.Lang == model.English {
-		s = fmt.Sprintf("Found %d duties in %s, %d ticked", len(rs), name, on)
-	} else {
-		s = fmt.Sprintf("从%s中找到 %d 项履职事项，勾选 %d 项", name, len(rs), on)
-	}
-	s += a.T("：\n", ":\n")
+	s := fmt.Sprintf(a.txt().PlanFound, name, len(rs), on)
+	s += a.txt().ColonEnd
 	if doc.Kind == plan.KindReport {
-		s += a.T("这是一份工作总结或报告：其中记录的已开展次数不作为事项，只列出按固定频次坚持的做法和今后的安排。\n",
-			"This reads as a report of past work: the counts of what was done are not duties; only practices kept at a fixed frequency and plans ahead are listed.\n")
+		s += a.txt().PlanIsReport
 	}
 	if doc.Year != 0 && doc.Year != year && c.Year == 0 {
-		s += a.T(fmt.Sprintf("文本写的是%d年；将添加到%d年，如需添加到%d年请加 --year %d。\n", doc.Year, year, doc.Year, doc.Year),
-			fmt.Sprintf("The text is for %d; the duties go to %d unless you add --year %d.\n", doc.Year, year, doc.Year))
+		s += fmt.Sprintf(a.txt().PlanOtherYear, doc.Year, year)
 	}
-	rows := [][]string{{"", a.T("行", "Line"), a.T("类别", "Category"), a.T("事项", "Duty"), a.T("要求", "Requirement"), a.T("说明", "Note"), a.T("依据", "Basis")}}
+	rows := [][]string{{"", a.txt().ColLine, a.txt().ColCategory, a.txt().ColDuty, a.txt().ColRequirement, a.txt().ColPlanNote, a.txt().ColBasis}}
 	for _, r := range rs {
 		box := "[ ]"
 		if r.On {
@@ -249,23 +239,20 @@ func (c *PlanCmd) preview(a *App, doc plan.Document, rs []plan.Review, year int,
 		rows = append(rows, []string{box, fmt.Sprint(r.Line), r.Category.Name(a.Lang), r.Title, req, note(a, r), r.Basis})
 	}
 	s += "\n" + cells.Table(rows, []int{0, 0, 0, 28, 0, 30, 26}, 0) + "\n"
-	s += a.T(fmt.Sprintf("确认无误后，加 --apply 把勾选的 %d 项添加到%d年的台账", on, year),
-		fmt.Sprintf("To add the %d ticked to the ledger for %d, run again with --apply", on, year))
+	s += fmt.Sprintf(a.txt().PlanApplyHint, on, year)
 	if kept > 0 {
-		en := fmt.Sprintf(" (the %d already kept are skipped)", kept)
 		if kept == 1 {
-			en = " (the one already kept is skipped)"
+			s += a.txt().PlanKeptOne
+		} else {
+			s += fmt.Sprintf(a.txt().PlanKeptSkipped, kept)
 		}
-		s += a.T(fmt.Sprintf("（已有的 %d 项跳过）", kept), en)
 	}
 	if others > 0 {
-		s += a.T(fmt.Sprintf("；写给其他职务（您的职务是%s）的 %d 项加 --all 才添加", post, others),
-			fmt.Sprintf("; add --all for the %d addressed to other posts than yours (%s)", others, post))
+		s += fmt.Sprintf(a.txt().PlanOthers, post, others)
 	}
-	s += a.T("；也可在界面中（i）逐项修改后接受。\n", "; or review them one by one in the app (i).\n")
+	s += a.txt().PlanReviewHint
 	if post == "" && others == 0 && hasAddressee(rs) {
-		s += a.T("提示：设置职务（taizhang profile --post 科长）后，写给其他职务的事项不再默认勾选。\n",
-			"Tip: set your post (taizhang profile --post …) and duties addressed to other posts start unticked.\n")
+		s += a.txt().PlanPostTip
 	}
 	return s
 }
@@ -308,16 +295,16 @@ func (c *PlanCmd) apply(a *App, rs []plan.Review, year int, post string) error {
 			return err
 		}
 	}
-	a.Printf(a.T("已从%[1]s添加%[2]d年的 %[3]d 项要求", "Added %[3]d targets for %[2]d from %[1]s"), c.name(a), year, added.Added)
+	a.Printf(a.txt().PlanApplied, c.name(a), year, added.Added)
 	if n := len(added.Skipped); n > 0 {
-		a.Printf(a.T("；%d 项已存在，未重复添加", "; %d already there were left as they were"), n)
+		a.Printf(a.txt().AlreadyThere, n)
 	}
 	if n := len(kept); n > 0 {
-		a.Printf(a.T("；%d 项台账中已有，跳过（%s）", "; skipped %d the ledger already keeps (%s)"), n, strings.Join(kept, a.T("、", ", ")))
+		a.Printf(a.txt().PlanSkippedKept, n, strings.Join(kept, a.txt().ListSep))
 	}
 	if n := len(others); n > 0 {
-		a.Printf(a.T("；%d 项写给其他职务（非%s），未添加，如需添加请加 --all", "; left out %d addressed to other posts than yours (%s); add --all to add them"), n, post)
+		a.Printf(a.txt().PlanLeftOut, n, post)
 	}
-	a.Printf("%s", a.T("。\n", ".\n"))
+	a.Printf("%s", a.txt().FullStop)
 	return nil
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"strings"
 
 	"taizhang/model"
@@ -29,14 +28,12 @@ func (c *ProfileCmd) Run(a *App) error {
 		// The date gives the targets of its own year a start; one outside
 		// this year and the next would change nothing the officer sees.
 		if y := a.Today().Year(); d.Year() != y && d.Year() != y+1 {
-			return Bad("任职日期 %s 不在今年（%d年）或明年之内；任职早于今年时本年度的要求全部适用，无需设置。",
-				"The post start date %s is not in this year (%d) or the next; if you took up the post before this year, every period of it is required and no date is needed.",
-				d.String(), y)
+			return a.Bad(a.txt().BadPostStart, d.String(), y)
 		}
 		start = d
 	}
 	if c.Apply && (c.Start == nil || start.IsZero()) {
-		return Bad("--apply 需要与 --start 日期一起使用。", "--apply needs a --start date.")
+		return a.refuse(a.txt().ApplyNeedsStart)
 	}
 	open := a.Existing // only setting the profile may start a ledger
 	if changing {
@@ -71,21 +68,20 @@ func (c *ProfileCmd) Run(a *App) error {
 		if err != nil {
 			return err
 		}
-		a.Printf("%s\n", a.T(fmt.Sprintf("已把任职日期 %s 用于%d年的%d项要求。", start, start.Year(), n),
-			fmt.Sprintf("The start date %s now applies to %d targets of %d.", start, n, start.Year())))
+		a.Printf(a.txt().StartApplied+"\n", start, start.Year(), n)
 	}
 	if p.IsZero() {
-		a.Printf("%s\n", a.T("尚未设置姓名、职务和单位；用 taizhang profile --name 姓名 --post 职务 --unit 单位 设置，年度报告会写在标题下。",
-			"No name, post or unit yet; set them with taizhang profile --name N --post P --unit U, and the summary will print them under its title."))
+		a.Printf("%s\n", a.txt().ProfileEmpty)
 		return nil
 	}
 	var b strings.Builder
-	for _, f := range [][3]string{{"姓名", "Name", p.Name}, {"职务", "Post", p.Post}, {"单位", "Unit", p.Unit}, {"任职日期", "Post start date", p.Start.String()}} {
-		v := model.CleanLine(f[2])
+	t := a.txt()
+	for _, f := range [][2]string{{t.ProfileName, p.Name}, {t.ProfilePost, p.Post}, {t.ProfileUnit, p.Unit}, {t.ProfileStart, p.Start.String()}} {
+		v := model.CleanLine(f[1])
 		if v == "" {
-			v = a.T("（未设置）", "(not set)")
+			v = t.NotSet
 		}
-		b.WriteString(a.T(f[0]+"：", f[1]+": ") + v + "\n")
+		b.WriteString(f[0] + t.FieldColon + v + "\n")
 	}
 	a.Printf("%s", b.String())
 	return nil

@@ -72,10 +72,10 @@ func (c *LogCmd) Run(a *App) error {
 // year (credited/required, as status shows it).
 func (a *App) logged(s *data.Store, d model.Duty, r model.Record) string {
 	title := model.CleanLine(d.Title)
-	head := a.T(fmt.Sprintf("已登记：%s %s", title, r.Date), fmt.Sprintf("Logged %s on %s", title, r.Date))
+	head := fmt.Sprintf(a.txt().Logged, title, r.Date)
 	var year, i int
 	if !r.For.IsZero() {
-		head += a.T("，计入"+r.For.Label(model.Chinese), ", counted for "+r.For.Label(model.English))
+		head += fmt.Sprintf(a.txt().CountedFor, r.For.Label(a.Lang))
 		year, i = r.For.Year, r.For.Index
 	} else {
 		t, has, _ := s.TargetFor(ctxb, d.ID, r.Date)
@@ -96,12 +96,11 @@ func (a *App) logged(s *data.Store, d model.Duty, r model.Record) string {
 	label := t.Cadence.Label(p.Period, a.Lang)
 	switch {
 	case dy.Required == 0 && dy.Verdict == model.VerdictArchived:
-		return head + a.T(fmt.Sprintf("（已归档，共%d次）", dy.Done), fmt.Sprintf(" (archived, %d in all)", dy.Done))
+		return head + fmt.Sprintf(a.txt().LoggedArchived, dy.Done)
 	case t.Cadence == model.Year || !p.Required():
-		return head + a.T(fmt.Sprintf("（全年 %d/%d）", dy.Credited, dy.Required), fmt.Sprintf(" (year %d/%d)", dy.Credited, dy.Required))
+		return head + fmt.Sprintf(a.txt().LoggedYear, dy.Credited, dy.Required)
 	}
-	return head + a.T(fmt.Sprintf("（%s %d/%d，全年 %d/%d）", label, p.Count, t.Min, dy.Credited, dy.Required),
-		fmt.Sprintf(" (%s %d/%d, year %d/%d)", label, p.Count, t.Min, dy.Credited, dy.Required))
+	return head + fmt.Sprintf(a.txt().LoggedPeriod, label, p.Count, t.Min, dy.Credited, dy.Required)
 }
 
 // RecordsCmd lists records.
@@ -171,17 +170,17 @@ func (c *RecordsCmd) Run(a *App) error {
 		return a.writeJSON(out)
 	}
 	if len(recs) == 0 {
-		a.Printf(a.T("%d年没有记录。\n", "No records in %d.\n"), year)
+		a.Printf(a.txt().NoRecords, year)
 		return nil
 	}
-	rows := [][]string{{a.T("编号", "ID"), a.T("日期", "Date"), a.T("事项", "Duty"), a.T("主题", "Topic"), a.T("参加人员", "With"), a.T("地点", "Place")}}
+	rows := [][]string{{a.txt().ColID, a.txt().ColDate, a.txt().ColDuty, a.txt().ColTopic, a.txt().ColWith, a.txt().ColPlace}}
 	limits := []int{0, 0, 24, 30, 20, 16}
 	counted := false // a column for the period a record counts for, when one names it
 	for _, r := range recs {
 		counted = counted || !r.For.IsZero()
 	}
 	if counted {
-		rows[0] = append(rows[0], a.T("计入期间", "Counts for"))
+		rows[0] = append(rows[0], a.txt().ColCountsFor)
 		limits = append(limits, 0)
 	}
 	for _, r := range recs {
@@ -192,6 +191,6 @@ func (c *RecordsCmd) Run(a *App) error {
 		rows = append(rows, row)
 	}
 	a.Printf("%s", cells.Table(rows, limits, 0))
-	a.Printf(a.T("共 %d 条\n", "%d records\n"), len(recs))
+	a.Printf(a.txt().RecordCount, len(recs))
 	return nil
 }

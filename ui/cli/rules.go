@@ -40,8 +40,7 @@ func (c *ExcuseCmd) Run(a *App) error {
 		return err
 	}
 	if c.Remove && c.Reason != "" {
-		return Bad("--remove 撤销免于要求，不需要 --reason；请去掉其中一个。",
-			"--remove withdraws an excuse and takes no --reason; drop one of them.")
+		return a.refuse(a.txt().RemoveNoReason)
 	}
 	s, err := a.Existing()
 	if err != nil {
@@ -56,18 +55,16 @@ func (c *ExcuseCmd) Run(a *App) error {
 		if _, err := s.RemoveExcuse(ctxb, d.ID, ref); err != nil {
 			return err
 		}
-		a.Printf("%s\n", a.T(fmt.Sprintf("已撤销：%s %s 不再免于要求。", title, ref.Label(model.Chinese)),
-			fmt.Sprintf("Withdrawn: %s of %s is required again.", ref.Label(model.English), title)))
+		a.Printf(a.txt().ExcuseWithdrawn+"\n", title, ref.Label(a.Lang))
 		return nil
 	}
 	e, replaced, err := s.Excuse(ctxb, d.ID, ref, c.Reason, a.Today())
 	if err != nil {
 		return err
 	}
-	msg := a.T(fmt.Sprintf("已免于要求：%s %s（理由：%s）", title, ref.Label(model.Chinese), e.Reason),
-		fmt.Sprintf("Excused: %s of %s (reason: %s)", ref.Label(model.English), title, e.Reason))
+	msg := fmt.Sprintf(a.txt().Excused, title, ref.Label(a.Lang), e.Reason)
 	if replaced.Reason != "" && replaced.Reason != e.Reason {
-		msg += a.T("，原理由“"+replaced.Reason+"”已替换", "; it replaces the reason \""+replaced.Reason+"\"")
+		msg += fmt.Sprintf(a.txt().ReplacesReason, replaced.Reason)
 	}
 	a.Printf("%s\n", model.CleanLine(msg))
 	return nil
@@ -107,7 +104,7 @@ type dueItem struct {
 // Run lists the open periods.
 func (c *DueCmd) Run(a *App) error {
 	if c.Within < 0 {
-		return Bad("--within 应为0或正整数（天数）。", "--within takes a number of days, 0 or more.")
+		return a.refuse(a.txt().BadWithin)
 	}
 	s, err := a.Existing()
 	if err != nil {
@@ -142,22 +139,22 @@ func (c *DueCmd) Run(a *App) error {
 	}
 	if len(items) == 0 {
 		if c.Within > 0 {
-			a.Printf("%s\n", a.T(fmt.Sprintf("%d天内没有到期未完成的事项。", c.Within), fmt.Sprintf("Nothing owed ends within %d days.", c.Within)))
+			a.Printf("%s\n", fmt.Sprintf(a.txt().NothingDueWithin, c.Within))
 		} else {
-			a.Printf("%s\n", a.T("本期没有未完成的事项。", "Nothing is owed in the current periods."))
+			a.Printf("%s\n", a.txt().NothingDue)
 		}
 		return nil
 	}
-	rows := [][]string{{a.T("编号", "ID"), a.T("事项", "Duty"), a.T("本期", "Period"), a.T("完成", "Done"), a.T("还差", "Owed"),
-		a.T("截止", "Ends"), a.T("剩余", "Left"), a.T("状态", "Status")}}
+	rows := [][]string{{a.txt().ColID, a.txt().ColDuty, a.txt().ColPeriod, a.txt().ColDone, a.txt().ColOwed,
+		a.txt().ColEnds, a.txt().ColLeft, a.txt().ColStatus}}
 	for _, it := range items {
 		left := now.DaysLeft(it.p.Period)
 		rows = append(rows, []string{fmt.Sprint(it.dy.Duty.ID), it.dy.Duty.Title, it.ref.Label(a.Lang),
 			dueDone(it.dy, it.p, a.Lang), fmt.Sprint(it.dy.Owed()), it.p.End.String(),
-			a.T(fmt.Sprintf("%d天", left), fmt.Sprintf("%dd", left)), it.dy.Badge(a.Lang)})
+			fmt.Sprintf(a.txt().DaysShort, left), it.dy.Badge(a.Lang)})
 	}
 	a.Printf("%s", cells.Table(rows, []int{0, 30, 0, 0, 0, 0, 0, 0}, 0, 3, 4, 6))
-	a.Printf("%s\n", a.T(fmt.Sprintf("共%d项待办", len(items)), fmt.Sprintf("%d to do", len(items))))
+	a.Printf("%s\n", fmt.Sprintf(a.txt().DueCount, len(items)))
 	return nil
 }
 

@@ -60,7 +60,7 @@ func (a *App) asOf(v string) (model.Date, error) {
 		return 0, err
 	}
 	if d > today {
-		return 0, Bad("--as-of %s 晚于今天；截至日期只能是今天或更早。", "--as-of %s is after today; evaluate as of today or earlier.", d.String())
+		return 0, a.Bad(a.txt().FutureAsOf, d.String())
 	}
 	return d, nil
 }
@@ -159,47 +159,34 @@ func percent(r float64) string { return fmt.Sprintf("%.1f%%", r*100) }
 // soon and behind), then the year.
 func shortLine(ys model.YearStatus, lang model.Lang) string {
 	f := ys.Figures
-	if lang == model.English {
-		return fmt.Sprintf("%d done %d/%d to do %d (due %d behind %d) missed %d rate %s",
-			ys.Year, f.Done, f.Duties, f.Owed, f.DueSoon, f.Behind, f.Missed, percent(f.Rate))
-	}
-	return fmt.Sprintf("%d 完成%d/%d 待办%d（临期%d 滞后%d） 未达标%d 完成率%s",
+	return fmt.Sprintf(textFor(lang).ShortLine,
 		ys.Year, f.Done, f.Duties, f.Owed, f.DueSoon, f.Behind, f.Missed, percent(f.Rate))
 }
 
 // headline is the year's title line and its figures.
 func headline(ys model.YearStatus, lang model.Lang) []string {
 	f := ys.Figures
+	t := textFor(lang)
 	end := model.NewDate(ys.Year, 12, 31)
 	var left string
 	switch {
 	case ys.AsOf > end:
-		left = map[model.Lang]string{model.Chinese: "全年已结束", model.English: "the year is over"}[lang]
+		left = t.YearOver
 	case ys.AsOf.Year() < ys.Year:
-		left = map[model.Lang]string{model.Chinese: "尚未开始", model.English: "not started yet"}[lang]
+		left = t.YearAhead
 	default:
-		n := int(end - ys.AsOf)
-		left = map[model.Lang]string{model.Chinese: fmt.Sprintf("全年还剩%d天", n), model.English: fmt.Sprintf("%d days left in the year", n)}[lang]
+		left = fmt.Sprintf(t.DaysLeft, int(end-ys.AsOf))
 	}
 	// At the close of a day (--as-of) the period ending that day is judged:
 	// the heading says so.
-	asOfEn, asOfZh := "as of "+ys.AsOf.String(), "截至"+ys.AsOf.String()
+	asOf := fmt.Sprintf(t.AsOf, ys.AsOf.String())
 	if ys.At.Closed {
-		asOfEn, asOfZh = "at the close of "+ys.AsOf.String(), "截至"+ys.AsOf.String()+"日终"
-	}
-	if lang == model.English {
-		return []string{
-			fmt.Sprintf("%d duty status (%s, %s)", ys.Year, asOfEn, left),
-			fmt.Sprintf("%d duties: %d due soon, %d behind, %d missed, %d done, %d archived, %d on track, %d not started",
-				f.Duties, f.DueSoon, f.Behind, f.Missed, f.Done, f.Archived, f.OnTrack, f.NotStarted),
-			fmt.Sprintf("%d records required, %d credited, completion %s", f.Required, f.Credited, percent(f.Rate)),
-		}
+		asOf = fmt.Sprintf(t.AsOfClose, ys.AsOf.String())
 	}
 	return []string{
-		fmt.Sprintf("%d年度履职情况（%s，%s）", ys.Year, asOfZh, left),
-		fmt.Sprintf("共%d项：临期%d，滞后%d，未达标%d，已完成%d，已归档%d，正常%d，未开始%d",
-			f.Duties, f.DueSoon, f.Behind, f.Missed, f.Done, f.Archived, f.OnTrack, f.NotStarted),
-		fmt.Sprintf("应完成%d次，已计入%d次，完成率%s", f.Required, f.Credited, percent(f.Rate)),
+		fmt.Sprintf(t.StatusTitle, ys.Year, asOf, left),
+		fmt.Sprintf(t.StatusCounts, f.Duties, f.DueSoon, f.Behind, f.Missed, f.Done, f.Archived, f.OnTrack, f.NotStarted),
+		fmt.Sprintf(t.StatusRate, f.Required, f.Credited, percent(f.Rate)),
 	}
 }
 
@@ -210,17 +197,11 @@ func statusTable(ys model.YearStatus, lang model.Lang) string {
 	}
 	b.WriteString("\n")
 	if len(ys.Duties) == 0 {
-		if lang == model.English {
-			fmt.Fprintf(&b, "No duties have targets in %d. Start with taizhang template apply leadership (or section-chief), or taizhang duty add.\n", ys.Year)
-		} else {
-			fmt.Fprintf(&b, "%d年还没有履职事项。可先运行 taizhang template apply leadership（或 section-chief），或用 taizhang duty add 添加。\n", ys.Year)
-		}
+		fmt.Fprintf(&b, textFor(lang).StatusEmpty, ys.Year)
 		return b.String()
 	}
-	head := []string{"编号", "类别", "事项", "要求", "完成", "状态", "下次截止"}
-	if lang == model.English {
-		head = []string{"ID", "Category", "Duty", "Requirement", "Done", "Status", "Next due"}
-	}
+	t := textFor(lang)
+	head := []string{t.ColID, t.ColCategory, t.ColDuty, t.ColRequirement, t.ColDone, t.ColStatus, t.ColNextDue}
 	rows := [][]string{head}
 	for _, dy := range ys.Duties {
 		next := "-"

@@ -1,0 +1,15 @@
+package cli
+
+import (
+	"testing"
+
+	"taizhang/ui/internal/catalog"
+)
+
+// TestTextBothLanguages: every message of the command line's catalogue is
+// written in both languages, and both take the same arguments.
+func TestTextBothLanguages(t *testing.T) {
+	for _, fault := range catalog.Check(textZh, textEn) {
+		t.Error(fault)
+	}
+}
