@@ -72,7 +72,7 @@ func coverage(tr Tracked, res []PeriodResult, m Moment) *Coverage {
 	if len(considered) == 0 && first >= 0 {
 		considered = []int{first}
 	}
-	c := &Coverage{Min: t.Min}
+	c := &Coverage{Min: t.Min, Unfilled: len(tr.Group) == 0}
 	total := map[int64]int{}
 	short := map[int64]bool{}
 	seen := map[int64]bool{}

@@ -408,6 +408,9 @@ type Coverage struct {
 	// members of the group (not on the roster, ambiguous, or in other
 	// groups), as written.
 	Outside []string
+	// Unfilled: nobody has ever been put in the group, so there is no one
+	// to count (the roster is still to be filled, DESIGN §3a).
+	Unfilled bool
 }
 
 // Covered is how many required people are covered.
@@ -416,8 +419,13 @@ func (c Coverage) Covered() int { return len(c.Required) - len(c.Missing) }
 // Full reports whether everyone required is covered (and someone is).
 func (c Coverage) Full() bool { return len(c.Required) > 0 && len(c.Missing) == 0 }
 
-// Ratio writes the coverage as 7/9人 or 7/9 people.
+// Ratio writes the coverage as 7/9人 or 7/9 people, or, while the group
+// has nobody in it, 名单未填 or "no people": never a 0/0 that reads as a
+// duty not begun.
 func (c Coverage) Ratio(lang Lang) string {
+	if c.Unfilled {
+		return pick([2]string{"名单未填", "no people"}, lang, "")
+	}
 	if lang == English {
 		return fmt.Sprintf("%d/%d people", c.Covered(), len(c.Required))
 	}

@@ -174,6 +174,19 @@ func TestPerPersonEmptyGroupRequiresNothing(t *testing.T) {
 	if dy.Required != 0 || dy.Periods[0].State != Exempt || dy.Coverage == nil || len(dy.Coverage.Required) != 0 {
 		t.Errorf("empty group = %+v", dy)
 	}
+	// The empty roster shows as such, never as 0/0 (a duty not begun).
+	for lang, want := range map[Lang]string{Chinese: "名单未填", English: "no people"} {
+		if !dy.Coverage.Unfilled || dy.Progress(lang) != want {
+			t.Errorf("%s: progress of an empty group = %q (unfilled %v), want %q", lang, dy.Progress(lang), dy.Coverage.Unfilled, want)
+		}
+	}
+	// Someone in the group, though not required this year (joined on 20
+	// December), is a roster filled in: 0/0人.
+	late := Member{ID: 1, Label: "张三", Spans: []Membership{{PersonID: 1, Group: "科室干部", From: d("2026-12-20")}}}
+	dy = Evaluate(Tracked{Target: Target{Year: 2026, Cadence: Year, Min: 1, Each: "科室干部"}, Group: []Member{late}}, Now(d("2026-06-01")))
+	if dy.Coverage.Unfilled || dy.Progress(Chinese) != "0/0人" {
+		t.Errorf("a member joining in December: %q, unfilled %v", dy.Progress(Chinese), dy.Coverage.Unfilled)
+	}
 }
 
 func TestPerPersonCredit(t *testing.T) {

@@ -33,7 +33,9 @@ type dashboard struct {
 	// key press redraws just the rows whose selection changed.
 	drawn  map[int]string
 	drawnW int
-	countW int // the widest credited/required among the rows
+	countW int // the widest progress among the rows: numbers and unit, or 名单未填
+	numW   int // the widest numbers in it (5/6, 7/9)
+	unitW  int // the widest unit after a per-person duty's count (人, " people")
 	badgeW int // the widest status with its verdict beside it, among the rows where they differ
 	w, h   int
 }
@@ -46,7 +48,7 @@ func (d *dashboard) refresh() {
 	keep := d.sel
 	d.rows = d.rows[:0]
 	d.drawn = nil
-	d.countW, d.badgeW = 0, 0
+	d.countW, d.numW, d.unitW, d.badgeW = 0, 0, 0, 0
 	data := d.c.data
 	if data == nil {
 		return
@@ -64,7 +66,12 @@ func (d *dashboard) refresh() {
 		}
 		d.rows[head].count++
 		d.rows = append(d.rows, dashRow{idx: i})
-		d.countW = max(d.countW, cells.Width(progressText(dy, d.c.lang)))
+		num, unit := progressParts(dy, d.c.lang)
+		if num == "" {
+			d.countW = max(d.countW, cells.Width(unit))
+		} else {
+			d.numW, d.unitW = max(d.numW, cells.Width(num)), max(d.unitW, cells.Width(unit))
+		}
 		if dy.VerdictDiffers() {
 			d.badgeW = max(d.badgeW, cells.Width(dy.Badge(d.c.lang)))
 		}
@@ -217,10 +224,13 @@ func (d *dashboard) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortH
 // columns are the widths of a duty row's parts at width w.
 type dashColumns struct {
 	title, bar, count, status, due int
+	// unit is the part of count after the numbers (人, " people"), so
+	// that 5/6 and 1/2 people keep their numbers in line.
+	unit int
 }
 
 func (d *dashboard) columns(w int) dashColumns {
-	c := dashColumns{count: max(5, d.countW)}
+	c := dashColumns{count: max(5, d.countW, d.numW+d.unitW), unit: d.unitW}
 	for _, s := range model.Statuses {
 		c.status = max(c.status, cells.Width(s.Name(d.c.lang)))
 	}
@@ -334,10 +344,19 @@ func (d *dashboard) rowView(dy model.DutyYear, col dashColumns, selected bool) s
 		if c := dy.Coverage; c != nil {
 			n, total = c.Covered(), len(c.Required)
 		}
-		b.WriteString(" " + progressBar(st, n, total, col.bar))
+		bar := progressBar(st, n, total, col.bar)
+		if c := dy.Coverage; c != nil && c.Unfilled {
+			bar = strings.Repeat(" ", col.bar) // nobody to count: no bar, only 名单未填
+		}
+		b.WriteString(" " + bar)
 	}
 	if col.count > 0 {
-		b.WriteString(" " + cells.FitRight(progressText(dy, d.c.lang), col.count))
+		num, unit := progressParts(dy, d.c.lang)
+		cell := cells.FitRight(unit, col.count) // 名单未填: the whole cell
+		if num != "" {
+			cell = cells.FitRight(num, col.count-col.unit) + cells.Pad(unit, col.unit) // the unit is the catalogue's, clean
+		}
+		b.WriteString(" " + cell)
 	}
 	if col.status > 0 {
 		word := dy.Status.Name(d.c.lang)
@@ -365,11 +384,19 @@ func progressBar(st *Styles, n, total, w int) string {
 	return st.BarDone.Render(strings.Repeat("#", filled)) + st.BarLeft.Render(strings.Repeat("-", w-filled))
 }
 
-// progressText is a duty's progress as the list shows it: done/required,
-// or for a per-person duty the people covered of those required (7/9人).
-func progressText(dy model.DutyYear, lang model.Lang) string {
-	if dy.Coverage != nil {
-		return dy.Coverage.Ratio(lang)
+// progressParts is a duty's progress as the list shows it: done/required,
+// or for a per-person duty the people covered of those required and the
+// unit (7/9 and 人), or, while its group has nobody in it, no numbers and
+// 名单未填.
+func progressParts(dy model.DutyYear, lang model.Lang) (num, unit string) {
+	c := dy.Coverage
+	switch {
+	case c == nil:
+		return fmt.Sprintf("%d/%d", dy.Credited, dy.Required), ""
+	case c.Unfilled:
+		return "", c.Ratio(lang)
+	case lang == model.English:
+		return fmt.Sprintf("%d/%d", c.Covered(), len(c.Required)), " people"
 	}
-	return fmt.Sprintf("%d/%d", dy.Credited, dy.Required)
+	return fmt.Sprintf("%d/%d", c.Covered(), len(c.Required)), "人"
 }

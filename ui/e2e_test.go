@@ -316,11 +316,11 @@ func TestEndToEndEvidenceInTmux(t *testing.T) {
 }
 
 // The officer adds a section chief in the People view of the real binary,
-// logs a reminder talk naming him, and sees the coverage change from 0/1人
-// to 1/1人 on the dashboard.
+// logs a reminder talk naming him, and sees the coverage change from 名单未填
+// (nobody in the group) to 0/1人 and 1/1人 on the dashboard.
 func TestEndToEndPersonAndTalkInTmux(t *testing.T) {
 	bin, db, s := startApp(t, "leadership", "LANG=zh_CN.UTF-8", "TERM=xterm-256color")
-	s.waitFor("0/0人")
+	s.waitFor("名单未填")
 	s.send("Tab", "Tab", "Tab", "Tab")
 	s.waitFor("[人员]")
 	s.send("a")

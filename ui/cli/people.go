@@ -290,6 +290,8 @@ type coverageOut struct {
 	Missing  []string `json:"missing"`
 	Times    int      `json:"times"`             // 人次
 	Outside  []string `json:"outside,omitempty"` // names outside the group, as written
+	// RosterEmpty: nobody is in the group yet, so nothing is counted.
+	RosterEmpty bool `json:"roster_empty,omitempty"`
 }
 
 func coverageJSON(c model.Coverage) *coverageOut {
@@ -305,7 +307,15 @@ func coverageJSON(c model.Coverage) *coverageOut {
 		req = append(req, p.Label)
 	}
 	return &coverageOut{Min: c.Min, Required: clean(req), Covered: clean(c.CoveredNames()), Missing: clean(c.Missing),
-		Times: c.Times, Outside: clean(c.Outside)}
+		Times: c.Times, Outside: clean(c.Outside), RosterEmpty: c.Unfilled}
+}
+
+// unfilledLine says that a per-person duty's group has nobody in it yet,
+// and how to fill it.
+func unfilledLine(dy model.DutyYear, lang model.Lang) string {
+	title, g := model.CleanLine(dy.Duty.Title), model.CleanLine(dy.Target.Each)
+	return pick(lang, fmt.Sprintf("%s：“%s”名单未填，无法统计谈话覆盖；用 taizhang people add --name 姓名 --group %s 添加。", title, g, shellWord(g)),
+		fmt.Sprintf("%s: nobody is in %q yet, so coverage cannot be counted; add people with taizhang people add --name NAME --group %s.", title, g, shellWord(g)))
 }
 
 // missingLines names, under the status table, who each per-person duty
@@ -314,6 +324,10 @@ func missingLines(ys model.YearStatus, lang model.Lang) string {
 	var b strings.Builder
 	for _, dy := range ys.Duties {
 		c := dy.Coverage
+		if c != nil && c.Unfilled {
+			b.WriteString(unfilledLine(dy, lang) + "\n")
+			continue
+		}
 		if c == nil || len(c.Missing) == 0 {
 			continue
 		}
@@ -329,4 +343,14 @@ func missingLines(ys model.YearStatus, lang model.Lang) string {
 		return ""
 	}
 	return "\n" + b.String()
+}
+
+// shellWord writes s so that a POSIX shell reads it back as one word, for
+// a command the officer is told to run: as it is when it holds nothing a
+// shell treats specially, else in single quotes.
+func shellWord(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t\n'\"\\$`!*?[]{}()<>|&;#~=%") {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

@@ -110,7 +110,7 @@ func (c *DueCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	items, err := dueNow(s, a.Today())
+	items, unfilled, err := dueNow(s, a.Today())
 	if err != nil {
 		return err
 	}
@@ -137,6 +137,13 @@ func (c *DueCmd) Run(a *App) error {
 		}
 		return a.writeJSON(out)
 	}
+	// A per-person duty whose group nobody is in owes nothing yet; it is
+	// named below the list, so it is not forgotten.
+	defer func() {
+		for _, dy := range unfilled {
+			a.Printf("%s\n", unfilledLine(dy, a.Lang))
+		}
+	}()
 	if len(items) == 0 {
 		if c.Within > 0 {
 			a.Printf("%s\n", fmt.Sprintf(a.txt().NothingDueWithin, c.Within))
@@ -162,18 +169,21 @@ func (c *DueCmd) Run(a *App) error {
 // the moment during today, soonest end first (then the more urgent, then
 // by duty). At the turn of the year a weekly duty's current week may
 // belong to the neighbouring ISO year, whose targets are read too.
-func dueNow(s *data.Store, today model.Date) ([]dueItem, error) {
+// unfilled are this year's per-person duties whose group has nobody in it.
+func dueNow(s *data.Store, today model.Date) (items []dueItem, unfilled []model.DutyYear, err error) {
 	years := []int{today.Year()}
 	if iy, _ := today.ISOWeek(); iy != today.Year() {
 		years = append(years, iy)
 	}
-	var items []dueItem
 	for _, y := range years {
 		ys, err := s.YearStatus(ctxb, y, today)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		for _, dy := range ys.Duties {
+			if c := dy.Coverage; c != nil && c.Unfilled && y == today.Year() {
+				unfilled = append(unfilled, dy)
+			}
 			p, ok := dy.CurrentPeriod()
 			if !ok || dy.Owed() == 0 {
 				continue
@@ -192,7 +202,7 @@ func dueNow(s *data.Store, today model.Date) ([]dueItem, error) {
 		}
 		return x.dy.Duty.ID < y.dy.Duty.ID
 	})
-	return items, nil
+	return items, unfilled, nil
 }
 
 // dueDone is a due period's progress: credited/required, or for a
