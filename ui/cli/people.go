@@ -313,9 +313,8 @@ func coverageJSON(c model.Coverage) *coverageOut {
 // unfilledLine says that a per-person duty's group has nobody in it yet,
 // and how to fill it.
 func unfilledLine(dy model.DutyYear, lang model.Lang) string {
-	title, g := model.CleanLine(dy.Duty.Title), model.CleanLine(dy.Target.Each)
-	return pick(lang, fmt.Sprintf("%s：“%s”名单未填，无法统计谈话覆盖；用 taizhang people add --name 姓名 --group %s 添加。", title, g, shellWord(g)),
-		fmt.Sprintf("%s: nobody is in %q yet, so coverage cannot be counted; add people with taizhang people add --name NAME --group %s.", title, g, shellWord(g)))
+	g := model.CleanLine(dy.Target.Each)
+	return fmt.Sprintf(textFor(lang).RosterUnfilled, model.CleanLine(dy.Duty.Title), g, shellWord(g))
 }
 
 // missingLines names, under the status table, who each per-person duty
@@ -325,7 +324,7 @@ func missingLines(ys model.YearStatus, lang model.Lang) string {
 	for _, dy := range ys.Duties {
 		c := dy.Coverage
 		if c != nil && c.Unfilled {
-			b.WriteString(unfilledLine(dy, lang) + "\n")
+			b.WriteString(unfilledLine(dy, lang))
 			continue
 		}
 		if c == nil || len(c.Missing) == 0 {

@@ -141,7 +141,7 @@ func (c *DueCmd) Run(a *App) error {
 	// named below the list, so it is not forgotten.
 	defer func() {
 		for _, dy := range unfilled {
-			a.Printf("%s\n", unfilledLine(dy, a.Lang))
+			a.Printf("%s", unfilledLine(dy, a.Lang))
 		}
 	}()
 	if len(items) == 0 {

@@ -39,6 +39,9 @@ type Text struct {
 
 	ParseError, NotInGroup, CoveredNotYet, PlanOtherYear, PlanKeptOne, PlanKeptSkipped, PlanOthers, StartApplied, ProfileName, ProfilePost, ProfileUnit, ProfileStart, FieldColon, CountedFor, ExcuseWithdrawn, Excused string
 	NotYetTalked, PlanFound, ShortLine, YearOver, YearAhead, DaysLeft, AsOf, AsOfClose, StatusTitle, StatusCounts, StatusRate, StatusEmpty, ColNextDue                                                                  string
+	// A per-person duty's group with nobody in it: the duty, the group,
+	// the group as a shell word.
+	RosterUnfilled string
 }
 
 var textZh = Text{
@@ -204,6 +207,7 @@ var textZh = Text{
 	ExcuseWithdrawn:   "已撤销：%s %s 不再免于要求。",
 	Excused:           "已免于要求：%s %s（理由：%s）",
 	NotYetTalked:      "%s 尚未谈话（%s）：%s\n",
+	RosterUnfilled:    "%s：“%s”名单未填，无法统计谈话覆盖；用 taizhang people add --name 姓名 --group %s 添加。\n",
 	PlanFound:         "从%s中找到 %d 项履职事项，勾选 %d 项",
 	ShortLine:         "%d 完成%d/%d 待办%d（临期%d 滞后%d） 未达标%d 完成率%s",
 	YearOver:          "全年已结束",
@@ -381,6 +385,7 @@ var textEn = Text{
 	ExcuseWithdrawn:   "Withdrawn: %[2]s of %[1]s is required again.",
 	Excused:           "Excused: %[2]s of %[1]s (reason: %[3]s)",
 	NotYetTalked:      "%s, not yet (%s): %s\n",
+	RosterUnfilled:    "%s: nobody is in %q yet, so coverage cannot be counted; add people with taizhang people add --name NAME --group %s.\n",
 	PlanFound:         "Found %[2]d duties in %[1]s, %[3]d ticked",
 	ShortLine:         "%d done %d/%d to do %d (due %d behind %d) missed %d rate %s",
 	YearOver:          "the year is over",
