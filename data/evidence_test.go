@@ -329,7 +329,7 @@ func TestOpensSchema3Ledger(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, m := range migrations[1:3] {
+	for _, m := range migrations()[1:3] {
 		if _, err := db.Exec(m.sql); err != nil {
 			t.Fatal(err)
 		}

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"sync"
 
 	"taizhang/model"
 )
@@ -19,7 +20,9 @@ import (
 // written) — so that a later run can tell its own leftovers from a killed
 // run, whose process is gone, and remove them; another program's files, or
 // a running taizhang's, are never touched.
-var leftoverName = regexp.MustCompile(`^\.taizhang-(?:new|restore|tmp)-([0-9]+)(?:[-.].*)?$`)
+var leftoverName = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^\.taizhang-(?:new|restore|tmp)-([0-9]+)(?:[-.].*)?$`)
+})
 
 // tempPattern is the os.CreateTemp pattern for a temporary file of kind.
 func tempPattern(kind, ext string) string {
@@ -35,7 +38,7 @@ func cleanLeftovers(dir string) {
 		return
 	}
 	for _, e := range entries {
-		m := leftoverName.FindStringSubmatch(e.Name())
+		m := leftoverName().FindStringSubmatch(e.Name())
 		if m == nil || !e.Type().IsRegular() {
 			continue
 		}

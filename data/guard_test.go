@@ -24,7 +24,7 @@ func writeV3Ledger(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	stmts := []string{migrations[0].sql, migrations[1].sql, migrations[2].sql, `PRAGMA user_version = 3`, `PRAGMA journal_mode = WAL`,
+	stmts := []string{migrations()[0].sql, migrations()[1].sql, migrations()[2].sql, `PRAGMA user_version = 3`, `PRAGMA journal_mode = WAL`,
 		`INSERT INTO duties VALUES (1, '会前学法', 'study', '', '单位工作计划：每月1次', NULL, '2026-01-02T01:00:00Z', '2026-01-02T01:00:00Z')`,
 		`INSERT INTO duties VALUES (2, '与分管科室负责人提醒谈话', 'talk', '每人每年不少于1次', '《中国共产党党内监督条例》第二十一条', NULL, '2026-01-02T01:00:00Z', '2026-01-02T01:00:00Z')`,
 		`INSERT INTO duties VALUES (3, '开展调研', 'research', '', '全年不少于12次', '2026-09-30', '2026-01-02T01:00:00Z', '2026-09-30T01:00:00Z')`,

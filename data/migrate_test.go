@@ -26,7 +26,7 @@ func writeV1Ledger(t *testing.T) {
 	}
 	defer db.Close()
 	stmts := []string{
-		migrations[0].sql,
+		migrations()[0].sql,
 		`PRAGMA user_version = 1`,
 		`INSERT INTO duties VALUES (1, '会前学法', 'study', '', '单位工作计划：每月1次', NULL, '2025-01-02T01:00:00Z', '2025-01-02T01:00:00Z')`,
 		`INSERT INTO duties VALUES (2, '与分管科室负责人提醒谈话', 'talk', '每人每年不少于1次', '《中国共产党党内监督条例》第二十一条', NULL, '2025-01-02T01:00:00Z', '2025-01-02T01:00:00Z')`,

@@ -36,8 +36,9 @@ type migration struct {
 	sql     string
 }
 
-// migrations are the embedded NNNN_name.sql files in order.
-var migrations = func() []migration {
+// migrations are the embedded NNNN_name.sql files in order, read when a
+// ledger is first opened.
+var migrations = sync.OnceValue(func() []migration {
 	entries, err := fs.Glob(migrationFiles, "migrations/*.sql")
 	if err != nil {
 		panic(err)
@@ -54,10 +55,10 @@ var migrations = func() []migration {
 		ms = append(ms, migration{version: v, name: strings.TrimSuffix(base[5:], ".sql"), sql: string(b)})
 	}
 	return ms
-}()
+})
 
 // SchemaVersion is the newest schema this build knows.
-func SchemaVersion() int { return len(migrations) }
+func SchemaVersion() int { return len(migrations()) }
 
 // Store is an open ledger.
 type Store struct {
@@ -630,7 +631,7 @@ func (s *Store) migrate() error {
 		}
 		s.Migrated = aside
 	}
-	for _, m := range migrations[v:] {
+	for _, m := range migrations()[v:] {
 		tx, err := s.db.BeginTx(ctx, nil)
 		if err != nil {
 			return openError(s.path, err)

@@ -134,7 +134,7 @@ func (x *extractor) addressee(p int) (string, Role) {
 func PostRoles(post string) map[Role]bool {
 	var f strings.Builder
 	for _, r := range post {
-		f.WriteRune(fold(r, foldMap))
+		f.WriteRune(fold(r, foldMap()))
 	}
 	p := f.String()
 	roles := map[Role]bool{}

@@ -135,11 +135,11 @@ func startsVerb(n []rune) bool {
 // 参加党组民主生活会 and 参加支部组织生活会). ok is false when the title
 // holds no such place.
 func SplitTitle(title string) (first, second string, ok bool) {
-	d := &doc{table: foldMap, openers: openerWords, closers: closerWords}
+	d := &doc{table: foldMap(), openers: openerWords(), closers: closerWords()}
 	o := []rune(model.CleanLine(title))
 	n := make([]rune, len(o))
 	for i, r := range o {
-		n[i] = fold(r, foldMap)
+		n[i] = fold(r, foldMap())
 	}
 	depth := 0
 	for i := 1; i+1 < len(n); i++ {
@@ -186,4 +186,4 @@ func SplitTitle(title string) (first, second string, ok bool) {
 }
 
 // CategoryOf picks a category for a title from its words.
-func CategoryOf(title string) model.Category { return categoryOf(title, foldMap) }
+func CategoryOf(title string) model.Category { return categoryOf(title, foldMap()) }

@@ -10,6 +10,8 @@ package plan
 // requirements, measure words, past markers, light verbs, subjects, the
 // category keywords) and the common characters around them. It is read only.
 
+import "sync"
+
 // tradToSimp lists pairs: a Traditional character, then its Simplified form.
 const tradToSimp = "" +
 	"週周於于終终個个場场條条輪轮兩两萬万億亿鐘钟時时屆届會会黨党項项戶户" +
@@ -123,13 +125,15 @@ func equalRunes(a, b []rune) bool {
 	return true
 }
 
-// The lookup tables are built once and never written after: they are
-// constants in a form Go cannot spell as a constant, not state. Building
-// them on every call cost more than extracting from a short text.
+// The lookup tables are built once, on first use, and never written after:
+// they are constants in a form Go cannot spell as a constant, not state.
+// Building them on every call cost more than extracting from a short
+// text; building them at every start cost every command that reads no
+// plan.
 var (
-	foldMap     = foldTable()
-	openerWords = newLexicon(openers)
-	closerWords = newLexicon(closers)
+	foldMap     = sync.OnceValue(foldTable)
+	openerWords = sync.OnceValue(func() lexicon { return newLexicon(openers) })
+	closerWords = sync.OnceValue(func() lexicon { return newLexicon(closers) })
 )
 
 // foldTable builds the lookup from tradToSimp.

@@ -55,7 +55,7 @@ func Rank(c Candidate, kept []Kept) []Kept {
 // the kept title placed where the candidate is (the officer may have
 // filed it elsewhere).
 func sameKind(c Candidate, k Kept) bool {
-	kc := categoryOf(k.Title, foldMap)
+	kc := categoryOf(k.Title, foldMap())
 	return c.Category == k.Category || c.Category == kc || c.Category == model.Other || kc == model.Other
 }
 
@@ -91,10 +91,10 @@ const actorPenalty = 0.85
 func collective(title string) bool {
 	rs := []rune(title)
 	if len(rs) > 0 {
-		rs[0] = fold(rs[0], foldMap)
+		rs[0] = fold(rs[0], foldMap())
 	}
 	if len(rs) > 1 {
-		rs[1] = fold(rs[1], foldMap)
+		rs[1] = fold(rs[1], foldMap())
 	}
 	for _, w := range []string{"党组", "党委", "党工委", "支部", "党支部"} {
 		if hasAt(rs, 0, w) {
@@ -134,7 +134,7 @@ func Similarity(a, b string) float64 {
 func pairs(title string) map[string]float64 {
 	var f strings.Builder
 	for _, r := range title {
-		f.WriteRune(fold(r, foldMap))
+		f.WriteRune(fold(r, foldMap()))
 	}
 	s := f.String()
 	for _, syn := range synonyms {

@@ -51,8 +51,8 @@ func prepare(text string) *doc {
 		l = model.Clean(strings.ReplaceAll(l, "\t", "  "))
 		lines[i] = strings.TrimFunc(strings.ReplaceAll(l, "\n", "  "), isSpaceLike)
 	}
-	table := foldMap
-	d := &doc{table: table, openers: openerWords, closers: closerWords}
+	table := foldMap()
+	d := &doc{table: table, openers: openerWords(), closers: closerWords()}
 	n := utf8.RuneCountInString(text) + 1
 	d.orig = make([]rune, 0, n)
 	d.norm = make([]rune, 0, n)

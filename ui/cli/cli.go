@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"reflect"
 	"slices"
 	"strconv"
@@ -30,6 +31,9 @@ type Env struct {
 	Version        string
 	// TUI opens the terminal interface on an open ledger.
 	TUI func(app *App) error
+	// CacheDir is where the one-line status is kept between runs (see
+	// short.go); empty keeps nothing.
+	CacheDir string
 }
 
 // Globals are the flags every command takes.
@@ -74,6 +78,8 @@ type App struct {
 	// notices are the warnings about the open ledger, for the app's
 	// status line: standard error is hidden once its screen is up.
 	notices []string
+	// short is where the line of a plain status --short is kept.
+	short *shortEntry
 }
 
 // Notices are the warnings about the open ledger, for the app to show.
@@ -161,7 +167,16 @@ func Main(args []string, env Env) (code int) {
 	if env.Now == nil {
 		env.Now = time.Now
 	}
-	app := &App{Env: env, Lang: langOf(args)}
+	if len(args) == 1 && args[0] == "--version" {
+		fmt.Fprintln(env.Stdout, "taizhang "+env.Version)
+		return 0
+	}
+	line, short := shortCached(args, env)
+	if line != "" {
+		fmt.Fprintln(env.Stdout, line)
+		return 0
+	}
+	app := &App{Env: env, Lang: langOf(args), short: short}
 	grammar, g := grammarFor(args)
 	parser, err := kong.New(grammar,
 		kong.Name("taizhang"),
@@ -296,7 +311,11 @@ func langOf(args []string) model.Lang {
 
 // Run is the process entry point used by main.
 func Run(version string, tui func(*App) error) int {
-	return Main(os.Args[1:], Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Now: time.Now, Version: version, TUI: tui})
+	env := Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Now: time.Now, Version: version, TUI: tui}
+	if dir, err := os.UserCacheDir(); err == nil {
+		env.CacheDir = filepath.Join(dir, "taizhang")
+	}
+	return Main(os.Args[1:], env)
 }
 
 // OpenCmd opens the terminal interface; it is what a bare taizhang runs.

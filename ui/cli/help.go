@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/alecthomas/kong"
@@ -67,21 +68,26 @@ func hasHan(s string) bool {
 }
 
 // zhHelp is the parser's own words in its help, and what they say in
-// Chinese.
-var zhHelp = []struct {
+// Chinese: compiled when help is first printed, not at every start.
+var zhHelp = sync.OnceValue(func() []struct {
 	re *regexp.Regexp
 	to string
-}{
-	{regexp.MustCompile(`(?m)^Usage: `), "用法："},
-	{regexp.MustCompile(`(?m)^Flags:$`), "选项："},
-	{regexp.MustCompile(`(?m)^Arguments:$`), "参数："},
-	{regexp.MustCompile(`(?m)^Commands:$`), "命令："},
-	{regexp.MustCompile(`\[flags\]`), "[选项]"},
-	{regexp.MustCompile(`<command>`), "<命令>"},
-	{regexp.MustCompile(`(?m)^Run "(.*) --help" for more information on a command\.$`), "运行 $1 --help 查看某个命令的用法。"},
-	{regexp.MustCompile(`(?m)^Run "(.*) --help" for more information\.$`), "运行 $1 --help 查看详细用法。"},
-	{regexp.MustCompile(`\(default: (.*?)\)`), "（默认 $1）"},
-}
+} {
+	return []struct {
+		re *regexp.Regexp
+		to string
+	}{
+		{regexp.MustCompile(`(?m)^Usage: `), "用法："},
+		{regexp.MustCompile(`(?m)^Flags:$`), "选项："},
+		{regexp.MustCompile(`(?m)^Arguments:$`), "参数："},
+		{regexp.MustCompile(`(?m)^Commands:$`), "命令："},
+		{regexp.MustCompile(`\[flags\]`), "[选项]"},
+		{regexp.MustCompile(`<command>`), "<命令>"},
+		{regexp.MustCompile(`(?m)^Run "(.*) --help" for more information on a command\.$`), "运行 $1 --help 查看某个命令的用法。"},
+		{regexp.MustCompile(`(?m)^Run "(.*) --help" for more information\.$`), "运行 $1 --help 查看详细用法。"},
+		{regexp.MustCompile(`\(default: (.*?)\)`), "（默认 $1）"},
+	}
+})
 
 // helpPrinter prints the parser's help in the officer's language.
 func helpPrinter(lang model.Lang) kong.HelpPrinter {
@@ -95,7 +101,7 @@ func helpPrinter(lang model.Lang) kong.HelpPrinter {
 		err := kong.DefaultHelpPrinter(options, ctx)
 		ctx.Stdout = out
 		text := buf.String()
-		for _, h := range zhHelp {
+		for _, h := range zhHelp() {
 			text = h.re.ReplaceAllString(text, h.to)
 		}
 		_, werr := out.Write([]byte(text))

@@ -74,7 +74,7 @@ func zhList(s string) string {
 	return strings.Join(parts, "、")
 }
 
-var unknownCommand = regexp.MustCompile(`^unexpected argument (\S+)$`)
+var unknownCommand = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^unexpected argument (\S+)$`) })
 
 type parseErrorForm struct {
 	re *regexp.Regexp
@@ -89,7 +89,7 @@ func (a *App) parseError(err error) string {
 	// not one too many.
 	var pe *kong.ParseError
 	if errors.As(err, &pe) && pe.Context != nil && pe.Context.Selected() == nil {
-		if m := unknownCommand.FindStringSubmatch(msg); m != nil {
+		if m := unknownCommand().FindStringSubmatch(msg); m != nil {
 			return model.CleanLine(fmt.Sprintf(a.txt().NoSuchCommand, m[1]))
 		}
 	}

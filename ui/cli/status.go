@@ -45,7 +45,11 @@ func (c *StatusCmd) Run(a *App) error {
 	case c.JSON:
 		return a.writeJSON(statusJSON(ys))
 	case c.Short:
-		a.Printf("%s\n", shortLine(ys, a.Lang))
+		line := shortLine(ys, a.Lang)
+		a.Printf("%s\n", line)
+		if s.Network == "" {
+			a.short.keep(line)
+		}
 	default:
 		a.Printf("%s", statusTable(ys, a.Lang))
 	}
