@@ -32,7 +32,7 @@ func TestBashCompletionInTmux(t *testing.T) {
 	}
 	name := "taizhang-completion-" + strings.ReplaceAll(t.Name(), "/", "-")
 	exec.Command("tmux", "kill-session", "-t", name).Run()
-	shell := "env -i HOME=" + dir + " TERM=xterm LANG=C.UTF-8 TAIZHANG_DB=" + db +
+	shell := "env -i HOME=" + dir + " HISTFILE=/dev/null TERM=xterm LANG=C.UTF-8 TAIZHANG_DB=" + db +
 		" PATH=" + filepath.Dir(bin) + ":/usr/bin:/bin bash --noprofile --rcfile " + rc + " -i"
 	if out, err := exec.Command("tmux", "new-session", "-d", "-s", name, "-x", "150", "-y", "30", shell).CombinedOutput(); err != nil {
 		t.Fatalf("tmux: %v\n%s", err, out)
