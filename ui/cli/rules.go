@@ -84,7 +84,7 @@ type dueOut struct {
 	PeriodLabel string       `json:"period_label"`
 	Start       string       `json:"start"`
 	End         string       `json:"end"`
-	DaysLeft    int          `json:"days_left"`
+	DaysLeft    int          `json:"days_left"` // days after today: 0 on the last day
 	Count       int          `json:"count"`
 	Min         int          `json:"min"`
 	Owed        int          `json:"owed"`
@@ -118,7 +118,7 @@ func (c *DueCmd) Run(a *App) error {
 	if c.Within > 0 {
 		kept := items[:0]
 		for _, it := range items {
-			if now.DaysLeft(it.p.Period) <= c.Within {
+			if int(it.p.End-now.Day) <= c.Within {
 				kept = append(kept, it)
 			}
 		}
@@ -128,7 +128,7 @@ func (c *DueCmd) Run(a *App) error {
 		out := []dueOut{}
 		for _, it := range items {
 			out = append(out, dueOut{it.dy.Duty.ID, model.CleanLine(it.dy.Duty.Title), string(it.dy.Duty.Category),
-				it.ref.String(), it.ref.Label(a.Lang), it.p.Start.String(), it.p.End.String(), now.DaysLeft(it.p.Period),
+				it.ref.String(), it.ref.Label(a.Lang), it.p.Start.String(), it.p.End.String(), int(it.p.End-now.Day),
 				it.p.Count, it.dy.Target.Min, it.dy.Owed(), string(it.dy.Now), string(it.dy.Status), string(it.dy.Verdict), nil})
 			if c := it.dy.Coverage; c != nil {
 				out[len(out)-1].Coverage = coverageJSON(*c)
@@ -155,10 +155,10 @@ func (c *DueCmd) Run(a *App) error {
 	rows := [][]string{{a.txt().ColID, a.txt().ColDuty, a.txt().ColPeriod, a.txt().ColDone, a.txt().ColOwed,
 		a.txt().ColEnds, a.txt().ColLeft, a.txt().ColStatus}}
 	for _, it := range items {
-		left := now.DaysLeft(it.p.Period)
+		left := int(it.p.End-now.Day)
 		rows = append(rows, []string{fmt.Sprint(it.dy.Duty.ID), it.dy.Duty.Title, it.ref.Label(a.Lang),
 			dueDone(it.dy, it.p, a.Lang), fmt.Sprint(it.dy.Owed()), it.p.End.String(),
-			fmt.Sprintf(a.txt().DaysShort, left), it.dy.Badge(a.Lang)})
+			daysLeft(a.txt(), left), it.dy.Badge(a.Lang)})
 	}
 	a.Printf("%s", cells.Table(rows, []int{0, 30, 0, 0, 0, 0, 0, 0}, 0, 3, 4, 6))
 	a.Printf("%s\n", fmt.Sprintf(a.txt().DueCount, len(items)))
@@ -212,4 +212,13 @@ func dueDone(dy model.DutyYear, p model.PeriodResult, lang model.Lang) string {
 		return dy.Coverage.Ratio(lang)
 	}
 	return fmt.Sprintf("%d/%d", p.Credit, p.Need)
+}
+
+// daysLeft says how long a period has after today, as the app does: its
+// last day is today.
+func daysLeft(t *Text, n int) string {
+	if n == 0 {
+		return t.EndsToday
+	}
+	return fmt.Sprintf(t.DaysShort, n)
 }

@@ -80,8 +80,8 @@ func TestStatusAndDue(t *testing.T) {
 	ok(t, db, "duty", "add", "--title", "谈心谈话", "--category", "talk", "--cadence", "year", "--min", "4")
 	ok(t, db, "log", "谈心谈话", "--date", "2026-03-05")
 	// Sunday 22 November: this week's last day, so 周例会 is due soon, and
-	// its missed weeks make the year missed; 会前学法 November is open (9
-	// days left, not yet its last 7); 党课 missed Q1-Q3, Q4 open; 谈心谈话 is
+	// its missed weeks make the year missed; 会前学法 November is open (8
+	// days after today, not yet in its last 7); 党课 missed Q1-Q3, Q4 open; 谈心谈话 is
 	// behind the pace floor(4×326/365) = 3; 调研 has 13 of 12.
 	table := ok(t, db, "status")
 	for _, want := range []string{"临期 · 全年未达标", "12/12 共13次", "10/12", "滞后"} {
@@ -95,15 +95,20 @@ func TestStatusAndDue(t *testing.T) {
 	for _, it := range items {
 		order = append(order, it.Duty)
 	}
-	if strings.Join(order, " ") != "周例会学习 会前学法 谈心谈话 党课 民主生活会" || items[0].DaysLeft != 1 || items[0].Now != "due_soon" ||
-		items[0].Verdict != "missed" || items[1].Owed != 1 || items[1].DaysLeft != 9 || items[2].Owed != 3 || items[4].Period != "2026" {
+	if strings.Join(order, " ") != "周例会学习 会前学法 谈心谈话 党课 民主生活会" || items[0].DaysLeft != 0 || items[0].Now != "due_soon" ||
+		items[0].Verdict != "missed" || items[1].Owed != 1 || items[1].DaysLeft != 8 || items[2].Owed != 3 || items[4].Period != "2026" {
 		t.Errorf("due %v %+v", order, items)
 	}
-	json.Unmarshal([]byte(ok(t, db, "due", "--json", "--within", "9")), &items)
+	json.Unmarshal([]byte(ok(t, db, "due", "--json", "--within", "8")), &items)
 	if len(items) != 2 || items[1].Duty != "会前学法" {
-		t.Errorf("due --within 9: %+v", items)
+		t.Errorf("due --within 8: %+v", items)
 	}
-	if out := ok(t, db, "due"); !strings.Contains(out, "2026年四季度") || !strings.Contains(out, "共5项待办") || !strings.Contains(out, "2026年第47周") {
+	json.Unmarshal([]byte(ok(t, db, "due", "--json", "--within", "7")), &items)
+	if len(items) != 1 || items[0].Duty != "周例会学习" {
+		t.Errorf("due --within 7: %+v", items)
+	}
+	// The week ends today, as the app says; November has 8 days after today.
+	if out := ok(t, db, "due"); !strings.Contains(out, "2026-11-22  今天") || !strings.Contains(out, "2026-11-30   8天") || !strings.Contains(out, "2026年四季度") || !strings.Contains(out, "共5项待办") || !strings.Contains(out, "2026年第47周") {
 		t.Errorf("due:\n%s", out)
 	}
 	if out := ok(t, db, "--lang", "en", "due", "--within", "1"); !strings.Contains(out, "due soon · year missed") || !strings.Contains(out, "1 to do") {

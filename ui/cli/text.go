@@ -42,6 +42,8 @@ type Text struct {
 	// A per-person duty's group with nobody in it: the duty, the group,
 	// the group as a shell word.
 	RosterUnfilled string
+	// What is left of a period that ends today.
+	EndsToday string
 }
 
 var textZh = Text{
@@ -188,6 +190,7 @@ var textZh = Text{
 	ColLeft:           "剩余",
 	ColStatus:         "状态",
 	DaysShort:         "%d天",
+	EndsToday:         "今天",
 	DueCount:          "共%d项待办",
 	FutureAsOf:        "--as-of %s 晚于今天；截至日期只能是今天或更早。",
 	ParseError:        "taizhang: %s；运行 taizhang --help 查看用法。",
@@ -366,6 +369,7 @@ var textEn = Text{
 	ColLeft:           "Left",
 	ColStatus:         "Status",
 	DaysShort:         "%dd",
+	EndsToday:         "today",
 	DueCount:          "%d to do",
 	FutureAsOf:        "--as-of %s is after today; evaluate as of today or earlier.",
 	ParseError:        "taizhang: %s; run taizhang --help for usage.",
