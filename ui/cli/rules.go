@@ -128,7 +128,7 @@ func (c *DueCmd) Run(a *App) error {
 		out := []dueOut{}
 		for _, it := range items {
 			out = append(out, dueOut{it.dy.Duty.ID, model.CleanLine(it.dy.Duty.Title), string(it.dy.Duty.Category),
-				it.ref.String(), it.ref.Label(a.Lang), it.p.Start.String(), it.p.End.String(), int(it.p.End-now.Day),
+				it.ref.String(), it.ref.Label(a.Lang), it.p.Start.String(), it.p.End.String(), int(it.p.End - now.Day),
 				it.p.Count, it.dy.Target.Min, it.dy.Owed(), string(it.dy.Now), string(it.dy.Status), string(it.dy.Verdict), nil})
 			if c := it.dy.Coverage; c != nil {
 				out[len(out)-1].Coverage = coverageJSON(*c)
@@ -155,7 +155,7 @@ func (c *DueCmd) Run(a *App) error {
 	rows := [][]string{{a.txt().ColID, a.txt().ColDuty, a.txt().ColPeriod, a.txt().ColDone, a.txt().ColOwed,
 		a.txt().ColEnds, a.txt().ColLeft, a.txt().ColStatus}}
 	for _, it := range items {
-		left := int(it.p.End-now.Day)
+		left := int(it.p.End - now.Day)
 		rows = append(rows, []string{fmt.Sprint(it.dy.Duty.ID), it.dy.Duty.Title, it.ref.Label(a.Lang),
 			dueDone(it.dy, it.p, a.Lang), fmt.Sprint(it.dy.Owed()), it.p.End.String(),
 			daysLeft(a.txt(), left), it.dy.Badge(a.Lang)})
