@@ -53,6 +53,7 @@ type named struct {
 	end   int
 	words string
 	role  Role
+	body  bool // a body acting as a whole (党组), not a person's post
 }
 
 // doers lists the doers a sentence names in [a, b), in order: naming words
@@ -75,7 +76,7 @@ func (x *extractor) doers(a, b int) []named {
 				break
 			}
 			if i+n <= b && !x.governed(i, a) {
-				out = append(out, named{i + n, string(d.orig[i : i+n]), ad.role})
+				out = append(out, named{i + n, string(d.orig[i : i+n]), ad.role, bodies[ad.words]})
 			}
 			i += n - 1
 			break
@@ -119,13 +120,41 @@ func (x *extractor) atHead(a, i int) bool {
 	return false
 }
 
-// addressee is the last doer the sentence names before position p.
+// addressee is the last doer the sentence names before position p, or,
+// when it names none, the doer the headings over it name.
 func (x *extractor) addressee(p int) (string, Role) {
 	k := sort.Search(len(x.doing), func(i int) bool { return x.doing[i].end > p })
-	if k == 0 {
-		return "", ""
+	if k > 0 {
+		return x.doing[k-1].words, x.doing[k-1].role
 	}
-	return x.doing[k-1].words, x.doing[k-1].role
+	for level := len(x.section) - 1; level > 0; level-- {
+		if s := x.section[level]; s.role != "" {
+			return s.words, s.role
+		}
+	}
+	return "", ""
+}
+
+// enterSection starts the section a heading of level opens: the doer its
+// words name (二、班子成员履职要求, （一）党组书记第一责任人职责) is the doer
+// of the duties under it, down to the next heading of its level or
+// higher. A body (三、党组工作) is not taken for the doer of everything
+// under it: its items name their own.
+func (x *extractor) enterSection(p span, level int) {
+	if level >= len(x.section) {
+		return
+	}
+	for l := level; l < len(x.section); l++ {
+		x.section[l] = named{}
+	}
+	_, at := x.d.headingNumber(p)
+	h := x.d.headingText(p, at)
+	for _, n := range x.doers(h.a, h.b) {
+		if !n.body {
+			x.section[level] = n
+			return
+		}
+	}
 }
 
 // PostRoles reads the roles a post (职务) holds: 党组书记、局长 is the

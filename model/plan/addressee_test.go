@@ -47,6 +47,47 @@ func TestAddressee(t *testing.T) {
 	}
 }
 
+// A heading that names a doer (一、党组书记职责) names the doer of the duties
+// under it whose own sentences name none, down to the next heading of its
+// level; a heading naming a body (党组工作) does not.
+func TestAddresseeFromHeading(t *testing.T) {
+	text := `一、党组书记职责
+1. 每年为全体党员讲党课不少于1次。
+2. 班子成员每半年报告履职情况1次。
+二、领导班子成员履职要求
+（一）理论学习
+1. 每月参加中心组学习1次。
+（二）调查研究
+每年开展调研不少于12次。
+三、党组工作
+1. 全年研究意识形态工作不少于2次。
+四、其他事项
+1. 每月开展会前学法1次。
+`
+	want := map[string]string{
+		"为全体党员讲党课": "党组书记",   // from the heading over it
+		"报告履职情况":   "班子成员",   // its own sentence names its doer
+		"参加中心组学习":  "领导班子成员", // from the first-level heading, through （一）
+		"调研":       "领导班子成员",
+		"研究意识形态工作": "", // 党组 is a body: the items name their own doers
+		"会前学法":     "", // a new section names no one
+	}
+	got := map[string]string{}
+	for _, c := range Extract(text) {
+		got[c.Title] = c.Addressee
+	}
+	for title, words := range want {
+		a, ok := got[title]
+		if !ok {
+			t.Errorf("no candidate %q in %v", title, got)
+			continue
+		}
+		if a != words {
+			t.Errorf("%q is for %q, want %q", title, a, words)
+		}
+	}
+}
+
 func TestFits(t *testing.T) {
 	tests := []struct {
 		role        Role

@@ -52,6 +52,9 @@ func Analyze(text string) Document {
 	kind, modes := d.sections()
 	x := &extractor{d: d, seen: map[string]bool{}, year: d.year()}
 	for i, p := range d.paras {
+		if level := d.headingLevel(p); level > 0 {
+			x.enterSection(p, level)
+		}
 		x.paragraph(p, modes[i])
 	}
 	return Document{Kind: kind, Year: x.year, Candidates: x.out}
@@ -64,6 +67,10 @@ type extractor struct {
 	year  int             // the year the text is for, 0 if it does not say
 	name  string          // a heading paragraph's words, for the sentence after it
 	doing []named         // the doers the sentence being read names
+	// section is, by heading level, the doer the heading of the section
+	// being read names (一、党组书记职责): the doer of its duties whose own
+	// sentences name none.
+	section [3]named
 }
 
 // clause is one stretch between commas, with its tokens.
