@@ -71,6 +71,8 @@ var (
 	ErrStillMember  = errors.New("already a member")
 	ErrEmptyRoster  = errors.New("nobody on the roster")
 	ErrPersonInUse  = errors.New("person named")
+	ErrNoNames      = errors.New("no names given")
+	ErrNameTwice    = errors.New("name given twice")
 	errNameSeparate = errors.New("name with a separator")
 )
 
@@ -328,7 +330,9 @@ type Member struct {
 }
 
 // RequiredIn reports whether the member is required in p: their time in
-// the group covers at least half of it (DESIGN §3a).
+// the group covers at least half of it (DESIGN §3a). For a target whose
+// start date falls inside a period, p is the part from that date: the
+// period as the officer holds it.
 func (m Member) RequiredIn(p Period) bool {
 	days := 0
 	for _, s := range m.Spans {

@@ -264,8 +264,16 @@ func Evaluate(tr Tracked, m Moment) DutyYear {
 			p.Need, p.Credit = t.Min, min(p.Count, t.Min)
 			continue
 		}
+		held := p.Period
+		if t.Start > held.Start && t.Start <= held.End {
+			// The officer holds the period from the post start date: a
+			// person in the group for at least half of that part is
+			// required, so the section staff who joined the officer's
+			// charge on that day are.
+			held.Start = t.Start
+		}
 		for j, mb := range tr.Group {
-			if mb.RequiredIn(p.Period) {
+			if mb.RequiredIn(held) {
 				n := perPerson[i][j]
 				p.People = append(p.People, PersonCount{ID: mb.ID, Label: mb.Label, Count: n})
 				p.Need += t.Min

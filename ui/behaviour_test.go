@@ -268,6 +268,9 @@ func TestFirstRunOffersTemplates(t *testing.T) {
 	// Next it asks for the post start date; esc skips it.
 	mustContain(t, a, "今年任职的请填写任职日期", "[x]")
 	press(t, a, "esc")
+	// Then for the people of 科室干部; esc skips that too.
+	mustContain(t, a, "人员名单", "科室干部")
+	press(t, a, "esc")
 	mustContain(t, a, "已添加 14 项（2026年）。", "参加支部党员大会")
 }
 

@@ -35,6 +35,9 @@ type PeopleText struct {
 	From, LeaveDate, Added, Saved, Left, Removed, UndoAdd, UndoEdit         string
 	UndoLeave, UndoRemove, KeyAdd, KeyEdit, KeyLeave, KeyRemove, NotCovered string
 	Covered, Missing, Outside, Coverage, NoGroupYet, BadDate, Everyone      string
+	// The first run's roster step: its title, what it is for and how to
+	// write the names, its keys, and what it did.
+	FillTitle, FillWhy, FillNext, FillSkip, Filled, UndoFill string
 }
 
 var peopleZh = PeopleText{
@@ -48,7 +51,11 @@ var peopleZh = PeopleText{
 	KeyAdd: "添加", KeyEdit: "修改", KeyLeave: "离开分组", KeyRemove: "删除",
 	NotCovered: "未谈", Covered: "已谈话", Missing: "尚未谈话", Outside: "不在名单或分组中",
 	Coverage: "覆盖", NoGroupYet: "“%s”分组还没有人：到“人员”页按 a 添加。", BadDate: "日期无效，请写成 YYYY-MM-DD。",
-	Everyone: "全覆盖",
+	Everyone:  "全覆盖",
+	FillTitle: "人员名单（esc 跳过）",
+	FillWhy:   "按人计的谈话事项要与下列分组的每个人谈话。请填写分组里的人：姓名之间用顿号、逗号分开或每行一个，同名的写作 张伟（财务科）；以后也可在“人员”页添加或修改。",
+	FillNext:  "下一个姓名", FillSkip: "跳过",
+	Filled: "已把%d人加入%s（u 撤销）", UndoFill: "填写人员名单",
 }
 
 var peopleEn = PeopleText{
@@ -62,7 +69,11 @@ var peopleEn = PeopleText{
 	KeyAdd: "add", KeyEdit: "edit", KeyLeave: "leave group", KeyRemove: "remove",
 	NotCovered: "not yet", Covered: "Covered", Missing: "Not yet", Outside: "Not on the roster or not in the group",
 	Coverage: "Coverage", NoGroupYet: "Nobody is in %q yet: add people in the People view with a.", BadDate: "The date is not valid; write it as YYYY-MM-DD.",
-	Everyone: "everyone",
+	Everyone:  "everyone",
+	FillTitle: "The roster (esc skips)",
+	FillWhy:   "Some talk duties are owed to each person of these groups. Give their people: names separated by commas or one a line, two people of one name as 张伟（财务科）. You can change them later in the People view.",
+	FillNext:  "next name", FillSkip: "skip",
+	Filled: "Put %d people in %s (u undoes)", UndoFill: "filling the roster",
 }
 
 func peopleText(lang model.Lang) *PeopleText {

@@ -60,3 +60,25 @@ func TestGoldenUnfilledRoster(t *testing.T) {
 		}
 	}
 }
+
+// The first run's roster step, with two names typed, in both languages.
+func TestGoldenRosterFill(t *testing.T) {
+	for _, sc := range []struct {
+		name string
+		lang model.Lang
+	}{{"roster_fill", model.Chinese}, {"roster_fill_en", model.English}} {
+		for _, sz := range sizes {
+			t.Run(fmt.Sprintf("%s_%d", sc.name, sz.w), func(t *testing.T) {
+				s, err := data.Open(filepath.Join(t.TempDir(), "new.db"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer s.Close()
+				a := newTestApp(t, s, sc.lang, sz.w, sz.h)
+				press(t, a, "1", "esc", "张三", "enter", "李四")
+				checkFits(t, strings.Join(a.compose(), "\n"), sz.w, sz.h)
+				golden.RequireEqual(t, trimLines(ansi.Strip(a.render())))
+			})
+		}
+	}
+}

@@ -49,6 +49,8 @@ func (a *App) intent(msg tea.Msg) tea.Cmd {
 		return a.excuseIntent(m)
 	case setProfileMsg:
 		return a.profileIntent(m)
+	case fillGroupsMsg:
+		return a.fillIntent(m)
 	case openRecordMsg:
 		a.push(newRecordView(c, m.record), false)
 		return loadEvidence(c.ledger, m.record.ID)
@@ -113,7 +115,12 @@ func (a *App) intent(msg tea.Msg) tea.Cmd {
 			return cmd
 		}
 		// The first run asks next for the post start date, to apply to
-		// the duties just added.
+		// the duties just added, and then for the people of the groups
+		// its per-person duties are owed to (beneath, shown once the date
+		// is given or skipped).
+		if groups := model.EachGroups(ts); len(groups) > 0 {
+			a.push(newRosterFill(c, groups, year), false)
+		}
 		pf, read := newProfileForm(c)
 		pf.welcome()
 		a.push(pf, false)

@@ -47,11 +47,13 @@ func indent(s, pre string) string {
 
 // TemplateApplyCmd adds a built-in set's duties for a year.
 type TemplateApplyCmd struct {
-	Name string `arg:"" predictor:"template" help:"模板名：section-chief（科长）或 leadership（班子成员） / the set: section-chief or leadership"`
-	Year int    `help:"年度（默认今年） / year (default: this year)"`
+	Name   string  `arg:"" predictor:"template" help:"模板名：section-chief（科长）或 leadership（班子成员） / the set: section-chief or leadership"`
+	Year   int     `help:"年度（默认今年） / year (default: this year)"`
+	People *string `help:"同时填写按人计的谈话所针对的分组（科室干部或分管科室负责人）：姓名用顿号或逗号分开，同名的人写作 张伟（财务科） / also fill the group its per-person talks are owed to: names separated by commas" placeholder:"NAMES"`
 }
 
-// Run applies the set.
+// Run applies the set, and fills the group of its per-person duties when
+// names are given, or says how to fill it.
 func (c *TemplateApplyCmd) Run(a *App) error {
 	t, ok := model.FindTemplate(strings.TrimSpace(c.Name))
 	if !ok {
@@ -61,11 +63,43 @@ func (c *TemplateApplyCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
+	ds, ts := t.Build(year, a.Lang)
+	groups := model.EachGroups(ts)
+	var fill []data.GroupFill
+	if c.People != nil {
+		if len(groups) != 1 {
+			return a.Bad(a.txt().TemplateNoEach, model.In(t.Title, a.Lang))
+		}
+		ps, err := model.ParseNames(*c.People)
+		if err != nil {
+			return err
+		}
+		// Each name is checked before the ledger is opened (it may not
+		// exist yet), against the list itself; then against the roster.
+		var r model.Roster
+		for i, p := range ps {
+			p.ID = int64(i + 1)
+			if err := r.NormalizePerson(&p); err != nil {
+				return err
+			}
+			r.People = append(r.People, p)
+		}
+		fill = []data.GroupFill{{Group: groups[0], People: ps}}
+	}
 	s, err := a.Store()
 	if err != nil {
 		return err
 	}
-	ds, ts := t.Build(year, a.Lang)
+	if fill != nil {
+		// The people are checked before anything is written: a name
+		// refused leaves the ledger as it was, duties included.
+		if p, err := s.Profile(ctxb); err == nil && p.Start.Year() == year {
+			fill[0].From = p.Start // in the group from the post start date, as the duties count
+		}
+		if err := s.CheckFill(ctxb, fill); err != nil {
+			return err
+		}
+	}
 	added, err := s.AddDuties(ctxb, ds, ts)
 	if err != nil {
 		return err
@@ -75,6 +109,30 @@ func (c *TemplateApplyCmd) Run(a *App) error {
 		a.Printf(a.txt().AlreadyThere, n)
 	}
 	a.Printf("%s", a.txt().FullStop)
+	if fill != nil {
+		done, err := s.FillGroups(ctxb, fill)
+		if err != nil {
+			return err
+		}
+		var names []string
+		for _, p := range fill[0].People {
+			names = append(names, model.CleanLine(p.Name))
+			if p.Note != "" {
+				names[len(names)-1] = model.Disambiguated(names[len(names)-1], model.CleanLine(p.Note))
+			}
+		}
+		a.Printf(a.txt().TemplateFilled, model.CleanLine(fill[0].Group), len(done.Added)+len(done.Joined), strings.Join(names, a.txt().ListSep))
+		return nil
+	}
+	r, err := s.Roster(ctxb)
+	if err != nil {
+		return err
+	}
+	for _, g := range groups {
+		if len(r.MembersOf(g)) == 0 {
+			a.Printf(a.txt().TemplateGroupEmpty, model.CleanLine(g), shellWord(model.CleanLine(g)), c.Name)
+		}
+	}
 	return nil
 }
 

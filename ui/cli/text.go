@@ -44,6 +44,10 @@ type Text struct {
 	RosterUnfilled string
 	// What is left of a period that ends today.
 	EndsToday string
+	// template apply: the set's per-person group is empty (the group,
+	// the group as a shell word, the set); filled (the group, how many,
+	// the names); --people on a set with no single such group (the set).
+	TemplateGroupEmpty, TemplateFilled, TemplateNoEach string
 }
 
 var textZh = Text{
@@ -223,6 +227,11 @@ var textZh = Text{
 	StatusRate:        "应完成%d次，已计入%d次，完成率%s",
 	StatusEmpty:       "%d年还没有履职事项。可先运行 taizhang template apply leadership（或 section-chief），或用 taizhang duty add 添加。\n",
 	ColNextDue:        "下次截止",
+
+	// template apply and the group of its per-person talks.
+	TemplateGroupEmpty: "按人计的谈话事项要求与“%s”每人谈话，而该分组还没有人；用 taizhang people add --name 姓名 --group %s 逐一添加，或用 taizhang template apply %s --people 张三、李四 一次填写。\n",
+	TemplateFilled:     "已把%[2]d人加入“%[1]s”：%[3]s。\n",
+	TemplateNoEach:     "“%s”模板没有按人计的谈话事项，--people 无处可填；请用 taizhang people add 添加人员。",
 }
 
 var textEn = Text{
@@ -402,6 +411,11 @@ var textEn = Text{
 	StatusRate:        "%d records required, %d credited, completion %s",
 	StatusEmpty:       "No duties have targets in %d. Start with taizhang template apply leadership (or section-chief), or taizhang duty add.\n",
 	ColNextDue:        "Next due",
+
+	// template apply and the group of its per-person talks.
+	TemplateGroupEmpty: "Its per-person talks are owed to each of %q, which nobody is in yet: add them with taizhang people add --name NAME --group %s, or all at once with taizhang template apply %s --people NAME,NAME.\n",
+	TemplateFilled:     "Put %[2]d people in %[1]q: %[3]s.\n",
+	TemplateNoEach:     "The %s set has no per-person talks, so --people has no group to fill; add people with taizhang people add.",
 }
 
 // textFor returns the catalogue of lang.

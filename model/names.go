@@ -1,0 +1,68 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// ParseNames reads the people typed or pasted for a group: names one per
+// line or separated as in a participants field (、，,；; spaces /), each a
+// name or a name with the note that tells it apart, 张伟（财务科） or
+// 张伟(财务科). A separator left at the end, as a completion leaves it, is
+// no name. It refuses, with an InputError on the field "people", a list
+// with no name and a name given twice. Each name is checked further when
+// it joins the roster (NormalizePerson).
+func ParseNames(text string) ([]Person, error) {
+	// Made one clean line first, so that nothing it turns into a space
+	// (a line or paragraph separator) is left inside a name.
+	text = CleanLine(strings.NewReplacer("\r\n", "、", "\r", "、", "\n", "、", "\t", "、").Replace(text))
+	var out []Person
+	seen := map[string]bool{}
+	for _, tok := range People(text) {
+		p := splitNote(normName(tok))
+		if p.Name == "" {
+			continue // a lone （财务科）: nothing to call the person
+		}
+		label := p.Name
+		if p.Note != "" {
+			label = Disambiguated(p.Name, p.Note)
+		}
+		if seen[label] {
+			return nil, &InputError{Err: ErrNameTwice, Field: "people",
+				Zh: fmt.Sprintf("“%s”写了两次；请只写一次，同名的两个人请注明区别，如 %s、%s。", clip(label), Disambiguated(p.Name, "财务科"), Disambiguated(p.Name, "办公室")),
+				En: fmt.Sprintf("%q is given twice; give each person once, and tell two people of the same name apart as %s, %s.", clip(label), Disambiguated(p.Name, "finance"), Disambiguated(p.Name, "office"))}
+		}
+		seen[label] = true
+		out = append(out, p)
+	}
+	if len(out) == 0 {
+		return nil, &InputError{Err: ErrNoNames, Field: "people",
+			Zh: "没有写姓名；请写至少一个姓名，多个姓名用顿号、逗号或换行分开。",
+			En: "No names are given; give at least one, separated by commas or new lines."}
+	}
+	return out, nil
+}
+
+// splitNote takes 张伟（财务科） apart into the name and the note.
+func splitNote(s string) Person {
+	if !strings.HasSuffix(s, "）") {
+		return Person{Name: s}
+	}
+	i := strings.Index(s, "（")
+	if i < 0 {
+		return Person{Name: s}
+	}
+	return Person{Name: strings.TrimSpace(s[:i]), Note: strings.TrimSpace(s[i+len("（") : len(s)-len("）")])}
+}
+
+// EachGroups are the groups that the per-person targets among ts are owed
+// to, in order, once each: the groups a duty set asks the officer to fill.
+func EachGroups(ts []Target) []string {
+	var out []string
+	for _, t := range ts {
+		if t.Each != "" && !containsString(out, t.Each) {
+			out = append(out, t.Each)
+		}
+	}
+	return out
+}
