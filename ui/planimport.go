@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -285,6 +286,28 @@ func (r *planReview) split() {
 	r.list.move(1)
 	if !ok {
 		r.editing = r.editForm(second.Candidate)
+		return
+	}
+	r.rematch(i)
+	r.rematch(i + 1)
+}
+
+// rematch matches the item at i again, after its words changed, against
+// the kept duties no other item is marked as: a part that names a kept
+// duty is marked kept and left unticked, as the first reading marks one.
+func (r *planReview) rematch(i int) {
+	var free []plan.Kept
+	for _, k := range r.kept {
+		if !slices.ContainsFunc(r.items, func(it planItem) bool { return it.Exists && it.Kept.ID == k.ID }) {
+			free = append(free, k)
+		}
+	}
+	on := r.items[i].On
+	r.items[i] = planItem{plan.ReviewAll([]plan.Candidate{r.items[i].Candidate}, free, r.post)[0]}
+	if r.items[i].Exists {
+		r.items[i].On = false
+	} else {
+		r.items[i].On = on
 	}
 }
 
@@ -356,6 +379,7 @@ func (r *planReview) updateEdit(msg tea.Msg) tea.Cmd {
 		it := &r.items[r.list.cursor]
 		it.Title, it.Category, it.Cadence, it.Min = d.Title, d.Category, model.Cadences[f.field("cadence").choice], n
 		it.On, it.Exists = true, false
+		r.rematch(r.list.cursor)
 		r.editing = nil
 	}
 	return cmd

@@ -186,7 +186,9 @@ type Found struct {
 // MatchAll matches each candidate with a kept duty, each kept duty with
 // one candidate at most: the pairs are taken best first, so a plan's
 // 党组研究党风廉政建设工作 does not take the place of its own 与分管科室专题研究
-// 党风廉政建设工作, which says the kept duty's words.
+// 党风廉政建设工作, which says the kept duty's words. A candidate with a kept
+// duty's very title is that duty whatever its cadence: the ledger holds
+// one duty of a title.
 func MatchAll(cs []Candidate, kept []Kept) []Found {
 	type pair struct {
 		c, k  int
@@ -195,7 +197,7 @@ func MatchAll(cs []Candidate, kept []Kept) []Found {
 	var ps []pair
 	for i, c := range cs {
 		for j, k := range kept {
-			if k.Cadence != c.Cadence || !sameKind(c, k) {
+			if (k.Cadence != c.Cadence || !sameKind(c, k)) && !sameTitle(c.Title, k.Title) {
 				continue
 			}
 			if s := Similarity(c.Title, k.Title); s >= MatchThreshold {
@@ -214,4 +216,22 @@ func MatchAll(cs []Candidate, kept []Kept) []Found {
 		used[p.k] = true
 	}
 	return out
+}
+
+// sameTitle reports two titles that are the same words, in either script.
+func sameTitle(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) {
+		return false
+	}
+	table := foldMap()
+	for i := range ra {
+		if fold(ra[i], table) != fold(rb[i], table) {
+			return false
+		}
+	}
+	return true
 }

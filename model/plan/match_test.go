@@ -130,3 +130,20 @@ func TestMatchAll(t *testing.T) {
 		t.Errorf("%d 听取保密工作汇报 candidates", n)
 	}
 }
+
+// A candidate with a kept duty's very title is that duty, in either script
+// and whatever its cadence: the ledger holds one duty of a title, and
+// would refuse the candidate as a second.
+func TestMatchAllSameTitleAnyCadence(t *testing.T) {
+	kept := []Kept{{ID: 1, Title: "听取保密工作汇报", Category: model.Report, Cadence: model.Half, Min: 1},
+		{ID: 2, Title: "会前学法", Category: model.Study, Cadence: model.Month, Min: 1}}
+	cs := []Candidate{
+		{Title: "聽取保密工作匯報", Category: model.Report, Cadence: model.Quarter, Min: 1},
+		{Title: "会前学法", Category: model.Study, Cadence: model.Year, Min: 12},
+		{Title: "听取意识形态工作汇报", Category: model.Report, Cadence: model.Quarter, Min: 1},
+	}
+	got := MatchAll(cs, kept)
+	if !got[0].OK || got[0].Kept.ID != 1 || !got[1].OK || got[1].Kept.ID != 2 || got[2].OK {
+		t.Fatalf("MatchAll: %+v", got)
+	}
+}
