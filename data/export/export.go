@@ -245,7 +245,11 @@ func Write(ctx context.Context, s *data.Store, o Options) (string, []Warning, er
 		if err := s.LoadBlobs(ctx, &dump); err != nil {
 			return "", warnings, err
 		}
-		write = func(w io.Writer) error { return WriteJSON(w, dump, year, o.Now) }
+		cov, err := exportCoverage(ctx, s, dump, o.AsOf, o.Today)
+		if err != nil {
+			return "", warnings, err
+		}
+		write = func(w io.Writer) error { return writeJSON(w, dump, year, o.Now, cov) }
 	} else {
 		write = func(w io.Writer) error { return Render(w, o.Format, doc) }
 	}

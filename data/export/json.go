@@ -73,6 +73,8 @@ type jsonTarget struct {
 	Min     int    `json:"min"`
 	Start   string `json:"start,omitempty"`
 	Each    string `json:"each,omitempty"` // the group of a per-person target
+	// Coverage is derived (written for the reader, ignored on import).
+	Coverage *jsonCoverage `json:"coverage,omitempty"`
 }
 
 type jsonRecord struct {
@@ -110,6 +112,12 @@ func stampOrEmpty(t time.Time) string {
 // WriteJSON writes d as the JSON export of year (0: the whole ledger),
 // stamped with now. The order is d's, which Store.Dump makes stable.
 func WriteJSON(w io.Writer, d data.Dump, year int, now time.Time) error {
+	return writeJSON(w, d, year, now, nil)
+}
+
+// writeJSON is WriteJSON with the per-person targets' coverage, by duty
+// and year.
+func writeJSON(w io.Writer, d data.Dump, year int, now time.Time, cov map[coverageKey]*jsonCoverage) error {
 	// Text is cleaned on the way out as well as in: a ledger edited behind
 	// taizhang's back must not smuggle control characters into the file.
 	line, text := model.CleanLine, model.Clean
@@ -121,7 +129,8 @@ func WriteJSON(w io.Writer, d data.Dump, year int, now time.Time) error {
 			Basis: text(dd.Duty.Basis), Archived: dd.Duty.Archived.String(),
 			Targets: make([]jsonTarget, 0, len(dd.Targets)), Records: make([]jsonRecord, 0, len(dd.Records))}
 		for _, t := range dd.Targets {
-			jd.Targets = append(jd.Targets, jsonTarget{Year: t.Year, Cadence: string(t.Cadence), Min: t.Min, Start: t.Start.String(), Each: line(t.Each)})
+			jd.Targets = append(jd.Targets, jsonTarget{Year: t.Year, Cadence: string(t.Cadence), Min: t.Min, Start: t.Start.String(), Each: line(t.Each),
+				Coverage: cov[coverageKey{dd.Duty.ID, t.Year}]})
 		}
 		for j, r := range dd.Records {
 			jr := jsonRecord{Date: r.Date.String(), Topic: line(r.Topic), Participants: line(r.With),
