@@ -25,8 +25,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 		return err
 	}
 	if _, err := os.Lstat(dest); err == nil {
-		return model.Invalid(ErrExists{Path: dest}, fmt.Sprintf("%s 已存在；请换一个文件名或先移走它。", dest),
-			fmt.Sprintf("%s already exists; choose another name or move it away first.", dest))
+		return model.Refuse(ErrExists{Path: dest}, model.KindExists, dest)
 	}
 	if err := checkDir(dest); err != nil {
 		return err
@@ -51,9 +50,7 @@ func (s *Store) copyError(dest string, err error) error {
 		return werr
 	}
 	if code := sqliteCode(err) & 0xff; code == codeCantOpen || code == codeReadOnly || code == codeIOErr {
-		return model.Failed(err,
-			fmt.Sprintf("无法写入 %s；请检查该目录的权限和剩余空间。", dest),
-			fmt.Sprintf("%s could not be written; check the directory's permissions and free space.", dest))
+		return model.Fail(err, model.KindBackupNotWritten, dest)
 	}
 	return s.dbError(err)
 }
@@ -101,16 +98,13 @@ func checkDir(dest string) error {
 	dir := filepath.Dir(dest)
 	fi, err := os.Stat(dir)
 	if err == nil && !fi.IsDir() || errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
-		return model.Invalid(nil, fmt.Sprintf("%s 所在目录不存在；请先创建该目录，或换一个路径。", dest),
-			fmt.Sprintf("The directory %s does not exist; create it or choose another path.", dir))
+		return model.Refuse(nil, model.KindNoDir, dest, dir)
 	}
 	if err == nil && (dirReadOnly(fi) || !writable(dir)) {
-		return model.Invalid(nil, fmt.Sprintf("目录 %s 不可写入；请换一个可写的目录，或恢复该目录的写权限。", dir),
-			fmt.Sprintf("The directory %s cannot be written to; choose a writable directory or make it writable.", dir))
+		return model.Refuse(nil, model.KindDirNotWritable, dir)
 	}
 	if fi, err := os.Stat(dest); err == nil && fi.IsDir() {
-		return model.Invalid(nil, fmt.Sprintf("%s 是一个目录；请在 -o 中给出文件名。", dest),
-			fmt.Sprintf("%s is a directory; give a file name with -o.", dest))
+		return model.Refuse(nil, model.KindDestIsDir, dest)
 	}
 	return nil
 }
@@ -121,15 +115,12 @@ func checkDir(dest string) error {
 func CheckDest(dest string, force bool) error {
 	fi, err := os.Lstat(dest)
 	if err == nil && !force {
-		return model.Invalid(ErrExists{Path: dest, CanReplace: true}, fmt.Sprintf("%s 已存在；请换一个文件名。", dest),
-			fmt.Sprintf("%s already exists; choose another name.", dest))
+		return model.Refuse(ErrExists{Path: dest, CanReplace: true}, model.KindExists, dest)
 	}
 	if err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
 		// --force replaces a file; never a pipe, a device or a link,
 		// which a rename would silently swap for a new file.
-		k := kindOf(fi.Mode())
-		return model.Invalid(nil, fmt.Sprintf("%s 是%s，不是普通文件，--force 只覆盖普通文件；请用 -o 指定其他文件名。", dest, k.zh),
-			fmt.Sprintf("%s is %s, not a regular file, and --force only replaces regular files; choose another name with -o.", dest, k.en))
+		return model.Refuse(nil, model.KindReplaceOnlyFiles, dest, kindOf(fi.Mode()))
 	}
 	return checkDir(dest)
 }
@@ -157,14 +148,14 @@ func WriteFile(dest string, force bool, write func(f *os.File) error) error {
 // without writing to it, and without ever waiting on it: a named pipe or a
 // device is refused by its type before anything reads it.
 func Inspect(path string) error {
-	f, err := OpenRegular(path, "台账备份文件", "a ledger backup")
+	f, err := OpenRegular(path, model.KindFileBackup)
 	if err != nil {
 		return err
 	}
 	fi, err := f.Stat()
 	if err == nil && fi.Size() == 0 {
 		f.Close()
-		return refuse(path, "%s 是空文件，不是台账备份。", "%s is an empty file, not a ledger backup.")
+		return refuse(path, model.KindBackupEmpty)
 	}
 	h, err := readHeaderFrom(f)
 	f.Close()
@@ -172,7 +163,7 @@ func Inspect(path string) error {
 		return readError(path, err)
 	}
 	if h == nil || binary.BigEndian.Uint32(h[68:72]) != ApplicationID {
-		return refuse(path, "%s 不是台账文件，不能用于恢复。", "%s is not a taizhang ledger and cannot be restored.")
+		return refuse(path, model.KindNotABackup)
 	}
 	return checkVersion(path, headerVersion(h))
 }
@@ -181,10 +172,10 @@ func Inspect(path string) error {
 // sentence saying what it is instead, anything but a regular file (what
 // names what was expected, as "一个 JSON 文件" / "a JSON file"). It never
 // blocks: a named pipe with no writer is refused, not waited on.
-func OpenRegular(path, whatZh, whatEn string) (*os.File, error) {
+func OpenRegular(path string, what model.Kind) (*os.File, error) {
 	f, err := openNoWait(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, refuse(path, "找不到文件 %s；请检查路径。", "There is no file %s; check the path.")
+		return nil, refuse(path, model.KindNoSuchFile)
 	}
 	if err != nil {
 		return nil, readError(path, err)
@@ -196,10 +187,7 @@ func OpenRegular(path, whatZh, whatEn string) (*os.File, error) {
 	}
 	if !fi.Mode().IsRegular() {
 		f.Close()
-		k := kindOf(fi.Mode())
-		return nil, model.Invalid(nil,
-			fmt.Sprintf("%s 是%s，不是%s；请给出文件的路径。", path, k.zh, whatZh),
-			fmt.Sprintf("%s is %s, not %s; give the path of a file.", path, k.en, whatEn))
+		return nil, model.Refuse(nil, model.KindNotAFile, path, kindOf(fi.Mode()), what)
 	}
 	return f, nil
 }
@@ -226,7 +214,7 @@ func (s *Store) Restore(ctx context.Context, src string) (Restored, error) {
 		return Restored{}, err
 	}
 	if s.ReadOnly {
-		return Restored{}, refuse(s.path, "台账 %s 是只读打开的，不能恢复。", "The ledger %s was opened read-only and cannot be restored.")
+		return Restored{}, refuse(s.path, model.KindRestoreReadOnly)
 	}
 	real := realPath(s.path)
 	dir := filepath.Dir(real)
@@ -266,7 +254,7 @@ func (s *Store) stage(ctx context.Context, src, stage string) error {
 	}
 	staged, err := Open(stage)
 	if errors.Is(err, ErrDamaged) {
-		return refuse(src, "%s 已损坏，不能用于恢复；请换一个备份。", "%s is damaged and cannot be restored; choose another backup.")
+		return refuse(src, model.KindBackupDamaged)
 	}
 	if err != nil {
 		return remap(s.path, err)
@@ -278,12 +266,11 @@ func (s *Store) stage(ctx context.Context, src, stage string) error {
 	var check string
 	err = staged.db.QueryRowContext(ctx, `PRAGMA integrity_check(1)`).Scan(&check)
 	if err != nil || check != "ok" {
-		return refuse(src, "%s 已损坏，不能用于恢复；请换一个备份。", "%s is damaged and cannot be restored; choose another backup.")
+		return refuse(src, model.KindBackupDamaged)
 	}
 	var n int
 	if err := staged.db.QueryRowContext(ctx, `SELECT count(*) FROM pragma_foreign_key_check`).Scan(&n); err != nil || n > 0 {
-		return refuse(src, "%s 中有记录或要求指向不存在的事项，不能用于恢复；请换一个备份。",
-			"%s holds records or targets that point at a duty that is not there, so it cannot be restored; choose another backup.")
+		return refuse(src, model.KindBackupForeignKey)
 	}
 	return nil
 }
@@ -384,7 +371,7 @@ func copyLedger(src, dest string) error {
 		if _, err := os.Lstat(src + suffix); errors.Is(err, fs.ErrNotExist) && suffix != "" {
 			continue
 		}
-		in, err := OpenRegular(src+suffix, "台账备份文件", "a ledger backup")
+		in, err := OpenRegular(src+suffix, model.KindFileBackup)
 		if err != nil {
 			return err
 		}

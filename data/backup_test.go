@@ -3,7 +3,6 @@ package data
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 
@@ -227,7 +226,7 @@ func TestWritingWhereThereIsNoDirectory(t *testing.T) {
 		} {
 			err := write()
 			ie, ok := model.AsInput(err)
-			if !ok || !strings.Contains(ie.Zh, "所在目录不存在") || !strings.Contains(ie.En, "does not exist; create it or choose another path") {
+			if !ok || ie.Kind != model.KindNoDir || ie.Args[0] != dest {
 				t.Errorf("%s %s: %v", name, dest, err)
 			}
 		}
@@ -235,7 +234,7 @@ func TestWritingWhereThereIsNoDirectory(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("%d entries left in %s", len(entries), dir)
 	}
-	if err := CheckDest(file, false); err == nil || !strings.Contains(err.Error(), "already exists") {
+	if err := CheckDest(file, false); !isKind(err, model.KindExists) {
 		t.Errorf("an existing file: %v", err)
 	}
 	if err := CheckDest(file, true); err != nil {

@@ -73,21 +73,15 @@ func checkCompanions(path string) error {
 			return readError(p, err)
 		}
 		if !fi.Mode().IsRegular() {
-			return model.Invalid(nil,
-				fmt.Sprintf("台账旁的 %s 不是普通文件（是%s），可能被人做了手脚；台账没有打开。请确认没有 taizhang 在运行后删除它，或把台账移到只有你能写入的目录。", p, kindOf(fi.Mode()).zh),
-				fmt.Sprintf("%s beside the ledger is not a regular file (it is %s) and may have been planted; the ledger was not opened. Remove it once no taizhang is running, or move the ledger to a directory only you can write to.", p, kindOf(fi.Mode()).en))
+			return model.Refuse(nil, model.KindPlantedFile, p, kindOf(fi.Mode()))
 		}
 		mine := ownedByMe(fi)
 		if !sameOwner(fi, dbfi) || !mine && !isRoot() {
-			return model.Invalid(nil,
-				fmt.Sprintf("台账旁的 %s 属于其他用户，他可能借此读到你的记录；台账没有打开。请确认没有 taizhang 在运行后删除它，或把台账移到只有你能写入的目录。", p),
-				fmt.Sprintf("%s beside the ledger belongs to another user, who could read your records through it; the ledger was not opened. Remove it once no taizhang is running, or move the ledger to a directory only you can write to.", p))
+			return model.Refuse(nil, model.KindOtherOwner, p)
 		}
 		if othersMayRead(fi) {
 			if !mine || os.Chmod(p, 0o600) != nil {
-				return model.Invalid(nil,
-					fmt.Sprintf("台账旁的 %s 其他用户也能读取，且无法改为仅本人可读；台账没有打开。请用 chmod 600 修改它，或把台账移到只有你能写入的目录。", p),
-					fmt.Sprintf("%s beside the ledger can be read by other users and could not be made private; the ledger was not opened. Make it private with chmod 600, or move the ledger to a directory only you can write to.", p))
+				return model.Refuse(nil, model.KindOthersRead, p)
 			}
 		}
 	}

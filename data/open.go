@@ -107,9 +107,7 @@ func (s *Store) Close() error { return s.db.Close() }
 // DB exposes the connection pool to tests and tools in this module.
 func (s *Store) DB() *sql.DB { return s.db }
 
-func refuse(path, zh, en string) error {
-	return model.Invalid(nil, fmt.Sprintf(zh, path), fmt.Sprintf(en, path))
-}
+func refuse(path string, kind model.Kind) error { return model.Refuse(nil, kind, path) }
 
 // Open opens the ledger at path, creating it (and its directory, 0700) when
 // nothing is there. An existing file is opened only if it is a taizhang
@@ -206,9 +204,7 @@ func (s *Store) quickCheck() error {
 // mistyped --db.
 func OpenExisting(path string) (*Store, error) {
 	if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
-		return nil, model.Invalid(ErrNoLedger,
-			fmt.Sprintf("找不到台账 %s；第一次使用请直接运行 taizhang（或 taizhang template apply …）建立台账，或用 --db 指定已有的台账。", path),
-			fmt.Sprintf("There is no ledger at %s; start one by running taizhang (or taizhang template apply …), or give an existing one with --db.", path))
+		return nil, model.Refuse(ErrNoLedger, model.KindNoLedger, path)
 	}
 	return Open(path)
 }
@@ -231,8 +227,7 @@ func OpenReading(path string) (*Store, error) {
 	}
 	s, err = openDB(abs, mode)
 	if err != nil && mode == "ro" {
-		return nil, refuse(abs, "台账 %s 不可写入，而其 -wal 文件中还有未并入的记录，无法只读打开；请把台账连同 -wal 文件复制到可写的目录后再查看。",
-			"The ledger %s cannot be written and its -wal file holds records not yet merged, so it cannot be read in place; copy the ledger with its -wal file to a writable directory and read it there.")
+		return nil, refuse(abs, model.KindReadOnlyWAL)
 	}
 	if err != nil {
 		return nil, err
@@ -245,8 +240,7 @@ func OpenReading(path string) (*Store, error) {
 	s.db.QueryRow("PRAGMA user_version").Scan(&v)
 	if v < SchemaVersion() {
 		s.db.Close()
-		return nil, refuse(abs, "台账 %s 是只读的，且数据格式较旧，需要升级后才能读取；请把它复制到可写的位置（或恢复写权限）后再打开。",
-			"The ledger %s is read-only and in an older format that must be upgraded before it can be read; copy it somewhere writable (or make it writable) and open it again.")
+		return nil, refuse(abs, model.KindReadOnlyOld)
 	}
 	s.Network = networkShare(filepath.Dir(abs))
 	return s, nil
@@ -274,9 +268,7 @@ func SetAside(path string) (string, error) {
 		}
 		if err := os.Rename(real+suffix, aside+suffix); err != nil {
 			undo()
-			return "", model.Invalid(nil,
-				fmt.Sprintf("无法把已损坏的台账 %s 移到一旁（%v）；请检查目录 %s 的写权限后再试。", real, pathErr(err), filepath.Dir(real)),
-				fmt.Sprintf("The damaged ledger %s could not be moved aside (%v); check that the directory %s can be written to and try again.", real, pathErr(err), filepath.Dir(real)))
+			return "", model.Refuse(nil, model.KindMoveAside, real, pathErr(err), filepath.Dir(real))
 		}
 		moved = append(moved, suffix)
 	}
@@ -329,28 +321,23 @@ func asideName(path, why, ext string) string {
 // replays its WAL, so it is reported as suspect for SQLite to check.
 func checkExisting(path string, fi os.FileInfo) (suspect bool, err error) {
 	if fi.IsDir() {
-		return false, refuse(path, "%s 是一个目录，不是台账文件；请用 --db 指定台账文件的路径。",
-			"%s is a directory, not a ledger file; give the ledger file's path with --db.")
+		return false, refuse(path, model.KindLedgerIsDir)
 	}
 	if !fi.Mode().IsRegular() {
-		return false, refuse(path, "%s 不是普通文件（是"+kindOf(fi.Mode()).zh+"），不能作为台账；请用 --db 指定台账文件。",
-			"%s is not a regular file (it is "+kindOf(fi.Mode()).en+") and cannot be a ledger; give a ledger file with --db.")
+		return false, model.Refuse(nil, model.KindLedgerNotRegular, path, kindOf(fi.Mode()))
 	}
 	if fi.Size() == 0 {
-		return false, refuse(path, "%s 是空文件，不是台账；请删除它或用 --db 指定其他路径。",
-			"%s is an empty file, not a ledger; remove it or give another path with --db.")
+		return false, refuse(path, model.KindLedgerEmpty)
 	}
 	header, err := readHeader(path)
 	if err != nil {
 		return false, readError(path, err)
 	}
 	if header == nil {
-		return false, refuse(path, "%s 不是台账文件（不是 SQLite 数据库）；请用 --db 指定正确的台账。",
-			"%s is not a taizhang ledger (not an SQLite database); give the right ledger with --db.")
+		return false, refuse(path, model.KindNotSQLite)
 	}
 	if id := binary.BigEndian.Uint32(header[68:72]); id != ApplicationID {
-		return false, refuse(path, "%s 是其他程序的 SQLite 数据库，不是台账；请用 --db 指定正确的台账。",
-			"%s is an SQLite database of another program, not a taizhang ledger; give the right ledger with --db.")
+		return false, refuse(path, model.KindOtherSQLite)
 	}
 	if err := checkVersion(path, headerVersion(header)); err != nil {
 		return false, err
@@ -365,9 +352,7 @@ func headerVersion(h []byte) int { return int(int32(binary.BigEndian.Uint32(h[60
 // checkVersion refuses a schema version this build cannot read.
 func checkVersion(path string, v int) error {
 	if v < 0 {
-		return model.Invalid(ErrDamaged,
-			fmt.Sprintf("%s 的数据格式编号是 %d，不是台账程序写入的值；文件可能已被其他程序改动，请用 --db 指定正确的台账，或从备份恢复（taizhang restore）。", path, v),
-			fmt.Sprintf("%s has the schema number %d, which taizhang never writes; another program may have changed it. Give the right ledger with --db, or restore a backup (taizhang restore).", path, v))
+		return model.Refuse(ErrDamaged, model.KindBadSchema, path, v)
 	}
 	if v > SchemaVersion() {
 		return newerError(path, v)
@@ -376,9 +361,7 @@ func checkVersion(path string, v int) error {
 }
 
 func newerError(path string, v int) error {
-	return model.Invalid(nil,
-		fmt.Sprintf("%s 由更新版本的台账程序写入（数据格式 %d，本程序只认识到 %d）；请升级 taizhang 后再打开。", path, v, SchemaVersion()),
-		fmt.Sprintf("%s was written by a newer taizhang (schema %d; this build knows up to %d); upgrade taizhang to open it.", path, v, SchemaVersion()))
+	return model.Refuse(nil, model.KindNewerSchema, path, v, SchemaVersion())
 }
 
 // short reports a file shorter than its header says it is: damaged, or a
@@ -407,9 +390,7 @@ var ErrNoLedger = errors.New("no ledger")
 // damaged is what SQLite found: a ledger it cannot read after replaying
 // the WAL.
 func damaged(path string) error {
-	return model.Invalid(ErrDamaged,
-		fmt.Sprintf("台账 %s 已损坏，无法打开；请用 taizhang restore 从备份恢复。", path),
-		fmt.Sprintf("The ledger %s is damaged and cannot be opened; restore it from a backup with taizhang restore.", path))
+	return model.Refuse(ErrDamaged, model.KindDamaged, path)
 }
 
 // readHeader returns the 100-byte SQLite header, or nil when the file does
@@ -443,15 +424,11 @@ func readHeaderFrom(f *os.File) ([]byte, error) {
 // are read as well as access(2), since root may write anything.
 func checkWritable(path string, fi os.FileInfo) error {
 	if fi.Mode().Perm()&0o200 == 0 || !writable(path) {
-		return model.Invalid(errReadOnly,
-			fmt.Sprintf("台账文件 %s 是只读的，只能查看（status、records、export）；要修改请恢复写权限（chmod u+w）或用 --db 指定其他台账。", path),
-			fmt.Sprintf("The ledger %s is read-only: it can be read (status, records, export) but not changed; make it writable (chmod u+w) or give another ledger with --db.", path))
+		return model.Refuse(errReadOnly, model.KindFileReadOnly, path)
 	}
 	dir := filepath.Dir(path)
 	if di, err := os.Stat(dir); err == nil && (dirReadOnly(di) || !writable(dir)) {
-		return model.Invalid(errReadOnly,
-			fmt.Sprintf("台账所在目录 %s 是只读的，台账只能查看（status、records、export）；要修改请恢复目录写权限或把台账移到可写的目录。", dir),
-			fmt.Sprintf("The ledger's directory %s is read-only: the ledger can be read (status, records, export) but not changed; make the directory writable or move the ledger.", dir))
+		return model.Refuse(errReadOnly, model.KindDirReadOnly, dir)
 	}
 	return nil
 }
@@ -465,8 +442,7 @@ func create(path string) error {
 		return err
 	}
 	if di, err := os.Stat(dir); err == nil && (dirReadOnly(di) || !writable(dir)) {
-		return refuse(dir, "目录 %s 是只读的，无法新建台账；请换一个可写的路径（--db）。",
-			"The directory %s is read-only, so no ledger can be created there; choose a writable path with --db.")
+		return refuse(dir, model.KindNewDirReadOnly)
 	}
 	tmp, err := os.CreateTemp(dir, tempPattern("new", ".db"))
 	if err != nil {
@@ -528,8 +504,7 @@ func remap(path string, err error) error {
 func makeDir(dir string) error {
 	if fi, err := os.Stat(dir); err == nil {
 		if !fi.IsDir() {
-			return refuse(dir, "%s 不是目录，无法在其中新建台账；请用 --db 指定其他路径。",
-				"%s is not a directory, so no ledger can be created in it; give another path with --db.")
+			return refuse(dir, model.KindNewNotDir)
 		}
 		return nil
 	}
@@ -607,7 +582,7 @@ func (s *Store) verify() error {
 		return openError(s.path, err)
 	}
 	if id != ApplicationID {
-		return refuse(s.path, "%s 不是台账文件；请用 --db 指定正确的台账。", "%s is not a taizhang ledger; give the right ledger with --db.")
+		return refuse(s.path, model.KindNotLedger)
 	}
 	return checkVersion(s.path, v)
 }

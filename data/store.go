@@ -223,8 +223,7 @@ func (s *Store) Duty(ctx context.Context, id int64) (model.Duty, error) {
 func duty(ctx context.Context, q queryer, id int64) (model.Duty, error) {
 	d, err := scanDuty(q.QueryRowContext(ctx, `SELECT `+dutyCols+` FROM duties d WHERE d.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return d, model.Invalid(model.ErrNotFound, fmt.Sprintf("没有编号为 %d 的事项；用 taizhang duty list 查看。", id),
-			fmt.Sprintf("There is no duty %d; see taizhang duty list.", id))
+		return d, model.Refuse(model.ErrNotFound, model.KindNoDutyID, id)
 	}
 	return d, err
 }
@@ -378,9 +377,7 @@ func checkArchive(ctx context.Context, q queryer, d model.Duty, day model.Date) 
 		return err
 	}
 	if last.Valid && last.String > day.String() {
-		return model.InvalidField("archive",
-			fmt.Sprintf("事项“%s”在 %s 还有记录，归档日期不能早于最后一条记录；请改用该日或更晚的日期。", d.Title, last.String),
-			fmt.Sprintf("The duty %q has a record on %s; archive it on that day or later.", d.Title, last.String))
+		return model.RefuseField("archive", nil, model.KindRecordsAfter, d.Title, last.String)
 	}
 	return nil
 }
@@ -415,9 +412,7 @@ func (s *Store) SetArchived(ctx context.Context, d model.Duty, day model.Date) e
 func currentDuty(ctx context.Context, q queryer, id int64, rev string) (model.Duty, error) {
 	d, err := duty(ctx, q, id)
 	if errors.Is(err, model.ErrNotFound) || err == nil && d.Rev != rev {
-		return d, model.Invalid(model.ErrChanged,
-			"这个事项已在别处修改，或台账已从备份恢复；未做改动，请重新打开。",
-			"The duty was changed elsewhere, or a backup was restored, since it was opened; nothing was changed: open it again.")
+		return d, model.Refuse(model.ErrChanged, model.KindDutyChanged)
 	}
 	return d, err
 }

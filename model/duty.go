@@ -191,21 +191,55 @@ var (
 
 // InputError is bad input: one sentence, in both languages, saying what was
 // wrong and what to do. The CLI exits 2 on it; the TUI shows it in place.
+//
+// An InputError of a Kind carries the kind and its arguments and no words:
+// a front end phrases it. The others still carry their sentence in both
+// languages (Zh, En).
 type InputError struct {
 	Zh, En string
+	Kind   Kind
+	Args   []any
 	Err    error  // a sentinel, when callers must tell the case apart
 	Field  string // the input it is about (title, category, cadence, min, start, date, …), when one
+	// LeadZh and LeadEn name where the trouble is ("不能导入 a.json：第2个事项：")
+	// before the sentence.
+	LeadZh, LeadEn string
 }
 
-func (e *InputError) Error() string { return e.En }
+func (e *InputError) Error() string {
+	if e.Kind != "" {
+		return e.LeadEn + describe(e.Kind, e.Args)
+	}
+	return e.LeadEn + e.En
+}
+
+// Within is e after a lead naming where the trouble is, in both languages.
+func (e *InputError) Within(zh, en string) *InputError {
+	c := *e
+	c.LeadZh, c.LeadEn = zh+c.LeadZh, en+c.LeadEn
+	return &c
+}
+
+// Lead is the lead in lang.
+func (e *InputError) Lead(lang Lang) string {
+	if lang == English {
+		return e.LeadEn
+	}
+	return e.LeadZh
+}
+
 func (e *InputError) Unwrap() error { return e.Err }
 
-// In returns the message in lang.
+// In returns the message in lang; an error of a Kind is described, for a
+// log: the front ends phrase it from their catalogues.
 func (e *InputError) In(lang Lang) string {
-	if lang == English {
-		return e.En
+	if e.Kind != "" {
+		return e.Lead(lang) + describe(e.Kind, e.Args)
 	}
-	return e.Zh
+	if lang == English {
+		return e.LeadEn + e.En
+	}
+	return e.LeadZh + e.Zh
 }
 
 // Invalid makes an InputError.
@@ -239,12 +273,11 @@ func (d *Duty) Normalize() error {
 	d.Evidence = CleanLine(d.Evidence)
 	switch {
 	case d.Title == "":
-		return InvalidField("title", "事项名称不能为空，请填写名称。", "The title is empty; give the duty a title.")
+		return RefuseField("title", nil, KindTitleEmpty)
 	case utf8.RuneCountInString(d.Title) > MaxTitle:
 		return tooLong("title", "事项名称", "The title", MaxTitle)
 	case !d.Category.Valid():
-		return InvalidField("category", "类别无效，应为 学习、谈话、党课、会议、报告、调研、警示教育 或 其他。",
-			"The category is not known; use study, talk, lesson, meeting, report, research, education or other.")
+		return RefuseField("category", nil, KindCategory)
 	case utf8.RuneCountInString(d.Basis) > MaxText:
 		return tooLong("basis", "依据", "The basis", MaxText)
 	case utf8.RuneCountInString(d.Evidence) > MaxText:
@@ -259,20 +292,18 @@ func (d *Duty) Normalize() error {
 func (t Target) Check() error {
 	switch {
 	case !ValidYear(t.Year):
-		return InvalidField("year", "年份应在1900至2999之间。", "The year must be between 1900 and 2999.")
+		return RefuseField("year", nil, KindYearRange)
 	case !t.Cadence.Valid():
-		return InvalidField("cadence", "频次无效，应为 week、month、quarter、half 或 year。",
-			"The cadence is not known; use week, month, quarter, half or year.")
+		return RefuseField("cadence", nil, KindCadence)
 	case t.Min < 1 || t.Min > MaxMin:
-		return InvalidField("min", "每期次数应为1至1000之间的整数。", "The minimum must be a whole number from 1 to 1000.")
+		return RefuseField("min", nil, KindMin)
 	case !t.Start.IsZero() && t.Start.Year() != t.Year:
-		return InvalidField("start", "起始日期应在该年度之内。", "The start date must fall in the target's year.")
+		return RefuseField("start", nil, KindStartOutside)
 	}
 	if !t.Start.IsZero() {
 		if _, last := Span(t.Cadence, t.Year); t.Start > last {
 			// The last ISO week of a year can end before 31 December.
-			return InvalidField("start", fmt.Sprintf("起始日期晚于%d年最后一周（%s止），该年不再有要求。", t.Year, last),
-				fmt.Sprintf("The start date is after %d's last week (ending %s), so nothing would be required that year.", t.Year, last))
+			return RefuseField("start", nil, KindStartAfterLast, t.Year, last)
 		}
 	}
 	return nil
@@ -286,18 +317,16 @@ func (r *Record) Normalize(today Date) error {
 	r.Note = Clean(r.Note)
 	switch {
 	case r.Date.IsZero():
-		return &InputError{Zh: "请填写日期（YYYY-MM-DD）。", En: "The date is missing; write it as YYYY-MM-DD.", Err: ErrBadDate, Field: "date"}
+		return RefuseField("date", ErrBadDate, KindDateMissing)
 	case r.Date > today:
-		return &InputError{Zh: "日期 " + r.Date.String() + " 晚于今天，不能登记未来的记录。",
-			En: "The date " + r.Date.String() + " is in the future; records can only be logged for today or earlier.", Err: ErrFutureDate, Field: "date"}
+		return RefuseField("date", ErrFutureDate, KindDateFuture, r.Date)
 	case !ValidYear(r.Date.Year()):
-		return &InputError{Zh: "日期年份应在1900至2999之间。", En: "The date's year must be between 1900 and 2999.", Err: ErrBadDate, Field: "date"}
+		return RefuseField("date", ErrBadDate, KindDateYear)
 	case utf8.RuneCountInString(r.Topic) > MaxText, utf8.RuneCountInString(r.With) > MaxText,
 		utf8.RuneCountInString(r.Place) > MaxText:
-		return Invalid(nil, "主题、参加人员或地点过长（最多2000字），请缩短。",
-			"The topic, participants or place is longer than 2000 characters; shorten it.")
+		return Refuse(nil, KindRecordTextLong, MaxText)
 	case utf8.RuneCountInString(r.Note) > MaxNote:
-		return Invalid(nil, "备注过长（最多10000字），请缩短。", "The note is longer than 10000 characters; shorten it.")
+		return Refuse(nil, KindRecordNoteLong, MaxNote)
 	}
 	return nil
 }

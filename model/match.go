@@ -89,7 +89,7 @@ func isLatin(s string) bool {
 func MatchDuty(duties []Duty, q string) (Duty, error) {
 	q = CleanLine(q)
 	if q == "" {
-		return Duty{}, Invalid(ErrNotFound, "请给出事项的编号或名称中的一部分。", "Name the duty by its id or part of its title.")
+		return Duty{}, Refuse(ErrNotFound, KindDutyUnnamed)
 	}
 	if id, err := strconv.ParseInt(strings.TrimPrefix(q, "#"), 10, 64); err == nil {
 		for _, d := range duties {
@@ -97,8 +97,7 @@ func MatchDuty(duties []Duty, q string) (Duty, error) {
 				return d, nil
 			}
 		}
-		return Duty{}, Invalid(ErrNotFound, fmt.Sprintf("没有编号为 %d 的事项；用 taizhang duty list 查看全部事项。", id),
-			fmt.Sprintf("There is no duty with id %d; see all duties with taizhang duty list.", id))
+		return Duty{}, Refuse(ErrNotFound, KindNoDutyID, id)
 	}
 	lq := strings.ToLower(q)
 	var found []Duty
@@ -121,8 +120,7 @@ search:
 	}
 	switch len(found) {
 	case 0:
-		return Duty{}, Invalid(ErrNotFound, fmt.Sprintf("没有名称含“%s”的事项；用 taizhang duty list 查看全部事项。", q),
-			fmt.Sprintf("No duty's title contains %q; see all duties with taizhang duty list.", q))
+		return Duty{}, Refuse(ErrNotFound, KindNoDutyTitle, q)
 	case 1:
 		return found[0], nil
 	}

@@ -24,8 +24,7 @@ func (p *Profile) Normalize() error {
 	p.Name, p.Post, p.Unit = CleanLine(p.Name), CleanLine(p.Post), CleanLine(p.Unit)
 	for _, f := range []string{p.Name, p.Post, p.Unit} {
 		if utf8.RuneCountInString(f) > MaxProfile {
-			return Invalid(nil, "姓名、职务或单位过长（最多100字），请缩短。",
-				"The name, post or unit is longer than 100 characters; shorten it.")
+			return Refuse(nil, KindProfileLong, MaxProfile)
 		}
 	}
 	return nil

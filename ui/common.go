@@ -11,6 +11,7 @@ import (
 
 	"taizhang/data"
 	"taizhang/model"
+	"taizhang/ui/internal/catalog"
 )
 
 // Ledger is what the interface needs of the store. Every call happens in a
@@ -80,6 +81,9 @@ func (c *common) errText(err error) string {
 		return fmt.Sprintf(t.ErrNoTarget, noTarget.Title, noTarget.Year, shown)
 	case errors.As(err, &archived):
 		return fmt.Sprintf(t.ErrArchived, archived.Title, archived.On, lk.EditDuty.Help().Key)
+	}
+	if msg, ok := catalog.Phrase(t, c.lang, err); ok {
+		return msg
 	}
 	if ie, ok := model.AsInput(err); ok {
 		return ie.In(c.lang)

@@ -67,6 +67,8 @@ type Text struct {
 	KeySplit, KeyMerge, KeyEnds                               string
 	PlanKept, PlanNotYours, PlanFor, PlanNotYoursTag          string
 	PlanMergeTitle, PlanMergeNone, PlanNoKept                 string
+
+	KindText
 }
 
 var textZh = Text{
@@ -141,6 +143,8 @@ var textZh = Text{
 	KeySplit: "拆分", KeyMerge: "并入已有", KeyEnds: "首/尾",
 	PlanKept: "台账中已有：%s", PlanNotYours: "写给%s，不是您的职务（%s），默认不勾选", PlanFor: "写给%s", PlanNotYoursTag: "（非本职）",
 	PlanMergeTitle: "“%s”与哪一项已有事项相同？", PlanMergeNone: "（都不是：作为新事项添加）", PlanNoKept: "%d年的台账中还没有事项，无可合并。",
+
+	KindText: kindTextZh,
 }
 
 var textEn = Text{
@@ -215,6 +219,8 @@ var textEn = Text{
 	KeySplit: "split", KeyMerge: "merge", KeyEnds: "first/last",
 	PlanKept: "Kept already as: %s", PlanNotYours: "For the %s, not your post (%s): left unchecked", PlanFor: "For the %s", PlanNotYoursTag: " (not yours)",
 	PlanMergeTitle: "Which kept duty is %s?", PlanMergeNone: "(none: add it as a new duty)", PlanNoKept: "The ledger keeps no duties in %d to merge with.",
+
+	KindText: kindTextEn,
 }
 
 // TextFor returns the catalogue of lang.

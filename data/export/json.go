@@ -175,14 +175,14 @@ func Import(ctx context.Context, s *data.Store, path string, today model.Date) (
 func ReadFile(path string, today model.Date) (data.Dump, error) {
 	// Opened without waiting and refused unless a regular file: a named
 	// pipe with no writer would hang the command for ever.
-	f, err := data.OpenRegular(path, "导出文件", "an export file")
+	f, err := data.OpenRegular(path, model.KindFileExport)
 	if err != nil {
 		return data.Dump{}, err
 	}
 	defer f.Close()
 	d, err := ReadJSON(f, today)
 	if ie, ok := model.AsInput(err); ok {
-		return d, model.Invalid(ie.Err, fmt.Sprintf("不能导入 %s：%s", path, ie.Zh), fmt.Sprintf("Cannot import %s: %s", path, ie.En))
+		return d, ie.Within(fmt.Sprintf("不能导入 %s：", path), fmt.Sprintf("Cannot import %s: ", path))
 	}
 	return d, err
 }
@@ -191,9 +191,16 @@ func ReadFile(path string, today model.Date) (data.Dump, error) {
 func LoadFile(ctx context.Context, s *data.Store, path string, d data.Dump, today model.Date) (data.Loaded, error) {
 	loaded, err := s.Load(ctx, d, today)
 	if ie, ok := model.AsInput(err); ok {
-		return loaded, model.Invalid(ie.Err, fmt.Sprintf("不能导入 %s：%s", path, ie.Zh), fmt.Sprintf("Cannot import %s: %s", path, ie.En))
+		return loaded, ie.Within(fmt.Sprintf("不能导入 %s：", path), fmt.Sprintf("Cannot import %s: ", path))
 	}
 	return loaded, err
+}
+
+// within is ie after the place in the file that lead (a refusal with no
+// sentence of its own) names.
+func within(lead error, ie *model.InputError) error {
+	l, _ := model.AsInput(lead)
+	return ie.Within(l.Zh, l.En)
 }
 
 // bad is a refusal of the file, naming where in it the trouble is.
@@ -314,7 +321,7 @@ func (doc jsonDoc) dump(today model.Date) (data.Dump, error) {
 		}
 		if err := dd.Duty.Normalize(); err != nil {
 			ie, _ := model.AsInput(err)
-			return d, where(ie.Zh, ie.En)
+			return d, within(where("", ""), ie)
 		}
 		key := dutyKey{dd.Duty.Title, dd.Duty.Archived}
 		if j, dup := seen[key]; dup {
@@ -340,7 +347,7 @@ func (doc jsonDoc) dump(today model.Date) (data.Dump, error) {
 			}
 			if err := t.Check(); err != nil {
 				ie, _ := model.AsInput(err)
-				return d, where(fmt.Sprintf("%d年要求：%s", jt.Year, ie.Zh), fmt.Sprintf("the %d target: %s", jt.Year, ie.En))
+				return d, within(where(fmt.Sprintf("%d年要求：", jt.Year), fmt.Sprintf("the %d target: ", jt.Year)), ie)
 			}
 			if years[t.Year] {
 				return d, where(fmt.Sprintf("%d年的要求出现了两次。", t.Year), fmt.Sprintf("the %d target is given twice.", t.Year))
@@ -384,7 +391,7 @@ func (doc jsonDoc) dump(today model.Date) (data.Dump, error) {
 			}
 			if err := r.Normalize(today); err != nil {
 				ie, _ := model.AsInput(err)
-				return d, rec("："+ie.Zh, ": "+ie.En)
+				return d, within(rec("：", ": "), ie)
 			}
 			dd.Records = append(dd.Records, r)
 			if len(jr.Evidence) > 0 {
@@ -453,7 +460,7 @@ func (jr jsonRecord) evidence(rec func(zh, en string) error) ([]data.DumpEvidenc
 			paper, err := model.CheckPaper(je.Paper)
 			if err != nil {
 				ie, _ := model.AsInput(err)
-				return nil, item("："+ie.Zh, ": "+ie.En)
+				return nil, within(item("：", ": "), ie)
 			}
 			e.Paper = paper
 			out = append(out, e)

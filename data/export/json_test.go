@@ -159,11 +159,11 @@ func TestImportRefuses(t *testing.T) {
 		{"unknown field", edit(`"topic":`, `"colour": "red", "topic":`), "colour", nil},
 		{"wrong type", edit(`"min": 1,`, `"min": "1",`), "类型不对", nil},
 		{"bad date", edit(`"date": "2026-01-08"`, `"date": "2026-02-30"`), "日期“2026-02-30”无效", nil},
-		{"future record", edit(`"date": "2026-01-08"`, `"date": "2027-06-01"`), "晚于今天", nil},
+		{"future record", edit(`"date": "2026-01-08"`, `"date": "2027-06-01"`), "第1条记录：DateFuture: 2027-06-01", nil},
 		{"bad category", edit(`"category": "study"`, `"category": "party"`), "类别“party”无效", nil},
 		{"bad cadence", edit(`"cadence": "month"`, `"cadence": "fortnight"`), "频次", nil},
-		{"zero minimum", edit(`"min": 1,`, `"min": 0,`), "每期次数", nil},
-		{"empty title", edit(`"title": "会前学法"`, `"title": "  "`), "名称不能为空", nil},
+		{"zero minimum", edit(`"min": 1,`, `"min": 0,`), "2026年要求：Min", nil},
+		{"empty title", edit(`"title": "会前学法"`, `"title": "  "`), "TitleEmpty", nil},
 		{"duplicate duty", edit(`"title": "专题学法"`, `"title": "会前学法"`), "都叫“会前学法”", nil},
 		{"bad timestamp", edit(`"created": "2026-01-08T10:00:00Z"`, `"created": "yesterday"`), "RFC 3339", nil},
 		{"trailing data", good + `{}`, "JSON", nil},
@@ -181,18 +181,21 @@ func TestImportRefuses(t *testing.T) {
 			if !ok {
 				t.Fatalf("error %v is not a refusal of bad input", err)
 			}
-			if !strings.Contains(ie.Zh, c.want) || strings.Count(ie.Zh, "\n") > 0 || !strings.HasPrefix(ie.Zh, "不能导入 ") {
-				t.Errorf("message %q does not say %q in one line", ie.Zh, c.want)
+			// A refusal of a kind is told by its kind (the front ends
+			// phrase it), the others by their words.
+			zh, en := ie.In(model.Chinese), ie.In(model.English)
+			if !strings.Contains(zh, c.want) || strings.Count(zh, "\n") > 0 || !strings.HasPrefix(zh, "不能导入 ") {
+				t.Errorf("message %q does not say %q in one line", zh, c.want)
 			}
-			if ie.En == "" || strings.Contains(ie.Zh, "%!") || strings.Contains(ie.En, "%!") {
-				t.Errorf("bad message: %q / %q", ie.Zh, ie.En)
+			if en == "" || strings.Contains(zh, "%!") || strings.Contains(en, "%!") {
+				t.Errorf("bad message: %q / %q", zh, en)
 			}
 			if after := withoutStamp(exportJSON(t, into, 0, fixedNow)); after != before {
 				t.Error("a refused import changed the ledger")
 			}
 		})
 	}
-	if _, err := Import(ctx, emptyLedger(t), filepath.Join(t.TempDir(), "missing.json"), fixedToday); err == nil || !strings.Contains(err.Error(), "no file") {
+	if _, err := Import(ctx, emptyLedger(t), filepath.Join(t.TempDir(), "missing.json"), fixedToday); !isKind(err, model.KindNoSuchFile) {
 		t.Errorf("a missing file: %v", err)
 	}
 }
@@ -266,7 +269,7 @@ func TestWrite(t *testing.T) {
 			t.Errorf("%s: %v %v", path, fi.Mode(), err)
 		}
 		// Never overwritten without Force.
-		if _, _, err := Write(ctx, s, Options{Year: 2026, AsOf: fixedToday, Format: f}); err == nil || !strings.Contains(err.Error(), "already exists") {
+		if _, _, err := Write(ctx, s, Options{Year: 2026, AsOf: fixedToday, Format: f}); !isKind(err, model.KindExists) {
 			t.Errorf("%s overwritten without force: %v", f, err)
 		}
 	}
@@ -418,10 +421,10 @@ func TestWriteRefusesTheFileFirst(t *testing.T) {
 		o    Options
 		want string
 	}{
-		{"exists", Options{Year: 2026, Format: Markdown, Path: existing}, "已存在"},
-		{"no directory", Options{Year: 2026, Format: Excel, Path: filepath.Join(dir, "missing", "a.xlsx")}, "所在目录不存在"},
-		{"no directory, all", Options{Format: JSON, All: true, Path: filepath.Join(dir, "missing", "a.json")}, "所在目录不存在"},
-		{"a file for a directory", Options{Year: 2026, Format: Markdown, Path: filepath.Join(existing, "a.md")}, "所在目录不存在"},
+		{"exists", Options{Year: 2026, Format: Markdown, Path: existing}, "Exists"},
+		{"no directory", Options{Year: 2026, Format: Excel, Path: filepath.Join(dir, "missing", "a.xlsx")}, "NoDir"},
+		{"no directory, all", Options{Format: JSON, All: true, Path: filepath.Join(dir, "missing", "a.json")}, "NoDir"},
+		{"a file for a directory", Options{Year: 2026, Format: Markdown, Path: filepath.Join(existing, "a.md")}, "NoDir"},
 		{"a directory", Options{Year: 2026, Format: Markdown, Path: dir}, "是一个目录"},
 	} {
 		called := false
@@ -429,7 +432,7 @@ func TestWriteRefusesTheFileFirst(t *testing.T) {
 		c.o.Before = func([]Warning) error { called = true; return nil }
 		_, ws, err := Write(ctx, s, c.o)
 		ie, ok := model.AsInput(err)
-		if !ok || !strings.Contains(ie.Zh, c.want) || called || len(ws) != 0 {
+		if !ok || !strings.Contains(ie.In(model.Chinese), c.want) || called || len(ws) != 0 {
 			t.Errorf("%s: %v, Before called %v, %d warnings", c.name, err, called, len(ws))
 		}
 	}
@@ -496,7 +499,7 @@ func TestJSONCarriesRulesV2(t *testing.T) {
 	} {
 		bad := strings.Replace(string(first), c.old, c.new, 1)
 		_, err := Import(ctx, emptyLedger(t), writeTemp(t, "bad.json", []byte(bad)), fixedToday)
-		if ie, ok := model.AsInput(err); !ok || !strings.Contains(ie.Zh, c.want) {
+		if ie, ok := model.AsInput(err); !ok || !strings.Contains(ie.In(model.Chinese), c.want) {
 			t.Errorf("%s: %v, want %q", c.new, err, c.want)
 		}
 	}

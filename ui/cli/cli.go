@@ -21,6 +21,7 @@ import (
 
 	"taizhang/data"
 	"taizhang/model"
+	"taizhang/ui/internal/catalog"
 )
 
 // Env is what a run of the command line talks to; tests replace all of it.
@@ -276,11 +277,11 @@ func (a *App) report(err error) int {
 		return 2
 	}
 	if ie, ok := model.AsInput(err); ok {
-		fmt.Fprintln(a.Stderr, model.CleanLine("taizhang: "+ie.In(a.Lang)))
+		fmt.Fprintln(a.Stderr, model.CleanLine("taizhang: "+a.say(ie, ie.In)))
 		return 2
 	}
 	if f, ok := model.AsFailure(err); ok {
-		fmt.Fprintln(a.Stderr, model.CleanLine("taizhang: "+f.In(a.Lang)))
+		fmt.Fprintln(a.Stderr, model.CleanLine("taizhang: "+a.say(f, f.In)))
 		return 1
 	}
 	var pe *kong.ParseError
@@ -290,6 +291,15 @@ func (a *App) report(err error) int {
 	}
 	fmt.Fprintln(a.Stderr, model.CleanLine(a.txt().ErrorPrefix+err.Error()))
 	return 1
+}
+
+// say is an error of the model or data layers in the officer's language:
+// phrased from the catalogue when it is of a kind, else its own sentence.
+func (a *App) say(err error, own func(model.Lang) string) string {
+	if msg, ok := catalog.Phrase(a.txt(), a.Lang, err); ok {
+		return msg
+	}
+	return own(a.Lang)
 }
 
 // langOf reads --lang from the raw arguments, so that even a parse error

@@ -48,6 +48,8 @@ type Text struct {
 	// the group as a shell word, the set); filled (the group, how many,
 	// the names); --people on a set with no single such group (the set).
 	TemplateGroupEmpty, TemplateFilled, TemplateNoEach string
+
+	KindText
 }
 
 var textZh = Text{
@@ -232,6 +234,8 @@ var textZh = Text{
 	TemplateGroupEmpty: "按人计的谈话事项要求与“%s”每人谈话，而该分组还没有人；用 taizhang people add --name 姓名 --group %s 逐一添加，或用 taizhang template apply %s --people 张三、李四 一次填写。\n",
 	TemplateFilled:     "已把%[2]d人加入“%[1]s”：%[3]s。\n",
 	TemplateNoEach:     "“%s”模板没有按人计的谈话事项，--people 无处可填；请用 taizhang people add 添加人员。",
+
+	KindText: kindTextZh,
 }
 
 var textEn = Text{
@@ -416,6 +420,8 @@ var textEn = Text{
 	TemplateGroupEmpty: "Its per-person talks are owed to each of %q, which nobody is in yet: add them with taizhang people add --name NAME --group %s, or all at once with taizhang template apply %s --people NAME,NAME.\n",
 	TemplateFilled:     "Put %[2]d people in %[1]q: %[3]s.\n",
 	TemplateNoEach:     "The %s set has no per-person talks, so --people has no group to fill; add people with taizhang people add.",
+
+	KindText: kindTextEn,
 }
 
 // textFor returns the catalogue of lang.

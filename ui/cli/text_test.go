@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"bytes"
 	"testing"
+
+	"taizhang/model"
 
 	"taizhang/ui/internal/catalog"
 )
@@ -11,5 +14,40 @@ import (
 func TestTextBothLanguages(t *testing.T) {
 	for _, fault := range catalog.Check(textZh, textEn) {
 		t.Error(fault)
+	}
+}
+
+// TestKindsPhrased: every kind of refusal and failure of the model and
+// data layers is phrased, with no more arguments than the kind has.
+func TestKindsPhrased(t *testing.T) {
+	for _, c := range []*Text{&textZh, &textEn} {
+		for _, fault := range catalog.CheckKinds(c) {
+			t.Error(fault)
+		}
+	}
+}
+
+// TestKindsSaidWithFlags: the command line phrases a refusal of a kind in
+// the officer's language naming its flags, after the lead that says where
+// in a file the trouble is, with exit status 2 (1 for a failure).
+func TestKindsSaidWithFlags(t *testing.T) {
+	for _, c := range []struct {
+		lang model.Lang
+		err  error
+		code int
+		want string
+	}{
+		{model.Chinese, model.Refuse(nil, model.KindLedgerIsDir, "/tmp/x"), 2, "taizhang: /tmp/x 是一个目录，不是台账文件；请用 --db 指定台账文件的路径。\n"},
+		{model.English, model.Refuse(nil, model.KindLedgerIsDir, "/tmp/x"), 2, "taizhang: /tmp/x is a directory, not a ledger file; give the ledger file's path with --db.\n"},
+		{model.Chinese, model.Refuse(nil, model.KindLedgerNotRegular, "/tmp/p", model.KindFilePipe), 2, "taizhang: /tmp/p 不是普通文件（是命名管道（FIFO）），不能作为台账；请用 --db 指定台账文件。\n"},
+		{model.Chinese, model.RefuseField("date", model.ErrFutureDate, model.KindDateFuture, model.NewDate(2027, 6, 1)).Within("不能导入 a.json：", "Cannot import a.json: "), 2,
+			"taizhang: 不能导入 a.json：日期 2027-06-01 晚于今天，不能登记未来的记录。\n"},
+		{model.English, model.Fail(nil, model.KindDiskFull, "/mnt"), 1, "taizhang: The disk holding /mnt is full, so this was not done and the records already there are untouched; free some space and try again.\n"},
+	} {
+		var out bytes.Buffer
+		a := &App{Env: Env{Stderr: &out}, Lang: c.lang}
+		if code := a.report(c.err); code != c.code || out.String() != c.want {
+			t.Errorf("%v: exit %d %q, want %d %q", c.err, code, out.String(), c.code, c.want)
+		}
 	}
 }

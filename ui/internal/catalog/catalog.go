@@ -8,6 +8,8 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+
+	"taizhang/model"
 )
 
 // Verbs lists the arguments a format takes, in argument order: for each,
@@ -57,14 +59,32 @@ func Verbs(format string) ([]string, error) {
 		byArg[next] = class
 		next++
 	}
-	out := make([]string, len(byArg))
+	most := 0
+	for n := range byArg {
+		most = max(most, n)
+	}
+	out := make([]string, most)
 	for n, c := range byArg {
-		if n > len(byArg) {
-			return nil, fmt.Errorf("argument %d of %q skips one before it", n, format)
-		}
 		out[n-1] = c
 	}
 	return out, nil
+}
+
+// agree reports whether two formats' arguments agree: each argument both
+// print is printed as the same class. A format may leave an argument out
+// (the English names a directory, the Chinese the file in it) only when it
+// numbers its arguments: else fmt reports the one left over.
+func agree(x, y []string, fx, fy string) bool {
+	for i := range min(len(x), len(y)) {
+		if x[i] != "" && y[i] != "" && x[i] != y[i] {
+			return false
+		}
+	}
+	n := max(len(x), len(y))
+	gaps := func(v []string, format string) bool {
+		return (len(v) < n || slices.Contains(v, "")) && !strings.Contains(format, "%[")
+	}
+	return !gaps(x, fx) && !gaps(y, fy)
 }
 
 // Check compares two catalogues of one struct type, field by field: each
@@ -79,6 +99,10 @@ func Check(a, b any) []string {
 	t := va.Type()
 	for i := range t.NumField() {
 		f := t.Field(i)
+		if f.Anonymous && f.Type.Kind() == reflect.Struct {
+			faults = append(faults, Check(va.Field(i).Interface(), vb.Field(i).Interface())...)
+			continue
+		}
 		if f.Type.Kind() != reflect.String {
 			continue
 		}
@@ -97,9 +121,80 @@ func Check(a, b any) []string {
 			faults = append(faults, f.Name+": "+err.Error())
 			continue
 		}
-		if !slices.Equal(vx, vy) {
+		if !agree(vx, vy, x, y) {
 			faults = append(faults, fmt.Sprintf("%s: the arguments differ: %v in %q, %v in %q", f.Name, vx, x, vy, y))
 		}
 	}
+	return faults
+}
+
+// Phrase says an error of a model.Kind in a catalogue's words: the field
+// "Err"+kind, formatted with the kind's arguments, of which a model.Kind
+// is phrased the same way and a []string joined with the catalogue's
+// ListSep. ok is false when err has no kind (it then carries its own
+// sentence) or the catalogue lacks it.
+// An input error's lead (where in a file the trouble is) comes first, in
+// lang.
+func Phrase(cat any, lang model.Lang, err error) (msg string, ok bool) {
+	v := reflect.Indirect(reflect.ValueOf(cat))
+	if ie, ok := model.AsInput(err); ok && ie.Kind != "" {
+		msg, ok := phrase(v, ie.Kind, ie.Args)
+		return ie.Lead(lang) + msg, ok
+	}
+	if f, ok := model.AsFailure(err); ok && f.Kind != "" {
+		return phrase(v, f.Kind, f.Args)
+	}
+	return "", false
+}
+
+func phrase(cat reflect.Value, kind model.Kind, args []any) (string, bool) {
+	f := cat.FieldByName("Err" + string(kind))
+	if !f.IsValid() || f.Kind() != reflect.String {
+		return "", false
+	}
+	shown := make([]any, len(args))
+	for i, a := range args {
+		switch v := a.(type) {
+		case model.Kind:
+			s, ok := phrase(cat, v, nil)
+			if !ok {
+				s = string(v)
+			}
+			shown[i] = s
+		case []string:
+			sep := ", "
+			if f := cat.FieldByName("ListSep"); f.IsValid() {
+				sep = f.String()
+			}
+			shown[i] = strings.Join(v, sep)
+		default:
+			shown[i] = a
+		}
+	}
+	if len(shown) == 0 {
+		return f.String(), true
+	}
+	return fmt.Sprintf(f.String(), shown...), true
+}
+
+// CheckKinds says which kinds of model.Kinds a catalogue does not phrase,
+// or phrases with another number of arguments than the kind takes.
+func CheckKinds(cat any) []string {
+	v := reflect.Indirect(reflect.ValueOf(cat))
+	var faults []string
+	for kind, n := range model.Kinds {
+		f := v.FieldByName("Err" + string(kind))
+		if !f.IsValid() || f.String() == "" {
+			faults = append(faults, fmt.Sprintf("Err%s: the kind %s is not phrased", kind, kind))
+			continue
+		}
+		verbs, err := Verbs(f.String())
+		if err != nil {
+			faults = append(faults, "Err"+string(kind)+": "+err.Error())
+		} else if len(verbs) > n {
+			faults = append(faults, fmt.Sprintf("Err%s takes %d arguments, the kind has %d", kind, len(verbs), n))
+		}
+	}
+	slices.Sort(faults)
 	return faults
 }

@@ -19,7 +19,7 @@ func TestVerbs(t *testing.T) {
 		{"%.1f%%", []string{"f"}, false},
 		{"%[1]d %[1]d", []string{"d"}, false},
 		{"%[1]d %[1]s", nil, true},
-		{"%[3]d", nil, true},
+		{"%[3]d", []string{"", "", "d"}, false},
 		{"ends in %", nil, true},
 	} {
 		got, err := Verbs(c.format)
@@ -39,6 +39,13 @@ func TestCheck(t *testing.T) {
 	en := cat{A: "%s", B: "", C: "fine"}
 	if got := Check(zh, en); len(got) != 2 {
 		t.Errorf("Check found %d faults, want 2 (A's arguments, B missing): %v", len(got), got)
+	}
+	type dir struct{ A string }
+	if got := Check(dir{"%[1]s 所在目录不存在"}, dir{"The directory %[2]s does not exist"}); len(got) != 0 {
+		t.Errorf("a numbered argument left out: %v", got)
+	}
+	if got := Check(dir{"%s 所在目录不存在"}, dir{"The directory %[2]s does not exist"}); len(got) != 1 {
+		t.Errorf("an argument left out without numbering: %v", got)
 	}
 	if got := Check(&zh, &zh); len(got) != 0 {
 		t.Errorf("Check of a catalogue against itself: %v", got)

@@ -1,0 +1,151 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Kind names a refusal or a failure that the front ends phrase in their
+// own words: the model and data layers say what happened and with what
+// (the path, the year, the limit), never how to put it right, because the
+// command line names its flags and commands and the terminal interface its
+// keys. Each front end's catalogue holds a message named "Err"+Kind per
+// language, taking the kind's arguments in order. An argument that is
+// itself a Kind (the kind of a file, the name of a field) is phrased from
+// the same catalogue; a []string is a list, joined as the language joins
+// lists.
+type Kind string
+
+// The kinds, with the arguments each takes.
+const (
+	// Opening a ledger.
+	KindNoLedger         Kind = "NoLedger"         // path
+	KindLedgerIsDir      Kind = "LedgerIsDir"      // path
+	KindLedgerNotRegular Kind = "LedgerNotRegular" // path, file kind
+	KindLedgerEmpty      Kind = "LedgerEmpty"      // path
+	KindNotSQLite        Kind = "NotSQLite"        // path
+	KindOtherSQLite      Kind = "OtherSQLite"      // path
+	KindBadSchema        Kind = "BadSchema"        // path, version
+	KindNewerSchema      Kind = "NewerSchema"      // path, version, newest known
+	KindReadOnlyWAL      Kind = "ReadOnlyWAL"      // path
+	KindReadOnlyOld      Kind = "ReadOnlyOld"      // path
+	KindFileReadOnly     Kind = "FileReadOnly"     // path
+	KindDirReadOnly      Kind = "DirReadOnly"      // directory
+	KindMoveAside        Kind = "MoveAside"        // path, reason, directory
+	KindPathTooLong      Kind = "PathTooLong"      // path, bytes, most
+	KindDamaged          Kind = "Damaged"          // path
+	KindPlantedFile      Kind = "PlantedFile"      // path, file kind
+	KindOtherOwner       Kind = "OtherOwner"       // path
+	KindOthersRead       Kind = "OthersRead"       // path
+	KindNewDirReadOnly   Kind = "NewDirReadOnly"   // directory
+	KindNewNotDir        Kind = "NewNotDir"        // path
+	KindNotLedger        Kind = "NotLedger"        // path
+
+	// What SQLite and the file system say while a ledger is in use.
+	KindForeignKey Kind = "ForeignKey" // path
+	KindDiskFull   Kind = "DiskFull"   // directory
+	KindBusy       Kind = "Busy"       // path
+	KindReadOnly   Kind = "ReadOnly"   // path
+	KindCannotOpen Kind = "CannotOpen" // path
+	KindDirNoWrite Kind = "DirNoWrite" // directory, reason
+	KindCannotRead Kind = "CannotRead" // path, reason
+	KindNoSuchFile Kind = "NoSuchFile" // path
+	KindNotAFile   Kind = "NotAFile"   // path, file kind, what was expected (a kind)
+	KindExists     Kind = "Exists"     // path
+
+	// Backups and restoring.
+	KindBackupNotWritten Kind = "BackupNotWritten" // path
+	KindNoDir            Kind = "NoDir"            // path, its directory
+	KindDirNotWritable   Kind = "DirNotWritable"   // directory
+	KindDestIsDir        Kind = "DestIsDir"        // path
+	KindReplaceOnlyFiles Kind = "ReplaceOnlyFiles" // path, file kind
+	KindBackupEmpty      Kind = "BackupEmpty"      // path
+	KindNotABackup       Kind = "NotABackup"       // path
+	KindRestoreReadOnly  Kind = "RestoreReadOnly"  // path
+	KindBackupDamaged    Kind = "BackupDamaged"    // path
+	KindBackupForeignKey Kind = "BackupForeignKey" // path
+
+	// Duties, records and the profile.
+	KindTitleEmpty     Kind = "TitleEmpty"     // —
+	KindCategory       Kind = "Category"       // —
+	KindYearRange      Kind = "YearRange"      // —
+	KindCadence        Kind = "Cadence"        // —
+	KindMin            Kind = "Min"            // —
+	KindStartOutside   Kind = "StartOutside"   // —
+	KindStartAfterLast Kind = "StartAfterLast" // year, last day
+	KindDateMissing    Kind = "DateMissing"    // —
+	KindDateFuture     Kind = "DateFuture"     // date
+	KindDateYear       Kind = "DateYear"       // —
+	KindRecordTextLong Kind = "RecordTextLong" // most
+	KindRecordNoteLong Kind = "RecordNoteLong" // most
+	KindProfileLong    Kind = "ProfileLong"    // most
+	KindDutyUnnamed    Kind = "DutyUnnamed"    // —
+	KindNoDutyID       Kind = "NoDutyID"       // id
+	KindNoDutyTitle    Kind = "NoDutyTitle"    // what was typed
+	KindRecordsAfter   Kind = "RecordsAfter"   // title, last record's date
+	KindDutyChanged    Kind = "DutyChanged"    // —
+
+	// The kinds of a file that is not a regular one, and what was expected.
+	KindFileDir         Kind = "FileDir"
+	KindFilePipe        Kind = "FilePipe"
+	KindFileSocket      Kind = "FileSocket"
+	KindFileCharDevice  Kind = "FileCharDevice"
+	KindFileBlockDevice Kind = "FileBlockDevice"
+	KindFileSymlink     Kind = "FileSymlink"
+	KindFileRegular     Kind = "FileRegular"
+	KindFileSpecial     Kind = "FileSpecial"
+	KindFileBackup      Kind = "FileBackup"
+	KindFileExport      Kind = "FileExport"
+)
+
+// Kinds lists every kind with the number of arguments it takes, for the
+// front ends' tests: each catalogue must phrase each one.
+var Kinds = map[Kind]int{
+	KindNoLedger: 1, KindLedgerIsDir: 1, KindLedgerNotRegular: 2, KindLedgerEmpty: 1, KindNotSQLite: 1,
+	KindOtherSQLite: 1, KindBadSchema: 2, KindNewerSchema: 3, KindReadOnlyWAL: 1, KindReadOnlyOld: 1,
+	KindFileReadOnly: 1, KindDirReadOnly: 1, KindMoveAside: 3, KindPathTooLong: 3, KindDamaged: 1,
+	KindPlantedFile: 2, KindOtherOwner: 1, KindOthersRead: 1, KindNewDirReadOnly: 1, KindNewNotDir: 1, KindNotLedger: 1,
+	KindForeignKey: 1, KindDiskFull: 1, KindBusy: 1, KindReadOnly: 1, KindCannotOpen: 1, KindDirNoWrite: 2,
+	KindCannotRead: 2, KindNoSuchFile: 1, KindNotAFile: 3, KindExists: 1,
+	KindBackupNotWritten: 1, KindNoDir: 2, KindDirNotWritable: 1, KindDestIsDir: 1, KindReplaceOnlyFiles: 2,
+	KindBackupEmpty: 1, KindNotABackup: 1, KindRestoreReadOnly: 1, KindBackupDamaged: 1, KindBackupForeignKey: 1,
+	KindTitleEmpty: 0, KindCategory: 0, KindYearRange: 0, KindCadence: 0, KindMin: 0, KindStartOutside: 0,
+	KindStartAfterLast: 2, KindDateMissing: 0, KindDateFuture: 1, KindDateYear: 0, KindRecordTextLong: 1,
+	KindRecordNoteLong: 1, KindProfileLong: 1, KindDutyUnnamed: 0, KindNoDutyID: 1, KindNoDutyTitle: 1,
+	KindRecordsAfter: 2, KindDutyChanged: 0,
+	KindFileDir: 0, KindFilePipe: 0, KindFileSocket: 0, KindFileCharDevice: 0, KindFileBlockDevice: 0,
+	KindFileSymlink: 0, KindFileRegular: 0, KindFileSpecial: 0, KindFileBackup: 0, KindFileExport: 0,
+}
+
+// Refuse makes an InputError of a kind, with its arguments; cause is the
+// sentinel or typed error callers tell the case apart by, or nil.
+func Refuse(cause error, kind Kind, args ...any) *InputError {
+	return &InputError{Kind: kind, Args: args, Err: cause}
+}
+
+// RefuseField is Refuse about one input, so a form can show it under that
+// field.
+func RefuseField(field string, cause error, kind Kind, args ...any) *InputError {
+	return &InputError{Kind: kind, Args: args, Err: cause, Field: field}
+}
+
+// Fail makes a Failure of a kind, with its arguments and its cause.
+func Fail(cause error, kind Kind, args ...any) *Failure {
+	return &Failure{Kind: kind, Args: args, Err: cause}
+}
+
+// describe is a kind and its arguments as a log line, for Error(): the
+// words a person reads come from a front end's catalogue.
+func describe(kind Kind, args []any) string {
+	var b strings.Builder
+	b.WriteString(string(kind))
+	for i, a := range args {
+		if i == 0 {
+			b.WriteString(": ")
+		} else {
+			b.WriteString(", ")
+		}
+		fmt.Fprint(&b, a)
+	}
+	return b.String()
+}
