@@ -509,6 +509,7 @@ func yearPeople(ctx context.Context, q queryer, year int, from, to model.Date, t
 	if err != nil {
 		return err
 	}
+	idx := r.Index()
 	for i := range tracked {
 		tr := &tracked[i]
 		if !tr.Target.PerPerson() {
@@ -516,7 +517,7 @@ func yearPeople(ctx context.Context, q queryer, year int, from, to model.Date, t
 		}
 		tr.Dates, tr.Credits = nil, nil
 		tr.Group = r.GroupMembers(tr.Target.Each)
-		if tr.Talks, err = dutyTalks(ctx, q, r, tr.Duty.ID, year, from, to); err != nil {
+		if tr.Talks, err = dutyTalks(ctx, q, idx, tr.Duty.ID, year, from, to); err != nil {
 			return err
 		}
 	}
@@ -525,7 +526,7 @@ func yearPeople(ctx context.Context, q queryer, year int, from, to model.Date, t
 
 // dutyTalks reads a duty's records dated in [from, to] or naming a period
 // of year, with the people they name.
-func dutyTalks(ctx context.Context, q queryer, r model.Roster, duty int64, year int, from, to model.Date) ([]model.NamedRecord, error) {
+func dutyTalks(ctx context.Context, q queryer, idx model.NameIndex, duty int64, year int, from, to model.Date) ([]model.NamedRecord, error) {
 	links := map[int64]map[string]int64{}
 	rows, err := q.QueryContext(ctx, `SELECT l.record_id, l.name, l.person_id FROM record_people l
 		JOIN records r ON r.id = l.record_id WHERE r.duty_id = ?`, duty)
@@ -563,7 +564,7 @@ func dutyTalks(ctx context.Context, q queryer, r model.Roster, duty int64, year 
 		if err := rows.Scan(&id, &date, &forPeriod, &with); err != nil {
 			return nil, err
 		}
-		nr := r.TalkOf(parseDate(date), periodOrZero(forPeriod), with)
+		nr := idx.TalkOf(parseDate(date), periodOrZero(forPeriod), with)
 		for k, name := range nr.Names {
 			if p, ok := links[id][name]; ok {
 				nr.People[k] = p

@@ -66,3 +66,57 @@ func EachGroups(ts []Target) []string {
 	}
 	return out
 }
+
+// NameIndex finds people by the names participants give, as Roster.Match
+// does, without walking the roster for each name: a year's evaluation
+// matches thousands of names against a roster of hundreds.
+type NameIndex struct {
+	byLabel map[string]Person   // 张伟（财务科）: the first person, in roster order, with that name and note
+	byName  map[string][]Person // the people of each name
+}
+
+// Index makes the NameIndex of r.
+func (r Roster) Index() NameIndex {
+	x := NameIndex{byLabel: make(map[string]Person), byName: make(map[string][]Person, len(r.People))}
+	for _, p := range r.People {
+		if p.Note != "" {
+			if _, ok := x.byLabel[Disambiguated(p.Name, p.Note)]; !ok {
+				x.byLabel[Disambiguated(p.Name, p.Note)] = p
+			}
+		}
+		x.byName[p.Name] = append(x.byName[p.Name], p)
+	}
+	return x
+}
+
+// Match is Roster.Match.
+func (x NameIndex) Match(name string) (Person, bool) {
+	name = normName(name)
+	if name == "" {
+		return Person{}, false
+	}
+	if p, ok := x.byLabel[name]; ok {
+		return p, true
+	}
+	if ps := x.byName[name]; len(ps) == 1 {
+		return ps[0], true
+	}
+	return Person{}, false
+}
+
+// TalkOf makes the NamedRecord of a record from its participants.
+func (x NameIndex) TalkOf(date Date, forRef PeriodRef, with string) NamedRecord {
+	t := NamedRecord{Date: date, For: forRef}
+	for _, name := range People(with) {
+		if containsString(t.Names, name) {
+			continue
+		}
+		var id int64
+		if p, ok := x.Match(name); ok {
+			id = p.ID
+		}
+		t.Names = append(t.Names, name)
+		t.People = append(t.People, id)
+	}
+	return t
+}

@@ -139,7 +139,15 @@ func FuzzResolve(f *testing.F) {
 		f.Add(s)
 	}
 	r := staff()
+	idx := r.Index()
 	f.Fuzz(func(t *testing.T, with string) {
+		for _, name := range append(People(with), with) {
+			p, ok := r.Match(name)
+			q, ok2 := idx.Match(name)
+			if ok != ok2 || (ok && p != q) {
+				t.Fatalf("%q: the index matches %v %v, the roster %v %v", name, q, ok2, p, ok)
+			}
+		}
 		ids, unknown := r.Resolve(with)
 		seen := map[int64]bool{}
 		for _, id := range ids {

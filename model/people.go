@@ -375,21 +375,9 @@ type NamedRecord struct {
 }
 
 // TalkOf makes the NamedRecord of a record from its participants, matched
-// against roster r.
+// against roster r (for many records, make r.Index() once).
 func (r Roster) TalkOf(date Date, forRef PeriodRef, with string) NamedRecord {
-	t := NamedRecord{Date: date, For: forRef}
-	for _, name := range People(with) {
-		if containsString(t.Names, name) {
-			continue
-		}
-		var id int64
-		if p, ok := r.Match(name); ok {
-			id = p.ID
-		}
-		t.Names = append(t.Names, name)
-		t.People = append(t.People, id)
-	}
-	return t
+	return r.Index().TalkOf(date, forRef, with)
 }
 
 // PersonCount is one required person of a period with their records.
