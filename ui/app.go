@@ -334,6 +334,31 @@ func (a *App) active() tabScreen {
 	return a.dash
 }
 
+// screenName names the screen in front, for the help's title: the open
+// duty, or the view.
+func (a *App) screenName() string {
+	if a.detailOpen {
+		if dy, ok := a.detail.current(); ok {
+			return model.CleanLine(dy.Duty.Title)
+		}
+	}
+	if names := a.viewNames(); int(a.view) < len(names) {
+		return names[a.view]
+	}
+	return ""
+}
+
+// globalKeys are the keys the App takes on every screen under the tabs;
+// a ledger with nothing in it yet takes only those that add to it.
+func (a *App) globalKeys() []key.Binding {
+	lk := a.c.keys.Ledger
+	if a.c.data != nil && a.c.data.empty {
+		return []key.Binding{lk.NewDuty, lk.Import, lk.Help, lk.Quit}
+	}
+	return []key.Binding{lk.NextView, lk.PrevView, lk.PrevYear, lk.NextYear, lk.Undo, lk.NewDuty, lk.Carry, lk.Profile,
+		lk.Import, lk.Export, lk.Help, lk.Quit}
+}
+
 func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 	k, lk := a.c.keys.List, a.c.keys.Ledger
 	if msg.String() == "ctrl+c" {
@@ -359,7 +384,7 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, lk.Quit):
 		return tea.Quit
 	case key.Matches(msg, lk.Help):
-		a.push(newHelpScreen(a.c), false)
+		a.push(newHelpScreen(a.c, a.screenName(), s.FullHelp(), a.globalKeys()), false)
 		return nil
 	case key.Matches(msg, lk.NewDuty):
 		a.push(newDutyForm(a.c, a.year, nil), false)

@@ -218,8 +218,16 @@ func (d *dashboard) ShortHelp() []key.Binding {
 	return []key.Binding{lk.Tick, lk.Add, k.Open, k.Filter, lk.Export, lk.NextView, lk.PrevYear, lk.NextYear, lk.Help, lk.Quit}
 }
 
-// FullHelp is every key of the dashboard, for the help screen.
-func (d *dashboard) FullHelp() [][]key.Binding { return [][]key.Binding{d.ShortHelp()} }
+// FullHelp is every key of the dashboard, for the help screen: moving
+// through the duties, then what it does to the one selected.
+func (d *dashboard) FullHelp() [][]key.Binding {
+	k, lk := d.c.keys.List, d.c.keys.Ledger
+	data := d.c.data
+	if data == nil || len(data.status.Duties) == 0 {
+		return [][]key.Binding{d.ShortHelp()}
+	}
+	return [][]key.Binding{moving(k, k.Open, k.Filter), {lk.Tick, lk.Add, lk.EditDuty}}
+}
 
 // columns are the widths of a duty row's parts at width w.
 type dashColumns struct {

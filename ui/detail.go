@@ -144,7 +144,10 @@ func (d *detail) ShortHelp() []key.Binding {
 
 // FullHelp is every key of an open duty.
 func (d *detail) FullHelp() [][]key.Binding {
-	return [][]key.Binding{append(d.ShortHelp(), d.c.keys.Ledger.Excuse)}
+	k, lk := d.c.keys.List, d.c.keys.Ledger
+	_, hasRecord := d.selectedRecord()
+	return [][]key.Binding{moving(k, enabled(k.Open, hasRecord), k.Back),
+		{lk.Tick, lk.Add, lk.Edit, enabled(lk.Delete, hasRecord), lk.EditDuty, lk.Excuse}}
 }
 
 // View draws the duty in its size.

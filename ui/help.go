@@ -10,11 +10,15 @@ import (
 	"taizhang/ui/cells"
 )
 
-// helpScreen lists the keys, drawn from the key map: in one column, in
-// two when the screen is short and wide, and scrolling when even that does
-// not fit (English at 80×24). Any key but the scrolling ones closes it.
+// helpScreen lists the keys of the screen it was opened on, as that
+// screen declares them (its FullHelp), then the keys the App takes on
+// every screen: in one column, in two when the screen is short and wide,
+// and scrolling when even that does not fit (English at 80×24). Any key
+// but the scrolling ones closes it.
 type helpScreen struct {
 	c      *common
+	name   string          // the screen's name, for the title
+	keys   [][]key.Binding // the screen's groups, then the App's
 	w, h   int
 	offset int
 	lines  []string // the body as last laid out, for scrolling
@@ -22,7 +26,36 @@ type helpScreen struct {
 	scroll bool // the body does not fit and scrolls
 }
 
-func newHelpScreen(c *common) *helpScreen { return &helpScreen{c: c} }
+// newHelpScreen is the help of the screen called name, whose groups of
+// keys are screen, followed by the keys every screen takes (global) that
+// the screen has not named.
+func newHelpScreen(c *common, name string, screen [][]key.Binding, global []key.Binding) *helpScreen {
+	seen := map[string]bool{}
+	var groups [][]key.Binding
+	for _, g := range screen {
+		var out []key.Binding
+		for _, b := range g {
+			if b.Enabled() && !seen[b.Help().Key] {
+				seen[b.Help().Key] = true
+				out = append(out, b)
+			}
+		}
+		if len(out) > 0 {
+			groups = append(groups, out)
+		}
+	}
+	var rest []key.Binding
+	for _, b := range global {
+		if b.Enabled() && !seen[b.Help().Key] {
+			seen[b.Help().Key] = true
+			rest = append(rest, b)
+		}
+	}
+	if len(rest) > 0 {
+		groups = append(groups, rest)
+	}
+	return &helpScreen{c: c, name: name, keys: groups}
+}
 
 // SetSize hands the help its size.
 func (hs *helpScreen) SetSize(w, h int) { hs.w, hs.h = w, h }
@@ -38,9 +71,10 @@ func (hs *helpScreen) Update(msg tea.Msg) (Component, tea.Cmd) {
 		return hs, nil
 	}
 	if hs.scrolls() {
-		s := scroll{cursor: hs.offset, offset: hs.offset, n: len(hs.lines) - hs.room + 1, room: 1}
-		if s.keys(hs.c.keys.List, press) {
-			hs.offset = s.cursor
+		// A line at a time, or a page of the room the body has.
+		most := max(0, len(hs.lines)-hs.room)
+		to := func(d int) { hs.offset = max(0, min(most, hs.offset+d)) }
+		if navigate(hs.c.keys.List, press, to, hs.room, len(hs.lines)) {
 			return hs, nil
 		}
 	}
@@ -54,44 +88,53 @@ func (hs *helpScreen) ShortHelp() []key.Binding { return nil }
 // FullHelp: the help lists every key already.
 func (hs *helpScreen) FullHelp() [][]key.Binding { return nil }
 
+// moving are the keys that move through a list, then extra.
+func moving(k ListKeys, extra ...key.Binding) []key.Binding {
+	return append([]key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}, extra...)
+}
+
 // helpEntry is one line of the help: keys that go together share one
 // (k/up j/down  上移、下移).
 type helpEntry struct{ keys, desc string }
 
-// groups are the help's lines in three groups: moving, writing, the rest.
+// groups are the help's lines, a group of entries per group of keys.
+// With pairs, two keys that go together (up and down, the previous and
+// the next year) share a line when they follow each other.
 func (hs *helpScreen) groups(pairs bool) [][]helpEntry {
-	k, lk := hs.c.keys.List, hs.c.keys.Ledger
 	sep := "、"
 	if hs.c.lang == model.English {
 		sep = " / "
 	}
-	one := func(bs ...key.Binding) []helpEntry {
-		var out []helpEntry
-		for _, b := range bs {
-			if b.Enabled() {
-				out = append(out, helpEntry{b.Help().Key, b.Help().Desc})
+	couple := hs.couples()
+	var out [][]helpEntry
+	for _, g := range hs.keys {
+		var es []helpEntry
+		for i := 0; i < len(g); i++ {
+			b := g[i]
+			if pairs && i+1 < len(g) && couple[[2]string{b.Help().Key, g[i+1].Help().Key}] {
+				c := g[i+1]
+				es = append(es, helpEntry{b.Help().Key + " " + c.Help().Key, b.Help().Desc + sep + c.Help().Desc})
+				i++
+				continue
 			}
+			es = append(es, helpEntry{b.Help().Key, b.Help().Desc})
 		}
-		return out
+		out = append(out, es)
 	}
-	two := func(b, c key.Binding) []helpEntry {
-		if !pairs || !b.Enabled() || !c.Enabled() {
-			return one(b, c)
-		}
-		return []helpEntry{{b.Help().Key + " " + c.Help().Key, b.Help().Desc + sep + c.Help().Desc}}
+	return out
+}
+
+// couples are the keys that share a line of the help when they follow
+// each other, by their keys as the help shows them.
+func (hs *helpScreen) couples() map[[2]string]bool {
+	k, lk := hs.c.keys.List, hs.c.keys.Ledger
+	out := map[[2]string]bool{}
+	for _, p := range [][2]key.Binding{{k.Up, k.Down}, {k.PageUp, k.PageDown}, {k.Top, k.Bottom},
+		{lk.Edit, lk.EditDuty}, {lk.NextView, lk.PrevView}, {lk.PrevYear, lk.NextYear},
+		{lk.Import, lk.Export}, {lk.Help, lk.Quit}} {
+		out[[2]string{p[0].Help().Key, p[1].Help().Key}] = true
 	}
-	join := func(parts ...[]helpEntry) []helpEntry {
-		var out []helpEntry
-		for _, p := range parts {
-			out = append(out, p...)
-		}
-		return out
-	}
-	return [][]helpEntry{
-		join(two(k.Up, k.Down), two(k.PageUp, k.PageDown), two(k.Top, k.Bottom), one(k.Open, k.Back)),
-		join(one(lk.Tick, lk.Add), two(lk.Edit, lk.EditDuty), one(lk.Delete, lk.Undo), two(lk.NewDuty, lk.Excuse)),
-		join(one(k.Filter), two(lk.NextView, lk.PrevView), two(lk.PrevYear, lk.NextYear), two(lk.Carry, lk.Profile), two(lk.Import, lk.Export), two(lk.Help, lk.Quit)),
-	}
+	return out
 }
 
 // column lays groups out in width cells; it reports whether a description
@@ -128,9 +171,11 @@ func (hs *helpScreen) layout(w, room int) (lines []string, scrolls bool) {
 	if lines, cut := hs.column(groups, keyW, w, true); !cut && len(lines) <= room {
 		return lines, false
 	}
-	if w >= 72 {
-		left, cutL := hs.column(groups[:2], keyW, w/2-1, true)
-		right, cutR := hs.column(groups[2:], keyW, w-w/2-1, true)
+	if w >= 72 && len(groups) > 1 {
+		// The screen's own keys on the left, the keys of every screen on
+		// the right.
+		left, cutL := hs.column(groups[:len(groups)-1], keyW, w/2-1, true)
+		right, cutR := hs.column(groups[len(groups)-1:], keyW, w-w/2-1, true)
 		if !cutL && !cutR && max(len(left), len(right)) <= room {
 			return strings.Split(joinColumns(strings.Join(left, "\n"), strings.Join(right, "\n"), w/2, 1), "\n"), false
 		}
@@ -149,7 +194,11 @@ func (hs *helpScreen) View() string {
 	t, st := hs.c.t, hs.c.st
 	hs.room = max(1, h-4) // the title, a blank line, a blank line, the closing line
 	hs.lines, hs.scroll = hs.layout(w, hs.room)
-	title := st.Title.Render(cells.Cut(t.HelpTitle, w))
+	name := t.HelpTitle
+	if hs.name != "" {
+		name += t.Colon + hs.name
+	}
+	title := st.Title.Render(cells.Cut(name, w))
 	closing := st.Muted.Render(cells.Cut(t.HelpClose, w))
 	if !hs.scrolls() {
 		lines := append([]string{title, ""}, hs.lines...)

@@ -196,7 +196,11 @@ func (p *period) ShortHelp() []key.Binding {
 }
 
 // FullHelp is every key of the list.
-func (p *period) FullHelp() [][]key.Binding { return [][]key.Binding{p.ShortHelp()} }
+func (p *period) FullHelp() [][]key.Binding {
+	k, lk := p.c.keys.List, p.c.keys.Ledger
+	has := p.items > 0
+	return [][]key.Binding{moving(k, enabled(k.Open, has)), {enabled(lk.Tick, has), enabled(lk.Add, has)}}
+}
 
 // View draws the list.
 func (p *period) View() string {

@@ -127,7 +127,11 @@ func (l *recordLog) ShortHelp() []key.Binding {
 }
 
 // FullHelp is every key of the log.
-func (l *recordLog) FullHelp() [][]key.Binding { return [][]key.Binding{l.ShortHelp()} }
+func (l *recordLog) FullHelp() [][]key.Binding {
+	k, lk := l.c.keys.List, l.c.keys.Ledger
+	_, ok := l.selected()
+	return [][]key.Binding{moving(k, enabled(k.Open, ok), k.Filter), {enabled(lk.Edit, ok), enabled(lk.Delete, ok)}}
+}
 
 // View draws the log in its size.
 func (l *recordLog) View() string {

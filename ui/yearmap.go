@@ -144,7 +144,9 @@ func (m *yearMap) ShortHelp() []key.Binding {
 }
 
 // FullHelp is every key of the map.
-func (m *yearMap) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
+func (m *yearMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{moving(m.c.keys.List, enabled(m.c.keys.List.Open, len(m.cells) > 0))}
+}
 
 // View draws the grid in its size.
 func (m *yearMap) View() string {
