@@ -163,7 +163,7 @@ func TestTemplatesAndCarry(t *testing.T) {
 		t.Errorf("%d duties after three applies, want %d", len(all), len(tpl.Duties))
 	}
 	// Carry skips archived duties and ones already present.
-	if err := s.SetArchived(ctx, all[0], day("2026-11-01")); err != nil {
+	if err := s.SetArchived(ctx, all[0], day("2026-11-01"), ""); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.DB().Exec(`DELETE FROM targets WHERE duty_id = ? AND year = 2027`, all[1].ID); err != nil {

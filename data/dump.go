@@ -267,8 +267,8 @@ func load(ctx context.Context, tx *sql.Tx, d Dump, out *Loaded) error {
 		return err
 	}
 	match := matchDuties(d.Duties, existing)
-	insDuty, err := tx.PrepareContext(ctx, `INSERT INTO duties (title, category, description, basis, archived_on, evidence, created_at, updated_at, rev)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	insDuty, err := tx.PrepareContext(ctx, `INSERT INTO duties (title, category, description, basis, archived_on, archive_reason, evidence, created_at, updated_at, rev)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return err
 	}
@@ -293,7 +293,7 @@ func load(ctx context.Context, tx *sql.Tx, d Dump, out *Loaded) error {
 			id = have.ID
 			out.DutiesMatched++
 		} else {
-			res, err := insDuty.ExecContext(ctx, in.Title, string(in.Category), in.Description, in.Basis, nullDate(in.Archived), in.Evidence, stamp(now), stamp(now), newRev())
+			res, err := insDuty.ExecContext(ctx, in.Title, string(in.Category), in.Description, in.Basis, nullDate(in.Archived), archiveReason(in), in.Evidence, stamp(now), stamp(now), newRev())
 			if err != nil {
 				return err
 			}

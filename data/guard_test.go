@@ -158,7 +158,7 @@ func TestEditsNameTheVersionTheyChange(t *testing.T) {
 	if err := s.EditDuty(ctx, DutyChange{Duty: d}); !errors.Is(err, model.ErrChanged) {
 		t.Errorf("a stale duty edit: %v", err)
 	}
-	if err := s.SetArchived(ctx, d, today); !errors.Is(err, model.ErrChanged) {
+	if err := s.SetArchived(ctx, d, today, ""); !errors.Is(err, model.ErrChanged) {
 		t.Errorf("a stale archive: %v", err)
 	}
 	if got, _ := s.Duty(ctx, id); got.Basis != "别处" || !got.Archived.IsZero() {

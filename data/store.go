@@ -93,13 +93,13 @@ func dateOrZero(ns sql.NullString) model.Date {
 
 // ---- duties and targets -------------------------------------------------
 
-const dutyCols = `d.id, d.title, d.category, d.description, d.basis, d.archived_on, d.rev, d.evidence`
+const dutyCols = `d.id, d.title, d.category, d.description, d.basis, d.archived_on, d.rev, d.evidence, d.archive_reason`
 
 func scanDuty(sc interface{ Scan(...any) error }, extra ...any) (model.Duty, error) {
 	var d model.Duty
 	var cat string
 	var archived sql.NullString
-	err := sc.Scan(append([]any{&d.ID, &d.Title, &cat, &d.Description, &d.Basis, &archived, &d.Rev, &d.Evidence}, extra...)...)
+	err := sc.Scan(append([]any{&d.ID, &d.Title, &cat, &d.Description, &d.Basis, &archived, &d.Rev, &d.Evidence, &d.ArchiveReason}, extra...)...)
 	d.Category = model.Category(cat)
 	d.Archived = dateOrZero(archived)
 	return d, err
@@ -271,8 +271,8 @@ func insertDuty(ctx context.Context, tx queryer, d model.Duty, t model.Target, n
 	if err != nil {
 		return 0, err
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO duties (title, category, description, basis, archived_on, created_at, updated_at, rev, evidence)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, d.Title, string(d.Category), d.Description, d.Basis, nullDate(d.Archived), stamp(now), stamp(now), newRev(), d.Evidence)
+	res, err := tx.ExecContext(ctx, `INSERT INTO duties (title, category, description, basis, archived_on, archive_reason, created_at, updated_at, rev, evidence)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, d.Title, string(d.Category), d.Description, d.Basis, nullDate(d.Archived), archiveReason(d), stamp(now), stamp(now), newRev(), d.Evidence)
 	if err != nil {
 		return 0, err
 	}
@@ -313,9 +313,18 @@ type DutyChange struct {
 	Duty   model.Duty
 	Target *model.Target
 	// Archive, when set, archives the duty on that day in the same
-	// transaction; Restore brings an archived duty back.
+	// transaction, for the reason Duty.ArchiveReason gives (which is kept
+	// as it was otherwise); Restore brings an archived duty back.
 	Archive model.Date
 	Restore bool
+}
+
+// archiveReason is the reason stored for d: none while it is active.
+func archiveReason(d model.Duty) string {
+	if d.Archived.IsZero() {
+		return ""
+	}
+	return d.ArchiveReason
 }
 
 // EditDuty applies a change in one transaction. c.Duty.Rev names the
@@ -354,15 +363,18 @@ func (s *Store) EditDuty(ctx context.Context, c DutyChange) error {
 				return err
 			}
 		}
-		if c.Restore {
-			_, err := tx.ExecContext(ctx, `UPDATE duties SET archived_on = NULL WHERE id = ?`, d.ID)
+		switch {
+		case c.Restore:
+			_, err := tx.ExecContext(ctx, `UPDATE duties SET archived_on = NULL, archive_reason = '' WHERE id = ?`, d.ID)
 			return err
-		}
-		if !c.Archive.IsZero() {
+		case !c.Archive.IsZero():
 			if err := checkArchive(ctx, tx, old, c.Archive); err != nil {
 				return err
 			}
-			_, err := tx.ExecContext(ctx, `UPDATE duties SET archived_on = ? WHERE id = ?`, c.Archive.String(), d.ID)
+			_, err := tx.ExecContext(ctx, `UPDATE duties SET archived_on = ?, archive_reason = ? WHERE id = ?`, c.Archive.String(), d.ArchiveReason, d.ID)
+			return err
+		case !old.Archived.IsZero():
+			_, err := tx.ExecContext(ctx, `UPDATE duties SET archive_reason = ? WHERE id = ?`, d.ArchiveReason, d.ID)
 			return err
 		}
 		return nil
@@ -383,9 +395,16 @@ func checkArchive(ctx context.Context, q queryer, d model.Duty, day model.Date) 
 }
 
 // SetArchived archives the duty d, as it was read (its id and Rev), on day,
-// or brings it back when day is zero. A duty changed elsewhere since is
-// refused with ErrChanged.
-func (s *Store) SetArchived(ctx context.Context, d model.Duty, day model.Date) error {
+// for reason (empty if not said), or brings it back when day is zero. A
+// duty changed elsewhere since is refused with ErrChanged.
+func (s *Store) SetArchived(ctx context.Context, d model.Duty, day model.Date, reason string) error {
+	reason = model.CleanLine(reason)
+	if err := model.CheckArchiveReason(reason); err != nil {
+		return err
+	}
+	if day.IsZero() {
+		reason = ""
+	}
 	return s.write(ctx, func(tx *sql.Tx) error {
 		d, err := currentDuty(ctx, tx, d.ID, d.Rev)
 		if err != nil {
@@ -403,7 +422,7 @@ func (s *Store) SetArchived(ctx context.Context, d model.Duty, day model.Date) e
 				return err
 			}
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE duties SET archived_on = ?, updated_at = ?, rev = ? WHERE id = ?`, nullDate(day), stamp(time.Now()), newRev(), d.ID)
+		_, err = tx.ExecContext(ctx, `UPDATE duties SET archived_on = ?, archive_reason = ?, updated_at = ?, rev = ? WHERE id = ?`, nullDate(day), reason, stamp(time.Now()), newRev(), d.ID)
 		return err
 	})
 }

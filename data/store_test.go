@@ -250,17 +250,17 @@ func TestDutiesAndTargets(t *testing.T) {
 		t.Errorf("basis = %q", got.Basis)
 	}
 	// Archive, then a new duty may take the title; restoring the old one is refused.
-	if err := s.SetArchived(ctx, dutyNow(t, s, id), day("2026-11-01")); err != nil {
+	if err := s.SetArchived(ctx, dutyNow(t, s, id), day("2026-11-01"), ""); err != nil {
 		t.Fatal(err)
 	}
 	id2 := mustAddDuty(t, s, "会前学法", model.Study, model.Month, 2, 2027)
-	if err := s.SetArchived(ctx, dutyNow(t, s, id), 0); err == nil {
+	if err := s.SetArchived(ctx, dutyNow(t, s, id), 0, ""); err == nil {
 		t.Error("restored an archived duty whose title is now taken")
 	}
-	if err := s.SetArchived(ctx, dutyNow(t, s, id2), day("2026-11-02")); err != nil {
+	if err := s.SetArchived(ctx, dutyNow(t, s, id2), day("2026-11-02"), ""); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetArchived(ctx, dutyNow(t, s, id), 0); err != nil {
+	if err := s.SetArchived(ctx, dutyNow(t, s, id), 0, ""); err != nil {
 		t.Errorf("restore archived duty: %v", err)
 	}
 }
@@ -349,7 +349,7 @@ func TestRecordsAndStatus(t *testing.T) {
 	if err := s.EditDuty(ctx, DutyChange{Duty: d, Target: &model.Target{Year: 2027, Cadence: model.Month, Min: 1}}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetArchived(ctx, dutyNow(t, s, study), today); err != nil {
+	if err := s.SetArchived(ctx, dutyNow(t, s, study), today, ""); err != nil {
 		t.Fatal(err)
 	}
 	ys, _ = s.YearStatus(ctx, 2026, today)

@@ -107,6 +107,9 @@ type Duty struct {
 	Description string
 	Basis       string // where the duty comes from, e.g. 《…》第4条
 	Archived    Date   // the day it was archived; zero while active
+	// ArchiveReason is why it was archived (岗位调整), for the year-end
+	// documents; empty when not said, and while active.
+	ArchiveReason string
 	// Rev is the version of the stored duty this value was read from: an
 	// edit is refused when the duty has changed since.
 	Rev string
@@ -271,6 +274,7 @@ func (d *Duty) Normalize() error {
 	d.Description = Clean(d.Description)
 	d.Basis = Clean(d.Basis)
 	d.Evidence = CleanLine(d.Evidence)
+	d.ArchiveReason = CleanLine(d.ArchiveReason)
 	switch {
 	case d.Title == "":
 		return RefuseField("title", nil, KindTitleEmpty)
@@ -284,6 +288,15 @@ func (d *Duty) Normalize() error {
 		return tooLong("evidence", "应有的佐证材料", "The expected evidence", MaxText)
 	case utf8.RuneCountInString(d.Description) > MaxNote:
 		return tooLong("description", "说明", "The description", MaxNote)
+	}
+	return CheckArchiveReason(d.ArchiveReason)
+}
+
+// CheckArchiveReason refuses a reason for archiving too long for the
+// documents' one line.
+func CheckArchiveReason(reason string) error {
+	if utf8.RuneCountInString(reason) > MaxText {
+		return tooLong("archive-reason", "归档原因", "The reason for archiving", MaxText)
 	}
 	return nil
 }

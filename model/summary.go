@@ -214,9 +214,15 @@ func notes(sd SummaryDuty, year int, lang Lang) []string {
 		}
 	}
 	if !sd.Target.End.IsZero() {
-		if lang == English {
+		why := sd.Duty.ArchiveReason
+		switch {
+		case lang == English && why != "":
+			out = append(out, fmt.Sprintf("%s was archived on %s (%s); nothing is required of it after that day.", sd.Duty.Title, shortDate(sd.Target.End, year, lang), why))
+		case lang == English:
 			out = append(out, fmt.Sprintf("%s was archived on %s; nothing is required of it after that day.", sd.Duty.Title, shortDate(sd.Target.End, year, lang)))
-		} else {
+		case why != "":
+			out = append(out, fmt.Sprintf("%s已于%s归档，原因：%s，此后不再要求。", sd.Duty.Title, shortDate(sd.Target.End, year, lang), why))
+		default:
 			out = append(out, fmt.Sprintf("%s已于%s归档，此后不再要求。", sd.Duty.Title, shortDate(sd.Target.End, year, lang)))
 		}
 	}

@@ -214,24 +214,31 @@ func TestNewDutyForm(t *testing.T) {
 	if got.Category != model.Talk || got.Target.Cadence != model.Month || got.Target.Min != 2 || got.Basis != "《工作计划》第7条" {
 		t.Errorf("new duty = %+v", got)
 	}
-	// toggleArchive ticks or unticks the form's last field, archive, and saves.
-	toggleArchive := func() {
+	// toggleArchive ticks or unticks the form's archive box (after the
+	// title, category, cadence, minimum, basis, start and evidence), gives
+	// the reason, and saves.
+	toggleArchive := func(reason ...string) {
 		t.Helper()
-		for range 6 {
+		for range 7 {
 			press(t, a, "tab")
 		}
-		press(t, a, "space", "ctrl+s")
+		press(t, a, "space")
+		if len(reason) > 0 {
+			press(t, a, "tab", "ctrl+u")
+			press(t, a, reason...)
+		}
+		press(t, a, "ctrl+s")
 	}
-	// Edit it and archive it.
+	// Edit it and archive it, saying why.
 	selectDuty(t, a, "谈话记录抽查")
 	press(t, a, "e")
-	mustContain(t, a, "修改履职事项（2026年要求）", "今天以后不再要求，已有记录仍计入本年")
-	toggleArchive()
+	mustContain(t, a, "修改履职事项（2026年要求）", "今天以后不再要求，已有记录仍计入本年", "归档原因")
+	toggleArchive("职责划转")
 	mustContain(t, a, "已归档事项：谈话记录抽查")
 	all, _ := s.Duties(bg)
 	for _, d := range all {
-		if d.Title == "谈话记录抽查" && d.Archived.String() != "2026-11-22" {
-			t.Errorf("archived on %q", d.Archived)
+		if d.Title == "谈话记录抽查" && (d.Archived.String() != "2026-11-22" || d.ArchiveReason != "职责划转") {
+			t.Errorf("archived on %q for %q", d.Archived, d.ArchiveReason)
 		}
 	}
 	// The dashboard says it is archived; its form shows the box ticked,
@@ -239,12 +246,12 @@ func TestNewDutyForm(t *testing.T) {
 	mustContain(t, a, "谈话记录抽查（已归档）")
 	selectDuty(t, a, "谈话记录抽查")
 	press(t, a, "e")
-	mustContain(t, a, "[x]", "已于2026-11-22归档；取消勾选即恢复")
+	mustContain(t, a, "[x]", "已于2026-11-22归档；取消勾选即恢复", "职责划转")
 	toggleArchive()
 	mustContain(t, a, "已恢复事项：谈话记录抽查")
 	mustNotContain(t, a, "（已归档）")
-	if d, _ := s.Duty(bg, got.ID); !d.Archived.IsZero() {
-		t.Errorf("still archived on %s", d.Archived)
+	if d, _ := s.Duty(bg, got.ID); !d.Archived.IsZero() || d.ArchiveReason != "" {
+		t.Errorf("still archived on %s for %q", d.Archived, d.ArchiveReason)
 	}
 	// Archive it again; archived today, it is not carried into next year.
 	press(t, a, "e")
@@ -677,4 +684,32 @@ func TestBadgePairAndExcusedCells(t *testing.T) {
 	press(t, a, "esc")
 	en := newTestApp(t, s, model.English, 200, 60)
 	mustContain(t, en, "due soon · year missed")
+}
+
+// The evidence a duty expects is a field of its form: editing the duty
+// keeps it, and the officer can change it there.
+func TestDutyFormKeepsExpectedEvidence(t *testing.T) {
+	s, _ := testLedger(t)
+	all, _ := s.Duties(bg)
+	d, err := model.MatchDuty(all, "会前学法")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Evidence = "会议记录、签到表"
+	if err := s.EditDuty(bg, data.DutyChange{Duty: d}); err != nil {
+		t.Fatal(err)
+	}
+	a := newTestApp(t, s, model.Chinese, 100, 30)
+	selectDuty(t, a, "会前学法")
+	press(t, a, "e")
+	mustContain(t, a, "应有佐证", "会议记录、签到表")
+	press(t, a, "tab", "tab", "tab", "tab", "ctrl+u", "《工作规则》第3条", "ctrl+s")
+	mustContain(t, a, "已保存事项：会前学法")
+	if d, _ := s.Duty(bg, d.ID); d.Evidence != "会议记录、签到表" || d.Basis != "《工作规则》第3条" {
+		t.Fatalf("after an edit of the basis: evidence %q, basis %q", d.Evidence, d.Basis)
+	}
+	press(t, a, "e", "tab", "tab", "tab", "tab", "tab", "tab", "ctrl+u", "会议记录", "ctrl+s")
+	if d, _ := s.Duty(bg, d.ID); d.Evidence != "会议记录" {
+		t.Fatalf("evidence after its edit: %q", d.Evidence)
+	}
 }

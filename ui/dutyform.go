@@ -35,12 +35,14 @@ func newDutyForm(c *common, year int, dy *model.DutyYear) *dutyForm {
 	df.f.text("min", t.Min, strconv.Itoa(tg.Min))
 	df.f.text("basis", t.Basis, d.Basis)
 	df.f.date("start", t.Start, tg.Start)
+	df.f.text("evidence", t.Expects, d.Evidence)
 	if dy != nil {
 		if on := dy.Duty.Archived; !on.IsZero() {
 			df.f.check("archive", t.Archive, fmt.Sprintf(t.ArchivedLabel, on)).checked = true
 		} else {
 			df.f.check("archive", t.Archive, t.ArchiveLabel)
 		}
+		df.f.text("archive-reason", t.ArchiveWhy, d.ArchiveReason)
 	}
 	return df
 }
@@ -89,7 +91,8 @@ func (df *dutyForm) submit() {
 			return
 		}
 	}
-	d := model.Duty{Title: f.value("title"), Category: model.Categories[f.field("category").choice], Basis: f.value("basis")}
+	d := model.Duty{Title: f.value("title"), Category: model.Categories[f.field("category").choice], Basis: f.value("basis"),
+		Evidence: f.value("evidence")}
 	tg := model.Target{Year: df.year, Cadence: model.Cadences[f.field("cadence").choice], Min: n, Start: start}
 	if df.old == nil {
 		f.saving(addDutyMsg{d, tg})
@@ -99,6 +102,7 @@ func (df *dutyForm) submit() {
 	change := data.DutyChange{Duty: d, Target: &tg}
 	t := c.t
 	said := fmt.Sprintf(t.DutySaved, model.CleanLine(d.Title))
+	change.Duty.ArchiveReason = f.value("archive-reason")
 	switch archived, checked := !df.old.Duty.Archived.IsZero(), f.field("archive").checked; {
 	case checked && !archived:
 		change.Archive = c.today()

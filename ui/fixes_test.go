@@ -303,7 +303,7 @@ func TestErrorsNameTheKeyNotACommand(t *testing.T) {
 	mustNotContain(t, a, "taizhang duty", "--year")
 	// A record after the duty's archive day.
 	press(t, a, "esc", "e")
-	for range 6 {
+	for range 7 {
 		press(t, a, "down")
 	}
 	press(t, a, "space", "ctrl+s")

@@ -51,14 +51,18 @@ type jsonProfile struct {
 }
 
 type jsonDuty struct {
-	Title       string       `json:"title"`
-	Category    string       `json:"category"`
-	Description string       `json:"description"`
-	Basis       string       `json:"basis"`
-	Archived    string       `json:"archived,omitempty"`
-	Targets     []jsonTarget `json:"targets"`
-	Records     []jsonRecord `json:"records"`
-	Excuses     []jsonExcuse `json:"excuses,omitempty"`
+	Title       string `json:"title"`
+	Category    string `json:"category"`
+	Description string `json:"description"`
+	Basis       string `json:"basis"`
+	Archived    string `json:"archived,omitempty"`
+	// ArchiveReason is why the duty was archived, when said.
+	ArchiveReason string `json:"archive_reason,omitempty"`
+	// Evidence is the evidence the duty expects (会议记录、签到表).
+	Evidence string       `json:"evidence,omitempty"`
+	Targets  []jsonTarget `json:"targets"`
+	Records  []jsonRecord `json:"records"`
+	Excuses  []jsonExcuse `json:"excuses,omitempty"`
 }
 
 // jsonExcuse is an excused period: 2026-08, with its reason.
@@ -126,7 +130,7 @@ func writeJSON(w io.Writer, d data.Dump, year int, now time.Time, cov map[covera
 		Profile: jsonProfile{Name: line(d.Profile.Name), Post: line(d.Profile.Post), Unit: line(d.Profile.Unit), Start: d.Profile.Start.String()}}
 	for _, dd := range d.Duties {
 		jd := jsonDuty{Title: line(dd.Duty.Title), Category: string(dd.Duty.Category), Description: text(dd.Duty.Description),
-			Basis: text(dd.Duty.Basis), Archived: dd.Duty.Archived.String(),
+			Basis: text(dd.Duty.Basis), Archived: dd.Duty.Archived.String(), ArchiveReason: line(dd.Duty.ArchiveReason), Evidence: line(dd.Duty.Evidence),
 			Targets: make([]jsonTarget, 0, len(dd.Targets)), Records: make([]jsonRecord, 0, len(dd.Records))}
 		for _, t := range dd.Targets {
 			jd.Targets = append(jd.Targets, jsonTarget{Year: t.Year, Cadence: string(t.Cadence), Min: t.Min, Start: t.Start.String(), Each: line(t.Each),
@@ -311,7 +315,8 @@ func (doc jsonDoc) dump(today model.Date) (data.Dump, error) {
 			return d, where(fmt.Sprintf("类别“%s”无效，应为 study、talk、lesson、meeting、report、research、education 或 other。", model.CleanLine(jd.Category)),
 				fmt.Sprintf("the category %q is not one of study, talk, lesson, meeting, report, research, education, other.", model.CleanLine(jd.Category)))
 		}
-		dd := data.DumpDuty{Duty: model.Duty{Title: jd.Title, Category: cat, Description: jd.Description, Basis: jd.Basis}}
+		dd := data.DumpDuty{Duty: model.Duty{Title: jd.Title, Category: cat, Description: jd.Description, Basis: jd.Basis,
+			ArchiveReason: jd.ArchiveReason, Evidence: jd.Evidence}}
 		if jd.Archived != "" {
 			a, err := model.ParseDate(jd.Archived)
 			if err != nil {

@@ -331,7 +331,7 @@ func TestImportMatchesAcrossArchiving(t *testing.T) {
 		t.Fatal(err)
 	}
 	active := writeTemp(t, "active.json", exportJSON(t, s, 0, fixedNow))
-	if err := s.SetArchived(ctx, mustDuty(t, s, id), model.NewDate(2026, 11, 22)); err != nil {
+	if err := s.SetArchived(ctx, mustDuty(t, s, id), model.NewDate(2026, 11, 22), ""); err != nil {
 		t.Fatal(err)
 	}
 	archived := writeTemp(t, "archived.json", exportJSON(t, s, 0, fixedNow))
@@ -372,7 +372,7 @@ func TestImportTwoDutiesOfOneTitle(t *testing.T) {
 	if _, err := s.AddRecord(ctx, model.Record{DutyID: old, Date: model.NewDate(2025, 5, 1), Topic: "旧"}, fixedToday); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetArchived(ctx, mustDuty(t, s, old), model.NewDate(2025, 12, 31)); err != nil {
+	if err := s.SetArchived(ctx, mustDuty(t, s, old), model.NewDate(2025, 12, 31), ""); err != nil {
 		t.Fatal(err)
 	}
 	cur, err := s.AddDuty(ctx, model.Duty{Title: "会前学法", Category: model.Study}, model.Target{Year: 2026, Cadence: model.Quarter, Min: 1})

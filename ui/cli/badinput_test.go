@@ -68,6 +68,8 @@ func TestBadInput(t *testing.T) {
 		{"duty archive bad date", []string{"duty", "archive", "会前", "--date", "yesterday"}, "not a valid date"},
 		{"duty archive future date", []string{"duty", "archive", "会前", "--date", "2027-01-01"}, "after today"},
 		{"duty archive restore active", []string{"duty", "archive", "会前", "--restore"}, "is not archived"},
+		{"duty archive reason on restore", []string{"duty", "archive", "会前", "--restore", "--reason", "岗位调整"}, "takes none"},
+		{"duty archive long reason", []string{"duty", "archive", "会前", "--reason", strings.Repeat("调", 2001)}, "reason for archiving"},
 		{"log no duty", []string{"log"}, "expected"},
 		{"log unknown duty", []string{"log", "党课"}, "No duty"},
 		{"log ambiguous", []string{"log", "学法"}, "matches several"},

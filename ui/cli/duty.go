@@ -95,14 +95,16 @@ type DutyListCmd struct {
 }
 
 type dutyOut struct {
-	ID          int64   `json:"id"`
-	Title       string  `json:"title"`
-	Category    string  `json:"category"`
-	Description string  `json:"description"`
-	Basis       string  `json:"basis"`
-	Archived    string  `json:"archived,omitempty"`
-	Evidence    string  `json:"evidence,omitempty"`
-	Target      *target `json:"target"`
+	ID          int64  `json:"id"`
+	Title       string `json:"title"`
+	Category    string `json:"category"`
+	Description string `json:"description"`
+	Basis       string `json:"basis"`
+	Archived    string `json:"archived,omitempty"`
+	// ArchiveReason is why it was archived, when said.
+	ArchiveReason string  `json:"archive_reason,omitempty"`
+	Evidence      string  `json:"evidence,omitempty"`
+	Target        *target `json:"target"`
 }
 
 type target struct {
@@ -146,7 +148,7 @@ func (c *DutyListCmd) Run(a *App) error {
 		out := []dutyOut{}
 		for _, dt := range list {
 			o := dutyOut{ID: dt.ID, Title: model.CleanLine(dt.Title), Category: string(dt.Category), Description: model.Clean(dt.Description),
-				Basis: model.Clean(dt.Basis), Archived: dt.Archived.String(), Evidence: model.CleanLine(dt.Evidence)}
+				Basis: model.Clean(dt.Basis), Archived: dt.Archived.String(), ArchiveReason: model.CleanLine(dt.ArchiveReason), Evidence: model.CleanLine(dt.Evidence)}
 			if dt.HasTarget {
 				o.Target = &target{dt.Target.Year, string(dt.Target.Cadence), dt.Target.Min, dt.Target.Start.String(), model.CleanLine(dt.Target.Each)}
 			}
@@ -266,6 +268,7 @@ func (c *DutyEditCmd) Run(a *App) error {
 type DutyArchiveCmd struct {
 	Duty    string `arg:"" predictor:"duty" help:"事项编号或名称的一部分 / duty id or part of its title"`
 	Date    string `help:"归档日期（默认今天）：此后不再要求，之前的记录仍计入当年 / archive date (default: today): nothing is required after it; its records still count in that year" placeholder:"YYYY-MM-DD"`
+	Reason  string `help:"归档原因，写入履职报告的说明事项，如“岗位调整” / why, for the report's notes, e.g. a change of post" placeholder:"TEXT"`
 	Restore bool   `help:"取消归档 / bring an archived duty back"`
 }
 
@@ -277,6 +280,12 @@ func (c *DutyArchiveCmd) Run(a *App) error {
 	}
 	if day > a.Today() {
 		return a.Bad(a.txt().ArchiveFuture, day.String())
+	}
+	if c.Restore && c.Reason != "" {
+		return a.refuse(a.txt().ReasonOnRestore)
+	}
+	if err := model.CheckArchiveReason(model.CleanLine(c.Reason)); err != nil {
+		return err
 	}
 	s, err := a.Existing()
 	if err != nil {
@@ -302,7 +311,7 @@ func (c *DutyArchiveCmd) Run(a *App) error {
 			}
 			return err
 		}
-		if err := s.SetArchived(ctxb, d, 0); err != nil {
+		if err := s.SetArchived(ctxb, d, 0, ""); err != nil {
 			return err
 		}
 		a.Printf(a.txt().DutyRestored, d.ID, model.CleanLine(d.Title))
@@ -314,7 +323,7 @@ func (c *DutyArchiveCmd) Run(a *App) error {
 	if !d.Archived.IsZero() {
 		return a.Bad(a.txt().AlreadyArchived, d.ID, d.Archived.String())
 	}
-	if err := s.SetArchived(ctxb, d, day); err != nil {
+	if err := s.SetArchived(ctxb, d, day, c.Reason); err != nil {
 		return err
 	}
 	a.Printf(a.txt().DutyArchived,

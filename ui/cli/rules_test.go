@@ -163,7 +163,7 @@ func TestExportsFollowRulesV2(t *testing.T) {
 		ok(t, db, "log", "主题党日", "--date", "2026-"+m+"-10")
 	}
 	ok(t, db, "excuse", "主题党日", "2026-08", "--reason", "上级统一组织集中培训")
-	ok(t, db, "duty", "archive", "廉政风险点排查", "--date", "2026-11-20")
+	ok(t, db, "duty", "archive", "廉政风险点排查", "--date", "2026-11-20", "--reason", "职责划转至办公室")
 	mid := dir + "/mid.md"
 	ok(t, db, "export", "--as-of", "2026-06-30", "-o", mid)
 	text := readFile(t, mid)
@@ -173,13 +173,38 @@ func TestExportsFollowRulesV2(t *testing.T) {
 	full := dir + "/now.md"
 	ok(t, db, "export", "-o", full)
 	text = readFile(t, full)
-	for _, want := range []string{"说明事项", "主题党日：8月经说明免于要求，原因：上级统一组织集中培训", "廉政风险点排查已于11月20日归档", "已归档"} {
+	for _, want := range []string{"说明事项", "主题党日：8月经说明免于要求，原因：上级统一组织集中培训", "廉政风险点排查已于11月20日归档，原因：职责划转至办公室，此后不再要求", "已归档"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the export lacks %q:\n%s", want, text)
 		}
 	}
 	if strings.Contains(text, "廉政风险点排查0次，符合") || strings.Contains(text, "排查，符合") {
 		t.Errorf("an archived duty reads as on track:\n%s", text)
+	}
+	en := dir + "/now-en.md"
+	ok(t, db, "--lang", "en", "export", "-o", en)
+	if text := readFile(t, en); !strings.Contains(text, "was archived on Nov 20 (职责划转至办公室); nothing is required") {
+		t.Errorf("the English export lacks the reason for archiving:\n%s", text)
+	}
+	var duties []dutyOut
+	json.Unmarshal([]byte(ok(t, db, "duty", "list", "--all", "--json")), &duties)
+	if len(duties) != 3 || duties[1].ArchiveReason != "职责划转至办公室" || duties[0].ArchiveReason != "" {
+		t.Errorf("duty list --json: %+v", duties)
+	}
+	// The reason travels with a JSON export into another ledger, and goes
+	// when the duty is brought back.
+	js := dir + "/all.json"
+	ok(t, db, "export", "--format", "json", "-o", js)
+	other := newLedger(t)
+	ok(t, other, "import", js)
+	if out := ok(t, other, "export", "-o", dir+"/other.md"); !strings.Contains(readFile(t, dir+"/other.md"), "原因：职责划转至办公室") {
+		t.Errorf("imported ledger lost the reason: %s", out)
+	}
+	ok(t, db, "duty", "archive", "廉政风险点排查", "--restore")
+	duties = nil
+	json.Unmarshal([]byte(ok(t, db, "duty", "list", "--all", "--json")), &duties)
+	if duties[1].ArchiveReason != "" || duties[1].Archived != "" {
+		t.Errorf("brought back, the duty keeps %+v", duties[1])
 	}
 	r := run(t, db, "export", "--check", "--as-of", "2026-06-30", "-o", dir+"/never.md")
 	if r.code != 0 || !strings.Contains(r.stderr, "上半年") || fileExists(dir+"/never.md") {

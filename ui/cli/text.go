@@ -42,6 +42,8 @@ type Text struct {
 	// A per-person duty's group with nobody in it: the duty, the group,
 	// the group as a shell word.
 	RosterUnfilled string
+	// --reason given with --restore.
+	ReasonOnRestore string
 	// What is left of a period that ends today.
 	EndsToday string
 	// template apply: the set's per-person group is empty (the group,
@@ -74,6 +76,7 @@ var textZh = Text{
 	ColTarget:         "%d年要求",
 	ColBasis:          "依据",
 	ArchivedTag:       "（已归档）",
+	ReasonOnRestore:   "--reason 只用于归档；取消归档（--restore）不需要原因，请去掉 --reason。",
 	NeedCadenceMin:    "“%[1]s”在%[2]d年还没有要求；请同时给出 --cadence 和 --min。",
 	DutyChanged:       "已修改事项 %d：%s",
 	DutyEditTarget:    "（%d年 %s）",
@@ -260,6 +263,7 @@ var textEn = Text{
 	ColTarget:         "Target %d",
 	ColBasis:          "Basis",
 	ArchivedTag:       " (archived)",
+	ReasonOnRestore:   "--reason goes with archiving; bringing a duty back (--restore) takes none: leave --reason out.",
 	NeedCadenceMin:    "%[1]q has no target in %[2]d yet; give both --cadence and --min.",
 	DutyChanged:       "Changed duty %d: %s",
 	DutyEditTarget:    " (%d, %s)",

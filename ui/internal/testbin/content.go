@@ -35,7 +35,7 @@ func Content(tb testing.TB, path string) string {
 	rows.Close()
 	var b strings.Builder
 	for _, q := range []string{
-		"SELECT id, title, category, description, basis, ifnull(archived_on,''), updated_at FROM duties ORDER BY id",
+		"SELECT id, title, category, description, basis, ifnull(archived_on,''), archive_reason, updated_at FROM duties ORDER BY id",
 		"SELECT duty_id, year, cadence, min, ifnull(start_date,'') FROM targets ORDER BY duty_id, year",
 		"SELECT id, duty_id, date, topic, participants, place, note, updated_at, ifnull(for_period,'') FROM records ORDER BY id",
 		"SELECT name, post, unit, ifnull(start_date,'') FROM profile",
