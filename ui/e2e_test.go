@@ -348,3 +348,45 @@ func TestEndToEndPersonAndTalkInTmux(t *testing.T) {
 		t.Fatalf("status after the talk: %v\n%s", err, out)
 	}
 }
+
+// The first run in the real binary: the officer chooses the section
+// chief's set, gives the post start date, types two names with enter
+// between them, pastes three more one a line (a bracketed paste), saves,
+// and the dashboard, the People view and the command line count the five.
+func TestEndToEndFirstRunFillsTheRosterInTmux(t *testing.T) {
+	bin := testbin.Build(t)
+	db := filepath.Join(t.TempDir(), "ledger.db")
+	s := startTmux(t, 100, 30, []string{"LANG=zh_CN.UTF-8", "TERM=xterm-256color"}, bin+" --db "+db)
+	s.waitFor("欢迎使用台账")
+	s.send("1")
+	s.waitFor("任职日期")
+	start := fmt.Sprintf("%d-03-01", time.Now().Year())
+	s.typeText(start)
+	s.send("C-s")
+	s.waitFor("人员名单（esc 跳过）")
+	s.typeText("张三")
+	s.send("Enter")
+	s.typeText("李四")
+	s.send("Enter")
+	if out, err := exec.Command("tmux", "set-buffer", "-b", s.name, "王五\n赵六\n张伟(财务科)\n").CombinedOutput(); err != nil {
+		t.Fatalf("tmux set-buffer: %v\n%s", err, out)
+	}
+	if out, err := exec.Command("tmux", "paste-buffer", "-p", "-d", "-b", s.name, "-t", s.name).CombinedOutput(); err != nil {
+		t.Fatalf("tmux paste-buffer: %v\n%s", err, out)
+	}
+	s.waitFor("张三、李四、王五、赵六、张伟(财务科)、")
+	s.send("C-s")
+	s.waitFor("已把5人加入“科室干部”")
+	s.waitFor("0/5人")
+	s.send("Tab", "Tab", "Tab", "Tab")
+	screen := s.waitFor("[人员]")
+	if strings.Count(screen, start+"起") != 5 || !strings.Contains(screen, "财务科") {
+		t.Errorf("the People view:\n%s", screen)
+	}
+	s.send("q")
+	s.waitGone()
+	out, err := exec.Command(bin, "--db", db, "status").CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "尚未谈话（0/5人）：张三、李四、王五、赵六、张伟") {
+		t.Fatalf("status after the first run: %v\n%s", err, out)
+	}
+}
