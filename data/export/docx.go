@@ -200,15 +200,28 @@ func footer(align string) string {
 		dash(" —") + `</w:p></w:ftr>`
 }
 
-// coreProps carries the title only: no author, so the file does not
-// name the officer in its metadata.
-func coreProps(title string) string {
+// coreProps are a document's properties (Word's and Excel's 属性) from the
+// summary and the profile: its title, the officer as its author, and the
+// as-of day as the time it was made, so that the same ledger gives the
+// same bytes.
+func coreProps(s model.Summary) []byte {
 	var b bytes.Buffer
+	when := s.AsOf.Time().Format("2006-01-02") + "T00:00:00Z"
 	b.WriteString(xmlHd + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"` +
-		` xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>`)
-	xml.EscapeText(&b, []byte(title))
-	b.WriteString(`</dc:title></cp:coreProperties>`)
-	return b.String()
+		` xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"` +
+		` xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>`)
+	xml.EscapeText(&b, []byte(s.Title))
+	b.WriteString(`</dc:title>`)
+	if s.Signer != "" {
+		b.WriteString(`<dc:creator>`)
+		xml.EscapeText(&b, []byte(s.Signer))
+		b.WriteString(`</dc:creator><cp:lastModifiedBy>`)
+		xml.EscapeText(&b, []byte(s.Signer))
+		b.WriteString(`</cp:lastModifiedBy>`)
+	}
+	b.WriteString(`<dcterms:created xsi:type="dcterms:W3CDTF">` + when + `</dcterms:created>` +
+		`<dcterms:modified xsi:type="dcterms:W3CDTF">` + when + `</dcterms:modified></cp:coreProperties>`)
+	return b.Bytes()
 }
 
 // docWriter streams document.xml (a year's attachment is thousands of
@@ -454,7 +467,7 @@ func WriteDocx(w io.Writer, doc model.Document) error {
 	}{
 		{"[Content_Types].xml", []byte(contentTypes)},
 		{"_rels/.rels", []byte(packageRels)},
-		{"docProps/core.xml", []byte(coreProps(doc.Title))},
+		{"docProps/core.xml", coreProps(doc.Summary)},
 		{"word/document.xml", nil}, // streamed
 		{"word/styles.xml", []byte(styles())},
 		{"word/settings.xml", []byte(settings)},

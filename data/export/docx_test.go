@@ -354,11 +354,17 @@ func TestDocxGBT9704(t *testing.T) {
 			t.Errorf("document lacks %q", want)
 		}
 	}
-	if core := parts["docProps/core.xml"].plain(); core != "" {
-		_ = core
-	}
-	if title := parts["docProps/core.xml"].first("title").text; title != "2026年度个人履职情况" {
+	core := parts["docProps/core.xml"]
+	if title := core.first("title").text; title != "2026年度个人履职情况" {
 		t.Errorf("core title %q", title)
+	}
+	// Word's 属性 name the officer as the author, as the workbook does, and
+	// the as-of day as when it was made.
+	if c := core.first("creator").text; c == "" || c != core.first("lastModifiedBy").text || !strings.Contains(text, c) {
+		t.Errorf("core creator %q, last modified by %q", c, core.first("lastModifiedBy").text)
+	}
+	if c := core.first("created").text; !strings.HasSuffix(c, "T00:00:00Z") || core.first("modified").text != c {
+		t.Errorf("core created %q", c)
 	}
 	// The same document makes the same bytes.
 	if again := render(t, Word, model.Chinese); !bytes.Equal(raw, again) {

@@ -174,29 +174,6 @@ func workbookXML(sheets ...sheetLayout) []byte {
 	return b.Bytes()
 }
 
-// xlsxCore is the workbook's document properties from the profile: the
-// officer as its creator, the summary's title, and the as-of day as the
-// time it was made, so that the same ledger gives the same bytes.
-func xlsxCore(s model.Summary) []byte {
-	var b bytes.Buffer
-	when := s.AsOf.Time().Format("2006-01-02") + "T00:00:00Z"
-	b.WriteString(xmlHd + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"` +
-		` xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"` +
-		` xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>`)
-	xml.EscapeText(&b, []byte(s.Title))
-	b.WriteString(`</dc:title>`)
-	if s.Signer != "" {
-		b.WriteString(`<dc:creator>`)
-		xml.EscapeText(&b, []byte(s.Signer))
-		b.WriteString(`</dc:creator><cp:lastModifiedBy>`)
-		xml.EscapeText(&b, []byte(s.Signer))
-		b.WriteString(`</cp:lastModifiedBy>`)
-	}
-	b.WriteString(`<dcterms:created xsi:type="dcterms:W3CDTF">` + when + `</dcterms:created>` +
-		`<dcterms:modified xsi:type="dcterms:W3CDTF">` + when + `</dcterms:modified></cp:coreProperties>`)
-	return b.Bytes()
-}
-
 // sheetTitle is a sheet's title row and its printed header: whose ledger,
 // which year, as of which day.
 func sheetTitle(s model.Summary, what [2]string) (title, header string) {
@@ -264,7 +241,7 @@ func WriteXLSX(w io.Writer, s model.Summary) error {
 	}{
 		{"[Content_Types].xml", types},
 		{"_rels/.rels", []byte(xlsxPackageRels)},
-		{"docProps/core.xml", xlsxCore(s)},
+		{"docProps/core.xml", coreProps(s)},
 		{"docProps/app.xml", []byte(xlsxApp)},
 		{"xl/workbook.xml", workbookXML(layouts...)},
 		{"xl/_rels/workbook.xml.rels", rels},
