@@ -32,9 +32,7 @@ func Paper(text string) Attachment { return Attachment{Paper: text} }
 var ErrTooLarge = errors.New("file too large")
 
 func tooLarge(name string, size int64) error {
-	return model.Invalid(ErrTooLarge,
-		fmt.Sprintf("文件 %s 有 %s，超过了 50 MB 的上限；请压缩或拆分后再附上。", name, model.HumanSize(size)),
-		fmt.Sprintf("The file %s is %s, over the 50 MB limit; compress or split it, then attach it.", name, model.HumanSize(size)))
+	return model.Refuse(ErrTooLarge, model.KindTooLarge, name, model.HumanSize(size))
 }
 
 // ReadAttachment reads the file at path for attaching. It refuses, with one
@@ -47,16 +45,13 @@ func ReadAttachment(path string) (Attachment, error) {
 	fi, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return Attachment{}, model.Invalid(fs.ErrNotExist, fmt.Sprintf("找不到文件 %s；请检查路径。", shown),
-			fmt.Sprintf("There is no file %s; check the path.", shown))
+		return Attachment{}, model.Refuse(fs.ErrNotExist, model.KindNoSuchFile, shown)
 	case err != nil:
 		return Attachment{}, unreadable(shown)
 	case fi.IsDir():
-		return Attachment{}, model.Invalid(nil, fmt.Sprintf("%s 是一个目录；请逐个指定其中的文件。", shown),
-			fmt.Sprintf("%s is a directory; name the files in it one by one.", shown))
+		return Attachment{}, model.Refuse(nil, model.KindEvidenceIsDir, shown)
 	case !fi.Mode().IsRegular():
-		return Attachment{}, model.Invalid(nil, fmt.Sprintf("%s 不是普通文件（可能是管道或设备），不能作为佐证材料。", shown),
-			fmt.Sprintf("%s is not a regular file (a pipe or a device, perhaps) and cannot be evidence.", shown))
+		return Attachment{}, model.Refuse(nil, model.KindEvidenceNotRegular, shown)
 	case fi.Size() > model.MaxEvidenceSize:
 		return Attachment{}, tooLarge(shown, fi.Size())
 	}
@@ -80,8 +75,7 @@ func ReadAttachment(path string) (Attachment, error) {
 }
 
 func unreadable(shown string) error {
-	return model.Invalid(nil, fmt.Sprintf("无法读取文件 %s；请检查权限。", shown),
-		fmt.Sprintf("The file %s cannot be read; check its permissions.", shown))
+	return model.Refuse(nil, model.KindEvidenceUnreadable, shown)
 }
 
 // HashHex is the SHA-256 of b in lower-case hex, as evidence stores it.
@@ -116,8 +110,7 @@ func insertEvidence(ctx context.Context, tx queryer, recordID int64, a Attachmen
 			return e, err
 		}
 		if n > 0 {
-			return e, model.Invalid(nil, fmt.Sprintf("这条记录已有纸质材料“%s”。", paper),
-				fmt.Sprintf("The record already has the paper evidence %q.", paper))
+			return e, model.Refuse(nil, model.KindPaperTwice, paper)
 		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO evidence (record_id, paper, added_at) VALUES (?, ?, ?)`, recordID, paper, stamp(now))
 		if err != nil {
@@ -139,8 +132,7 @@ func insertEvidence(ctx context.Context, tx queryer, recordID int64, a Attachmen
 		return e, err
 	}
 	if same.Valid {
-		return e, model.Invalid(nil, fmt.Sprintf("文件 %s 与这条记录已有的 %s 内容相同，无需重复添加。", e.Name, model.CleanLine(same.String)),
-			fmt.Sprintf("The file %s has the same content as %s, which the record already has.", e.Name, model.CleanLine(same.String)))
+		return e, model.Refuse(nil, model.KindSameContent, e.Name, model.CleanLine(same.String))
 	}
 	if err := putBlob(ctx, tx, e.SHA256, a.Data); err != nil {
 		return e, err
@@ -271,8 +263,7 @@ func (s *Store) EvidenceItem(ctx context.Context, id int64) (model.Evidence, err
 func evidenceItem(ctx context.Context, q queryer, id int64) (model.Evidence, error) {
 	e, err := scanEvidence(q.QueryRowContext(ctx, `SELECT `+evidenceCols+` FROM evidence e JOIN records r ON r.id = e.record_id WHERE e.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return e, model.Invalid(model.ErrNotFound, fmt.Sprintf("没有编号为 %d 的佐证材料；用 taizhang evidence list 查看。", id),
-			fmt.Sprintf("There is no evidence item %d; see taizhang evidence list.", id))
+		return e, model.Refuse(model.ErrNotFound, model.KindNoEvidenceID, id)
 	}
 	return e, err
 }
@@ -292,8 +283,7 @@ func (s *Store) EvidenceData(ctx context.Context, id int64) (model.Evidence, []b
 			return err
 		}
 		if !e.IsFile() {
-			return model.Invalid(nil, fmt.Sprintf("佐证材料 %d 是纸质材料（%s），没有可保存的文件。", id, model.CleanLine(e.Paper)),
-				fmt.Sprintf("Evidence item %d is paper (%s); there is no file to save.", id, model.CleanLine(e.Paper)))
+			return model.Refuse(nil, model.KindPaperNoFile, id, model.CleanLine(e.Paper))
 		}
 		b, err = blob(ctx, tx, e.SHA256)
 		return err
@@ -334,8 +324,7 @@ func (s *Store) SaveEvidence(ctx context.Context, id int64, dest string) (model.
 		return model.Evidence{}, err
 	}
 	if _, err := os.Lstat(abs); err == nil {
-		return model.Evidence{}, model.Invalid(fs.ErrExist, fmt.Sprintf("%s 已存在；请换一个文件名或先移走它。", model.CleanLine(abs)),
-			fmt.Sprintf("%s already exists; choose another name or move it away first.", model.CleanLine(abs)))
+		return model.Evidence{}, model.Refuse(fs.ErrExist, model.KindExists, model.CleanLine(abs))
 	}
 	if err := CheckDest(abs, false); err != nil {
 		return model.Evidence{}, err

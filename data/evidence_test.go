@@ -6,7 +6,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"strings"
 	"syscall"
 	"testing"
 
@@ -61,7 +60,7 @@ func TestEvidenceIsStoredOncePerContent(t *testing.T) {
 	// The same content twice on one record is refused, and nothing of the
 	// batch is written.
 	_, err = s.AddEvidence(ctx, a.ID, []Attachment{{Name: "new.txt", Data: []byte("新的")}, {Name: "copy.pdf", Data: minutes}})
-	if ie, ok := model.AsInput(err); !ok || !strings.Contains(ie.Zh, "内容相同") {
+	if ie, ok := model.AsInput(err); !ok || ie.Kind != model.KindSameContent || ie.Args[1] != "会议记录.pdf" {
 		t.Errorf("same content twice: %v", err)
 	}
 	if n := countRows(t, s, "evidence"); n != 4 {

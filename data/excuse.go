@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -117,9 +116,7 @@ func (s *Store) Excuse(ctx context.Context, dutyID int64, ref model.PeriodRef, r
 			return err
 		}
 		if !has {
-			return model.Invalid(model.ErrNoTarget,
-				fmt.Sprintf("事项“%s”在%d年没有年度要求，没有可免的期间。", d.Title, ref.Year),
-				fmt.Sprintf("The duty %q has no target in %d, so it has no period to excuse.", d.Title, ref.Year))
+			return model.Refuse(model.ErrNoTarget, model.KindExcuseNoTarget, d.Title, ref.Year)
 		}
 		if added, err = model.CheckExcuse(dy, ref, reason); err != nil {
 			return err
@@ -158,9 +155,7 @@ func (s *Store) RemoveExcuse(ctx context.Context, dutyID int64, ref model.Period
 			return err
 		}
 		if old.Reason == "" {
-			return model.Invalid(model.ErrExcuseMissing,
-				fmt.Sprintf("事项“%s”的%s没有免于要求，无需撤销。", d.Title, ref.Label(model.Chinese)),
-				fmt.Sprintf("%s of the duty %q is not excused; there is nothing to withdraw.", ref.Label(model.English), d.Title))
+			return model.Refuse(model.ErrExcuseMissing, model.KindNotExcused, d.Title, ref)
 		}
 		_, err = tx.ExecContext(ctx, `DELETE FROM excuses WHERE duty_id = ? AND period = ?`, dutyID, ref.String())
 		return err
@@ -204,8 +199,7 @@ func excuseUnchanged(res sql.Result, err error) error {
 		return err
 	}
 	if n, err := res.RowsAffected(); err != nil || n != 1 {
-		return model.Invalid(model.ErrChanged, "这个期间的免于要求已被其他程序修改，不能撤销。",
-			"The excuse was changed elsewhere since, so it cannot be undone.")
+		return model.Refuse(model.ErrChanged, model.KindExcuseChanged)
 	}
 	return nil
 }

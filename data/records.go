@@ -128,9 +128,7 @@ func checkRecordTarget(ctx context.Context, q queryer, r model.Record) (model.Re
 }
 
 func archivedAfter(d model.Duty) error {
-	return model.Invalid(ErrArchivedOn{Title: d.Title, ID: d.ID, On: d.Archived},
-		fmt.Sprintf("事项“%s”已于 %s 归档，之后的日期不能登记。", d.Title, d.Archived),
-		fmt.Sprintf("The duty %q was archived on %s, so nothing after that day can be logged.", d.Title, d.Archived))
+	return model.Refuse(ErrArchivedOn{Title: d.Title, ID: d.ID, On: d.Archived}, model.KindArchivedOn, d.Title, d.Archived)
 }
 
 func checkDateTarget(ctx context.Context, q queryer, d model.Duty, r model.Record) error {
@@ -148,9 +146,7 @@ func checkDateTarget(ctx context.Context, q queryer, d model.Duty, r model.Recor
 	} else if has && t.Cadence == model.Week {
 		y, _ = r.Date.ISOWeek()
 	}
-	return model.Invalid(ErrNoTargetIn{Title: d.Title, ID: d.ID, Year: y},
-		fmt.Sprintf("事项“%s”在%d年没有年度要求。", d.Title, y),
-		fmt.Sprintf("The duty %q has no target in %d.", d.Title, y))
+	return model.Refuse(ErrNoTargetIn{Title: d.Title, ID: d.ID, Year: y}, model.KindNoTargetIn, d.Title, y)
 }
 
 // AddRecord checks and adds a record in one transaction and returns it as
@@ -214,7 +210,7 @@ func (s *Store) Record(ctx context.Context, id int64) (model.Record, error) {
 func record(ctx context.Context, q queryer, id int64) (model.Record, error) {
 	r, err := scanRecord(q.QueryRowContext(ctx, `SELECT `+recordCols+` FROM records r WHERE r.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return r, model.Invalid(model.ErrNotFound, fmt.Sprintf("没有编号为 %d 的记录。", id), fmt.Sprintf("There is no record %d.", id))
+		return r, model.Refuse(model.ErrNotFound, model.KindNoRecordID, id)
 	}
 	return r, err
 }
@@ -275,9 +271,7 @@ func current(ctx context.Context, q queryer, id int64, rev string) (model.Record
 // errStale is what an edit or delete says when the record is no longer the
 // one its form showed.
 func errStale() error {
-	return model.Invalid(model.ErrChanged,
-		"这条记录已在别处修改或删除，或台账已从备份恢复；未做改动，请重新打开。",
-		"The record was changed or deleted elsewhere, or a backup was restored, since it was opened; nothing was changed: open it again.")
+	return model.Refuse(model.ErrChanged, model.KindRecordChanged)
 }
 
 // newRev is a fresh random version token for a row.
@@ -292,8 +286,7 @@ func newRev() string {
 // errChanged is what an undo says when the record is no longer as this
 // session left it.
 func errChanged() error {
-	return model.Invalid(model.ErrChanged, "这条记录已被其他程序修改或删除，不能撤销。",
-		"The record was changed or deleted elsewhere since, so it cannot be undone.")
+	return model.Refuse(model.ErrChanged, model.KindRecordUndoChanged)
 }
 
 // UndoAdd deletes a record added in this session, provided it is still as

@@ -2,7 +2,6 @@ package model
 
 import (
 	"errors"
-	"fmt"
 	"unicode/utf8"
 )
 
@@ -38,34 +37,24 @@ func CheckFor(ref PeriodRef, date Date, t Target, found bool) (PeriodRef, error)
 	if ref.IsZero() {
 		return ref, nil
 	}
-	label := func(lang Lang) string { return ref.Label(lang) }
 	if !found {
-		return PeriodRef{}, &InputError{Err: ErrNoTarget, Field: "for",
-			Zh: fmt.Sprintf("该事项在%d年没有年度要求，记录不能计入%s。", ref.Year, label(Chinese)),
-			En: fmt.Sprintf("The duty has no target in %d, so the record cannot count for %s.", ref.Year, label(English))}
+		return PeriodRef{}, RefuseField("for", ErrNoTarget, KindForNoTarget, ref.Year, ref)
 	}
 	if ref.Cadence != t.Cadence {
 		eg := Holding(t.Cadence, Periods(t.Cadence, t.Year)[0].Start)
-		return PeriodRef{}, &InputError{Err: ErrForCadence, Field: "for",
-			Zh: fmt.Sprintf("%s不是该事项的期间：它在%d年按%s计，请写作 %s 这样的期间。", label(Chinese), t.Year, t.Cadence.Name(Chinese), eg),
-			En: fmt.Sprintf("%s is not one of the duty's periods: in %d it is counted %s; write a period such as %s.", label(English), t.Year, t.Cadence.Name(English), eg)}
+		return PeriodRef{}, RefuseField("for", ErrForCadence, KindForCadence, ref, t.Year, t.Cadence, eg.String())
 	}
 	if !ref.Valid() {
-		return PeriodRef{}, &InputError{Err: ErrNoSuchPeriod, Field: "for",
-			Zh: fmt.Sprintf("期间 %s 不存在，请检查。", ref), En: fmt.Sprintf("The period %s does not exist; check it.", ref)}
+		return PeriodRef{}, RefuseField("for", ErrNoSuchPeriod, KindNoSuchPeriod, ref.String())
 	}
 	p := ref.Period()
 	switch {
 	case p.Contains(date):
 		return PeriodRef{}, nil // it counts there anyway
 	case p.End >= date:
-		return PeriodRef{}, &InputError{Err: ErrForNotEnded, Field: "for",
-			Zh: fmt.Sprintf("%s晚于记录日期 %s，记录只能计入已经结束的期间。", label(Chinese), date),
-			En: fmt.Sprintf("%s is later than the record's date %s; a record can only count for a period that has ended.", label(English), date)}
+		return PeriodRef{}, RefuseField("for", ErrForNotEnded, KindForNotEnded, ref, date)
 	case int(date-p.End) > MaxForDays:
-		return PeriodRef{}, &InputError{Err: ErrForTooOld, Field: "for",
-			Zh: fmt.Sprintf("%s已于%s结束，距记录日期超过%d天，不能再计入；请按实际日期登记。", label(Chinese), p.End, MaxForDays),
-			En: fmt.Sprintf("%s ended on %s, more than %d days before the record; log it for the period of its date.", label(English), p.End, MaxForDays)}
+		return PeriodRef{}, RefuseField("for", ErrForTooOld, KindForTooOld, ref, p.End, MaxForDays)
 	}
 	return ref, nil
 }
@@ -80,11 +69,9 @@ func CheckExcuse(dy DutyYear, ref PeriodRef, reason string) (Excuse, error) {
 	reason = CleanLine(reason)
 	switch {
 	case reason == "":
-		return Excuse{}, &InputError{Err: ErrExcuseReason, Field: "reason",
-			Zh: "请写明免于要求的理由（如 病休、上级统一组织、岗位调整），用 --reason 给出。",
-			En: "Give the reason the period is excused (sick leave, organised by the higher level, change of post) with --reason."}
+		return Excuse{}, RefuseField("reason", ErrExcuseReason, KindExcuseReason)
 	case utf8.RuneCountInString(reason) > MaxReason:
-		return Excuse{}, tooLong("reason", "理由", "The reason", MaxReason)
+		return Excuse{}, longer("reason", KindFieldReason, MaxReason)
 	}
 	p, err := dy.PeriodOf(ref)
 	if err != nil {
@@ -92,13 +79,9 @@ func CheckExcuse(dy DutyYear, ref PeriodRef, reason string) (Excuse, error) {
 	}
 	switch p.State {
 	case Met:
-		return Excuse{}, &InputError{Err: ErrExcuseMet, Field: "period",
-			Zh: fmt.Sprintf("%s已完成（%d/%d），已完成的期间不能免于要求。", ref.Label(Chinese), p.Count, dy.Target.Min),
-			En: fmt.Sprintf("%s is already met (%d/%d); a met period cannot be excused.", ref.Label(English), p.Count, dy.Target.Min)}
+		return Excuse{}, RefuseField("period", ErrExcuseMet, KindExcuseMet, ref, p.Count, dy.Target.Min)
 	case Exempt:
-		return Excuse{}, &InputError{Err: ErrNotRequired, Field: "period",
-			Zh: fmt.Sprintf("%s本不在要求之内（任职起始日期之前或归档之后），无需免于要求。", ref.Label(Chinese)),
-			En: fmt.Sprintf("%s is not required anyway (before the start date or after the archive day); there is nothing to excuse.", ref.Label(English))}
+		return Excuse{}, RefuseField("period", ErrNotRequired, KindNotRequired, ref)
 	}
 	return Excuse{DutyID: dy.Duty.ID, Period: ref, Reason: reason}, nil
 }
@@ -110,13 +93,10 @@ func (dy DutyYear) PeriodOf(ref PeriodRef) (PeriodResult, error) {
 	t := dy.Target
 	if ref.Year != t.Year || ref.Cadence != t.Cadence {
 		eg := RefOf(t.Cadence, t.Year, Periods(t.Cadence, t.Year)[0])
-		return PeriodResult{}, &InputError{Err: ErrNoSuchPeriod, Field: "period",
-			Zh: fmt.Sprintf("该事项没有%s这一期间：%d年按%s计，请写作 %s 这样的期间。", ref.Label(Chinese), t.Year, t.Cadence.Name(Chinese), eg),
-			En: fmt.Sprintf("The duty has no period %s: in %d it is counted %s; write a period such as %s.", ref.Label(English), t.Year, t.Cadence.Name(English), eg)}
+		return PeriodResult{}, RefuseField("period", ErrNoSuchPeriod, KindNoPeriodOfDuty, ref, t.Year, t.Cadence, eg.String())
 	}
 	if ref.Index < 0 || ref.Index >= len(dy.Periods) {
-		return PeriodResult{}, &InputError{Err: ErrNoSuchPeriod, Field: "period",
-			Zh: fmt.Sprintf("期间 %s 不存在，请检查。", ref), En: fmt.Sprintf("The period %s does not exist; check it.", ref)}
+		return PeriodResult{}, RefuseField("period", ErrNoSuchPeriod, KindNoSuchPeriod, ref.String())
 	}
 	return dy.Periods[ref.Index], nil
 }

@@ -261,6 +261,12 @@ func tooLong(field, zh, en string, most int) *InputError {
 		fmt.Sprintf("%s is longer than %d characters; shorten it.", en, most))
 }
 
+// longer refuses a field longer than most characters, naming it by the
+// kind that names it (KindFieldTitle).
+func longer(field string, name Kind, most int) *InputError {
+	return RefuseField(field, nil, KindTooLong, name, most)
+}
+
 // AsInput returns the InputError inside err, if any.
 func AsInput(err error) (*InputError, bool) {
 	var ie *InputError
@@ -279,15 +285,15 @@ func (d *Duty) Normalize() error {
 	case d.Title == "":
 		return RefuseField("title", nil, KindTitleEmpty)
 	case utf8.RuneCountInString(d.Title) > MaxTitle:
-		return tooLong("title", "事项名称", "The title", MaxTitle)
+		return longer("title", KindFieldTitle, MaxTitle)
 	case !d.Category.Valid():
 		return RefuseField("category", nil, KindCategory)
 	case utf8.RuneCountInString(d.Basis) > MaxText:
-		return tooLong("basis", "依据", "The basis", MaxText)
+		return longer("basis", KindFieldBasis, MaxText)
 	case utf8.RuneCountInString(d.Evidence) > MaxText:
-		return tooLong("evidence", "应有的佐证材料", "The expected evidence", MaxText)
+		return longer("evidence", KindFieldEvidence, MaxText)
 	case utf8.RuneCountInString(d.Description) > MaxNote:
-		return tooLong("description", "说明", "The description", MaxNote)
+		return longer("description", KindFieldDescription, MaxNote)
 	}
 	return CheckArchiveReason(d.ArchiveReason)
 }

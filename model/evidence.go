@@ -64,10 +64,9 @@ func CheckPaper(s string) (string, error) {
 	s = CleanLine(s)
 	switch {
 	case s == "":
-		return s, InvalidField("paper", "纸质材料的存放位置不能为空；请写明在哪里，如“党小组会议记录本第12页”。",
-			"The paper locator is empty; say where the paper is kept, e.g. \"minutes book, page 12\".")
+		return s, RefuseField("paper", nil, KindPaperEmpty)
 	case utf8.RuneCountInString(s) > MaxText:
-		return s, tooLong("paper", "纸质材料的存放位置", "The paper locator", MaxText)
+		return s, longer("paper", KindFieldPaper, MaxText)
 	}
 	return s, nil
 }

@@ -85,6 +85,47 @@ const (
 	KindRecordsAfter   Kind = "RecordsAfter"   // title, last record's date
 	KindDutyChanged    Kind = "DutyChanged"    // —
 
+	// Periods a record counts for, and excuses.
+	KindForNoTarget    Kind = "ForNoTarget"    // year, period (its label)
+	KindForCadence     Kind = "ForCadence"     // period, year, cadence, an example period
+	KindNoSuchPeriod   Kind = "NoSuchPeriod"   // period as written
+	KindForNotEnded    Kind = "ForNotEnded"    // period, the record's date
+	KindForTooOld      Kind = "ForTooOld"      // period, its end, most days
+	KindExcuseReason   Kind = "ExcuseReason"   // —
+	KindExcuseMet      Kind = "ExcuseMet"      // period, count, min
+	KindNotRequired    Kind = "NotRequired"    // period
+	KindNoPeriodOfDuty Kind = "NoPeriodOfDuty" // period, year, cadence, an example period
+	KindExcuseNoTarget Kind = "ExcuseNoTarget" // title, year
+	KindNotExcused     Kind = "NotExcused"     // title, period
+	KindExcuseChanged  Kind = "ExcuseChanged"  // —
+	KindPeriodUnknown  Kind = "PeriodUnknown"  // what was typed
+	KindPeriodMissing  Kind = "PeriodMissing"  // what was typed, year, how many, the unit
+
+	// A field too long, and the fields so named.
+	KindTooLong          Kind = "TooLong" // field (a kind), most
+	KindFieldTitle       Kind = "FieldTitle"
+	KindFieldBasis       Kind = "FieldBasis"
+	KindFieldEvidence    Kind = "FieldEvidence"
+	KindFieldDescription Kind = "FieldDescription"
+	KindFieldPaper       Kind = "FieldPaper"
+	KindFieldReason      Kind = "FieldReason"
+
+	// Evidence and records.
+	KindPaperEmpty         Kind = "PaperEmpty"         // —
+	KindTooLarge           Kind = "TooLarge"           // name, size
+	KindEvidenceIsDir      Kind = "EvidenceIsDir"      // path
+	KindEvidenceNotRegular Kind = "EvidenceNotRegular" // path
+	KindEvidenceUnreadable Kind = "EvidenceUnreadable" // path
+	KindPaperTwice         Kind = "PaperTwice"         // the locator
+	KindSameContent        Kind = "SameContent"        // name, the name it has already
+	KindNoEvidenceID       Kind = "NoEvidenceID"       // id
+	KindPaperNoFile        Kind = "PaperNoFile"        // id, the locator
+	KindArchivedOn         Kind = "ArchivedOn"         // title, day
+	KindNoTargetIn         Kind = "NoTargetIn"         // title, year
+	KindNoRecordID         Kind = "NoRecordID"         // id
+	KindRecordChanged      Kind = "RecordChanged"      // —
+	KindRecordUndoChanged  Kind = "RecordUndoChanged"  // —
+
 	// The kinds of a file that is not a regular one, and what was expected.
 	KindFileDir         Kind = "FileDir"
 	KindFilePipe        Kind = "FilePipe"
@@ -113,6 +154,12 @@ var Kinds = map[Kind]int{
 	KindStartAfterLast: 2, KindDateMissing: 0, KindDateFuture: 1, KindDateYear: 0, KindRecordTextLong: 1,
 	KindRecordNoteLong: 1, KindProfileLong: 1, KindDutyUnnamed: 0, KindNoDutyID: 1, KindNoDutyTitle: 1,
 	KindRecordsAfter: 2, KindDutyChanged: 0,
+	KindForNoTarget: 2, KindForCadence: 4, KindNoSuchPeriod: 1, KindForNotEnded: 2, KindForTooOld: 3, KindExcuseReason: 0,
+	KindExcuseMet: 3, KindNotRequired: 1, KindNoPeriodOfDuty: 4, KindExcuseNoTarget: 2, KindNotExcused: 2, KindExcuseChanged: 0,
+	KindPeriodUnknown: 1, KindPeriodMissing: 4, KindTooLong: 2, KindFieldTitle: 0, KindFieldBasis: 0, KindFieldEvidence: 0,
+	KindFieldDescription: 0, KindFieldPaper: 0, KindFieldReason: 0, KindPaperEmpty: 0, KindTooLarge: 2, KindEvidenceIsDir: 1,
+	KindEvidenceNotRegular: 1, KindEvidenceUnreadable: 1, KindPaperTwice: 1, KindSameContent: 2, KindNoEvidenceID: 1,
+	KindPaperNoFile: 2, KindArchivedOn: 2, KindNoTargetIn: 2, KindNoRecordID: 1, KindRecordChanged: 0, KindRecordUndoChanged: 0,
 	KindFileDir: 0, KindFilePipe: 0, KindFileSocket: 0, KindFileCharDevice: 0, KindFileBlockDevice: 0,
 	KindFileSymlink: 0, KindFileRegular: 0, KindFileSpecial: 0, KindFileBackup: 0, KindFileExport: 0,
 }

@@ -93,20 +93,10 @@ func ParsePeriodRef(s string) (PeriodRef, error) {
 	in := strings.TrimSpace(s)
 	r, ok := parseRef(strings.ToUpper(strings.ReplaceAll(in, " ", "")))
 	if !ok {
-		return PeriodRef{}, &InputError{
-			Zh:    fmt.Sprintf("期间“%s”无法识别，请写作 2026、2026-H1、2026-Q3、2026-08、2026-W05 或 2026年上半年、2026年8月。", clip(in)),
-			En:    fmt.Sprintf("The period %q is not understood; write it as 2026, 2026-H1, 2026-Q3, 2026-08 or 2026-W05.", clip(in)),
-			Err:   ErrBadPeriod,
-			Field: "period",
-		}
+		return PeriodRef{}, RefuseField("period", ErrBadPeriod, KindPeriodUnknown, clip(in))
 	}
 	if !r.Valid() {
-		return PeriodRef{}, &InputError{
-			Zh:    fmt.Sprintf("期间“%s”不存在（%d年共%d个%s），请检查。", clip(in), r.Year, PeriodCount(r.Cadence, r.Year), unitZh[r.Cadence]),
-			En:    fmt.Sprintf("The period %q does not exist (%d has %d %s); check it.", clip(in), r.Year, PeriodCount(r.Cadence, r.Year), unitEn[r.Cadence]),
-			Err:   ErrBadPeriod,
-			Field: "period",
-		}
+		return PeriodRef{}, RefuseField("period", ErrBadPeriod, KindPeriodMissing, clip(in), r.Year, PeriodCount(r.Cadence, r.Year), PeriodUnit(r.Cadence))
 	}
 	return r, nil
 }
@@ -119,6 +109,18 @@ var (
 	unitZh = map[Cadence]string{Week: "周", Month: "月", Quarter: "季度", Half: "半年", Year: "年度"}
 	unitEn = map[Cadence]string{Week: "weeks", Month: "months", Quarter: "quarters", Half: "half-years", Year: "years"}
 )
+
+// PeriodUnit is a cadence's periods counted (周, months), for a message
+// that says how many a year has.
+type PeriodUnit Cadence
+
+// Name is the unit in lang.
+func (u PeriodUnit) Name(lang Lang) string {
+	if lang == English {
+		return unitEn[Cadence(u)]
+	}
+	return unitZh[Cadence(u)]
+}
 
 var zhQuarter = map[string]int{"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 

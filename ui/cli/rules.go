@@ -16,11 +16,13 @@ func (a *App) period(flag, v string) (model.PeriodRef, error) {
 	r, err := model.ParsePeriodRef(v)
 	if ie, ok := model.AsInput(err); ok && flag != "" {
 		// A flag is named; the argument is the sentence's subject itself.
-		en := ie.En
-		if en != "" {
-			en = strings.ToLower(en[:1]) + en[1:]
+		s := a.say(ie, ie.In)
+		if a.Lang == model.English {
+			s = flag + ": " + strings.ToLower(s[:1]) + s[1:]
+		} else {
+			s = flag + " " + s
 		}
-		return r, model.Invalid(ie.Err, flag+" "+ie.Zh, flag+": "+en)
+		return r, model.Invalid(ie.Err, s, s)
 	}
 	return r, err
 }

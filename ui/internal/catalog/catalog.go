@@ -131,23 +131,24 @@ func Check(a, b any) []string {
 // Phrase says an error of a model.Kind in a catalogue's words: the field
 // "Err"+kind, formatted with the kind's arguments, of which a model.Kind
 // is phrased the same way and a []string joined with the catalogue's
-// ListSep. ok is false when err has no kind (it then carries its own
+// ListSep; a value that names itself in a language (a period's Label, a
+// cadence's Name) says it in lang. ok is false when err has no kind (it then carries its own
 // sentence) or the catalogue lacks it.
 // An input error's lead (where in a file the trouble is) comes first, in
 // lang.
 func Phrase(cat any, lang model.Lang, err error) (msg string, ok bool) {
 	v := reflect.Indirect(reflect.ValueOf(cat))
 	if ie, ok := model.AsInput(err); ok && ie.Kind != "" {
-		msg, ok := phrase(v, ie.Kind, ie.Args)
+		msg, ok := phrase(v, lang, ie.Kind, ie.Args)
 		return ie.Lead(lang) + msg, ok
 	}
 	if f, ok := model.AsFailure(err); ok && f.Kind != "" {
-		return phrase(v, f.Kind, f.Args)
+		return phrase(v, lang, f.Kind, f.Args)
 	}
 	return "", false
 }
 
-func phrase(cat reflect.Value, kind model.Kind, args []any) (string, bool) {
+func phrase(cat reflect.Value, lang model.Lang, kind model.Kind, args []any) (string, bool) {
 	f := cat.FieldByName("Err" + string(kind))
 	if !f.IsValid() || f.Kind() != reflect.String {
 		return "", false
@@ -156,11 +157,15 @@ func phrase(cat reflect.Value, kind model.Kind, args []any) (string, bool) {
 	for i, a := range args {
 		switch v := a.(type) {
 		case model.Kind:
-			s, ok := phrase(cat, v, nil)
+			s, ok := phrase(cat, lang, v, nil)
 			if !ok {
 				s = string(v)
 			}
 			shown[i] = s
+		case interface{ Label(model.Lang) string }:
+			shown[i] = v.Label(lang)
+		case interface{ Name(model.Lang) string }:
+			shown[i] = v.Name(lang)
 		case []string:
 			sep := ", "
 			if f := cat.FieldByName("ListSep"); f.IsValid() {
