@@ -301,8 +301,8 @@ func (d *Duty) Normalize() error {
 // CheckArchiveReason refuses a reason for archiving too long for the
 // documents' one line.
 func CheckArchiveReason(reason string) error {
-	if utf8.RuneCountInString(reason) > MaxText {
-		return tooLong("archive-reason", "归档原因", "The reason for archiving", MaxText)
+	if utf8.RuneCountInString(reason) > MaxReason {
+		return longer("archive-reason", KindFieldReason, MaxReason)
 	}
 	return nil
 }

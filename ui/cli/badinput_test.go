@@ -69,7 +69,7 @@ func TestBadInput(t *testing.T) {
 		{"duty archive future date", []string{"duty", "archive", "会前", "--date", "2027-01-01"}, "after today"},
 		{"duty archive restore active", []string{"duty", "archive", "会前", "--restore"}, "is not archived"},
 		{"duty archive reason on restore", []string{"duty", "archive", "会前", "--restore", "--reason", "岗位调整"}, "takes none"},
-		{"duty archive long reason", []string{"duty", "archive", "会前", "--reason", strings.Repeat("调", 2001)}, "reason for archiving"},
+		{"duty archive long reason", []string{"duty", "archive", "会前", "--reason", strings.Repeat("调", 201)}, "reason is longer than 200"},
 		{"log no duty", []string{"log"}, "expected"},
 		{"log unknown duty", []string{"log", "党课"}, "No duty"},
 		{"log ambiguous", []string{"log", "学法"}, "matches several"},
