@@ -20,8 +20,7 @@ func (s *Store) FillDemo(ctx context.Context, dl model.DemoLedger) error {
 			return err
 		}
 		if n > 0 {
-			return model.Invalid(nil, "台账中已有数据，示例数据只能写入空台账；请用 --db 指定一个新文件。",
-				"The ledger already holds data; demo data only goes into an empty ledger, so give a new file with --db.")
+			return model.Refuse(nil, model.KindLedgerNotEmpty)
 		}
 		now := stamp(time.Now())
 		insDuty, err := tx.PrepareContext(ctx, `INSERT INTO duties (title, category, description, basis, created_at, updated_at, rev) VALUES (?, ?, ?, ?, ?, ?, ?)`)

@@ -239,9 +239,7 @@ func titleTaken(ctx context.Context, q queryer, title string, except int64) (int
 }
 
 func duplicateTitle(title string, id int64) error {
-	return model.Invalid(ErrTitleTaken{Title: title, ID: id},
-		fmt.Sprintf("已有同名事项“%s”（编号 %d）；请换一个名称。", title, id),
-		fmt.Sprintf("A duty called %q already exists (id %d); choose another title.", title, id))
+	return model.Refuse(ErrTitleTaken{Title: title, ID: id}, model.KindDuplicateTitle, title, id)
 }
 
 // AddDuty adds a duty with its target in one transaction and returns its id.

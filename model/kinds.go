@@ -126,6 +126,18 @@ const (
 	KindRecordChanged      Kind = "RecordChanged"      // —
 	KindRecordUndoChanged  Kind = "RecordUndoChanged"  // —
 
+	// Exports, and the rest.
+	KindExportFormat   Kind = "ExportFormat"   // —
+	KindAllJSONOnly    Kind = "AllJSONOnly"    // —
+	KindExportYear     Kind = "ExportYear"     // year
+	KindExportLayout   Kind = "ExportLayout"   // —
+	KindReportFormats  Kind = "ReportFormats"  // —
+	KindExportIsDir    Kind = "ExportIsDir"    // path
+	KindZipExists      Kind = "ZipExists"      // path
+	KindStrict         Kind = "Strict"         // how many findings
+	KindDuplicateTitle Kind = "DuplicateTitle" // title, id
+	KindLedgerNotEmpty Kind = "LedgerNotEmpty" // —
+
 	// The kinds of a file that is not a regular one, and what was expected.
 	KindFileDir         Kind = "FileDir"
 	KindFilePipe        Kind = "FilePipe"
@@ -160,6 +172,8 @@ var Kinds = map[Kind]int{
 	KindFieldDescription: 0, KindFieldPaper: 0, KindFieldReason: 0, KindPaperEmpty: 0, KindTooLarge: 2, KindEvidenceIsDir: 1,
 	KindEvidenceNotRegular: 1, KindEvidenceUnreadable: 1, KindPaperTwice: 1, KindSameContent: 2, KindNoEvidenceID: 1,
 	KindPaperNoFile: 2, KindArchivedOn: 2, KindNoTargetIn: 2, KindNoRecordID: 1, KindRecordChanged: 0, KindRecordUndoChanged: 0,
+	KindExportFormat: 0, KindAllJSONOnly: 0, KindExportYear: 1, KindExportLayout: 0, KindReportFormats: 0, KindExportIsDir: 1,
+	KindZipExists: 1, KindStrict: 1, KindDuplicateTitle: 2, KindLedgerNotEmpty: 0,
 	KindFileDir: 0, KindFilePipe: 0, KindFileSocket: 0, KindFileCharDevice: 0, KindFileBlockDevice: 0,
 	KindFileSymlink: 0, KindFileRegular: 0, KindFileSpecial: 0, KindFileBackup: 0, KindFileExport: 0,
 }

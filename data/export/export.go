@@ -105,28 +105,23 @@ func DefaultPath(o Options) string {
 
 func (o *Options) check() error {
 	if _, ok := ParseFormat(string(o.Format)); !ok {
-		return model.Invalid(nil, "导出格式应为 md、txt、docx、xlsx、csv、json 或 zip。",
-			"The export format must be md, txt, docx, xlsx, csv, json or zip.")
+		return model.Refuse(nil, model.KindExportFormat)
 	}
 	o.Format, _ = ParseFormat(string(o.Format))
 	if o.All && o.Format != JSON {
-		return model.Invalid(nil, "--all（导出全部年度）只用于 json 格式；其他格式每次导出一个年度。",
-			"--all (every year) works with the json format only; the other formats export one year.")
+		return model.Refuse(nil, model.KindAllJSONOnly)
 	}
 	if !(o.All && o.Year == 0) && !model.ValidYear(o.Year) {
-		return model.Invalid(nil, fmt.Sprintf("年份 %d 不在1900至2999之间。", o.Year),
-			fmt.Sprintf("The year %d is outside 1900-2999.", o.Year))
+		return model.Refuse(nil, model.KindExportYear, o.Year)
 	}
 	if o.Layout == "" {
 		o.Layout = model.SummaryLayout
 	}
 	if _, ok := model.ParseLayout(string(o.Layout)); !ok {
-		return model.Invalid(nil, "版式应为 summary（履职情况）或 report（述责述廉报告）。",
-			"The layout must be summary or report.")
+		return model.Refuse(nil, model.KindExportLayout)
 	}
 	if o.Layout == model.ReportLayout && o.Format != Markdown && o.Format != Text && o.Format != Word && o.Format != Zip {
-		return model.Invalid(nil, "述责述廉报告（--layout report）只能导出为 md、txt 或 docx；xlsx、csv 和 json 是台账数据，不分版式。",
-			"The report layout (--layout report) is written as md, txt or docx; xlsx, csv and json hold the ledger and have no layout.")
+		return model.Refuse(nil, model.KindReportFormats)
 	}
 	if o.Today.IsZero() {
 		o.Today = model.Today()
@@ -171,13 +166,11 @@ func Write(ctx context.Context, s *data.Store, o Options) (string, []Warning, er
 	if o.CheckOnly {
 		abs = ""
 	} else if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
-		return "", nil, model.Invalid(nil, fmt.Sprintf("%s 是一个目录；请用 -o 给出文件名。", abs),
-			fmt.Sprintf("%s is a directory; give a file name with -o.", abs))
+		return "", nil, model.Refuse(nil, model.KindExportIsDir, abs)
 	}
 	if o.Format == Zip && o.Force && !o.CheckOnly {
 		if _, err := os.Lstat(abs); err == nil {
-			return "", nil, model.Invalid(nil, fmt.Sprintf("%s 已存在；检查材料从不覆盖已有文件（--force 对 zip 无效），请用 -o 指定新的文件名或先移走它。", abs),
-				fmt.Sprintf("%s already exists; the inspection bundle is never written over a file (--force does not apply to zip): choose a new name with -o or move it away.", abs))
+			return "", nil, model.Refuse(nil, model.KindZipExists, abs)
 		}
 	}
 	if err := data.CheckDest(abs, o.Force); !o.CheckOnly && err != nil {
@@ -210,9 +203,7 @@ func Write(ctx context.Context, s *data.Store, o Options) (string, []Warning, er
 		return "", warnings, nil
 	}
 	if o.Strict && len(warnings) > 0 {
-		return "", warnings, model.Invalid(nil,
-			fmt.Sprintf("导出前检查发现%d个问题，已按 --strict 停止，未写入文件；补全台账或去掉 --strict 后再导出。", len(warnings)),
-			fmt.Sprintf("The check found %d issues, so with --strict nothing was written; complete the ledger or drop --strict.", len(warnings)))
+		return "", warnings, model.Refuse(nil, model.KindStrict, len(warnings))
 	}
 	if o.Format == Zip {
 		// The bundle copies files the officer cannot get back from

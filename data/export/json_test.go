@@ -425,7 +425,7 @@ func TestWriteRefusesTheFileFirst(t *testing.T) {
 		{"no directory", Options{Year: 2026, Format: Excel, Path: filepath.Join(dir, "missing", "a.xlsx")}, "NoDir"},
 		{"no directory, all", Options{Format: JSON, All: true, Path: filepath.Join(dir, "missing", "a.json")}, "NoDir"},
 		{"a file for a directory", Options{Year: 2026, Format: Markdown, Path: filepath.Join(existing, "a.md")}, "NoDir"},
-		{"a directory", Options{Year: 2026, Format: Markdown, Path: dir}, "是一个目录"},
+		{"a directory", Options{Year: 2026, Format: Markdown, Path: dir}, "ExportIsDir"},
 	} {
 		called := false
 		c.o.AsOf = fixedToday

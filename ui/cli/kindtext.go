@@ -22,7 +22,9 @@ type KindText struct {
 	ErrPeriodUnknown, ErrPeriodMissing, ErrTooLarge, ErrEvidenceIsDir, ErrEvidenceNotRegular string
 	ErrEvidenceUnreadable, ErrPaperTwice, ErrSameContent, ErrNoEvidenceID, ErrPaperNoFile    string
 	ErrExcuseNoTarget, ErrNotExcused, ErrExcuseChanged, ErrArchivedOn, ErrNoTargetIn         string
-	ErrNoRecordID, ErrRecordChanged, ErrRecordUndoChanged, ErrFileDir, ErrFilePipe           string
+	ErrNoRecordID, ErrRecordChanged, ErrRecordUndoChanged, ErrExportFormat, ErrAllJSONOnly   string
+	ErrExportYear, ErrExportLayout, ErrReportFormats, ErrExportIsDir, ErrZipExists           string
+	ErrStrict, ErrDuplicateTitle, ErrLedgerNotEmpty, ErrFileDir, ErrFilePipe                 string
 	ErrFileSocket, ErrFileCharDevice, ErrFileBlockDevice, ErrFileSymlink, ErrFileRegular     string
 	ErrFileSpecial, ErrFileBackup, ErrFileExport                                             string
 }
@@ -121,6 +123,16 @@ var kindTextZh = KindText{
 	ErrNoRecordID:         "没有编号为 %d 的记录。",
 	ErrRecordChanged:      "这条记录已在别处修改或删除，或台账已从备份恢复；未做改动，请重新打开。",
 	ErrRecordUndoChanged:  "这条记录已被其他程序修改或删除，不能撤销。",
+	ErrExportFormat:       "导出格式应为 md、txt、docx、xlsx、csv、json 或 zip。",
+	ErrAllJSONOnly:        "--all（导出全部年度）只用于 json 格式；其他格式每次导出一个年度。",
+	ErrExportYear:         "年份 %d 不在1900至2999之间。",
+	ErrExportLayout:       "版式应为 summary（履职情况）或 report（述责述廉报告）。",
+	ErrReportFormats:      "述责述廉报告（--layout report）只能导出为 md、txt 或 docx；xlsx、csv 和 json 是台账数据，不分版式。",
+	ErrExportIsDir:        "%s 是一个目录；请用 -o 给出文件名。",
+	ErrZipExists:          "%s 已存在；检查材料从不覆盖已有文件（--force 对 zip 无效），请用 -o 指定新的文件名或先移走它。",
+	ErrStrict:             "导出前检查发现%d个问题，已按 --strict 停止，未写入文件；补全台账或去掉 --strict 后再导出。",
+	ErrDuplicateTitle:     "已有同名事项“%s”（编号 %d）；请换一个名称。",
+	ErrLedgerNotEmpty:     "台账中已有数据，示例数据只能写入空台账；请用 --db 指定一个新文件。",
 	ErrFileDir:            "目录",
 	ErrFilePipe:           "命名管道（FIFO）",
 	ErrFileSocket:         "套接字",
@@ -227,6 +239,16 @@ var kindTextEn = KindText{
 	ErrNoRecordID:         "There is no record %d.",
 	ErrRecordChanged:      "The record was changed or deleted elsewhere, or a backup was restored, since it was opened; nothing was changed: open it again.",
 	ErrRecordUndoChanged:  "The record was changed or deleted elsewhere since, so it cannot be undone.",
+	ErrExportFormat:       "The export format must be md, txt, docx, xlsx, csv, json or zip.",
+	ErrAllJSONOnly:        "--all (every year) works with the json format only; the other formats export one year.",
+	ErrExportYear:         "The year %d is outside 1900-2999.",
+	ErrExportLayout:       "The layout must be summary or report.",
+	ErrReportFormats:      "The report layout (--layout report) is written as md, txt or docx; xlsx, csv and json hold the ledger and have no layout.",
+	ErrExportIsDir:        "%s is a directory; give a file name with -o.",
+	ErrZipExists:          "%s already exists; the inspection bundle is never written over a file (--force does not apply to zip): choose a new name with -o or move it away.",
+	ErrStrict:             "The check found %d issues, so with --strict nothing was written; complete the ledger or drop --strict.",
+	ErrDuplicateTitle:     "A duty called %q already exists (id %d); choose another title.",
+	ErrLedgerNotEmpty:     "The ledger already holds data; demo data only goes into an empty ledger, so give a new file with --db.",
 	ErrFileDir:            "a directory",
 	ErrFilePipe:           "a named pipe (FIFO)",
 	ErrFileSocket:         "a socket",
