@@ -305,6 +305,9 @@ func (s *Store) replace(ctx context.Context, real, stage string, keep bool) (Res
 	if err := replaceTables(ctx, tx); err != nil {
 		return out, s.dbError(err)
 	}
+	if err := newGeneration(ctx, tx); err != nil {
+		return out, s.dbError(err)
+	}
 	if err := tx.Commit(); err != nil {
 		return out, s.dbError(err)
 	}

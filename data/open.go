@@ -66,7 +66,8 @@ type Store struct {
 	path string
 
 	mu          sync.Mutex
-	dataVersion int64 // last PRAGMA data_version seen by Changed
+	dataVersion int64  // last PRAGMA data_version seen by Changed
+	gen         string // the ledger's generation when last seen (generation.go)
 
 	// Migrated names the copy kept aside before this open upgraded the file,
 	// or is empty.

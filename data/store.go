@@ -17,6 +17,10 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err != nil {
 		return s.dbError(err)
 	}
+	if err := s.sameGeneration(ctx, tx); err != nil {
+		tx.Rollback()
+		return s.dbError(err)
+	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
 		return s.dbError(err)

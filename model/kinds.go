@@ -125,6 +125,7 @@ const (
 	KindNoRecordID         Kind = "NoRecordID"         // id
 	KindRecordChanged      Kind = "RecordChanged"      // —
 	KindRecordUndoChanged  Kind = "RecordUndoChanged"  // —
+	KindRestoredSince      Kind = "RestoredSince"      // —: an undo after a restore
 
 	// Exports, and the rest.
 	KindExportFormat   Kind = "ExportFormat"   // —
@@ -171,7 +172,7 @@ var Kinds = map[Kind]int{
 	KindPeriodUnknown: 1, KindPeriodMissing: 4, KindTooLong: 2, KindFieldTitle: 0, KindFieldBasis: 0, KindFieldEvidence: 0,
 	KindFieldDescription: 0, KindFieldPaper: 0, KindFieldReason: 0, KindPaperEmpty: 0, KindTooLarge: 2, KindEvidenceIsDir: 1,
 	KindEvidenceNotRegular: 1, KindEvidenceUnreadable: 1, KindPaperTwice: 1, KindSameContent: 2, KindNoEvidenceID: 1,
-	KindPaperNoFile: 2, KindArchivedOn: 2, KindNoTargetIn: 2, KindNoRecordID: 1, KindRecordChanged: 0, KindRecordUndoChanged: 0,
+	KindPaperNoFile: 2, KindArchivedOn: 2, KindNoTargetIn: 2, KindNoRecordID: 1, KindRecordChanged: 0, KindRecordUndoChanged: 0, KindRestoredSince: 0,
 	KindExportFormat: 0, KindAllJSONOnly: 0, KindExportYear: 1, KindExportLayout: 0, KindReportFormats: 0, KindExportIsDir: 1,
 	KindZipExists: 1, KindStrict: 1, KindDuplicateTitle: 2, KindLedgerNotEmpty: 0,
 	KindFileDir: 0, KindFilePipe: 0, KindFileSocket: 0, KindFileCharDevice: 0, KindFileBlockDevice: 0,

@@ -17,6 +17,9 @@ import (
 // Ledger is what the interface needs of the store. Every call happens in a
 // tea.Cmd, never in Update.
 type Ledger interface {
+	// Generation is the ledger's generation as of the last write: undo
+	// expects the one its change was made in (data.Expecting).
+	Generation() string
 	YearStatus(ctx context.Context, year int, asOf model.Date) (model.YearStatus, error)
 	Records(ctx context.Context, f data.RecordFilter) ([]model.Record, error)
 	Duties(ctx context.Context) ([]model.Duty, error)

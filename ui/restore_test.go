@@ -77,3 +77,51 @@ func TestWarningShownWhenTheAppOpens(t *testing.T) {
 	run(t, a, a.Init())
 	mustContain(t, a, "台账位于网络文件系统（NFS）上")
 }
+
+// A record deleted before a restore of another ledger's backup cannot be
+// put back by undo after it: its duty id may name another duty there.
+// What is done after the restore can be undone as usual.
+func TestUndoAcrossARestore(t *testing.T) {
+	s, path := testLedger(t)
+	other, err := data.Open(filepath.Join(t.TempDir(), "other.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tpl, _ := model.FindTemplate("section-chief")
+	ds, ts := tpl.Build(2026, model.Chinese)
+	other.AddDuties(bg, ds, ts)
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	if err := other.Backup(bg, backup); err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+
+	a := newTestApp(t, s, model.Chinese, 80, 30)
+	selectDuty(t, a, "提醒谈话")
+	press(t, a, "enter", "d", "y")
+	mustContain(t, a, "已删除")
+	restorer, err := data.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer restorer.Close()
+	if _, err := restorer.Restore(bg, backup); err != nil {
+		t.Fatal(err)
+	}
+	press(t, a, "u")
+	mustContain(t, a, "台账在这之后已从备份恢复，恢复之前的操作不能再撤销。")
+	if rs, _ := s.Records(bg, data.RecordFilter{}); len(rs) != 0 {
+		t.Fatalf("undo put %d records into the restored ledger", len(rs))
+	}
+	// A record logged after the restore is taken back by undo.
+	press(t, a, "esc", "esc", "ctrl+r")
+	selectDuty(t, a, "学法")
+	press(t, a, "space", "学习宪法", "enter")
+	if rs, _ := s.Records(bg, data.RecordFilter{}); len(rs) != 1 {
+		t.Fatalf("%d records after logging one", len(rs))
+	}
+	press(t, a, "u")
+	if rs, _ := s.Records(bg, data.RecordFilter{}); len(rs) != 0 {
+		t.Fatalf("undo after the restore left %d records: %s", len(rs), screen(a))
+	}
+}

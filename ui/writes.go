@@ -6,6 +6,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"taizhang/data"
 	"taizhang/model"
 )
 
@@ -169,6 +170,9 @@ type undoEntry struct {
 	// (the roster's).
 	fn   func(ctx context.Context) error
 	desc string
+	// gen is the ledger's generation the change was made in: restoring a
+	// backup starts another, and the change can no longer be taken back.
+	gen string
 }
 
 // describe names the change, for "已撤销…".
@@ -231,7 +235,9 @@ func (a *App) written(msg writtenMsg) tea.Cmd {
 		a.stack = append(a.stack[:i], a.stack[i+1:]...)
 	}
 	if msg.undo != nil {
-		a.undo = append(a.undo, *msg.undo)
+		u := *msg.undo
+		u.gen = a.c.ledger.Generation()
+		a.undo = append(a.undo, u)
 	}
 	if msg.evidenceOf != 0 {
 		return tea.Batch(a.reload(), a.say(msg.say, false), loadEvidence(a.c.ledger, msg.evidenceOf))
@@ -252,6 +258,7 @@ func (a *App) undoLast() tea.Cmd {
 	a.undo = a.undo[:len(a.undo)-1]
 	said := fmt.Sprintf(a.c.t.Undone, u.describe(a.c.t))
 	return a.write(func(ctx context.Context, l Ledger) writtenMsg {
+		ctx = data.Expecting(ctx, u.gen)
 		var err error
 		switch {
 		case u.fn != nil:
