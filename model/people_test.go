@@ -345,3 +345,29 @@ func TestCoverageSentences(t *testing.T) {
 		})
 	}
 }
+
+// Behind pace in a report so far, a per-person duty is said in people:
+// how many have had their talk, how many the pace asks for by now, and
+// who is still waiting — never a count of talks against a minimum of one.
+func TestLaggingInPeople(t *testing.T) {
+	r := staff()
+	tr := Tracked{Duty: Duty{ID: 1, Title: "与科室干部谈心谈话", Category: Talk},
+		Target: Target{Year: 2026, Cadence: Year, Min: 1, Each: "科室干部"}, Group: r.GroupMembers("科室干部"),
+		Talks: talks(r, [2]string{"2026-03-01", "张三"}, [2]string{"2026-04-01", "张三"})}
+	for _, tc := range []struct {
+		lang Lang
+		want string
+	}{
+		{Chinese, "与科室干部谈心谈话：截至9月30日覆盖1人（应覆盖5人），按科室干部每人每年不少于1次的进度此时应覆盖3人，尚未谈话：李四、张伟（财务科）、张伟（办公室）、钱七。"},
+		{English, "与科室干部谈心谈话: 1 of 5 people reached by Sep 30, where the pace of "},
+	} {
+		ys := EvaluateYear(2026, CloseOf(d("2026-09-30")), []Tracked{tr})
+		if ys.Duties[0].Now != NowBehind {
+			t.Fatalf("the duty is %s, want behind", ys.Duties[0].Now)
+		}
+		s := BuildSummary(ys, nil, Profile{}, tc.lang)
+		if got := lagging(s, s.Duties[0], tc.lang); !strings.Contains(got, tc.want) {
+			t.Errorf("lagging = %q, want %q", got, tc.want)
+		}
+	}
+}

@@ -197,6 +197,9 @@ func lagging(s Summary, sd SummaryDuty, lang Lang) string {
 	if sd.Target.Cadence != Year {
 		where = periodName(sd.Target.Cadence, open.Period, s.Year, lang, true)
 	}
+	if sd.Target.Each != "" {
+		return laggingPeople(s, sd, open, where, lang)
+	}
 	if lang == English {
 		if where != "" {
 			where = " in " + where
@@ -206,6 +209,33 @@ func lagging(s Summary, sd SummaryDuty, lang Lang) string {
 	}
 	return fmt.Sprintf("%s：%s截至%s完成%d次，按%s的要求应完成%d次。", sd.Duty.Title, where, shortDate(s.AsOf, s.Year, lang),
 		open.Count, sd.Requirement, want)
+}
+
+// laggingPeople is a per-person duty behind pace, in people: how many
+// have had their talks, how many the pace asks for by now, out of how many,
+// and who is still waiting.
+func laggingPeople(s Summary, sd SummaryDuty, open PeriodResult, where string, lang Lang) string {
+	covered, waiting := 0, []string{}
+	for _, p := range open.People {
+		if p.Count >= sd.Target.Min {
+			covered++
+		} else {
+			waiting = append(waiting, p.Label)
+		}
+	}
+	want := 0
+	if open.Days() > 0 && sd.Target.Min > 0 {
+		want = open.Need * (int(s.AsOf-open.Start) + 1) / open.Days() / sd.Target.Min
+	}
+	if lang == English {
+		if where != "" {
+			where = " in " + where
+		}
+		return fmt.Sprintf("%s: %d of %d people reached%s by %s, where the pace of %s asks %d; not yet: %s.", sd.Duty.Title,
+			covered, len(open.People), where, shortDate(s.AsOf, s.Year, lang), sd.Requirement, want, strings.Join(waiting, ", "))
+	}
+	return fmt.Sprintf("%s：%s截至%s覆盖%d人（应覆盖%d人），按%s的进度此时应覆盖%d人，尚未谈话：%s。", sd.Duty.Title, where,
+		shortDate(s.AsOf, s.Year, lang), covered, len(open.People), sd.Requirement, want, strings.Join(waiting, "、"))
 }
 
 // openLabel names the period still open: 12月, 四季度, the year.

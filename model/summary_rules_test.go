@@ -97,3 +97,22 @@ func TestMidYearSummaryJudgesTheFirstHalf(t *testing.T) {
 		t.Errorf("during 30 June: %+v %s", s.Missed, s.Duties[0].Status)
 	}
 }
+
+// The overview says which group the duties behind pace are in: beside the
+// duties in progress, not after the list, where it reads as if the last
+// group (archived) were behind.
+func TestOverviewPlacesBehind(t *testing.T) {
+	ys := YearStatus{Year: 2026, AsOf: NewDate(2026, 6, 30), Figures: Figures{Duties: 3, Required: 4, Credited: 1},
+		Duties: []DutyYear{{Verdict: VerdictInProgress, Now: NowBehind}, {Verdict: VerdictInProgress, Now: NowOnTrack}, {Verdict: VerdictArchived}}}
+	for _, tc := range []struct {
+		lang Lang
+		want string
+	}{
+		{Chinese, "其中进行中2项（其中进度滞后1项）、已归档1项；"},
+		{English, "2 in progress (1 of them behind pace) and 1 archived."},
+	} {
+		if got := overview(ys, true, tc.lang); !strings.Contains(got, tc.want) {
+			t.Errorf("overview = %q, want %q", got, tc.want)
+		}
+	}
+}

@@ -241,13 +241,14 @@ func timesEn(n int) string {
 func overview(ys YearStatus, partial bool, lang Lang) string {
 	f := ys.Figures
 	activities := 0
-	verdicts := map[Verdict]int{}
-	behind := 0
+	// behind counts the duties behind pace under the verdict they have,
+	// so that the words go beside that group (进行中6项（其中进度滞后1项）).
+	verdicts, behind := map[Verdict]int{}, map[Verdict]int{}
 	for _, d := range ys.Duties {
 		activities += d.Done
 		verdicts[d.Verdict]++
 		if d.Now == NowBehind {
-			behind++
+			behind[d.Verdict]++
 		}
 	}
 	rate := fmt.Sprintf("%.1f%%", f.Rate*100)
@@ -263,15 +264,16 @@ func overview(ys YearStatus, partial bool, lang Lang) string {
 		var parts []string
 		for _, v := range order {
 			if n := verdicts[v]; n > 0 {
-				parts = append(parts, fmt.Sprintf("%d %s", n, v.Name(lang)))
+				part := fmt.Sprintf("%d %s", n, v.Name(lang))
+				if b := behind[v]; b > 0 {
+					part += fmt.Sprintf(" (%d of them behind pace)", b)
+				}
+				parts = append(parts, part)
 			}
 		}
 		list := strings.Join(parts, ", ")
 		if k := len(parts); k > 1 {
 			list = strings.Join(parts[:k-1], ", ") + " and " + parts[k-1]
-		}
-		if behind > 0 {
-			list += fmt.Sprintf(" (%d of them behind pace)", behind)
 		}
 		noun := "duties"
 		if f.Duties == 1 {
@@ -302,13 +304,14 @@ func overview(ys YearStatus, partial bool, lang Lang) string {
 	var parts []string
 	for _, v := range order {
 		if n := verdicts[v]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%s%d项", v.Name(lang), n))
+			part := fmt.Sprintf("%s%d项", v.Name(lang), n)
+			if b := behind[v]; b > 0 {
+				part += fmt.Sprintf("（其中进度滞后%d项）", b)
+			}
+			parts = append(parts, part)
 		}
 	}
 	list := strings.Join(parts, "、")
-	if behind > 0 {
-		list += fmt.Sprintf("（其中进度滞后%d项）", behind)
-	}
 	s := fmt.Sprintf("%s，本人列入台账的履职事项共%d项，其中%s；共开展履职活动%d次。按各事项的频次要求，全年应开展%d次，",
 		prefix, f.Duties, list, activities, f.Required)
 	if partial {
