@@ -139,6 +139,21 @@ const (
 	KindDuplicateTitle Kind = "DuplicateTitle" // title, id
 	KindLedgerNotEmpty Kind = "LedgerNotEmpty" // —
 
+	// A plan file that cannot be read as a plan.
+	KindPlanTextTooBig     Kind = "PlanTextTooBig"
+	KindPlanRTF            Kind = "PlanRTF"
+	KindPlanPDF            Kind = "PlanPDF"
+	KindPlanUTF16          Kind = "PlanUTF16"
+	KindPlanEncoding       Kind = "PlanEncoding"
+	KindPlanBinary         Kind = "PlanBinary"
+	KindDocxTooBig         Kind = "DocxTooBig"
+	KindDocxDamaged        Kind = "DocxDamaged"
+	KindDocxNotWord        Kind = "DocxNotWord"
+	KindDocxPassword       Kind = "DocxPassword"
+	KindDocxUnpacksTooMuch Kind = "DocxUnpacksTooMuch"
+	KindDocxTextTooBig     Kind = "DocxTextTooBig"
+	KindDocxOldDoc         Kind = "DocxOldDoc"
+
 	// The kinds of a file that is not a regular one, and what was expected.
 	KindFileDir         Kind = "FileDir"
 	KindFilePipe        Kind = "FilePipe"
@@ -175,6 +190,7 @@ var Kinds = map[Kind]int{
 	KindPaperNoFile: 2, KindArchivedOn: 2, KindNoTargetIn: 2, KindNoRecordID: 1, KindRecordChanged: 0, KindRecordUndoChanged: 0, KindRestoredSince: 0,
 	KindExportFormat: 0, KindAllJSONOnly: 0, KindExportYear: 1, KindExportLayout: 0, KindReportFormats: 0, KindExportIsDir: 1,
 	KindZipExists: 1, KindStrict: 1, KindDuplicateTitle: 2, KindLedgerNotEmpty: 0,
+	KindPlanTextTooBig: 0, KindPlanRTF: 0, KindPlanPDF: 0, KindPlanUTF16: 0, KindPlanEncoding: 0, KindPlanBinary: 0, KindDocxTooBig: 0, KindDocxDamaged: 0, KindDocxNotWord: 0, KindDocxPassword: 0, KindDocxUnpacksTooMuch: 0, KindDocxTextTooBig: 0, KindDocxOldDoc: 0,
 	KindFileDir: 0, KindFilePipe: 0, KindFileSocket: 0, KindFileCharDevice: 0, KindFileBlockDevice: 0,
 	KindFileSymlink: 0, KindFileRegular: 0, KindFileSpecial: 0, KindFileBackup: 0, KindFileExport: 0,
 }

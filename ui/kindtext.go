@@ -4,29 +4,32 @@ package ui
 // layers (model.Kind): each field is "Err"+kind, taking the kind's
 // arguments in order.
 type KindText struct {
-	ErrNoLedger, ErrLedgerIsDir, ErrLedgerNotRegular, ErrLedgerEmpty, ErrNotSQLite                           string
-	ErrOtherSQLite, ErrBadSchema, ErrNewerSchema, ErrReadOnlyWAL, ErrReadOnlyOld                             string
-	ErrFileReadOnly, ErrDirReadOnly, ErrMoveAside, ErrPathTooLong, ErrDamaged                                string
-	ErrPlantedFile, ErrOtherOwner, ErrOthersRead, ErrNewDirReadOnly, ErrNewNotDir                            string
-	ErrNotLedger, ErrForeignKey, ErrDiskFull, ErrBusy, ErrReadOnly                                           string
-	ErrCannotOpen, ErrDirNoWrite, ErrCannotRead, ErrNoSuchFile, ErrNotAFile                                  string
-	ErrBackupNotWritten, ErrNoDir, ErrDirNotWritable, ErrDestIsDir, ErrReplaceOnlyFiles                      string
-	ErrBackupEmpty, ErrNotABackup, ErrRestoreReadOnly, ErrBackupDamaged, ErrBackupForeignKey                 string
-	ErrTitleEmpty, ErrCategory, ErrYearRange, ErrCadence, ErrMin                                             string
-	ErrStartOutside, ErrStartAfterLast, ErrDateMissing, ErrDateFuture, ErrDateYear                           string
-	ErrRecordTextLong, ErrRecordNoteLong, ErrProfileLong, ErrDutyUnnamed, ErrNoDutyID                        string
-	ErrNoDutyTitle, ErrRecordsAfter, ErrDutyChanged, ErrForNoTarget, ErrForCadence                           string
-	ErrNoSuchPeriod, ErrForNotEnded, ErrForTooOld, ErrExcuseReason, ErrExcuseMet                             string
-	ErrNotRequired, ErrNoPeriodOfDuty, ErrTooLong, ErrFieldTitle, ErrFieldBasis                              string
-	ErrFieldEvidence, ErrFieldDescription, ErrFieldPaper, ErrFieldReason, ErrPaperEmpty                      string
-	ErrPeriodUnknown, ErrPeriodMissing, ErrTooLarge, ErrEvidenceIsDir, ErrEvidenceNotRegular                 string
-	ErrEvidenceUnreadable, ErrPaperTwice, ErrSameContent, ErrNoEvidenceID, ErrPaperNoFile                    string
-	ErrExcuseNoTarget, ErrNotExcused, ErrExcuseChanged, ErrArchivedOn, ErrNoTargetIn                         string
-	ErrNoRecordID, ErrRecordChanged, ErrRecordUndoChanged, ErrRestoredSince, ErrExportFormat, ErrAllJSONOnly string
-	ErrExportYear, ErrExportLayout, ErrReportFormats, ErrExportIsDir, ErrZipExists                           string
-	ErrStrict, ErrDuplicateTitle, ErrLedgerNotEmpty, ErrFileDir, ErrFilePipe                                 string
-	ErrFileSocket, ErrFileCharDevice, ErrFileBlockDevice, ErrFileSymlink, ErrFileRegular                     string
-	ErrFileSpecial, ErrFileBackup, ErrFileExport                                                             string
+	ErrNoLedger, ErrLedgerIsDir, ErrLedgerNotRegular, ErrLedgerEmpty, ErrNotSQLite           string
+	ErrOtherSQLite, ErrBadSchema, ErrNewerSchema, ErrReadOnlyWAL, ErrReadOnlyOld             string
+	ErrFileReadOnly, ErrDirReadOnly, ErrMoveAside, ErrPathTooLong, ErrDamaged                string
+	ErrPlantedFile, ErrOtherOwner, ErrOthersRead, ErrNewDirReadOnly, ErrNewNotDir            string
+	ErrNotLedger, ErrForeignKey, ErrDiskFull, ErrBusy, ErrReadOnly                           string
+	ErrCannotOpen, ErrDirNoWrite, ErrCannotRead, ErrNoSuchFile, ErrNotAFile                  string
+	ErrBackupNotWritten, ErrNoDir, ErrDirNotWritable, ErrDestIsDir, ErrReplaceOnlyFiles      string
+	ErrBackupEmpty, ErrNotABackup, ErrRestoreReadOnly, ErrBackupDamaged, ErrBackupForeignKey string
+	ErrTitleEmpty, ErrCategory, ErrYearRange, ErrCadence, ErrMin                             string
+	ErrStartOutside, ErrStartAfterLast, ErrDateMissing, ErrDateFuture, ErrDateYear           string
+	ErrRecordTextLong, ErrRecordNoteLong, ErrProfileLong, ErrDutyUnnamed, ErrNoDutyID        string
+	ErrNoDutyTitle, ErrRecordsAfter, ErrDutyChanged, ErrForNoTarget, ErrForCadence           string
+	ErrNoSuchPeriod, ErrForNotEnded, ErrForTooOld, ErrExcuseReason, ErrExcuseMet             string
+	ErrNotRequired, ErrNoPeriodOfDuty, ErrTooLong, ErrFieldTitle, ErrFieldBasis              string
+	ErrFieldEvidence, ErrFieldDescription, ErrFieldPaper, ErrFieldReason, ErrPaperEmpty      string
+	ErrPeriodUnknown, ErrPeriodMissing, ErrTooLarge, ErrEvidenceIsDir, ErrEvidenceNotRegular string
+	ErrEvidenceUnreadable, ErrPaperTwice, ErrSameContent, ErrNoEvidenceID, ErrPaperNoFile    string
+	ErrExcuseNoTarget, ErrNotExcused, ErrExcuseChanged, ErrArchivedOn, ErrNoTargetIn         string
+	ErrNoRecordID, ErrRecordChanged, ErrRecordUndoChanged, ErrRestoredSince, ErrExportFormat string
+	ErrAllJSONOnly, ErrExportYear, ErrExportLayout, ErrReportFormats, ErrExportIsDir         string
+	ErrZipExists, ErrStrict, ErrDuplicateTitle, ErrLedgerNotEmpty, ErrPlanTextTooBig         string
+	ErrPlanRTF, ErrPlanPDF, ErrPlanUTF16, ErrPlanEncoding, ErrPlanBinary                     string
+	ErrDocxTooBig, ErrDocxDamaged, ErrDocxNotWord, ErrDocxPassword, ErrDocxUnpacksTooMuch    string
+	ErrDocxTextTooBig, ErrDocxOldDoc, ErrFileDir, ErrFilePipe, ErrFileSocket                 string
+	ErrFileCharDevice, ErrFileBlockDevice, ErrFileSymlink, ErrFileRegular, ErrFileSpecial    string
+	ErrFileBackup, ErrFileExport                                                             string
 }
 
 var kindTextZh = KindText{
@@ -134,6 +137,19 @@ var kindTextZh = KindText{
 	ErrStrict:             "导出前检查发现%d个问题，未写入文件；请先补全台账。",
 	ErrDuplicateTitle:     "已有同名事项“%s”（编号 %d）；请换一个名称。",
 	ErrLedgerNotEmpty:     "台账中已有数据，示例数据只能写入空台账。",
+	ErrPlanTextTooBig:     "文本超过 8 MB，不像是一份工作计划；请只保留计划正文后再试。",
+	ErrPlanRTF:            "这是 RTF 文件；请在 Word 或 WPS 中“另存为”.docx 或纯文本（.txt）后再试。",
+	ErrPlanPDF:            "这是 PDF 文件，不是纯文本；请复制其中的文字，保存为 .txt 文件后再试。",
+	ErrPlanUTF16:          "文件标明是 UTF-16 编码，但内容不完整或已损坏；请另存为 UTF-8 文本后再试。",
+	ErrPlanEncoding:       "无法识别文件的编码（不是 UTF-8、UTF-16、GB18030/GBK 或 Big5）；请另存为 UTF-8 文本后再试。",
+	ErrPlanBinary:         "文件不是文本（含有二进制内容）；请提供 .txt 格式的工作计划。",
+	ErrDocxTooBig:         "文件超过 20 MB，不像是一份工作计划；请删去其中的图片或只保留计划正文后再试。",
+	ErrDocxDamaged:        "Word 文件已损坏，无法读取；请在 Word 中打开并重新“另存为”.docx 后再试。",
+	ErrDocxNotWord:        "这是压缩文件或其他 Office 文件，不是 Word 文档；请提供 .docx 或 .txt 格式的工作计划。",
+	ErrDocxPassword:       "Word 文件设有打开密码，无法读取；请在 Word 中取消密码（文件→信息→保护文档）并保存后再试。",
+	ErrDocxUnpacksTooMuch: "Word 文件解压后过大，不像是一份工作计划；请只保留计划正文并重新保存后再试。",
+	ErrDocxTextTooBig:     "Word 文件中的文字超过 8 MB，不像是一份工作计划；请只保留计划正文后再试。",
+	ErrDocxOldDoc:         "这是旧版 Word 格式（.doc），无法直接读取；请在 Word 或 WPS 中“另存为”.docx 后再试。",
 	ErrFileDir:            "目录",
 	ErrFilePipe:           "命名管道（FIFO）",
 	ErrFileSocket:         "套接字",
@@ -251,6 +267,19 @@ var kindTextEn = KindText{
 	ErrStrict:             "The check found %d issues, so nothing was written; complete the ledger first.",
 	ErrDuplicateTitle:     "A duty called %q already exists (id %d); choose another title.",
 	ErrLedgerNotEmpty:     "The ledger already holds data; demo data only goes into an empty ledger.",
+	ErrPlanTextTooBig:     "The text is larger than 8 MB, too big for a work plan; keep only the plan's text and try again.",
+	ErrPlanRTF:            "This is an RTF file; save it as .docx or plain text (.txt) in Word or WPS and try again.",
+	ErrPlanPDF:            "This is a PDF file, not plain text; copy its text into a .txt file and try again.",
+	ErrPlanUTF16:          "The file is marked as UTF-16 but is cut short or damaged; save it as UTF-8 text and try again.",
+	ErrPlanEncoding:       "The file's encoding is none of UTF-8, UTF-16, GB18030/GBK or Big5; save it as UTF-8 text and try again.",
+	ErrPlanBinary:         "The file is not text (it holds binary data); give the plan as a .txt file.",
+	ErrDocxTooBig:         "The file is larger than 20 MB, too big for a work plan; remove its pictures or keep only the plan's text and try again.",
+	ErrDocxDamaged:        "The Word file is damaged and cannot be read; open it in Word, save it again as .docx and try again.",
+	ErrDocxNotWord:        "This is a zip or another Office file, not a Word document; give the plan as a .docx or .txt file.",
+	ErrDocxPassword:       "The Word file is protected by a password; remove the password in Word (File, Info, Protect Document), save it and try again.",
+	ErrDocxUnpacksTooMuch: "The Word file unpacks to far too much data for a work plan; keep only the plan's text, save it again and try again.",
+	ErrDocxTextTooBig:     "The Word file holds more than 8 MB of text, too much for a work plan; keep only the plan's text and try again.",
+	ErrDocxOldDoc:         "This is the old Word format (.doc), which cannot be read directly; save it as .docx in Word or WPS and try again.",
 	ErrFileDir:            "a directory",
 	ErrFilePipe:           "a named pipe (FIFO)",
 	ErrFileSocket:         "a socket",

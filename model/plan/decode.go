@@ -44,23 +44,15 @@ func Decode(b []byte) (string, error) {
 		}
 		return s, err
 	case len(b) > MaxText:
-		return "", model.Invalid(ErrNotText,
-			"文本超过 8 MB，不像是一份工作计划；请只保留计划正文后再试。",
-			"The text is larger than 8 MB, too big for a work plan; keep only the plan's text and try again.")
+		return "", model.Refuse(ErrNotText, model.KindPlanTextTooBig)
 	case bytes.HasPrefix(b, []byte(`{\rtf`)):
-		return "", model.Invalid(ErrNotText,
-			"这是 RTF 文件；请在 Word 或 WPS 中“另存为”.docx 或纯文本（.txt）后再试。",
-			"This is an RTF file; save it as .docx or plain text (.txt) in Word or WPS and try again.")
+		return "", model.Refuse(ErrNotText, model.KindPlanRTF)
 	case bytes.HasPrefix(b, []byte("%PDF")):
-		return "", model.Invalid(ErrNotText,
-			"这是 PDF 文件，不是纯文本；请复制其中的文字，保存为 .txt 文件后再试。",
-			"This is a PDF file, not plain text; copy its text into a .txt file and try again.")
+		return "", model.Refuse(ErrNotText, model.KindPlanPDF)
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
 		u, err := xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder().Bytes(b)
 		if err != nil || !utf8.Valid(u) || bytes.ContainsRune(u, utf8.RuneError) || bytes.IndexByte(u, 0) >= 0 {
-			return "", model.Invalid(ErrNotText,
-				"文件标明是 UTF-16 编码，但内容不完整或已损坏；请另存为 UTF-8 文本后再试。",
-				"The file is marked as UTF-16 but is cut short or damaged; save it as UTF-8 text and try again.")
+			return "", model.Refuse(ErrNotText, model.KindPlanUTF16)
 		}
 		b = u
 	}
@@ -80,15 +72,11 @@ func Decode(b []byte) (string, error) {
 	if s, err := traditionalchinese.Big5.NewDecoder().Bytes(b); err == nil && plausible(string(s), true) {
 		return string(s), nil
 	}
-	return "", model.Invalid(ErrNotText,
-		"无法识别文件的编码（不是 UTF-8、UTF-16、GB18030/GBK 或 Big5）；请另存为 UTF-8 文本后再试。",
-		"The file's encoding is none of UTF-8, UTF-16, GB18030/GBK or Big5; save it as UTF-8 text and try again.")
+	return "", model.Refuse(ErrNotText, model.KindPlanEncoding)
 }
 
 func notText() error {
-	return model.Invalid(ErrNotText,
-		"文件不是文本（含有二进制内容）；请提供 .txt 格式的工作计划。",
-		"The file is not text (it holds binary data); give the plan as a .txt file.")
+	return model.Refuse(ErrNotText, model.KindPlanBinary)
 }
 
 // plausible reports whether decoded text reads as text: few control

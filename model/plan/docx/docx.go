@@ -210,37 +210,25 @@ func parseRels(data []byte, dir string) []rel {
 }
 
 func tooBig() error {
-	return model.Invalid(ErrNotDocx,
-		"文件超过 20 MB，不像是一份工作计划；请删去其中的图片或只保留计划正文后再试。",
-		"The file is larger than 20 MB, too big for a work plan; remove its pictures or keep only the plan's text and try again.")
+	return model.Refuse(ErrNotDocx, model.KindDocxTooBig)
 }
 
 func damaged() error {
-	return model.Invalid(ErrNotDocx,
-		"Word 文件已损坏，无法读取；请在 Word 中打开并重新“另存为”.docx 后再试。",
-		"The Word file is damaged and cannot be read; open it in Word, save it again as .docx and try again.")
+	return model.Refuse(ErrNotDocx, model.KindDocxDamaged)
 }
 
 func notWord() error {
-	return model.Invalid(ErrNotDocx,
-		"这是压缩文件或其他 Office 文件，不是 Word 文档；请提供 .docx 或 .txt 格式的工作计划。",
-		"This is a zip or another Office file, not a Word document; give the plan as a .docx or .txt file.")
+	return model.Refuse(ErrNotDocx, model.KindDocxNotWord)
 }
 
 func locked() error {
-	return model.Invalid(ErrNotDocx,
-		"Word 文件设有打开密码，无法读取；请在 Word 中取消密码（文件→信息→保护文档）并保存后再试。",
-		"The Word file is protected by a password; remove the password in Word (File, Info, Protect Document), save it and try again.")
+	return model.Refuse(ErrNotDocx, model.KindDocxPassword)
 }
 
 func bomb() error {
-	return model.Invalid(ErrNotDocx,
-		"Word 文件解压后过大，不像是一份工作计划；请只保留计划正文并重新保存后再试。",
-		"The Word file unpacks to far too much data for a work plan; keep only the plan's text, save it again and try again.")
+	return model.Refuse(ErrNotDocx, model.KindDocxUnpacksTooMuch)
 }
 
 func tooMuchText() error {
-	return model.Invalid(ErrNotDocx,
-		"Word 文件中的文字超过 8 MB，不像是一份工作计划；请只保留计划正文后再试。",
-		"The Word file holds more than 8 MB of text, too much for a work plan; keep only the plan's text and try again.")
+	return model.Refuse(ErrNotDocx, model.KindDocxTextTooBig)
 }

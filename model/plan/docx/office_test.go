@@ -2,6 +2,7 @@ package docx_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"taizhang/model"
 	"taizhang/model/plan/docx"
 	"taizhang/model/plan/docx/docxtest"
 )
@@ -120,7 +122,7 @@ func TestAgainstLibreOffice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := docx.Text(old); err == nil || !strings.Contains(err.Error(), "old Word format (.doc)") {
+	if _, err := docx.Text(old); !errors.Is(err, docx.ErrNotDocx) || err.(*model.InputError).Kind != model.KindDocxOldDoc {
 		t.Errorf("a .doc saved by LibreOffice: %v", err)
 	}
 }

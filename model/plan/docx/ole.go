@@ -46,9 +46,7 @@ func oleError(b []byte) (err error) {
 	}
 	switch kind {
 	case "doc":
-		return model.Invalid(ErrNotDocx,
-			"这是旧版 Word 格式（.doc），无法直接读取；请在 Word 或 WPS 中“另存为”.docx 后再试。",
-			"This is the old Word format (.doc), which cannot be read directly; save it as .docx in Word or WPS and try again.")
+		return model.Refuse(ErrNotDocx, model.KindDocxOldDoc)
 	case "office":
 		return notWord()
 	}
