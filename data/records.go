@@ -127,6 +127,38 @@ func checkRecordTarget(ctx context.Context, q queryer, r model.Record) (model.Re
 	return r, checkDateTarget(ctx, q, d, r)
 }
 
+// checkNames refuses, for a duty owed to each person of a group, a
+// participant's name that two people on the roster share, written without
+// what tells them apart: the talk would count for neither, so the officer
+// is asked which one (张伟（财务科）) before anything is written. Other
+// names not on the roster are kept as written (DESIGN §3a).
+func checkNames(ctx context.Context, q queryer, r model.Record) error {
+	year := r.Date.Year()
+	if !r.For.IsZero() {
+		year = r.For.Year
+	}
+	t, has, err := target(ctx, q, r.DutyID, year)
+	if err != nil || !has || !t.PerPerson() || r.With == "" {
+		return err
+	}
+	ro, err := roster(ctx, q)
+	if err != nil {
+		return err
+	}
+	for _, name := range model.People(r.With) {
+		if _, ok := ro.Match(name); ok {
+			continue
+		}
+		if _, err := ro.Find(name); errors.Is(err, model.ErrAmbiguous) {
+			if ie, ok := model.AsInput(err); ok {
+				ie.Field = "with"
+			}
+			return err
+		}
+	}
+	return nil
+}
+
 func archivedAfter(d model.Duty) error {
 	return model.Refuse(ErrArchivedOn{Title: d.Title, ID: d.ID, On: d.Archived}, model.KindArchivedOn, d.Title, d.Archived)
 }
@@ -164,6 +196,9 @@ func (s *Store) AddRecordWith(ctx context.Context, r model.Record, today model.D
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var err error
 		if r, err = checkRecordTarget(ctx, tx, r); err != nil {
+			return err
+		}
+		if err := checkNames(ctx, tx, r); err != nil {
 			return err
 		}
 		now := time.Now()
@@ -229,6 +264,9 @@ func (s *Store) UpdateRecord(ctx context.Context, r model.Record, today model.Da
 			return err
 		}
 		if r, err = checkRecordTarget(ctx, tx, r); err != nil {
+			return err
+		}
+		if err := checkNames(ctx, tx, r); err != nil {
 			return err
 		}
 		after = r

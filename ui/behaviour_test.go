@@ -713,3 +713,26 @@ func TestDutyFormKeepsExpectedEvidence(t *testing.T) {
 		t.Fatalf("evidence after its edit: %q", d.Evidence)
 	}
 }
+
+// A talk naming a name two people in the group share is refused in the
+// form, under 参加人员, with both written out; the full name is saved.
+func TestRecordFormAmbiguousName(t *testing.T) {
+	s, _ := testLedger(t)
+	for _, note := range []string{"财务科", "办公室"} {
+		if _, err := s.AddPerson(bg, model.Person{Name: "张伟", Note: note}, []data.Joining{{Group: "分管科室负责人"}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	before := len(recordsOf(t, s, "提醒谈话"))
+	a := newTestApp(t, s, model.Chinese, 100, 30)
+	selectDuty(t, a, "提醒谈话")
+	press(t, a, "a", "tab", "张伟", "ctrl+s")
+	mustContain(t, a, "名单上有2人叫“张伟”：张伟（财务科）、张伟（办公室）；请写明是哪一位。")
+	if got := len(recordsOf(t, s, "提醒谈话")); got != before {
+		t.Fatalf("the refused talk was written")
+	}
+	press(t, a, "ctrl+u", "张伟（办公室）", "ctrl+s")
+	if got := len(recordsOf(t, s, "提醒谈话")); got != before+1 {
+		t.Fatalf("%d records after saving the full name, want %d:\n%s", got, before+1, screen(a))
+	}
+}

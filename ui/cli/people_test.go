@@ -189,3 +189,28 @@ func TestCoverageInExports(t *testing.T) {
 		t.Errorf("json export lacks the roster:\n%s", js)
 	}
 }
+
+// A talk naming a name two people share, without what tells them apart,
+// is refused for a per-person duty — it would count for neither — with the
+// two written out; written in full it counts. Other duties keep the name
+// as written.
+func TestLogAmbiguousName(t *testing.T) {
+	db := newLedger(t)
+	ok(t, db, "people", "add", "--name", "张伟", "--note", "财务科", "--group", "科室干部")
+	ok(t, db, "people", "add", "--name", "张伟", "--note", "办公室", "--group", "科室干部")
+	ok(t, db, "duty", "add", "--title", "谈心谈话", "--category", "talk", "--cadence", "year", "--min", "1", "--each", "科室干部")
+	ok(t, db, "duty", "add", "--title", "会前学法", "--category", "study", "--cadence", "month", "--min", "1")
+	for _, lang := range []string{"zh", "en"} {
+		r := run(t, db, "--lang", lang, "log", "谈心谈话", "--date", "2026-03-10", "--with", "张伟")
+		if r.code != 2 || !strings.Contains(r.stderr, "张伟（财务科）") || !strings.Contains(r.stderr, "张伟（办公室）") || strings.Count(r.stderr, "\n") != 1 {
+			t.Errorf("%s: exit %d stderr %q", lang, r.code, r.stderr)
+		}
+	}
+	if out := ok(t, db, "records"); strings.Contains(out, "谈心谈话") {
+		t.Fatalf("a refused talk was written:\n%s", out)
+	}
+	if out := ok(t, db, "log", "谈心谈话", "--date", "2026-03-10", "--with", "张伟(财务科)"); !strings.Contains(out, "1/2人") {
+		t.Errorf("log with the full name said %q", out)
+	}
+	ok(t, db, "log", "会前学法", "--date", "2026-03-11", "--with", "张伟")
+}
