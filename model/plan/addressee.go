@@ -184,9 +184,14 @@ func PostRoles(post string) map[Role]bool {
 	}
 	for _, head := range []string{"局长", "主任", "院长", "部长", "主席", "县长", "区长", "镇长", "乡长", "所长", "站长", "馆长", "校长"} {
 		for i := strings.Index(p, head); i >= 0; {
-			if strings.HasSuffix(p[:i], "副") {
+			before := strings.TrimSuffix(p[:i], "副")
+			switch {
+			case head == "主任" && strings.HasSuffix(before, "室"):
+				// 办公室主任, 研究室副主任: the head of a section
+				roles[RoleChief] = true
+			case strings.HasSuffix(p[:i], "副"):
 				roles[RoleLeader] = true
-			} else {
+			default:
 				roles[RolePrincipal], roles[RoleLeader] = true, true
 			}
 			k := strings.Index(p[i+len(head):], head)
