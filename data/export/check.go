@@ -19,6 +19,7 @@ const (
 	LateEntry      WarningKind = "late_entry"      // records of a duty entered long after their dates, one warning a duty
 	Placeholders   WarningKind = "placeholders"    // the report has 【请填写：…】 left for the officer
 	NoEvidence     WarningKind = "no_evidence"     // a record of a duty that expects evidence has none
+	EmptyGroup     WarningKind = "empty_group"     // a duty owed to each person of a group nobody is in
 )
 
 // LateDays is how long after its date a record may be entered before the
@@ -63,7 +64,15 @@ func Check(rep data.YearReport) []Warning {
 				Zh: fmt.Sprintf("“%s”%s未达标。", title, missed),
 				En: fmt.Sprintf("%q missed %s.", title, model.MissedPeriods(dy, model.English))})
 		}
-		if dy.Done == 0 && dy.Status != model.NotStarted {
+		if c := dy.Coverage; c != nil && c.Unfilled {
+			group := model.CleanLine(dy.Target.Each)
+			out = append(out, Warning{Kind: EmptyGroup, DutyID: dy.Duty.ID, Duty: title,
+				Zh: fmt.Sprintf("“%s”要与“%s”分组的每个人谈话，但这个分组还没有人，谈话覆盖无从统计；请先在人员名单中添加（taizhang people add --name 姓名 --group %s）。", title, group, group),
+				En: fmt.Sprintf("%q is owed to each person of the group %q, which has nobody in it, so its coverage cannot be counted; add the people first (taizhang people add --name NAME --group %s).", title, group, group)})
+		}
+		// An archived duty with nothing left to require is not missing
+		// records.
+		if dy.Done == 0 && dy.Status != model.NotStarted && dy.Status != model.Archived {
 			noRecords = append(noRecords, Warning{Kind: NoRecords, DutyID: dy.Duty.ID, Duty: title,
 				Zh: fmt.Sprintf("“%s”本年度还没有任何记录。", title),
 				En: fmt.Sprintf("%q has no record this year.", title)})

@@ -242,6 +242,34 @@ func TestCheck(t *testing.T) {
 	if !reflect.DeepEqual(kinds, want) {
 		t.Errorf("warnings:\n%q\nwant\n%q", kinds, want)
 	}
+	// A duty owed to each person of a group nobody is in is named; a duty
+	// archived with nothing left to require is not short of records.
+	if err := s.EnsureGroups(ctx, []string{"科室干部"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddDuty(ctx, model.Duty{Title: "谈心谈话", Category: model.Talk}, model.Target{Year: 2026, Cadence: model.Year, Min: 1, Each: "科室干部"}); err != nil {
+		t.Fatal(err)
+	}
+	risk, err := s.AddDuty(ctx, model.Duty{Title: "廉政风险点排查", Category: model.Other}, model.Target{Year: 2026, Cadence: model.Year, Min: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetArchived(ctx, mustDuty(t, s, risk), model.NewDate(2026, 3, 1), "职责划转"); err != nil {
+		t.Fatal(err)
+	}
+	rep, _ = s.YearReport(ctx, 2026, model.Now(fixedToday))
+	kinds = map[WarningKind][]string{}
+	for _, w := range Check(rep) {
+		kinds[w.Kind] = append(kinds[w.Kind], w.In(model.Chinese)+" / "+w.In(model.English))
+	}
+	if g := kinds[EmptyGroup]; len(g) != 1 || !strings.Contains(g[0], "“谈心谈话”要与“科室干部”分组的每个人谈话，但这个分组还没有人") || !strings.Contains(g[0], "which has nobody in it") {
+		t.Errorf("empty group: %q", g)
+	}
+	for _, w := range kinds[NoRecords] {
+		if strings.Contains(w, "廉政风险点排查") {
+			t.Errorf("an archived duty with nothing required is flagged: %q", w)
+		}
+	}
 	// Mid-year: nothing missed yet, and the annual duty still has time.
 	rep, _ = s.YearReport(ctx, 2026, model.CloseOf(model.NewDate(2026, 6, 30)))
 	ws = Check(rep)
