@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"sort"
 	"time"
 
@@ -220,8 +219,7 @@ func (s *Store) Load(ctx context.Context, d Dump, today model.Date) (Loaded, err
 		}
 		key := dutyKey{dd.Duty.Title, dd.Duty.Archived}
 		if seen[key] {
-			return Loaded{}, model.Invalid(nil, fmt.Sprintf("有两个事项都叫“%s”，无法分辨；请合并后再导入。", key.title),
-				fmt.Sprintf("Two duties are called %q and cannot be told apart; merge them, then import.", key.title))
+			return Loaded{}, model.Refuse(nil, model.KindImportSameTitle, key.title)
 		}
 		seen[key] = true
 		for _, t := range dd.Targets {
@@ -234,15 +232,14 @@ func (s *Store) Load(ctx context.Context, d Dump, today model.Date) (Loaded, err
 				return Loaded{}, err
 			}
 			if f := dd.Records[j].For; !f.IsZero() && !f.Valid() {
-				return Loaded{}, model.Invalid(model.ErrBadPeriod, fmt.Sprintf("计入期间 %s 不存在。", f), fmt.Sprintf("The period %s a record counts for does not exist.", f))
+				return Loaded{}, model.Refuse(model.ErrBadPeriod, model.KindImportBadFor, f.String())
 			}
 		}
 		for j := range dd.Excuses {
 			e := &dd.Excuses[j]
 			e.Reason = model.CleanLine(e.Reason)
 			if !e.Period.Valid() || e.Reason == "" {
-				return Loaded{}, model.Invalid(model.ErrBadPeriod, fmt.Sprintf("事项“%s”有一个免于要求的期间不存在或没有理由。", dd.Duty.Title),
-					fmt.Sprintf("The duty %q has an excused period that does not exist or has no reason.", dd.Duty.Title))
+				return Loaded{}, model.Refuse(model.ErrBadPeriod, model.KindImportBadExcuse, dd.Duty.Title)
 			}
 		}
 	}
@@ -286,9 +283,7 @@ func load(ctx context.Context, tx *sql.Tx, d Dump, out *Loaded) error {
 		if matched {
 			have := existing[match[i]]
 			if have.Category != in.Category {
-				return model.Invalid(nil,
-					fmt.Sprintf("事项“%s”在文件中的类别是“%s”，台账中是“%s”，无法合并；请先统一类别后再导入。", in.Title, in.Category.Name(model.Chinese), have.Category.Name(model.Chinese)),
-					fmt.Sprintf("The duty %q is in category %s in the file but %s in the ledger; make them agree, then import again.", in.Title, in.Category, have.Category))
+				return model.Refuse(nil, model.KindImportCategory, in.Title, in.Category, have.Category)
 			}
 			id = have.ID
 			out.DutiesMatched++
@@ -309,11 +304,7 @@ func load(ctx context.Context, tx *sql.Tx, d Dump, out *Loaded) error {
 			}
 			if has {
 				if old.Cadence != t.Cadence || old.Min != t.Min || old.Start != t.Start || old.Each != t.Each {
-					return model.Invalid(nil,
-						fmt.Sprintf("事项“%s”%d年的要求在文件中是“%s”，台账中是“%s”，无法合并；请先用 taizhang duty edit 统一后再导入。",
-							in.Title, t.Year, t.Requirement(model.Chinese), old.Requirement(model.Chinese)),
-						fmt.Sprintf("The duty %q requires %q in %d in the file but %q in the ledger; make them agree with taizhang duty edit, then import again.",
-							in.Title, t.Requirement(model.English), t.Year, old.Requirement(model.English)))
+					return model.Refuse(nil, model.KindImportTarget, in.Title, t.Year, t, old)
 				}
 				continue
 			}

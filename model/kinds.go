@@ -154,6 +154,13 @@ const (
 	KindDocxTextTooBig     Kind = "DocxTextTooBig"
 	KindDocxOldDoc         Kind = "DocxOldDoc"
 
+	// Importing a JSON export.
+	KindImportSameTitle Kind = "ImportSameTitle" // title
+	KindImportBadFor    Kind = "ImportBadFor"    // period as written
+	KindImportBadExcuse Kind = "ImportBadExcuse" // title
+	KindImportCategory  Kind = "ImportCategory"  // title, the file's category, the ledger's
+	KindImportTarget    Kind = "ImportTarget"    // title, year, the file's target, the ledger's
+
 	// The kinds of a file that is not a regular one, and what was expected.
 	KindFileDir         Kind = "FileDir"
 	KindFilePipe        Kind = "FilePipe"
@@ -191,6 +198,7 @@ var Kinds = map[Kind]int{
 	KindExportFormat: 0, KindAllJSONOnly: 0, KindExportYear: 1, KindExportLayout: 0, KindReportFormats: 0, KindExportIsDir: 1,
 	KindZipExists: 1, KindStrict: 1, KindDuplicateTitle: 2, KindLedgerNotEmpty: 0,
 	KindPlanTextTooBig: 0, KindPlanRTF: 0, KindPlanPDF: 0, KindPlanUTF16: 0, KindPlanEncoding: 0, KindPlanBinary: 0, KindDocxTooBig: 0, KindDocxDamaged: 0, KindDocxNotWord: 0, KindDocxPassword: 0, KindDocxUnpacksTooMuch: 0, KindDocxTextTooBig: 0, KindDocxOldDoc: 0,
+	KindImportSameTitle: 1, KindImportBadFor: 1, KindImportBadExcuse: 1, KindImportCategory: 3, KindImportTarget: 4,
 	KindFileDir: 0, KindFilePipe: 0, KindFileSocket: 0, KindFileCharDevice: 0, KindFileBlockDevice: 0,
 	KindFileSymlink: 0, KindFileRegular: 0, KindFileSpecial: 0, KindFileBackup: 0, KindFileExport: 0,
 }

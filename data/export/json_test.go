@@ -167,8 +167,8 @@ func TestImportRefuses(t *testing.T) {
 		{"duplicate duty", edit(`"title": "专题学法"`, `"title": "会前学法"`), "都叫“会前学法”", nil},
 		{"bad timestamp", edit(`"created": "2026-01-08T10:00:00Z"`, `"created": "yesterday"`), "RFC 3339", nil},
 		{"trailing data", good + `{}`, "JSON", nil},
-		{"conflicting target", good, "每季度1次", conflict},
-		{"conflicting category", good, "类别", otherCategory},
+		{"conflicting target", good, "ImportTarget", conflict},
+		{"conflicting category", good, "ImportCategory", otherCategory},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			into := c.into

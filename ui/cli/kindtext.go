@@ -4,32 +4,33 @@ package cli
 // layers (model.Kind): each field is "Err"+kind, taking the kind's
 // arguments in order.
 type KindText struct {
-	ErrNoLedger, ErrLedgerIsDir, ErrLedgerNotRegular, ErrLedgerEmpty, ErrNotSQLite           string
-	ErrOtherSQLite, ErrBadSchema, ErrNewerSchema, ErrReadOnlyWAL, ErrReadOnlyOld             string
-	ErrFileReadOnly, ErrDirReadOnly, ErrMoveAside, ErrPathTooLong, ErrDamaged                string
-	ErrPlantedFile, ErrOtherOwner, ErrOthersRead, ErrNewDirReadOnly, ErrNewNotDir            string
-	ErrNotLedger, ErrForeignKey, ErrDiskFull, ErrBusy, ErrReadOnly                           string
-	ErrCannotOpen, ErrDirNoWrite, ErrCannotRead, ErrNoSuchFile, ErrNotAFile                  string
-	ErrBackupNotWritten, ErrNoDir, ErrDirNotWritable, ErrDestIsDir, ErrReplaceOnlyFiles      string
-	ErrBackupEmpty, ErrNotABackup, ErrRestoreReadOnly, ErrBackupDamaged, ErrBackupForeignKey string
-	ErrTitleEmpty, ErrCategory, ErrYearRange, ErrCadence, ErrMin                             string
-	ErrStartOutside, ErrStartAfterLast, ErrDateMissing, ErrDateFuture, ErrDateYear           string
-	ErrRecordTextLong, ErrRecordNoteLong, ErrProfileLong, ErrDutyUnnamed, ErrNoDutyID        string
-	ErrNoDutyTitle, ErrRecordsAfter, ErrDutyChanged, ErrForNoTarget, ErrForCadence           string
-	ErrNoSuchPeriod, ErrForNotEnded, ErrForTooOld, ErrExcuseReason, ErrExcuseMet             string
-	ErrNotRequired, ErrNoPeriodOfDuty, ErrTooLong, ErrFieldTitle, ErrFieldBasis              string
-	ErrFieldEvidence, ErrFieldDescription, ErrFieldPaper, ErrFieldReason, ErrPaperEmpty      string
-	ErrPeriodUnknown, ErrPeriodMissing, ErrTooLarge, ErrEvidenceIsDir, ErrEvidenceNotRegular string
-	ErrEvidenceUnreadable, ErrPaperTwice, ErrSameContent, ErrNoEvidenceID, ErrPaperNoFile    string
-	ErrExcuseNoTarget, ErrNotExcused, ErrExcuseChanged, ErrArchivedOn, ErrNoTargetIn         string
-	ErrNoRecordID, ErrRecordChanged, ErrRecordUndoChanged, ErrRestoredSince, ErrExportFormat string
-	ErrAllJSONOnly, ErrExportYear, ErrExportLayout, ErrReportFormats, ErrExportIsDir         string
-	ErrZipExists, ErrStrict, ErrDuplicateTitle, ErrLedgerNotEmpty, ErrPlanTextTooBig         string
-	ErrPlanRTF, ErrPlanPDF, ErrPlanUTF16, ErrPlanEncoding, ErrPlanBinary                     string
-	ErrDocxTooBig, ErrDocxDamaged, ErrDocxNotWord, ErrDocxPassword, ErrDocxUnpacksTooMuch    string
-	ErrDocxTextTooBig, ErrDocxOldDoc, ErrFileDir, ErrFilePipe, ErrFileSocket                 string
-	ErrFileCharDevice, ErrFileBlockDevice, ErrFileSymlink, ErrFileRegular, ErrFileSpecial    string
-	ErrFileBackup, ErrFileExport                                                             string
+	ErrNoLedger, ErrLedgerIsDir, ErrLedgerNotRegular, ErrLedgerEmpty, ErrNotSQLite            string
+	ErrOtherSQLite, ErrBadSchema, ErrNewerSchema, ErrReadOnlyWAL, ErrReadOnlyOld              string
+	ErrFileReadOnly, ErrDirReadOnly, ErrMoveAside, ErrPathTooLong, ErrDamaged                 string
+	ErrPlantedFile, ErrOtherOwner, ErrOthersRead, ErrNewDirReadOnly, ErrNewNotDir             string
+	ErrNotLedger, ErrForeignKey, ErrDiskFull, ErrBusy, ErrReadOnly                            string
+	ErrCannotOpen, ErrDirNoWrite, ErrCannotRead, ErrNoSuchFile, ErrNotAFile                   string
+	ErrBackupNotWritten, ErrNoDir, ErrDirNotWritable, ErrDestIsDir, ErrReplaceOnlyFiles       string
+	ErrBackupEmpty, ErrNotABackup, ErrRestoreReadOnly, ErrBackupDamaged, ErrBackupForeignKey  string
+	ErrTitleEmpty, ErrCategory, ErrYearRange, ErrCadence, ErrMin                              string
+	ErrStartOutside, ErrStartAfterLast, ErrDateMissing, ErrDateFuture, ErrDateYear            string
+	ErrRecordTextLong, ErrRecordNoteLong, ErrProfileLong, ErrDutyUnnamed, ErrNoDutyID         string
+	ErrNoDutyTitle, ErrRecordsAfter, ErrDutyChanged, ErrForNoTarget, ErrForCadence            string
+	ErrNoSuchPeriod, ErrForNotEnded, ErrForTooOld, ErrExcuseReason, ErrExcuseMet              string
+	ErrNotRequired, ErrNoPeriodOfDuty, ErrTooLong, ErrFieldTitle, ErrFieldBasis               string
+	ErrFieldEvidence, ErrFieldDescription, ErrFieldPaper, ErrFieldReason, ErrPaperEmpty       string
+	ErrPeriodUnknown, ErrPeriodMissing, ErrTooLarge, ErrEvidenceIsDir, ErrEvidenceNotRegular  string
+	ErrEvidenceUnreadable, ErrPaperTwice, ErrSameContent, ErrNoEvidenceID, ErrPaperNoFile     string
+	ErrExcuseNoTarget, ErrNotExcused, ErrExcuseChanged, ErrArchivedOn, ErrNoTargetIn          string
+	ErrNoRecordID, ErrRecordChanged, ErrRecordUndoChanged, ErrRestoredSince, ErrExportFormat  string
+	ErrAllJSONOnly, ErrExportYear, ErrExportLayout, ErrReportFormats, ErrExportIsDir          string
+	ErrZipExists, ErrStrict, ErrDuplicateTitle, ErrLedgerNotEmpty, ErrPlanTextTooBig          string
+	ErrPlanRTF, ErrPlanPDF, ErrPlanUTF16, ErrPlanEncoding, ErrPlanBinary                      string
+	ErrDocxTooBig, ErrDocxDamaged, ErrDocxNotWord, ErrDocxPassword, ErrDocxUnpacksTooMuch     string
+	ErrDocxTextTooBig, ErrDocxOldDoc, ErrImportSameTitle, ErrImportBadFor, ErrImportBadExcuse string
+	ErrImportCategory, ErrImportTarget, ErrFileDir, ErrFilePipe, ErrFileSocket                string
+	ErrFileCharDevice, ErrFileBlockDevice, ErrFileSymlink, ErrFileRegular, ErrFileSpecial     string
+	ErrFileBackup, ErrFileExport                                                              string
 }
 
 var kindTextZh = KindText{
@@ -150,6 +151,11 @@ var kindTextZh = KindText{
 	ErrDocxUnpacksTooMuch: "Word 文件解压后过大，不像是一份工作计划；请只保留计划正文并重新保存后再试。",
 	ErrDocxTextTooBig:     "Word 文件中的文字超过 8 MB，不像是一份工作计划；请只保留计划正文后再试。",
 	ErrDocxOldDoc:         "这是旧版 Word 格式（.doc），无法直接读取；请在 Word 或 WPS 中“另存为”.docx 后再试。",
+	ErrImportSameTitle:    "有两个事项都叫“%s”，无法分辨；请合并后再导入。",
+	ErrImportBadFor:       "计入期间 %s 不存在。",
+	ErrImportBadExcuse:    "事项“%s”有一个免于要求的期间不存在或没有理由。",
+	ErrImportCategory:     "事项“%s”在文件中的类别是“%s”，台账中是“%s”，无法合并；请先统一类别后再导入。",
+	ErrImportTarget:       "事项“%s”%d年的要求在文件中是“%s”，台账中是“%s”，无法合并；请先用 taizhang duty edit 统一后再导入。",
 	ErrFileDir:            "目录",
 	ErrFilePipe:           "命名管道（FIFO）",
 	ErrFileSocket:         "套接字",
@@ -280,6 +286,11 @@ var kindTextEn = KindText{
 	ErrDocxUnpacksTooMuch: "The Word file unpacks to far too much data for a work plan; keep only the plan's text, save it again and try again.",
 	ErrDocxTextTooBig:     "The Word file holds more than 8 MB of text, too much for a work plan; keep only the plan's text and try again.",
 	ErrDocxOldDoc:         "This is the old Word format (.doc), which cannot be read directly; save it as .docx in Word or WPS and try again.",
+	ErrImportSameTitle:    "Two duties are called %q and cannot be told apart; merge them, then import.",
+	ErrImportBadFor:       "The period %s a record counts for does not exist.",
+	ErrImportBadExcuse:    "The duty %q has an excused period that does not exist or has no reason.",
+	ErrImportCategory:     "The duty %q is in category %s in the file but %s in the ledger; make them agree, then import again.",
+	ErrImportTarget:       "The duty %[1]q requires %[3]q in %[2]d in the file but %[4]q in the ledger; make them agree with taizhang duty edit, then import again.",
 	ErrFileDir:            "a directory",
 	ErrFilePipe:           "a named pipe (FIFO)",
 	ErrFileSocket:         "a socket",

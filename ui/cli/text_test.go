@@ -51,3 +51,22 @@ func TestKindsSaidWithFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestImportConflictSaid: a target that differs between the file and the
+// ledger is said with both requirements in the officer's language, naming
+// the command that makes them agree.
+func TestImportConflictSaid(t *testing.T) {
+	file := model.Target{Year: 2026, Cadence: model.Month, Min: 1}
+	ledger := model.Target{Year: 2026, Cadence: model.Quarter, Min: 1}
+	err := model.Refuse(nil, model.KindImportTarget, "会前学法", 2026, file, ledger).Within("不能导入 a.json：", "Cannot import a.json: ")
+	for lang, want := range map[model.Lang]string{
+		model.Chinese: "taizhang: 不能导入 a.json：事项“会前学法”2026年的要求在文件中是“每月1次”，台账中是“每季度1次”，无法合并；请先用 taizhang duty edit 统一后再导入。\n",
+		model.English: "taizhang: Cannot import a.json: The duty \"会前学法\" requires \"1 a month\" in 2026 in the file but \"1 a quarter\" in the ledger; make them agree with taizhang duty edit, then import again.\n",
+	} {
+		var out bytes.Buffer
+		a := &App{Env: Env{Stderr: &out}, Lang: lang}
+		if code := a.report(err); code != 2 || out.String() != want {
+			t.Errorf("exit %d %q, want %q", code, out.String(), want)
+		}
+	}
+}

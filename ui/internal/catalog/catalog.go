@@ -132,7 +132,7 @@ func Check(a, b any) []string {
 // "Err"+kind, formatted with the kind's arguments, of which a model.Kind
 // is phrased the same way and a []string joined with the catalogue's
 // ListSep; a value that names itself in a language (a period's Label, a
-// cadence's Name) says it in lang. ok is false when err has no kind (it then carries its own
+// cadence's Name, a target's Requirement) says it in lang. ok is false when err has no kind (it then carries its own
 // sentence) or the catalogue lacks it.
 // An input error's lead (where in a file the trouble is) comes first, in
 // lang.
@@ -166,6 +166,8 @@ func phrase(cat reflect.Value, lang model.Lang, kind model.Kind, args []any) (st
 			shown[i] = v.Label(lang)
 		case interface{ Name(model.Lang) string }:
 			shown[i] = v.Name(lang)
+		case interface{ Requirement(model.Lang) string }:
+			shown[i] = v.Requirement(lang)
 		case []string:
 			sep := ", "
 			if f := cat.FieldByName("ListSep"); f.IsValid() {
