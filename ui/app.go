@@ -267,7 +267,7 @@ func (a *App) update(msg tea.Msg) tea.Cmd {
 		if msg.err != nil {
 			return a.say(fmt.Sprintf(a.c.t.Failed, a.c.errText(msg.err)), true)
 		}
-		return a.say(fmt.Sprintf(evidenceWords(a.c.lang).Opened, model.CleanLine(msg.name)), false)
+		return a.say(fmt.Sprintf(a.c.t.Evidence.Opened, model.CleanLine(msg.name)), false)
 	case tea.MouseWheelMsg:
 		return a.wheel(msg)
 	case tea.MouseClickMsg:

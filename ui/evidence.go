@@ -25,27 +25,6 @@ type evidenceText struct {
 	UndoAttach, UndoRemove, NotAFile, Loading string
 }
 
-func evidenceWords(lang model.Lang) evidenceText {
-	if lang == model.English {
-		return evidenceText{
-			Head: "Evidence (%d)", None: "No evidence yet: a attaches a file, p notes where the paper is.", Expected: "Expected: %s",
-			KeyAttach: "attach file", KeyPaper: "paper locator", KeyOpenFile: "open file", KeyDrop: "remove item",
-			AttachPrompt: "File to attach (type, paste or drop its path): ", PaperPrompt: "Where the paper is kept: ",
-			Attached: "Attached %s to the record of %s.", PaperAdded: "Noted the paper %s.", Removed: "Removed %s; u takes it back.",
-			Opened: "Opened a private copy of %s.", UndoAttach: "attaching %s", UndoRemove: "removing %s",
-			NotAFile: "%s is paper evidence: there is no file to open.", Loading: "Reading the evidence…",
-		}
-	}
-	return evidenceText{
-		Head: "佐证材料（%d）", None: "暂无佐证材料：a 附上文件，p 写明纸质材料的存放位置。", Expected: "应有：%s",
-		KeyAttach: "附上文件", KeyPaper: "纸质材料", KeyOpenFile: "打开文件", KeyDrop: "移除此项",
-		AttachPrompt: "附上文件（输入、粘贴或拖入路径）：", PaperPrompt: "纸质材料存放位置：",
-		Attached: "已给“%[2]s”的记录附上 %[1]s。", PaperAdded: "已记下纸质材料：%s。", Removed: "已移除 %s；按 u 可撤销。",
-		Opened: "已打开 %s 的副本。", UndoAttach: "附上 %s", UndoRemove: "移除 %s",
-		NotAFile: "%s 是纸质材料，没有可打开的文件。", Loading: "正在读取佐证材料…",
-	}
-}
-
 // evidenceKeys act on a record's evidence in the record view.
 type evidenceKeys struct{ Attach, Paper, Open, Remove key.Binding }
 
@@ -127,7 +106,7 @@ func (p *evidencePrompt) Update(msg tea.Msg) (Component, tea.Cmd) {
 
 // View is the one-line prompt.
 func (p *evidencePrompt) View() string {
-	w := evidenceWords(p.f.c.lang)
+	w := p.f.c.t.Evidence
 	if p.paper {
 		return p.view(w.PaperPrompt)
 	}
@@ -212,7 +191,7 @@ func SystemOpen(path string) error {
 // evidenceIntent acts on an evidence intent; ok is false for anything else.
 func (a *App) evidenceIntent(msg tea.Msg) (tea.Cmd, bool) {
 	c := a.c
-	w := evidenceWords(c.lang)
+	w := c.t.Evidence
 	switch m := msg.(type) {
 	case askEvidenceMsg:
 		a.push(newEvidencePrompt(c, m.record, m.paper), true)

@@ -30,7 +30,7 @@ type recordView struct {
 }
 
 func newRecordView(c *common, r model.Record) *recordView {
-	w := evidenceWords(c.lang)
+	w := c.t.Evidence
 	return &recordView{c: c, r: r, ew: w, ek: newEvidenceKeys(w)}
 }
 

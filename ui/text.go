@@ -70,6 +70,9 @@ type Text struct {
 	PlanMergeTitle, PlanMergeNone, PlanNoKept                 string
 
 	KindText
+
+	// Evidence is the wording of evidence on records.
+	Evidence evidenceText
 }
 
 var textZh = Text{
@@ -147,6 +150,14 @@ var textZh = Text{
 	PlanMergeTitle: "“%s”与哪一项已有事项相同？", PlanMergeNone: "（都不是：作为新事项添加）", PlanNoKept: "%d年的台账中还没有事项，无可合并。",
 
 	KindText: kindTextZh,
+	Evidence: evidenceText{
+		Head: "佐证材料（%d）", None: "暂无佐证材料：a 附上文件，p 写明纸质材料的存放位置。", Expected: "应有：%s",
+		KeyAttach: "附上文件", KeyPaper: "纸质材料", KeyOpenFile: "打开文件", KeyDrop: "移除此项",
+		AttachPrompt: "附上文件（输入、粘贴或拖入路径）：", PaperPrompt: "纸质材料存放位置：",
+		Attached: "已给“%[2]s”的记录附上 %[1]s。", PaperAdded: "已记下纸质材料：%s。", Removed: "已移除 %s；按 u 可撤销。",
+		Opened: "已打开 %s 的副本。", UndoAttach: "附上 %s", UndoRemove: "移除 %s",
+		NotAFile: "%s 是纸质材料，没有可打开的文件。", Loading: "正在读取佐证材料…",
+	},
 }
 
 var textEn = Text{
@@ -224,6 +235,14 @@ var textEn = Text{
 	PlanMergeTitle: "Which kept duty is %s?", PlanMergeNone: "(none: add it as a new duty)", PlanNoKept: "The ledger keeps no duties in %d to merge with.",
 
 	KindText: kindTextEn,
+	Evidence: evidenceText{
+		Head: "Evidence (%d)", None: "No evidence yet: a attaches a file, p notes where the paper is.", Expected: "Expected: %s",
+		KeyAttach: "attach file", KeyPaper: "paper locator", KeyOpenFile: "open file", KeyDrop: "remove item",
+		AttachPrompt: "File to attach (type, paste or drop its path): ", PaperPrompt: "Where the paper is kept: ",
+		Attached: "Attached %s to the record of %s.", PaperAdded: "Noted the paper %s.", Removed: "Removed %s; u takes it back.",
+		Opened: "Opened a private copy of %s.", UndoAttach: "attaching %s", UndoRemove: "removing %s",
+		NotAFile: "%s is paper evidence: there is no file to open.", Loading: "Reading the evidence…",
+	},
 }
 
 // TextFor returns the catalogue of lang.

@@ -99,7 +99,7 @@ func Check(a, b any) []string {
 	t := va.Type()
 	for i := range t.NumField() {
 		f := t.Field(i)
-		if f.Anonymous && f.Type.Kind() == reflect.Struct {
+		if f.Type.Kind() == reflect.Struct {
 			faults = append(faults, Check(va.Field(i).Interface(), vb.Field(i).Interface())...)
 			continue
 		}
