@@ -240,7 +240,7 @@ func (p *period) View() string {
 		c := cellsOf{
 			per:   dy.Target.Cadence.Label(cur.Period, lang),
 			count: fmt.Sprintf("%d/%d", cur.Credit, cur.Need),
-			owed:  fmt.Sprintf(t.TodoOwed, r.owed),
+			owed:  fmt.Sprintf(owedText(t, dy.Target), r.owed),
 			end:   end,
 			state: dy.Now.Name(lang),
 		}
@@ -305,4 +305,16 @@ func nowStatus(n model.NowState) model.Status {
 		return model.Done
 	}
 	return model.OnTrack
+}
+
+// owedText says what a duty still owes in its period: times, or for a
+// duty owed to each person, people (one talk each) or talks (several).
+func owedText(t *Text, tg model.Target) string {
+	switch {
+	case tg.PerPerson() && tg.Min == 1:
+		return t.TodoOwedPeople
+	case tg.PerPerson():
+		return t.TodoOwedTimes
+	}
+	return t.TodoOwed
 }

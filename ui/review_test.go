@@ -52,8 +52,8 @@ func TestThisPeriodCountsAPerPersonDutyByPeople(t *testing.T) {
 	mustContain(t, a, "[本期]")
 	for _, l := range strings.Split(screen(a), "\n") {
 		if strings.Contains(l, "提醒谈话") {
-			if !strings.Contains(l, "1/2") || !strings.Contains(l, "还差1次") {
-				t.Fatalf("the this-period row: %q, want 1/2 and 还差1次", l)
+			if !strings.Contains(l, "1/2") || !strings.Contains(l, "还差1人") {
+				t.Fatalf("the this-period row: %q, want 1/2 and 还差1人", l)
 			}
 			return
 		}

@@ -47,6 +47,7 @@ type Text struct {
 	ErrExists, ErrTitleTaken, ErrNoTarget, ErrArchived       string
 	ViewPeriod, DueThisWeek, DueThisMonth, DueThisQuarter    string
 	DueLater, TodoFigures, TodoNone, TodoOtherYear, TodoOwed string
+	TodoOwedPeople, TodoOwedTimes                            string
 	TodoEnds, TodoEndsToday, ColPeriod, ColOwed              string
 	ForPeriod, ForByDate                                     string
 	ExcuseTitle, ExcuseReason, ExcuseWithdraw, ExcusedTag    string
@@ -134,7 +135,7 @@ var textZh = Text{
 	KeyProfile: "个人信息", ProfileApplyMeaning: "把任职日期用于该年已有、未设起始日期的要求",
 	ProfileStartYear:  "任职日期 %s 不在今年（%d年）或明年之内；任职早于今年时本年度的要求全部适用，请留空。",
 	ProfileApplyNeeds: "“用于已有”需要填写任职日期。", ProfileSaved: "已保存个人信息。", ProfileApplied: "已保存个人信息，并把任职日期 %s 用于%d年的%d项要求。",
-	TodoOwed: "还差%d次", TodoEnds: "%s止 剩%d天", TodoEndsToday: "今天截止", ColPeriod: "周期", ColOwed: "尚缺",
+	TodoOwed: "还差%d次", TodoOwedPeople: "还差%d人", TodoOwedTimes: "还差%d人次", TodoEnds: "%s止 剩%d天", TodoEndsToday: "今天截止", ColPeriod: "周期", ColOwed: "尚缺",
 	CountsFor: "%d年%s（%s至%s）", CountsForLabel: "计入", Entered: "登记于", Changed: "修改于%s", RecordTitle: "履职记录：%s",
 
 	KeyUp: "上移", KeyDown: "下移", KeyPageUp: "上翻页", KeyPageDown: "下翻页", KeyTop: "到顶", KeyBottom: "到底",
@@ -219,7 +220,7 @@ var textEn = Text{
 	KeyProfile: "profile", ProfileApplyMeaning: "give the date to that year's targets without a start",
 	ProfileStartYear:  "The post start date %s is not in this year (%d) or the next; if you took up the post before this year, every period is required: leave it empty.",
 	ProfileApplyNeeds: "Apply needs a post start date.", ProfileSaved: "Profile saved.", ProfileApplied: "Profile saved; the start date %s now applies to %[2]d's %[3]d targets.",
-	TodoOwed: "%d to go", TodoEnds: "ends %s, %dd left", TodoEndsToday: "ends today", ColPeriod: "Period", ColOwed: "Owed",
+	TodoOwed: "%d to go", TodoOwedPeople: "%d to talk to", TodoOwedTimes: "%d to go", TodoEnds: "ends %s, %dd left", TodoEndsToday: "ends today", ColPeriod: "Period", ColOwed: "Owed",
 	CountsFor: "%[2]s %[1]d (%[3]s to %[4]s)", CountsForLabel: "Counts for", Entered: "Entered", Changed: "changed %s", RecordTitle: "Record: %s",
 
 	KeyUp: "up", KeyDown: "down", KeyPageUp: "page up", KeyPageDown: "page down", KeyTop: "top", KeyBottom: "bottom",
