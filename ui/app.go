@@ -722,22 +722,16 @@ func (a *App) figuresLine(w int) string {
 // soon, behind, missed, archived, on track, not started; done is in the
 // head), leaving out the statuses no duty has: 临期1 滞后2 未达标3 正常8.
 func statusCounts(f model.Figures, lang model.Lang) string {
+	t := textOf(lang)
 	var parts []string
 	for _, s := range model.Statuses {
 		n := f.Count(s)
 		if s == model.Done || n == 0 {
 			continue
 		}
-		if lang == model.English {
-			parts = append(parts, fmt.Sprintf("%s %d", s.Name(lang), n))
-		} else {
-			parts = append(parts, fmt.Sprintf("%s%d", s.Name(lang), n))
-		}
+		parts = append(parts, fmt.Sprintf(t.StatusCount, s.Name(lang), n))
 	}
-	if lang == model.English {
-		return strings.Join(parts, "  ")
-	}
-	return strings.Join(parts, " ")
+	return strings.Join(parts, t.StatusSep)
 }
 
 // statusLine: an inline prompt, the filter being typed, or a message.

@@ -314,12 +314,7 @@ func (d *dashboard) View() string {
 		b.WriteString("\n")
 		r := d.rows[i]
 		if r.header {
-			name := r.cat.Name(d.c.lang)
-			if d.c.lang == model.English {
-				name += fmt.Sprintf(" (%d)", r.count)
-			} else {
-				name += fmt.Sprintf("（%d）", r.count)
-			}
+			name := fmt.Sprintf(d.c.t.Counted, r.cat.Name(d.c.lang), r.count)
 			b.WriteString(st.Heading.Render(cells.Cut(name, w)))
 			continue
 		}
@@ -403,8 +398,6 @@ func progressParts(dy model.DutyYear, lang model.Lang) (num, unit string) {
 		return fmt.Sprintf("%d/%d", dy.Credited, dy.Required), ""
 	case c.Unfilled:
 		return "", c.Ratio(lang)
-	case lang == model.English:
-		return fmt.Sprintf("%d/%d", c.Covered(), len(c.Required)), " people"
 	}
-	return fmt.Sprintf("%d/%d", c.Covered(), len(c.Required)), "人"
+	return fmt.Sprintf("%d/%d", c.Covered(), len(c.Required)), textOf(lang).PeopleUnit
 }

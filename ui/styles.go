@@ -102,9 +102,4 @@ func stateMark(st model.PeriodState) string {
 
 // excusedMark stands in a period's cell for a period excused with a
 // reason: 免, or ex in English.
-func excusedMark(lang model.Lang) string {
-	if lang == model.English {
-		return "ex"
-	}
-	return "免"
-}
+func excusedMark(lang model.Lang) string { return textOf(lang).ExcusedMark }

@@ -71,6 +71,7 @@ type Text struct {
 	PlanMergeTitle, PlanMergeNone, PlanNoKept                 string
 
 	KindText
+	StatusCount, StatusSep, PeopleUnit, ExcusedMark string
 
 	// Evidence is the wording of evidence on records.
 	Evidence evidenceText
@@ -150,7 +151,8 @@ var textZh = Text{
 	PlanKept: "台账中已有：%s", PlanNotYours: "写给%s，不是您的职务（%s），默认不勾选", PlanFor: "写给%s", PlanNotYoursTag: "（非本职）",
 	PlanMergeTitle: "“%s”与哪一项已有事项相同？", PlanMergeNone: "（都不是：作为新事项添加）", PlanNoKept: "%d年的台账中还没有事项，无可合并。",
 
-	KindText: kindTextZh,
+	KindText:    kindTextZh,
+	StatusCount: "%s%d", StatusSep: " ", PeopleUnit: "人", ExcusedMark: "免",
 	Evidence: evidenceText{
 		Head: "佐证材料（%d）", None: "暂无佐证材料：a 附上文件，p 写明纸质材料的存放位置。", Expected: "应有：%s",
 		KeyAttach: "附上文件", KeyPaper: "纸质材料", KeyOpenFile: "打开文件", KeyDrop: "移除此项",
@@ -235,7 +237,8 @@ var textEn = Text{
 	PlanKept: "Kept already as: %s", PlanNotYours: "For the %s, not your post (%s): left unchecked", PlanFor: "For the %s", PlanNotYoursTag: " (not yours)",
 	PlanMergeTitle: "Which kept duty is %s?", PlanMergeNone: "(none: add it as a new duty)", PlanNoKept: "The ledger keeps no duties in %d to merge with.",
 
-	KindText: kindTextEn,
+	KindText:    kindTextEn,
+	StatusCount: "%s %d", StatusSep: "  ", PeopleUnit: " people", ExcusedMark: "ex",
 	Evidence: evidenceText{
 		Head: "Evidence (%d)", None: "No evidence yet: a attaches a file, p notes where the paper is.", Expected: "Expected: %s",
 		KeyAttach: "attach file", KeyPaper: "paper locator", KeyOpenFile: "open file", KeyDrop: "remove item",
@@ -244,6 +247,15 @@ var textEn = Text{
 		Opened: "Opened a private copy of %s.", UndoAttach: "attaching %s", UndoRemove: "removing %s",
 		NotAFile: "%s is paper evidence: there is no file to open.", Loading: "Reading the evidence…",
 	},
+}
+
+// textOf is the catalogue of lang itself, for reading where only the
+// language is at hand (TextFor hands out a copy).
+func textOf(lang model.Lang) *Text {
+	if lang == model.English {
+		return &textEn
+	}
+	return &textZh
 }
 
 // TextFor returns the catalogue of lang.
