@@ -24,7 +24,7 @@ func (c *TemplateListCmd) Run(a *App) error {
 		if i > 0 {
 			a.Printf("\n")
 		}
-		a.Printf("%s  %s（%d项）\n", t.Name, model.In(t.Title, a.Lang), len(t.Duties))
+		a.Printf(a.txt().TemplateLine, t.Name, model.In(t.Title, a.Lang), len(t.Duties))
 		rows := [][]string{{a.txt().ColCategory, a.txt().ColDuty, a.txt().ColRequirement, a.txt().ColBasis}}
 		for _, d := range t.Duties {
 			req := model.Target{Cadence: d.Cadence, Min: d.Min}.Requirement(a.Lang)

@@ -50,6 +50,8 @@ type Text struct {
 	// the group as a shell word, the set); filled (the group, how many,
 	// the names); --people on a set with no single such group (the set).
 	TemplateGroupEmpty, TemplateFilled, TemplateNoEach string
+	// template list: a set's name, its title, how many duties.
+	TemplateLine string
 
 	KindText
 }
@@ -238,7 +240,8 @@ var textZh = Text{
 	TemplateFilled:     "已把%[2]d人加入“%[1]s”：%[3]s。\n",
 	TemplateNoEach:     "“%s”模板没有按人计的谈话事项，--people 无处可填；请用 taizhang people add 添加人员。",
 
-	KindText: kindTextZh,
+	TemplateLine: "%s  %s（%d项）\n",
+	KindText:     kindTextZh,
 }
 
 var textEn = Text{
@@ -425,7 +428,8 @@ var textEn = Text{
 	TemplateFilled:     "Put %[2]d people in %[1]q: %[3]s.\n",
 	TemplateNoEach:     "The %s set has no per-person talks, so --people has no group to fill; add people with taizhang people add.",
 
-	KindText: kindTextEn,
+	TemplateLine: "%s  %s (%d duties)\n",
+	KindText:     kindTextEn,
 }
 
 // textFor returns the catalogue of lang.
