@@ -102,6 +102,19 @@ func (dy DutyYear) Badge(lang Lang) string {
 	return dy.Status.Name(lang) + " · 全年未达标"
 }
 
+// NowBadge is the state of the period under way, with the year verdict
+// beside it when the year is already missed (正常 · 全年未达标): what the
+// this-period view says of a duty.
+func (dy DutyYear) NowBadge(lang Lang) string {
+	if dy.Verdict != VerdictMissed {
+		return dy.Now.Name(lang)
+	}
+	if lang == English {
+		return dy.Now.Name(lang) + " · year missed"
+	}
+	return dy.Now.Name(lang) + " · 全年未达标"
+}
+
 // Progress is credited/required as the dashboard and the documents show it
 // (11/12), with the raw number of records beside it when it differs: 11/12
 // 共15次, "11/12 (15 in all)".

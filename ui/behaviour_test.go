@@ -736,3 +736,25 @@ func TestRecordFormAmbiguousName(t *testing.T) {
 		t.Fatalf("%d records after saving the full name, want %d:\n%s", got, before+1, screen(a))
 	}
 }
+
+// A duty due soon whose year is already missed says both on the
+// dashboard, at 80 columns and beside the side panel at 120: it must not
+// read as merely due soon.
+func TestDashboardShowsTheYearVerdictBesideDueSoon(t *testing.T) {
+	s, err := data.Open(filepath.Join(t.TempDir(), "l.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	// Sunday 22 November ends the week: due soon, and the weeks before
+	// are missed.
+	if _, err := s.AddDuty(bg, model.Duty{Title: "周例会学习", Category: model.Study}, model.Target{Year: 2026, Cadence: model.Week, Min: 1}); err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []int{80, 120} {
+		a := newTestApp(t, s, model.Chinese, w, 30)
+		mustContain(t, a, "临期 · 全年未达标")
+	}
+	a := newTestApp(t, s, model.English, 80, 24)
+	mustContain(t, a, "due soon · year missed")
+}

@@ -237,15 +237,14 @@ type dashColumns struct {
 	unit int
 }
 
+// minTitleWithBadge is the narrowest title column the status may widen
+// into for the year verdict beside it.
+const minTitleWithBadge = 16
+
 func (d *dashboard) columns(w int) dashColumns {
 	c := dashColumns{count: max(5, d.countW, d.numW+d.unitW), unit: d.unitW}
 	for _, s := range model.Statuses {
 		c.status = max(c.status, cells.Width(s.Name(d.c.lang)))
-	}
-	// Where there is room, the status carries the year verdict beside it
-	// when they differ (临期 · 全年未达标); the detail always shows both.
-	if w >= 100 {
-		c.status = max(c.status, d.badgeW)
 	}
 	if w >= 60 {
 		c.bar, c.due = 10, 5
@@ -253,6 +252,14 @@ func (d *dashboard) columns(w int) dashColumns {
 	used := 2 + 1 + c.count + 1 + c.status
 	if c.bar > 0 {
 		used += 1 + c.bar + 1 + c.due
+	}
+	// Where there is room — a title still readable beside it — the status
+	// carries the year verdict when they differ (临期 · 全年未达标): a duty
+	// due soon whose year is already lost must not read as merely due
+	// soon. The detail always shows both.
+	if more := d.badgeW - c.status; more > 0 && w-used-more >= minTitleWithBadge {
+		c.status += more
+		used += more
 	}
 	// In a very narrow terminal the count goes first, then the status
 	// word, so that a title is still readable.

@@ -223,7 +223,8 @@ func (p *period) View() string {
 	// end and days left, the state.
 	perW, countW, owedW := cells.Width(t.ColPeriod), 0, cells.Width(t.ColOwed)
 	endW, stateW, longest := cells.Width(t.ColDue), cells.Width(t.ColStatus), cells.Width(t.ColDuty)
-	type cellsOf struct{ per, count, owed, end, state string }
+	type cellsOf struct{ per, count, owed, end, state, badge string }
+	badgeW := 0
 	drawn := make([]cellsOf, len(p.rows))
 	today := data.status.AsOf
 	for i, r := range p.rows {
@@ -243,13 +244,24 @@ func (p *period) View() string {
 			owed:  fmt.Sprintf(owedText(t, dy.Target), r.owed),
 			end:   end,
 			state: dy.Now.Name(lang),
+			badge: dy.NowBadge(lang),
 		}
 		longest = max(longest, cells.Width(p.c.dutyTitle(dy.Duty)))
 		drawn[i] = c
 		perW, countW, owedW = max(perW, cells.Width(c.per)), max(countW, cells.Width(c.count)), max(owedW, cells.Width(c.owed))
 		endW, stateW = max(endW, cells.Width(c.end)), max(stateW, cells.Width(c.state))
+		badgeW = max(badgeW, cells.Width(c.badge))
 	}
 	fixed := 2 + 2 + perW + 2 + countW + 2 + owedW + 2 + endW + 2 + stateW
+	// Where titles keep their room, the state carries the year verdict
+	// when the year is already missed (正常 · 全年未达标); the dashboard
+	// shows it at any width.
+	if more := badgeW - stateW; more > 0 && w-fixed-more >= min(longest, 2*minTitleWithBadge) {
+		stateW, fixed = badgeW, fixed+more
+		for i := range drawn {
+			drawn[i].state = drawn[i].badge
+		}
+	}
 	titleW := min(w-fixed, longest)
 	if titleW < 8 { // narrow: the end and the count go first
 		fixed -= 2 + endW + 2 + countW
