@@ -81,6 +81,8 @@ const (
 	KindProfileLong    Kind = "ProfileLong"    // most
 	KindDutyUnnamed    Kind = "DutyUnnamed"    // —
 	KindNoDutyID       Kind = "NoDutyID"       // id
+	KindAmbiguous      Kind = "Ambiguous"      // what was typed, "id title" of each duty ([]string)
+	KindAmbiguousMore  Kind = "AmbiguousMore"  // the same, of the first eight, and how many in all
 	KindNoDutyTitle    Kind = "NoDutyTitle"    // what was typed
 	KindRecordsAfter   Kind = "RecordsAfter"   // title, last record's date
 	KindDutyChanged    Kind = "DutyChanged"    // —
@@ -199,6 +201,7 @@ var Kinds = map[Kind]int{
 	KindZipExists: 1, KindStrict: 1, KindDuplicateTitle: 2, KindLedgerNotEmpty: 0,
 	KindPlanTextTooBig: 0, KindPlanRTF: 0, KindPlanPDF: 0, KindPlanUTF16: 0, KindPlanEncoding: 0, KindPlanBinary: 0, KindDocxTooBig: 0, KindDocxDamaged: 0, KindDocxNotWord: 0, KindDocxPassword: 0, KindDocxUnpacksTooMuch: 0, KindDocxTextTooBig: 0, KindDocxOldDoc: 0,
 	KindImportSameTitle: 1, KindImportBadFor: 1, KindImportBadExcuse: 1, KindImportCategory: 3, KindImportTarget: 4,
+	KindAmbiguous: 2, KindAmbiguousMore: 3,
 	KindFileDir: 0, KindFilePipe: 0, KindFileSocket: 0, KindFileCharDevice: 0, KindFileBlockDevice: 0,
 	KindFileSymlink: 0, KindFileRegular: 0, KindFileSpecial: 0, KindFileBackup: 0, KindFileExport: 0,
 }

@@ -129,17 +129,12 @@ search:
 			return d, nil
 		}
 	}
-	var zh, en []string
-	for i, d := range found {
-		if i == 8 {
-			zh = append(zh, fmt.Sprintf("等%d项", len(found)))
-			en = append(en, fmt.Sprintf("and %d more", len(found)-8))
-			break
-		}
-		zh = append(zh, fmt.Sprintf("%d %s", d.ID, d.Title))
-		en = append(en, fmt.Sprintf("%d %s", d.ID, d.Title))
+	var named []string
+	for _, d := range found[:min(8, len(found))] {
+		named = append(named, fmt.Sprintf("%d %s", d.ID, d.Title))
 	}
-	return Duty{}, Invalid(ErrAmbiguous,
-		fmt.Sprintf("“%s”对应多个事项：%s；请写得更具体，或改用编号。", q, strings.Join(zh, "、")),
-		fmt.Sprintf("%q matches several duties: %s; be more specific or use the id.", q, strings.Join(en, ", ")))
+	if len(found) > 8 {
+		return Duty{}, Refuse(ErrAmbiguous, KindAmbiguousMore, q, named, len(found))
+	}
+	return Duty{}, Refuse(ErrAmbiguous, KindAmbiguous, q, named)
 }

@@ -105,7 +105,7 @@ func FuzzMatchDuty(f *testing.F) {
 		d, err := MatchDuty(duties, q)
 		if err != nil {
 			ie, ok := AsInput(err)
-			if !ok || !inert(ie.Zh) || !inert(ie.En) {
+			if !ok || !inert(ie.In(Chinese)) || !inert(ie.In(English)) {
 				t.Fatalf("MatchDuty(%q) error %q is not a clean InputError", q, err)
 			}
 			return

@@ -28,9 +28,9 @@ type KindText struct {
 	ErrPlanRTF, ErrPlanPDF, ErrPlanUTF16, ErrPlanEncoding, ErrPlanBinary                      string
 	ErrDocxTooBig, ErrDocxDamaged, ErrDocxNotWord, ErrDocxPassword, ErrDocxUnpacksTooMuch     string
 	ErrDocxTextTooBig, ErrDocxOldDoc, ErrImportSameTitle, ErrImportBadFor, ErrImportBadExcuse string
-	ErrImportCategory, ErrImportTarget, ErrFileDir, ErrFilePipe, ErrFileSocket                string
-	ErrFileCharDevice, ErrFileBlockDevice, ErrFileSymlink, ErrFileRegular, ErrFileSpecial     string
-	ErrFileBackup, ErrFileExport                                                              string
+	ErrImportCategory, ErrImportTarget, ErrAmbiguous, ErrAmbiguousMore, ErrFileDir            string
+	ErrFilePipe, ErrFileSocket, ErrFileCharDevice, ErrFileBlockDevice, ErrFileSymlink         string
+	ErrFileRegular, ErrFileSpecial, ErrFileBackup, ErrFileExport                              string
 }
 
 var kindTextZh = KindText{
@@ -156,6 +156,8 @@ var kindTextZh = KindText{
 	ErrImportBadExcuse:    "事项“%s”有一个免于要求的期间不存在或没有理由。",
 	ErrImportCategory:     "事项“%s”在文件中的类别是“%s”，台账中是“%s”，无法合并；请先统一类别后再导入。",
 	ErrImportTarget:       "事项“%s”%d年的要求在文件中是“%s”，台账中是“%s”，无法合并；请先修改该事项的要求，统一后再导入。",
+	ErrAmbiguous:          "“%s”对应多个事项：%s；请写得更具体，或改用编号。",
+	ErrAmbiguousMore:      "“%s”对应多个事项：%s等%d项；请写得更具体，或改用编号。",
 	ErrFileDir:            "目录",
 	ErrFilePipe:           "命名管道（FIFO）",
 	ErrFileSocket:         "套接字",
@@ -291,6 +293,8 @@ var kindTextEn = KindText{
 	ErrImportBadExcuse:    "The duty %q has an excused period that does not exist or has no reason.",
 	ErrImportCategory:     "The duty %q is in category %s in the file but %s in the ledger; make them agree, then import again.",
 	ErrImportTarget:       "The duty %[1]q requires %[3]q in %[2]d in the file but %[4]q in the ledger; edit the duty's target to agree, then import again.",
+	ErrAmbiguous:          "%q matches several duties: %s; be more specific or use the id.",
+	ErrAmbiguousMore:      "%q matches several duties: %s and others, %d in all; be more specific or use the id.",
 	ErrFileDir:            "a directory",
 	ErrFilePipe:           "a named pipe (FIFO)",
 	ErrFileSocket:         "a socket",
