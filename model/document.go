@@ -145,12 +145,13 @@ func (d *Document) zh(zh, en string) string {
 // credited/required and status, the duty column widest. (The weights are
 // the twips each column needs in 小四 on a 156 mm line: two characters for
 // the number, 全年不少于12次 for the requirement, 10/12（共11次） for the
-// progress, 未达标 for the status; the duty takes the rest.)
+// progress, 临期 · 全年未达标 on two lines for the status; the duty takes
+// the rest.)
 func summaryTable(s Summary) *Table {
 	cols := []string{s.Columns[0], s.Columns[1], s.Columns[3], s.Columns[4], s.Columns[5]}
-	t := &Table{Columns: cols, Weights: []int{800, 3345, 2000, 1700, 1000}, Center: []bool{true, false, false, true, true}}
+	t := &Table{Columns: cols, Weights: []int{700, 3145, 1900, 1600, 1500}, Center: []bool{true, false, false, true, true}}
 	if s.Lang == English {
-		t.Weights = []int{800, 2745, 2400, 1800, 1100}
+		t.Weights = []int{700, 2545, 2300, 1700, 1600}
 	}
 	for _, sd := range s.Duties {
 		t.Rows = append(t.Rows, []string{sd.Row[0], sd.Row[1], sd.Row[3], sd.Row[4], sd.Row[5]})
@@ -380,9 +381,10 @@ func attachment(s Summary) Attachment {
 		a = Attachment{Label: "Attachment", Title: "Duty ledger", Empty: "No record in the period."}
 		cols = []string{"No.", "Date", "Duty", "Topic", "With / reported to", "Place", "Counts for", "Note"}
 	}
-	// Weights: the twips each column needs in 五号 on a 156 mm line (序号,
-	// 12月20日, 一季度 on one line); the topic and the duty take the most.
-	a.Table = Table{Columns: cols, Weights: []int{600, 1150, 1500, 1700, 1250, 1000, 800, 845},
+	// Weights: the twips each column needs in 五号 on a 156 mm line with
+	// 1 mm cell margins (序号, 12月20日, 一季度 on one line); the duty takes
+	// the most, then the topic.
+	a.Table = Table{Columns: cols, Weights: []int{560, 1110, 2100, 1750, 1150, 850, 760, 565},
 		Center: []bool{true, true, false, false, false, false, true, false}}
 	rows := s.Ledger()
 	withEvidence := false
@@ -393,7 +395,7 @@ func attachment(s Summary) Attachment {
 		// The evidence takes a column of its own, its room taken from the
 		// topic, the duty and the note.
 		a.Table.Columns = append(a.Table.Columns, map[bool]string{true: "Evidence", false: "佐证材料"}[s.Lang == English])
-		a.Table.Weights = []int{600, 1100, 1200, 1400, 1050, 850, 700, 645, 1300}
+		a.Table.Weights = []int{560, 1110, 1850, 1400, 1000, 700, 760, 565, 900}
 		a.Table.Center = append(a.Table.Center, false)
 	}
 	for _, r := range rows {
