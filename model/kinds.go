@@ -163,6 +163,22 @@ const (
 	KindImportCategory  Kind = "ImportCategory"  // title, the file's category, the ledger's
 	KindImportTarget    Kind = "ImportTarget"    // title, year, the file's target, the ledger's
 
+	// A JSON file import refuses as a whole.
+	KindImportTooBig       Kind = "ImportTooBig"
+	KindImportNotUTF8      Kind = "ImportNotUTF8"
+	KindImportNotOurs      Kind = "ImportNotOurs"
+	KindImportVersion      Kind = "ImportVersion"
+	KindImportNewer        Kind = "ImportNewer"
+	KindImportTrailing     Kind = "ImportTrailing"
+	KindImportExportedAt   Kind = "ImportExportedAt"
+	KindImportYear         Kind = "ImportYear"
+	KindImportSyntax       Kind = "ImportSyntax"
+	KindImportFieldType    Kind = "ImportFieldType"
+	KindImportEmpty        Kind = "ImportEmpty"
+	KindImportProfileStart Kind = "ImportProfileStart"
+	KindImportTwoDuties    Kind = "ImportTwoDuties"
+	KindImportOther        Kind = "ImportOther"
+
 	// The kinds of a file that is not a regular one, and what was expected.
 	KindFileDir         Kind = "FileDir"
 	KindFilePipe        Kind = "FilePipe"
@@ -202,6 +218,7 @@ var Kinds = map[Kind]int{
 	KindPlanTextTooBig: 0, KindPlanRTF: 0, KindPlanPDF: 0, KindPlanUTF16: 0, KindPlanEncoding: 0, KindPlanBinary: 0, KindDocxTooBig: 0, KindDocxDamaged: 0, KindDocxNotWord: 0, KindDocxPassword: 0, KindDocxUnpacksTooMuch: 0, KindDocxTextTooBig: 0, KindDocxOldDoc: 0,
 	KindImportSameTitle: 1, KindImportBadFor: 1, KindImportBadExcuse: 1, KindImportCategory: 3, KindImportTarget: 4,
 	KindAmbiguous: 2, KindAmbiguousMore: 3,
+	KindImportTooBig: 0, KindImportNotUTF8: 0, KindImportNotOurs: 1, KindImportVersion: 0, KindImportNewer: 2, KindImportTrailing: 0, KindImportExportedAt: 1, KindImportYear: 1, KindImportSyntax: 1, KindImportFieldType: 3, KindImportEmpty: 0, KindImportProfileStart: 1, KindImportTwoDuties: 3, KindImportOther: 1,
 	KindFileDir: 0, KindFilePipe: 0, KindFileSocket: 0, KindFileCharDevice: 0, KindFileBlockDevice: 0,
 	KindFileSymlink: 0, KindFileRegular: 0, KindFileSpecial: 0, KindFileBackup: 0, KindFileExport: 0,
 }

@@ -49,7 +49,7 @@ func TestKindsSaidWithoutFlags(t *testing.T) {
 			t.Errorf("%v: %q, want %q", c.err, got, c.want)
 		}
 	}
-	command := regexp.MustCompile(`taizhang (restore|export|duty|template|people|evidence|profile|backup|import)`)
+	command := regexp.MustCompile(`taizhang (restore|export|duty|template|people|evidence|profile|backup|import)\b`)
 	for kind := range model.Kinds {
 		for _, lang := range []model.Lang{model.Chinese, model.English} {
 			f := reflect.ValueOf(TextFor(lang)).Elem().FieldByName("Err" + string(kind))

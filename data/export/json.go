@@ -221,15 +221,13 @@ func ReadJSON(r io.Reader, today model.Date) (data.Dump, error) {
 		return data.Dump{}, err
 	}
 	if len(raw) > MaxImport {
-		return data.Dump{}, bad("文件超过2 GB，超出了导入的上限；整本台账请用 taizhang backup / restore 迁移。",
-			"the file is over 2 GB, the most import reads; move a whole ledger with taizhang backup and restore.")
+		return data.Dump{}, model.Refuse(nil, model.KindImportTooBig)
 	}
 	raw = bytes.TrimPrefix(raw, []byte("\uFEFF")) // an editor may have added one
 	// JSON is UTF-8; a file saved as GB18030 or UTF-16 would otherwise be
 	// read with every Chinese character turned into U+FFFD.
 	if !utf8.Valid(raw) {
-		return data.Dump{}, bad("它不是 UTF-8 编码（可能被另存为 GBK/GB18030 或 UTF-16）；请用 taizhang export --format json 导出的原文件，或先转换为 UTF-8。",
-			"it is not UTF-8 (it may have been saved as GBK/GB18030 or UTF-16); use the file taizhang export --format json wrote, or convert it to UTF-8 first.")
+		return data.Dump{}, model.Refuse(nil, model.KindImportNotUTF8)
 	}
 	// The identity first, so a file of another format is named as such
 	// rather than reported by its first unknown field.
@@ -241,16 +239,14 @@ func ReadJSON(r io.Reader, today model.Date) (data.Dump, error) {
 		return data.Dump{}, syntaxError(raw, err)
 	}
 	if head.Format != FormatName {
-		return data.Dump{}, bad("这不是台账导出的 JSON 文件（format 应为 %s）；请用 taizhang export --format json 导出的文件。",
-			"it is not a taizhang JSON export (its format should be %s); use a file made by taizhang export --format json.", FormatName)
+		return data.Dump{}, model.Refuse(nil, model.KindImportNotOurs, FormatName)
 	}
 	v, ok := head.Version.(float64)
 	if !ok || v != float64(int(v)) || v < 1 {
-		return data.Dump{}, bad("格式版本（version）缺失或无效。", "its version is missing or not a whole number.")
+		return data.Dump{}, model.Refuse(nil, model.KindImportVersion)
 	}
 	if int(v) > FormatVersion {
-		return data.Dump{}, bad("它由更新版本的台账程序导出（格式版本 %d，本程序只认识到 %d）；请升级 taizhang 后再导入。",
-			"it was written by a newer taizhang (format version %d; this build knows up to %d); upgrade taizhang to import it.", int(v), FormatVersion)
+		return data.Dump{}, model.Refuse(nil, model.KindImportNewer, int(v), FormatVersion)
 	}
 	var doc jsonDoc
 	dec := json.NewDecoder(bytes.NewReader(raw))
@@ -259,13 +255,13 @@ func ReadJSON(r io.Reader, today model.Date) (data.Dump, error) {
 		return data.Dump{}, syntaxError(raw, err)
 	}
 	if dec.More() {
-		return data.Dump{}, bad("JSON 数据之后还有多余的内容。", "there is more after the JSON document.")
+		return data.Dump{}, model.Refuse(nil, model.KindImportTrailing)
 	}
 	if _, err := time.Parse(time.RFC3339, doc.ExportedAt); err != nil {
-		return data.Dump{}, bad("导出时间（exported_at）“%s”不是 RFC 3339 时间。", "its exported_at %q is not an RFC 3339 time.", model.CleanLine(doc.ExportedAt))
+		return data.Dump{}, model.Refuse(nil, model.KindImportExportedAt, model.CleanLine(doc.ExportedAt))
 	}
 	if doc.Year != 0 && !model.ValidYear(doc.Year) {
-		return data.Dump{}, bad("年度（year）%d 不在1900至2999之间。", "its year %d is outside 1900-2999.", doc.Year)
+		return data.Dump{}, model.Refuse(nil, model.KindImportYear, doc.Year)
 	}
 	return doc.dump(today)
 }
@@ -277,14 +273,14 @@ func syntaxError(raw []byte, err error) error {
 	switch {
 	case errors.As(err, &se):
 		line := 1 + bytes.Count(raw[:min(int(se.Offset), len(raw))], []byte("\n"))
-		return bad("它不是有效的 JSON（第%d行）；文件可能已损坏或被改动。", "it is not valid JSON (line %d); the file may be damaged or edited.", line)
+		return model.Refuse(nil, model.KindImportSyntax, line)
 	case errors.As(err, &te):
 		line := 1 + bytes.Count(raw[:min(int(te.Offset), len(raw))], []byte("\n"))
-		return bad("字段 %s 的类型不对（第%d行，应为 %s）。", "the field %s has the wrong type (line %d; it should be %s).", te.Field, line, te.Type.String())
+		return model.Refuse(nil, model.KindImportFieldType, te.Field, line, te.Type.String())
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return bad("文件是空的或不完整。", "the file is empty or cut short.")
+		return model.Refuse(nil, model.KindImportEmpty)
 	}
-	return bad("它不是台账导出的 JSON（%s）。", "it is not a taizhang JSON export (%s).", model.CleanLine(err.Error()))
+	return model.Refuse(nil, model.KindImportOther, model.CleanLine(err.Error()))
 }
 
 func (doc jsonDoc) dump(today model.Date) (data.Dump, error) {
@@ -295,7 +291,7 @@ func (doc jsonDoc) dump(today model.Date) (data.Dump, error) {
 	if doc.Profile.Start != "" {
 		s, err := model.ParseDate(doc.Profile.Start)
 		if err != nil {
-			return d, bad("任职日期（profile.start）“%s”无效。", "its post start date (profile.start) %q is not a date.", model.CleanLine(doc.Profile.Start))
+			return d, model.Refuse(nil, model.KindImportProfileStart, model.CleanLine(doc.Profile.Start))
 		}
 		d.Profile.Start = s
 	}
@@ -330,8 +326,7 @@ func (doc jsonDoc) dump(today model.Date) (data.Dump, error) {
 		}
 		key := dutyKey{dd.Duty.Title, dd.Duty.Archived}
 		if j, dup := seen[key]; dup {
-			return d, bad("第%d个和第%d个事项都叫“%s”，无法分辨；请合并后再导入。", "duties %d and %d are both called %q and cannot be told apart; merge them, then import.",
-				j+1, i+1, dd.Duty.Title)
+			return d, model.Refuse(nil, model.KindImportTwoDuties, j+1, i+1, dd.Duty.Title)
 		}
 		seen[key] = i
 		years := map[int]bool{}

@@ -149,24 +149,24 @@ func TestImportRefuses(t *testing.T) {
 		name, file, want string
 		into             *data.Store
 	}{
-		{"not json", "not json at all", "不是有效的 JSON", nil},
-		{"empty", "", "不是有效的 JSON", nil},
-		{"cut short", good[:len(good)/2], "不是有效的 JSON", nil},
-		{"another format", `{"format": "something-else", "version": 1}`, "不是台账导出的 JSON", nil},
+		{"not json", "not json at all", "ImportSyntax", nil},
+		{"empty", "", "ImportSyntax", nil},
+		{"cut short", good[:len(good)/2], "ImportSyntax", nil},
+		{"another format", `{"format": "something-else", "version": 1}`, "ImportNotOurs", nil},
 		{"no format", `[1, 2, 3]`, "", nil},
-		{"newer version", edit(`"version": 1`, `"version": 2`), "更新版本", nil},
-		{"fractional version", edit(`"version": 1`, `"version": 1.5`), "version", nil},
+		{"newer version", edit(`"version": 1`, `"version": 2`), "ImportNewer", nil},
+		{"fractional version", edit(`"version": 1`, `"version": 1.5`), "ImportVersion", nil},
 		{"unknown field", edit(`"topic":`, `"colour": "red", "topic":`), "colour", nil},
-		{"wrong type", edit(`"min": 1,`, `"min": "1",`), "类型不对", nil},
+		{"wrong type", edit(`"min": 1,`, `"min": "1",`), "ImportFieldType", nil},
 		{"bad date", edit(`"date": "2026-01-08"`, `"date": "2026-02-30"`), "日期“2026-02-30”无效", nil},
 		{"future record", edit(`"date": "2026-01-08"`, `"date": "2027-06-01"`), "第1条记录：DateFuture: 2027-06-01", nil},
 		{"bad category", edit(`"category": "study"`, `"category": "party"`), "类别“party”无效", nil},
 		{"bad cadence", edit(`"cadence": "month"`, `"cadence": "fortnight"`), "频次", nil},
 		{"zero minimum", edit(`"min": 1,`, `"min": 0,`), "2026年要求：Min", nil},
 		{"empty title", edit(`"title": "会前学法"`, `"title": "  "`), "TitleEmpty", nil},
-		{"duplicate duty", edit(`"title": "专题学法"`, `"title": "会前学法"`), "都叫“会前学法”", nil},
+		{"duplicate duty", edit(`"title": "专题学法"`, `"title": "会前学法"`), "ImportTwoDuties", nil},
 		{"bad timestamp", edit(`"created": "2026-01-08T10:00:00Z"`, `"created": "yesterday"`), "RFC 3339", nil},
-		{"trailing data", good + `{}`, "JSON", nil},
+		{"trailing data", good + `{}`, "ImportSyntax", nil},
 		{"conflicting target", good, "ImportTarget", conflict},
 		{"conflicting category", good, "ImportCategory", otherCategory},
 	} {
@@ -523,7 +523,7 @@ func TestJSONCarriesRulesV2(t *testing.T) {
 		{`"for": "2026-H2"`, `"for": "2026-X9"`, "计入期间“2026-X9”无效"},
 		{`"reason": "上级统一组织"`, `"reason": " "`, "没有理由"},
 		{`"period": "2026-H1"`, `"period": "2026-H3"`, "免于要求的期间“2026-H3”无效"},
-		{`"start": "2026-02-01"`, `"start": "2026-02-30"`, "任职日期"},
+		{`"start": "2026-02-01"`, `"start": "2026-02-30"`, "ImportProfileStart"},
 	} {
 		bad := strings.Replace(string(first), c.old, c.new, 1)
 		_, err := Import(ctx, emptyLedger(t), writeTemp(t, "bad.json", []byte(bad)), fixedToday)

@@ -28,9 +28,12 @@ type KindText struct {
 	ErrPlanRTF, ErrPlanPDF, ErrPlanUTF16, ErrPlanEncoding, ErrPlanBinary                      string
 	ErrDocxTooBig, ErrDocxDamaged, ErrDocxNotWord, ErrDocxPassword, ErrDocxUnpacksTooMuch     string
 	ErrDocxTextTooBig, ErrDocxOldDoc, ErrImportSameTitle, ErrImportBadFor, ErrImportBadExcuse string
-	ErrImportCategory, ErrImportTarget, ErrAmbiguous, ErrAmbiguousMore, ErrFileDir            string
-	ErrFilePipe, ErrFileSocket, ErrFileCharDevice, ErrFileBlockDevice, ErrFileSymlink         string
-	ErrFileRegular, ErrFileSpecial, ErrFileBackup, ErrFileExport                              string
+	ErrImportCategory, ErrImportTarget, ErrAmbiguous, ErrAmbiguousMore, ErrImportTooBig       string
+	ErrImportNotUTF8, ErrImportNotOurs, ErrImportVersion, ErrImportNewer, ErrImportTrailing   string
+	ErrImportExportedAt, ErrImportYear, ErrImportSyntax, ErrImportFieldType, ErrImportEmpty   string
+	ErrImportProfileStart, ErrImportTwoDuties, ErrImportOther, ErrFileDir, ErrFilePipe        string
+	ErrFileSocket, ErrFileCharDevice, ErrFileBlockDevice, ErrFileSymlink, ErrFileRegular      string
+	ErrFileSpecial, ErrFileBackup, ErrFileExport                                              string
 }
 
 var kindTextZh = KindText{
@@ -158,6 +161,20 @@ var kindTextZh = KindText{
 	ErrImportTarget:       "事项“%s”%d年的要求在文件中是“%s”，台账中是“%s”，无法合并；请先用 taizhang duty edit 统一后再导入。",
 	ErrAmbiguous:          "“%s”对应多个事项：%s；请写得更具体，或改用编号。",
 	ErrAmbiguousMore:      "“%s”对应多个事项：%s等%d项；请写得更具体，或改用编号。",
+	ErrImportTooBig:       "文件超过2 GB，超出了导入的上限；整本台账请用 taizhang backup / restore 迁移。",
+	ErrImportNotUTF8:      "它不是 UTF-8 编码（可能被另存为 GBK/GB18030 或 UTF-16）；请用 taizhang export --format json 导出的原文件，或先转换为 UTF-8。",
+	ErrImportNotOurs:      "这不是台账导出的 JSON 文件（format 应为 %s）；请用 taizhang export --format json 导出的文件。",
+	ErrImportVersion:      "格式版本（version）缺失或无效。",
+	ErrImportNewer:        "它由更新版本的台账程序导出（格式版本 %d，本程序只认识到 %d）；请升级 taizhang 后再导入。",
+	ErrImportTrailing:     "JSON 数据之后还有多余的内容。",
+	ErrImportExportedAt:   "导出时间（exported_at）“%s”不是 RFC 3339 时间。",
+	ErrImportYear:         "年度（year）%d 不在1900至2999之间。",
+	ErrImportSyntax:       "它不是有效的 JSON（第%d行）；文件可能已损坏或被改动。",
+	ErrImportFieldType:    "字段 %s 的类型不对（第%d行，应为 %s）。",
+	ErrImportEmpty:        "文件是空的或不完整。",
+	ErrImportProfileStart: "任职日期（profile.start）“%s”无效。",
+	ErrImportTwoDuties:    "第%d个和第%d个事项都叫“%s”，无法分辨；请合并后再导入。",
+	ErrImportOther:        "它不是台账导出的 JSON（%s）。",
 	ErrFileDir:            "目录",
 	ErrFilePipe:           "命名管道（FIFO）",
 	ErrFileSocket:         "套接字",
@@ -295,6 +312,20 @@ var kindTextEn = KindText{
 	ErrImportTarget:       "The duty %[1]q requires %[3]q in %[2]d in the file but %[4]q in the ledger; make them agree with taizhang duty edit, then import again.",
 	ErrAmbiguous:          "%q matches several duties: %s; be more specific or use the id.",
 	ErrAmbiguousMore:      "%q matches several duties: %s and others, %d in all; be more specific or use the id.",
+	ErrImportTooBig:       "the file is over 2 GB, the most import reads; move a whole ledger with taizhang backup and restore.",
+	ErrImportNotUTF8:      "it is not UTF-8 (it may have been saved as GBK/GB18030 or UTF-16); use the file taizhang export --format json wrote, or convert it to UTF-8 first.",
+	ErrImportNotOurs:      "it is not a taizhang JSON export (its format should be %s); use a file made by taizhang export --format json.",
+	ErrImportVersion:      "its version is missing or not a whole number.",
+	ErrImportNewer:        "it was written by a newer taizhang (format version %d; this build knows up to %d); upgrade taizhang to import it.",
+	ErrImportTrailing:     "there is more after the JSON document.",
+	ErrImportExportedAt:   "its exported_at %q is not an RFC 3339 time.",
+	ErrImportYear:         "its year %d is outside 1900-2999.",
+	ErrImportSyntax:       "it is not valid JSON (line %d); the file may be damaged or edited.",
+	ErrImportFieldType:    "the field %s has the wrong type (line %d; it should be %s).",
+	ErrImportEmpty:        "the file is empty or cut short.",
+	ErrImportProfileStart: "its post start date (profile.start) %q is not a date.",
+	ErrImportTwoDuties:    "duties %d and %d are both called %q and cannot be told apart; merge them, then import.",
+	ErrImportOther:        "it is not a taizhang JSON export (%s).",
 	ErrFileDir:            "a directory",
 	ErrFilePipe:           "a named pipe (FIFO)",
 	ErrFileSocket:         "a socket",

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"os"
 	"testing"
 
 	"taizhang/model"
@@ -68,5 +69,21 @@ func TestImportConflictSaid(t *testing.T) {
 		if code := a.report(err); code != 2 || out.String() != want {
 			t.Errorf("exit %d %q, want %q", code, out.String(), want)
 		}
+	}
+}
+
+// TestImportRefusalSaid: a JSON file that is not an export is refused in
+// one sentence after the file it names, naming the export command.
+func TestImportRefusalSaid(t *testing.T) {
+	dir := t.TempDir()
+	path := dir + "/a.json"
+	if err := os.WriteFile(path, []byte(`{"format": "something-else", "version": 1}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out, errs bytes.Buffer
+	code := Main([]string{"--db", dir + "/l.db", "--lang", "zh", "import", path}, Env{Stdout: &out, Stderr: &errs})
+	want := "taizhang: 不能导入 " + path + "：这不是台账导出的 JSON 文件（format 应为 taizhang-ledger）；请用 taizhang export --format json 导出的文件。\n"
+	if code != 2 || errs.String() != want {
+		t.Errorf("exit %d %q, want 2 %q", code, errs.String(), want)
 	}
 }
