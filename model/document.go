@@ -245,7 +245,7 @@ var reportGroups = []struct {
 	zh, en string
 }{
 	{[]Category{Talk}, "开展谈话情况", "Talks"},
-	{[]Category{Lesson}, "讲党课情况", "Party lessons"},
+	{[]Category{Lesson}, "党课情况", "Party lessons"}, // a leader gives them, a section chief attends
 	{[]Category{Meeting}, "参加和主持会议情况", "Meetings"},
 	{[]Category{Report}, "报告工作情况", "Reports"},
 	{[]Category{Research}, "调查研究情况", "Research"},
@@ -349,12 +349,13 @@ func (d *Document) report() {
 			continue
 		}
 		k++
-		d.keep("", fmt.Sprintf(d.zh("%d. %s。", "%d. %s."), k, sd.Shortfall))
+		// （一） rather than 1.: a shortfall may open with a number (7至10月…)
+		d.keep("", fmt.Sprintf(d.zh("（%s）%s。", "(%s) %s."), Numeral(k, s.Lang), sd.Shortfall))
 		d.add(ParaBlock, "", ph("原因", "the reasons"))
 	}
 	for _, l := range s.Lagging {
 		k++
-		d.keep("", fmt.Sprintf("%d. %s", k, l.Text))
+		d.keep("", fmt.Sprintf(d.zh("（%s）%s", "(%s) %s"), Numeral(k, s.Lang), l.Text))
 		d.add(ParaBlock, "", ph("原因", "the reasons"))
 	}
 	if k == 0 && len(s.Duties) > 0 {

@@ -159,9 +159,9 @@ func TestReportDocument(t *testing.T) {
 		"全年向党组报告党风廉政建设工作2次，达到每半年1次的要求。",
 		"三、廉洁自律情况",
 		"四、存在的问题和不足",
-		"1. 开展调研9次，未达到全年不少于12次的要求。",
+		"（一）开展调研9次，未达到全年不少于12次的要求。",
 		"【请填写：原因】",
-		"2. 全年未参加警示教育，未达到全年不少于1次的要求。",
+		"（二）全年未参加警示教育，未达到全年不少于1次的要求。",
 		"五、下一步打算",
 		"以上报告，请予审议。",
 		"附件：履职台账",
@@ -246,7 +246,7 @@ func TestEnglishSentences(t *testing.T) {
 	d := BuildDocument(s, ReportLayout, NewDate(2027, 1, 8))
 	lines := texts(d)
 	for _, w := range []string{"Report on Responsibility and Integrity for 2026", "4. Problems and shortcomings",
-		"2. 警示教育: none, short of the requirement of at least 1 a year.", "I submit this report for your review.",
+		"(2) 警示教育: none, short of the requirement of at least 1 a year.", "I submit this report for your review.",
 		"向党组报告党风廉政建设工作: Twice in 2026, meeting the requirement of 1 per half-year."} {
 		if !has(lines, w) {
 			t.Errorf("English report lacks %q:\n%s", w, strings.Join(lines, "\n"))
