@@ -81,6 +81,9 @@ type Options struct {
 	Layout model.Layout
 	Lang   model.Lang // zh by default
 	Path   string     // the file; empty: DefaultPath in the current directory
+	// To, when set, takes a text format (md, txt, csv, json) instead of a
+	// file: -o - on the command line. Path is not used.
+	To io.Writer
 	Force  bool       // replace an existing file
 	Strict bool       // refuse to write when Check finds anything
 	// CheckOnly runs the check and writes nothing: no file is looked at or
@@ -163,7 +166,12 @@ func Write(ctx context.Context, s *data.Store, o Options) (string, []Warning, er
 	if err != nil {
 		return "", nil, err
 	}
-	if o.CheckOnly {
+	if o.To != nil && !o.CheckOnly {
+		if o.Format == Word || o.Format == Excel || o.Format == Zip {
+			return "", nil, model.Refuse(nil, model.KindBinaryOut, string(o.Format))
+		}
+	}
+	if o.CheckOnly || o.To != nil {
 		abs = ""
 	} else if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
 		return "", nil, model.Refuse(nil, model.KindExportIsDir, abs)
@@ -173,7 +181,7 @@ func Write(ctx context.Context, s *data.Store, o Options) (string, []Warning, er
 			return "", nil, model.Refuse(nil, model.KindZipExists, abs)
 		}
 	}
-	if err := data.CheckDest(abs, o.Force); !o.CheckOnly && err != nil {
+	if err := data.CheckDest(abs, o.Force); !o.CheckOnly && o.To == nil && err != nil {
 		return "", nil, err
 	}
 	var warnings []Warning
@@ -243,6 +251,13 @@ func Write(ctx context.Context, s *data.Store, o Options) (string, []Warning, er
 		write = func(w io.Writer) error { return writeJSON(w, dump, year, o.Now, cov) }
 	} else {
 		write = func(w io.Writer) error { return Render(w, o.Format, doc) }
+	}
+	if o.To != nil {
+		bw := bufio.NewWriterSize(o.To, 1<<16)
+		if err := write(bw); err != nil {
+			return "", warnings, err
+		}
+		return "", warnings, bw.Flush()
 	}
 	err = data.WriteFile(abs, o.Force, func(f *os.File) error {
 		bw := bufio.NewWriterSize(f, 1<<16)

@@ -15,7 +15,7 @@ type ExportCmd struct {
 	Format string `short:"f" predictor:"format" help:"格式 md|txt|docx|xlsx|csv|json|zip（zip 为检查材料；默认按 -o 的扩展名，否则 md） / format, zip for the inspection bundle (default: from -o, else md)" placeholder:"md"`
 	Layout string `help:"版式 summary（履职情况，默认）|report（述责述廉报告，留有【请填写：…】待本人补全） / layout: summary (default) or report (the 述责述廉 report, with 【请填写：…】 for you to complete)" placeholder:"summary" default:"summary"`
 	AsOf   string `name:"as-of" help:"按某日统计，如年中报告用 06-30 / evaluate as of a date, e.g. mid-year" placeholder:"YYYY-MM-DD"`
-	Output string `short:"o" predictor:"file" help:"输出文件（默认 taizhang-<年度>.<格式>） / output file (default: taizhang-<year>.<format>)" placeholder:"FILE"`
+	Output string `short:"o" predictor:"file" help:"输出文件（默认 taizhang-<年度>.<格式>；- 输出到终端，限文本格式） / output file (default: taizhang-<year>.<format>; - for standard output, text formats)" placeholder:"FILE"`
 	Force  bool   `help:"覆盖已有文件 / replace an existing file"`
 	Strict bool   `help:"检查发现问题时不导出（退出码2） / write nothing if the check finds anything (exit 2)"`
 	All    bool   `help:"导出全部年度（仅 json） / every year (json only)"`
@@ -50,9 +50,15 @@ func (c *ExportCmd) Run(a *App) error {
 	o := export.Options{Year: year, AsOf: asOf, Today: a.Today(), Format: format, Layout: layout, Lang: a.Lang, Path: c.Output,
 		Force: c.Force, Strict: c.Strict, All: c.All, Now: a.Now(), CheckOnly: c.Check,
 		Before: func(ws []export.Warning) error { a.printWarnings(ws, !c.Check); return nil }}
+	if c.Output == "-" {
+		o.Path, o.To = "", a.Stdout // the document itself is the output
+	}
 	path, ws, err := export.Write(ctxb, s, o)
 	if err != nil {
 		return err
+	}
+	if o.To != nil {
+		return nil
 	}
 	if c.Check {
 		if len(ws) == 0 {

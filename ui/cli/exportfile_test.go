@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -125,5 +126,32 @@ func TestPrintWarningsCountsWhatIsLeftOut(t *testing.T) {
 		if len(lines) != 1+2+maxPerKind+1+1 || lines[len(lines)-2] != c.want || strings.Contains(b.String(), "同类") || strings.Contains(b.String(), "like these") {
 			t.Errorf("%s:\n%s", c.lang, b.String())
 		}
+	}
+}
+
+// -o - writes a text format to standard output, and nothing to disk; a
+// binary format is refused in one sentence.
+func TestExportToStandardOutput(t *testing.T) {
+	db := newLedger(t)
+	ok(t, db, "template", "apply", "section-chief")
+	dir := t.TempDir()
+	t.Chdir(dir)
+	md := run(t, db, "export", "-o", "-")
+	if md.code != 0 || !strings.HasPrefix(md.stdout, "# 2026年度个人履职情况") || strings.Contains(md.stdout, "已导出") {
+		t.Fatalf("export -o -: %d %q", md.code, md.stdout[:min(80, len(md.stdout))])
+	}
+	js := run(t, db, "export", "--format", "json", "-o", "-")
+	var v map[string]any
+	if js.code != 0 || json.Unmarshal([]byte(js.stdout), &v) != nil {
+		t.Fatalf("export --format json -o -: %d %q", js.code, js.stderr)
+	}
+	for _, f := range []string{"docx", "xlsx", "zip"} {
+		r := run(t, db, "--lang", "en", "export", "--format", f, "-o", "-")
+		if r.code != 2 || !strings.Contains(r.stderr, "binary format") || r.stdout != "" || strings.Count(r.stderr, "\n") != 1 {
+			t.Errorf("%s to standard output: %d %q %q", f, r.code, r.stdout, r.stderr)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("export -o - left files: %v", entries)
 	}
 }

@@ -4,36 +4,36 @@ package cli
 // layers (model.Kind): each field is "Err"+kind, taking the kind's
 // arguments in order.
 type KindText struct {
-	ErrNoLedger, ErrLedgerIsDir, ErrLedgerNotRegular, ErrLedgerEmpty, ErrNotSQLite            string
-	ErrOtherSQLite, ErrBadSchema, ErrNewerSchema, ErrReadOnlyWAL, ErrReadOnlyOld              string
-	ErrFileReadOnly, ErrDirReadOnly, ErrMoveAside, ErrPathTooLong, ErrDamaged                 string
-	ErrPlantedFile, ErrOtherOwner, ErrOthersRead, ErrNewDirReadOnly, ErrNewNotDir             string
-	ErrNotLedger, ErrForeignKey, ErrDiskFull, ErrBusy, ErrReadOnly                            string
-	ErrCannotOpen, ErrDirNoWrite, ErrCannotRead, ErrNoSuchFile, ErrNotAFile                   string
-	ErrBackupNotWritten, ErrNoDir, ErrDirNotWritable, ErrDestIsDir, ErrReplaceOnlyFiles       string
-	ErrBackupEmpty, ErrNotABackup, ErrRestoreReadOnly, ErrBackupDamaged, ErrBackupForeignKey  string
-	ErrTitleEmpty, ErrCategory, ErrYearRange, ErrCadence, ErrMin                              string
-	ErrStartOutside, ErrStartAfterLast, ErrDateMissing, ErrDateFuture, ErrDateYear            string
-	ErrRecordTextLong, ErrRecordNoteLong, ErrProfileLong, ErrDutyUnnamed, ErrNoDutyID         string
-	ErrNoDutyTitle, ErrRecordsAfter, ErrDutyChanged, ErrForNoTarget, ErrForCadence            string
-	ErrNoSuchPeriod, ErrForNotEnded, ErrForTooOld, ErrExcuseReason, ErrExcuseMet              string
-	ErrNotRequired, ErrNoPeriodOfDuty, ErrTooLong, ErrFieldTitle, ErrFieldBasis               string
-	ErrFieldEvidence, ErrFieldDescription, ErrFieldPaper, ErrFieldReason, ErrPaperEmpty       string
-	ErrPeriodUnknown, ErrPeriodMissing, ErrTooLarge, ErrEvidenceIsDir, ErrEvidenceNotRegular  string
-	ErrEvidenceUnreadable, ErrPaperTwice, ErrSameContent, ErrNoEvidenceID, ErrPaperNoFile     string
-	ErrExcuseNoTarget, ErrNotExcused, ErrExcuseChanged, ErrArchivedOn, ErrNoTargetIn          string
-	ErrNoRecordID, ErrRecordChanged, ErrRecordUndoChanged, ErrRestoredSince, ErrExportFormat  string
-	ErrAllJSONOnly, ErrExportYear, ErrExportLayout, ErrReportFormats, ErrExportIsDir          string
-	ErrZipExists, ErrStrict, ErrDuplicateTitle, ErrLedgerNotEmpty, ErrPlanTextTooBig          string
-	ErrPlanRTF, ErrPlanPDF, ErrPlanUTF16, ErrPlanEncoding, ErrPlanBinary                      string
-	ErrDocxTooBig, ErrDocxDamaged, ErrDocxNotWord, ErrDocxPassword, ErrDocxUnpacksTooMuch     string
-	ErrDocxTextTooBig, ErrDocxOldDoc, ErrImportSameTitle, ErrImportBadFor, ErrImportBadExcuse string
-	ErrImportCategory, ErrImportTarget, ErrAmbiguous, ErrAmbiguousMore, ErrImportTooBig       string
-	ErrImportNotUTF8, ErrImportNotOurs, ErrImportVersion, ErrImportNewer, ErrImportTrailing   string
-	ErrImportExportedAt, ErrImportYear, ErrImportSyntax, ErrImportFieldType, ErrImportEmpty   string
-	ErrImportProfileStart, ErrImportTwoDuties, ErrImportOther, ErrFileDir, ErrFilePipe        string
-	ErrFileSocket, ErrFileCharDevice, ErrFileBlockDevice, ErrFileSymlink, ErrFileRegular      string
-	ErrFileSpecial, ErrFileBackup, ErrFileExport                                              string
+	ErrNoLedger, ErrLedgerIsDir, ErrLedgerNotRegular, ErrLedgerEmpty, ErrNotSQLite                 string
+	ErrOtherSQLite, ErrBadSchema, ErrNewerSchema, ErrReadOnlyWAL, ErrReadOnlyOld                   string
+	ErrFileReadOnly, ErrDirReadOnly, ErrMoveAside, ErrPathTooLong, ErrDamaged                      string
+	ErrPlantedFile, ErrOtherOwner, ErrOthersRead, ErrNewDirReadOnly, ErrNewNotDir                  string
+	ErrNotLedger, ErrForeignKey, ErrDiskFull, ErrBusy, ErrReadOnly                                 string
+	ErrCannotOpen, ErrDirNoWrite, ErrCannotRead, ErrNoSuchFile, ErrNotAFile                        string
+	ErrBackupNotWritten, ErrNoDir, ErrDirNotWritable, ErrDestIsDir, ErrReplaceOnlyFiles            string
+	ErrBackupEmpty, ErrNotABackup, ErrRestoreReadOnly, ErrBackupDamaged, ErrBackupForeignKey       string
+	ErrTitleEmpty, ErrCategory, ErrYearRange, ErrCadence, ErrMin                                   string
+	ErrStartOutside, ErrStartAfterLast, ErrDateMissing, ErrDateFuture, ErrDateYear                 string
+	ErrRecordTextLong, ErrRecordNoteLong, ErrProfileLong, ErrDutyUnnamed, ErrNoDutyID              string
+	ErrNoDutyTitle, ErrRecordsAfter, ErrDutyChanged, ErrForNoTarget, ErrForCadence                 string
+	ErrNoSuchPeriod, ErrForNotEnded, ErrForTooOld, ErrExcuseReason, ErrExcuseMet                   string
+	ErrNotRequired, ErrNoPeriodOfDuty, ErrTooLong, ErrFieldTitle, ErrFieldBasis                    string
+	ErrFieldEvidence, ErrFieldDescription, ErrFieldPaper, ErrFieldReason, ErrPaperEmpty            string
+	ErrPeriodUnknown, ErrPeriodMissing, ErrTooLarge, ErrEvidenceIsDir, ErrEvidenceNotRegular       string
+	ErrEvidenceUnreadable, ErrPaperTwice, ErrSameContent, ErrNoEvidenceID, ErrPaperNoFile          string
+	ErrExcuseNoTarget, ErrNotExcused, ErrExcuseChanged, ErrArchivedOn, ErrNoTargetIn               string
+	ErrNoRecordID, ErrRecordChanged, ErrRecordUndoChanged, ErrRestoredSince, ErrExportFormat       string
+	ErrAllJSONOnly, ErrExportYear, ErrExportLayout, ErrReportFormats, ErrExportIsDir, ErrBinaryOut string
+	ErrZipExists, ErrStrict, ErrDuplicateTitle, ErrLedgerNotEmpty, ErrPlanTextTooBig               string
+	ErrPlanRTF, ErrPlanPDF, ErrPlanUTF16, ErrPlanEncoding, ErrPlanBinary                           string
+	ErrDocxTooBig, ErrDocxDamaged, ErrDocxNotWord, ErrDocxPassword, ErrDocxUnpacksTooMuch          string
+	ErrDocxTextTooBig, ErrDocxOldDoc, ErrImportSameTitle, ErrImportBadFor, ErrImportBadExcuse      string
+	ErrImportCategory, ErrImportTarget, ErrAmbiguous, ErrAmbiguousMore, ErrImportTooBig            string
+	ErrImportNotUTF8, ErrImportNotOurs, ErrImportVersion, ErrImportNewer, ErrImportTrailing        string
+	ErrImportExportedAt, ErrImportYear, ErrImportSyntax, ErrImportFieldType, ErrImportEmpty        string
+	ErrImportProfileStart, ErrImportTwoDuties, ErrImportOther, ErrFileDir, ErrFilePipe             string
+	ErrFileSocket, ErrFileCharDevice, ErrFileBlockDevice, ErrFileSymlink, ErrFileRegular           string
+	ErrFileSpecial, ErrFileBackup, ErrFileExport                                                   string
 }
 
 var kindTextZh = KindText{
@@ -137,6 +137,7 @@ var kindTextZh = KindText{
 	ErrExportLayout:       "版式应为 summary（履职情况）或 report（述责述廉报告）。",
 	ErrReportFormats:      "述责述廉报告（--layout report）只能导出为 md、txt 或 docx；xlsx、csv 和 json 是台账数据，不分版式。",
 	ErrExportIsDir:        "%s 是一个目录；请用 -o 给出文件名。",
+	ErrBinaryOut:          "%s 是二进制格式，不能输出到终端；请用 -o 给出文件名，如 -o 履职情况.docx。",
 	ErrZipExists:          "%s 已存在；检查材料从不覆盖已有文件（--force 对 zip 无效），请用 -o 指定新的文件名或先移走它。",
 	ErrStrict:             "导出前检查发现%d个问题，已按 --strict 停止，未写入文件；补全台账或去掉 --strict 后再导出。",
 	ErrDuplicateTitle:     "已有同名事项“%s”（编号 %d）；请换一个名称。",
@@ -288,6 +289,7 @@ var kindTextEn = KindText{
 	ErrExportLayout:       "The layout must be summary or report.",
 	ErrReportFormats:      "The report layout (--layout report) is written as md, txt or docx; xlsx, csv and json hold the ledger and have no layout.",
 	ErrExportIsDir:        "%s is a directory; give a file name with -o.",
+	ErrBinaryOut:          "%s is a binary format and cannot go to the terminal; give a file with -o, e.g. -o summary.docx.",
 	ErrZipExists:          "%s already exists; the inspection bundle is never written over a file (--force does not apply to zip): choose a new name with -o or move it away.",
 	ErrStrict:             "The check found %d issues, so with --strict nothing was written; complete the ledger or drop --strict.",
 	ErrDuplicateTitle:     "A duty called %q already exists (id %d); choose another title.",
