@@ -83,9 +83,9 @@ type Options struct {
 	Path   string     // the file; empty: DefaultPath in the current directory
 	// To, when set, takes a text format (md, txt, csv, json) instead of a
 	// file: -o - on the command line. Path is not used.
-	To io.Writer
-	Force  bool       // replace an existing file
-	Strict bool       // refuse to write when Check finds anything
+	To     io.Writer
+	Force  bool // replace an existing file
+	Strict bool // refuse to write when Check finds anything
 	// CheckOnly runs the check and writes nothing: no file is looked at or
 	// made, and Write returns the warnings with an empty path.
 	CheckOnly bool
