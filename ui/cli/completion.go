@@ -2,6 +2,7 @@ package cli
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -68,7 +69,10 @@ Register-ArgumentCompleter -Native -CommandName taizhang, taizhang.exe -ScriptBl
 `,
 }
 
-// Run prints the script for the shell, naming this binary by its full path.
+// Run prints the script for the shell, naming this binary by its name
+// when the shell finds this very binary under it on the PATH (so that an
+// upgrade or a move along the PATH keeps completion working), else by its
+// full path.
 func (c *CompletionCmd) Run(a *App) error {
 	script, ok := completionScripts[strings.ToLower(c.Shell)]
 	if !ok {
@@ -80,6 +84,13 @@ func (c *CompletionCmd) Run(a *App) error {
 	}
 	if abs, err := filepath.Abs(bin); err == nil {
 		bin = abs
+	}
+	if found, err := exec.LookPath("taizhang"); err == nil {
+		self, err1 := os.Stat(bin)
+		there, err2 := os.Stat(found)
+		if err1 == nil && err2 == nil && os.SameFile(self, there) {
+			bin = "taizhang"
+		}
 	}
 	quoted := shellQuote(bin)
 	if strings.EqualFold(c.Shell, "powershell") {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -77,6 +78,20 @@ func TestCompletionScripts(t *testing.T) {
 	}
 	if r := run(t, "", "completion", "bash"); !strings.Contains(r.stdout, "complete -o default -C '") {
 		t.Errorf("the bash script does not register the binary: %q", r.stdout)
+	}
+	// Found under its name on the PATH, the binary is named so: an upgrade
+	// in place, or a move along the PATH, keeps completion working.
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	if err := os.Symlink(self, filepath.Join(dir, "taizhang")); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", dir)
+	if r := run(t, "", "completion", "bash"); !strings.Contains(r.stdout, "complete -o default -C 'taizhang' taizhang") {
+		t.Errorf("with taizhang on the PATH, the bash script is %q", r.stdout)
 	}
 	r := run(t, "", "completion", "tcsh")
 	if r.code != 2 || !strings.Contains(r.stderr, "bash、zsh、fish 或 powershell") || r.stdout != "" {
