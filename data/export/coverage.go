@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"io"
+	"strings"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -110,7 +111,7 @@ func (g *coverageGrid) write(w io.Writer, s model.Summary) error {
 			ws[i] += (need - total) / (len(ws) - 1)
 		}
 	}
-	sw := newSheet(w, sheetSpec{paneCols: 1, ws: ws, limit: 60, lastCol: len(head) - 1, rows: len(g.people) + 2,
+	sw := newSheet(w, sheetSpec{paneCols: 1, ws: ws, limit: 60, lastCol: len(head) - 1, rows: len(g.people) + 4,
 		filterRows: len(g.people) + 2, header: header})
 	sw.title(title)
 	sw.add(headerCells(head), 36)
@@ -132,5 +133,18 @@ func (g *coverageGrid) write(w io.Writer, s model.Summary) error {
 		}
 		sw.add(row, 0)
 	}
+	// Under the people: each duty's coverage (3/6人), and the names its
+	// talks gave that count for no one in the group — what an inspector
+	// asks about when a talk in the ledger did not count.
+	covered := make([]xcell, len(head))
+	outside := make([]xcell, len(head))
+	covered[0] = xcell{xsTotal, pick(s.Lang, "覆盖", "Covered")}
+	outside[0] = xcell{xsTotal, pick(s.Lang, "名单外", "Not in the group")}
+	for j, sd := range g.duties {
+		covered[j+1] = xcell{xsTotal, sd.Coverage.Ratio(s.Lang)}
+		outside[j+1] = xcell{xsText, strings.Join(sd.Coverage.Outside, pick(s.Lang, "、", ", "))}
+	}
+	sw.add(covered, 0)
+	sw.add(outside, 0)
 	return sw.end(s.Lang)
 }

@@ -168,6 +168,7 @@ func TestCoverageInExports(t *testing.T) {
 	if en := read("--lang", "en", "export", "--year", "2025", "--format", "md", ".en.md"); !strings.Contains(en, "covering 1 of 2 people in 科室干部; not yet talked to: 李四.") {
 		t.Errorf("English summary:\n%s", en)
 	}
+	ok(t, db, "log", "谈心谈话", "--date", "2025-05-01", "--with", "外单位老刘")
 	x := dir + "/2025.xlsx"
 	ok(t, db, "export", "--year", "2025", "--format", "xlsx", "-o", x)
 	f, err := excelize.OpenFile(x)
@@ -180,7 +181,9 @@ func TestCoverageInExports(t *testing.T) {
 		t.Fatalf("no 谈话覆盖 sheet: %v (%v)", err, f.GetSheetList())
 	}
 	want := [][]string{{"姓名", "谈心谈话（科室干部每人每年不少于1次）", "提醒谈话（分管科室负责人每人每年不少于1次）"},
-		{"张三", "2 ✓"}, {"李四", "0 ✗"}, {"王五", "", "0 ✗"}}
+		{"张三", "2 ✓"}, {"李四", "0 ✗"}, {"王五", "", "0 ✗"},
+		// under the people: the coverage, and the names that count for no one
+		{"覆盖", "1/2人", "0/1人"}, {"名单外", "外单位老刘"}}
 	if got := rows[1:]; !reflect.DeepEqual(got, want) {
 		t.Errorf("谈话覆盖 = %q, want %q", got, want)
 	}
