@@ -188,9 +188,7 @@ func (s *Store) Join(ctx context.Context, p model.Person, j Joining) (model.Memb
 		}
 		for _, x := range r.GroupsOf(p.ID) {
 			if x.Group == g && (x.To.IsZero() || j.From.IsZero() || j.From <= x.To) {
-				return &model.InputError{Err: model.ErrStillMember, Field: "group",
-					Zh: fmt.Sprintf("%s已在“%s”分组中。", r.Label(p), g),
-					En: fmt.Sprintf("%s is already in the group %q.", r.Label(p), g)}
+				return model.RefuseField("group", model.ErrStillMember, model.KindStillMember, r.Label(p), g)
 			}
 		}
 		if err := join(ctx, tx, p.ID, j); err != nil {
@@ -330,7 +328,7 @@ func (s *Store) UndoRemovePerson(ctx context.Context, rp RemovedPerson) error {
 		now := stamp(time.Now())
 		if _, err := tx.ExecContext(ctx, `INSERT INTO people (id, name, note, created_at, updated_at, rev) VALUES (?, ?, ?, ?, ?, ?)`,
 			p.ID, p.Name, p.Note, now, now, p.Rev); err != nil {
-			return model.Invalid(model.ErrChanged, "名单已被其他程序修改，不能撤销。", "The roster was changed elsewhere since, so it cannot be undone.")
+			return model.Refuse(model.ErrChanged, model.KindRosterChanged)
 		}
 		for _, m := range rp.Members {
 			gid, err := groupID(ctx, tx, m.Group, true)
@@ -375,7 +373,7 @@ func personUnchanged(res sql.Result, err error) error {
 		return err
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return model.Invalid(model.ErrChanged, "名单已被其他程序修改，不能撤销。", "The roster was changed elsewhere since, so it cannot be undone.")
+		return model.Refuse(model.ErrChanged, model.KindRosterChanged)
 	}
 	return nil
 }
@@ -384,9 +382,7 @@ func personUnchanged(res sql.Result, err error) error {
 func currentPerson(r model.Roster, p model.Person) (model.Person, error) {
 	cur, ok := r.Person(p.ID)
 	if !ok || p.Rev != "" && cur.Rev != p.Rev {
-		return cur, model.Invalid(model.ErrChanged,
-			"这个人员在打开后已被其他窗口修改或删除；没有做任何改动，请重新打开再改。",
-			"The person was changed or removed elsewhere since they were opened; nothing was changed: open them again.")
+		return cur, model.Refuse(model.ErrChanged, model.KindPersonChanged)
 	}
 	return cur, nil
 }
@@ -634,8 +630,7 @@ func loadRoster(ctx context.Context, tx queryer, in model.Roster, out *Loaded) e
 			return err
 		}
 		if !m.From.IsZero() && !m.To.IsZero() && m.To < m.From {
-			return model.Invalid(model.ErrLeaveEarly, fmt.Sprintf("文件中有一段“%s”分组的离开日期早于加入日期。", g),
-				fmt.Sprintf("The file has a membership of %q that ends before it begins.", g))
+			return model.Refuse(model.ErrLeaveEarly, model.KindImportMembership, g)
 		}
 		dup := false
 		for _, x := range have.GroupsOf(id) {

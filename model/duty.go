@@ -2,7 +2,6 @@ package model
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -247,19 +246,6 @@ func (e *InputError) In(lang Lang) string {
 
 // Invalid makes an InputError.
 func Invalid(err error, zh, en string) *InputError { return &InputError{Zh: zh, En: en, Err: err} }
-
-// InvalidField makes an InputError about one input, so a form can show it
-// under that field.
-func InvalidField(field, zh, en string) *InputError {
-	return &InputError{Zh: zh, En: en, Field: field}
-}
-
-// tooLong refuses a field longer than most characters, naming it as zh
-// and en do ("事项名称", "The title").
-func tooLong(field, zh, en string, most int) *InputError {
-	return InvalidField(field, fmt.Sprintf("%s过长（最多%d字），请缩短。", zh, most),
-		fmt.Sprintf("%s is longer than %d characters; shorten it.", en, most))
-}
 
 // longer refuses a field longer than most characters, naming it by the
 // kind that names it (KindFieldTitle).

@@ -180,6 +180,29 @@ const (
 	KindImportTwoDuties    Kind = "ImportTwoDuties"
 	KindImportOther        Kind = "ImportOther"
 
+	// The roster of people, and names in a record.
+	KindNameAmbiguous    Kind = "NameAmbiguous"
+	KindNotOnRoster      Kind = "NotOnRoster"
+	KindNameEmpty        Kind = "NameEmpty"
+	KindFieldName        Kind = "FieldName"
+	KindFieldNote        Kind = "FieldNote"
+	KindFieldGroup       Kind = "FieldGroup"
+	KindNameSeparators   Kind = "NameSeparators"
+	KindNameTaken        Kind = "NameTaken"
+	KindNameTakenNoNote  Kind = "NameTakenNoNote"
+	KindGroupEmpty       Kind = "GroupEmpty"
+	KindNotAMember       Kind = "NotAMember"
+	KindLeaveEarly       Kind = "LeaveEarly"
+	KindNoGroupFor       Kind = "NoGroupFor"
+	KindEachCadence      Kind = "EachCadence"
+	KindNameTwice        Kind = "NameTwice"
+	KindNoNames          Kind = "NoNames"
+	KindStillMember      Kind = "StillMember"
+	KindRosterChanged    Kind = "RosterChanged"
+	KindPersonChanged    Kind = "PersonChanged"
+	KindImportMembership Kind = "ImportMembership"
+	KindImportPersonDate Kind = "ImportPersonDate"
+
 	// The kinds of a file that is not a regular one, and what was expected.
 	KindFileDir         Kind = "FileDir"
 	KindFilePipe        Kind = "FilePipe"
@@ -220,6 +243,7 @@ var Kinds = map[Kind]int{
 	KindImportSameTitle: 1, KindImportBadFor: 1, KindImportBadExcuse: 1, KindImportCategory: 3, KindImportTarget: 4,
 	KindAmbiguous: 2, KindAmbiguousMore: 3,
 	KindImportTooBig: 0, KindImportNotUTF8: 0, KindImportNotOurs: 1, KindImportVersion: 0, KindImportNewer: 2, KindImportTrailing: 0, KindImportExportedAt: 1, KindImportYear: 1, KindImportSyntax: 1, KindImportFieldType: 3, KindImportEmpty: 0, KindImportProfileStart: 1, KindImportTwoDuties: 3, KindImportOther: 1,
+	KindNameAmbiguous: 3, KindNotOnRoster: 1, KindNameEmpty: 0, KindFieldName: 0, KindFieldNote: 0, KindFieldGroup: 0, KindNameSeparators: 0, KindNameTaken: 2, KindNameTakenNoNote: 1, KindGroupEmpty: 0, KindNotAMember: 2, KindLeaveEarly: 4, KindNoGroupFor: 1, KindEachCadence: 0, KindNameTwice: 2, KindNoNames: 0, KindStillMember: 2, KindRosterChanged: 0, KindPersonChanged: 0, KindImportMembership: 1, KindImportPersonDate: 3,
 	KindFileDir: 0, KindFilePipe: 0, KindFileSocket: 0, KindFileCharDevice: 0, KindFileBlockDevice: 0,
 	KindFileSymlink: 0, KindFileRegular: 0, KindFileSpecial: 0, KindFileBackup: 0, KindFileExport: 0,
 }

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -28,17 +27,13 @@ func ParseNames(text string) ([]Person, error) {
 			label = Disambiguated(p.Name, p.Note)
 		}
 		if seen[label] {
-			return nil, &InputError{Err: ErrNameTwice, Field: "people",
-				Zh: fmt.Sprintf("“%s”写了两次；请只写一次，同名的两个人请注明区别，如 %s、%s。", clip(label), Disambiguated(p.Name, "财务科"), Disambiguated(p.Name, "办公室")),
-				En: fmt.Sprintf("%q is given twice; give each person once, and tell two people of the same name apart as %s, %s.", clip(label), Disambiguated(p.Name, "finance"), Disambiguated(p.Name, "office"))}
+			return nil, RefuseField("people", ErrNameTwice, KindNameTwice, clip(label), p.Name)
 		}
 		seen[label] = true
 		out = append(out, p)
 	}
 	if len(out) == 0 {
-		return nil, &InputError{Err: ErrNoNames, Field: "people",
-			Zh: "没有写姓名；请写至少一个姓名，多个姓名用顿号、逗号或换行分开。",
-			En: "No names are given; give at least one, separated by commas or new lines."}
+		return nil, RefuseField("people", ErrNoNames, KindNoNames)
 	}
 	return out, nil
 }

@@ -32,8 +32,8 @@ func TestParseNames(t *testing.T) {
 			}
 			if err != nil {
 				ie, ok := AsInput(err)
-				if !ok || ie.Field != "people" || ie.Zh == "" || ie.En == "" {
-					t.Errorf("not a sentence for the field: %#v", err)
+				if !ok || ie.Field != "people" || ie.Kind == "" {
+					t.Errorf("not a refusal of a kind for the field: %#v", err)
 				}
 				return
 			}

@@ -183,13 +183,9 @@ func (r Roster) Find(name string) (Person, error) {
 		}
 	}
 	if len(same) > 1 {
-		return Person{}, Invalid(ErrAmbiguous,
-			fmt.Sprintf("名单上有%d人叫“%s”：%s；请写明是哪一位。", len(same), clip(name), strings.Join(same, "、")),
-			fmt.Sprintf("%d people on the roster are called %q: %s; say which one.", len(same), clip(name), strings.Join(same, ", ")))
+		return Person{}, Refuse(ErrAmbiguous, KindNameAmbiguous, len(same), clip(name), same)
 	}
-	return Person{}, Invalid(ErrNotFound,
-		fmt.Sprintf("人员名单上没有“%s”；用 taizhang people list 查看名单。", clip(name)),
-		fmt.Sprintf("%q is not on the roster; see taizhang people list.", clip(name)))
+	return Person{}, Refuse(ErrNotFound, KindNotOnRoster, clip(name))
 }
 
 // Resolve matches the names in a participants field (DESIGN §3a): the
@@ -238,15 +234,13 @@ func (r Roster) NormalizePerson(p *Person) error {
 	p.Note = CleanLine(p.Note)
 	switch {
 	case p.Name == "":
-		return InvalidField("name", "姓名不能为空，请填写姓名。", "The name is empty; give the person's name.")
+		return RefuseField("name", nil, KindNameEmpty)
 	case utf8.RuneCountInString(p.Name) > MaxName:
-		return tooLong("name", "姓名", "The name", MaxName)
+		return longer("name", KindFieldName, MaxName)
 	case len(People(p.Name)) != 1 || People(p.Name)[0] != p.Name:
-		return &InputError{Err: errNameSeparate, Field: "name",
-			Zh: "姓名中不能有顿号、逗号、分号、空格或斜杠（它们用来分隔参加人员），请只写一个人的姓名。",
-			En: "A name cannot hold 、 , ; / or spaces (they separate participants); give one person's name, written without spaces."}
+		return RefuseField("name", errNameSeparate, KindNameSeparators)
 	case utf8.RuneCountInString(p.Note) > MaxText:
-		return tooLong("note", "备注", "The note", MaxText)
+		return longer("note", KindFieldNote, MaxText)
 	}
 	for _, o := range r.People {
 		if o.ID == p.ID || o.Name != p.Name {
@@ -254,13 +248,9 @@ func (r Roster) NormalizePerson(p *Person) error {
 		}
 		switch {
 		case o.Note == p.Note:
-			return &InputError{Err: ErrNameTaken, Field: "name",
-				Zh: fmt.Sprintf("名单上已有“%s”；同名的人请用备注区分（如 财务科），写作 %s。", r.Label(o), Disambiguated(p.Name, "财务科")),
-				En: fmt.Sprintf("%q is already on the roster; tell people of the same name apart with a note (such as their section).", r.Label(o))}
+			return RefuseField("name", ErrNameTaken, KindNameTaken, r.Label(o), p.Name)
 		case o.Note == "" || p.Note == "":
-			return &InputError{Err: ErrNameTaken, Field: "note",
-				Zh: fmt.Sprintf("名单上已有“%s”；同名的两人都要有备注加以区分：请先给已有的%s加上备注，再添加。", o.Name, o.Name),
-				En: fmt.Sprintf("%q is already on the roster; two people of the same name each need a note that tells them apart: give both one.", o.Name)}
+			return RefuseField("note", ErrNameTaken, KindNameTakenNoNote, o.Name)
 		}
 	}
 	return nil
@@ -271,10 +261,9 @@ func CheckGroup(g string) (string, error) {
 	g = CleanLine(g)
 	switch {
 	case g == "":
-		return g, InvalidField("group", "分组名称不能为空（如 科室干部、分管科室负责人）。",
-			"The group is empty; name it (such as Section staff, Section chiefs).")
+		return g, RefuseField("group", nil, KindGroupEmpty)
 	case utf8.RuneCountInString(g) > MaxGroup:
-		return g, tooLong("group", "分组名称", "The group's name", MaxGroup)
+		return g, longer("group", KindFieldGroup, MaxGroup)
 	}
 	return g, nil
 }
@@ -289,14 +278,10 @@ func CheckLeave(name string, ms []Membership, g string, day Date) (Membership, e
 		}
 	}
 	if open == nil {
-		return Membership{}, &InputError{Err: ErrNotAMember, Field: "group",
-			Zh: fmt.Sprintf("%s目前不在“%s”分组中，无需登记离开。", name, g),
-			En: fmt.Sprintf("%s is not in the group %q now; there is nothing to leave.", name, g)}
+		return Membership{}, RefuseField("group", ErrNotAMember, KindNotAMember, name, g)
 	}
 	if !open.From.IsZero() && day < open.From {
-		return Membership{}, &InputError{Err: ErrLeaveEarly, Field: "date",
-			Zh: fmt.Sprintf("离开日期 %s 早于%s加入“%s”的日期 %s，请检查。", day, name, g, open.From),
-			En: fmt.Sprintf("The leaving day %s is before %s joined %q on %s; check it.", day, name, g, open.From)}
+		return Membership{}, RefuseField("date", ErrLeaveEarly, KindLeaveEarly, day, name, g, open.From)
 	}
 	return *open, nil
 }
@@ -309,14 +294,10 @@ func (r Roster) CheckEach(t Target) error {
 		return nil
 	}
 	if !r.HasGroup(t.Each) {
-		return &InputError{Err: ErrNoGroup, Field: "each",
-			Zh: fmt.Sprintf("没有名为“%s”的人员分组；请先用 taizhang people add --name 姓名 --group %s 添加人员。", clip(t.Each), clip(t.Each)),
-			En: fmt.Sprintf("There is no group %q; add its people first with taizhang people add --name NAME --group %q.", clip(t.Each), clip(t.Each))}
+		return RefuseField("each", ErrNoGroup, KindNoGroupFor, clip(t.Each))
 	}
 	if t.Cadence == Week {
-		return &InputError{Err: ErrEachCadence, Field: "cadence",
-			Zh: "按人计的事项频次不能短于每月；请用 month、quarter、half 或 year。",
-			En: "A per-person duty cannot be counted more often than monthly; use month, quarter, half or year."}
+		return RefuseField("cadence", ErrEachCadence, KindEachCadence)
 	}
 	return nil
 }

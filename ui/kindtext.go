@@ -4,36 +4,40 @@ package ui
 // layers (model.Kind): each field is "Err"+kind, taking the kind's
 // arguments in order.
 type KindText struct {
-	ErrNoLedger, ErrLedgerIsDir, ErrLedgerNotRegular, ErrLedgerEmpty, ErrNotSQLite                 string
-	ErrOtherSQLite, ErrBadSchema, ErrNewerSchema, ErrReadOnlyWAL, ErrReadOnlyOld                   string
-	ErrFileReadOnly, ErrDirReadOnly, ErrMoveAside, ErrPathTooLong, ErrDamaged                      string
-	ErrPlantedFile, ErrOtherOwner, ErrOthersRead, ErrNewDirReadOnly, ErrNewNotDir                  string
-	ErrNotLedger, ErrForeignKey, ErrDiskFull, ErrBusy, ErrReadOnly                                 string
-	ErrCannotOpen, ErrDirNoWrite, ErrCannotRead, ErrNoSuchFile, ErrNotAFile                        string
-	ErrBackupNotWritten, ErrNoDir, ErrDirNotWritable, ErrDestIsDir, ErrReplaceOnlyFiles            string
-	ErrBackupEmpty, ErrNotABackup, ErrRestoreReadOnly, ErrBackupDamaged, ErrBackupForeignKey       string
-	ErrTitleEmpty, ErrCategory, ErrYearRange, ErrCadence, ErrMin                                   string
-	ErrStartOutside, ErrStartAfterLast, ErrDateMissing, ErrDateFuture, ErrDateYear                 string
-	ErrRecordTextLong, ErrRecordNoteLong, ErrProfileLong, ErrDutyUnnamed, ErrNoDutyID              string
-	ErrNoDutyTitle, ErrRecordsAfter, ErrDutyChanged, ErrForNoTarget, ErrForCadence                 string
-	ErrNoSuchPeriod, ErrForNotEnded, ErrForTooOld, ErrExcuseReason, ErrExcuseMet                   string
-	ErrNotRequired, ErrNoPeriodOfDuty, ErrTooLong, ErrFieldTitle, ErrFieldBasis                    string
-	ErrFieldEvidence, ErrFieldDescription, ErrFieldPaper, ErrFieldReason, ErrPaperEmpty            string
-	ErrPeriodUnknown, ErrPeriodMissing, ErrTooLarge, ErrEvidenceIsDir, ErrEvidenceNotRegular       string
-	ErrEvidenceUnreadable, ErrPaperTwice, ErrSameContent, ErrNoEvidenceID, ErrPaperNoFile          string
-	ErrExcuseNoTarget, ErrNotExcused, ErrExcuseChanged, ErrArchivedOn, ErrNoTargetIn               string
-	ErrNoRecordID, ErrRecordChanged, ErrRecordUndoChanged, ErrRestoredSince, ErrExportFormat       string
-	ErrAllJSONOnly, ErrExportYear, ErrExportLayout, ErrReportFormats, ErrExportIsDir, ErrBinaryOut string
-	ErrZipExists, ErrStrict, ErrDuplicateTitle, ErrLedgerNotEmpty, ErrPlanTextTooBig               string
-	ErrPlanRTF, ErrPlanPDF, ErrPlanUTF16, ErrPlanEncoding, ErrPlanBinary                           string
-	ErrDocxTooBig, ErrDocxDamaged, ErrDocxNotWord, ErrDocxPassword, ErrDocxUnpacksTooMuch          string
-	ErrDocxTextTooBig, ErrDocxOldDoc, ErrImportSameTitle, ErrImportBadFor, ErrImportBadExcuse      string
-	ErrImportCategory, ErrImportTarget, ErrAmbiguous, ErrAmbiguousMore, ErrImportTooBig            string
-	ErrImportNotUTF8, ErrImportNotOurs, ErrImportVersion, ErrImportNewer, ErrImportTrailing        string
-	ErrImportExportedAt, ErrImportYear, ErrImportSyntax, ErrImportFieldType, ErrImportEmpty        string
-	ErrImportProfileStart, ErrImportTwoDuties, ErrImportOther, ErrFileDir, ErrFilePipe             string
-	ErrFileSocket, ErrFileCharDevice, ErrFileBlockDevice, ErrFileSymlink, ErrFileRegular           string
-	ErrFileSpecial, ErrFileBackup, ErrFileExport                                                   string
+	ErrNoLedger, ErrLedgerIsDir, ErrLedgerNotRegular, ErrLedgerEmpty, ErrNotSQLite               string
+	ErrOtherSQLite, ErrBadSchema, ErrNewerSchema, ErrReadOnlyWAL, ErrReadOnlyOld                 string
+	ErrFileReadOnly, ErrDirReadOnly, ErrMoveAside, ErrPathTooLong, ErrDamaged                    string
+	ErrPlantedFile, ErrOtherOwner, ErrOthersRead, ErrNewDirReadOnly, ErrNewNotDir                string
+	ErrNotLedger, ErrForeignKey, ErrDiskFull, ErrBusy, ErrReadOnly                               string
+	ErrCannotOpen, ErrDirNoWrite, ErrCannotRead, ErrNoSuchFile, ErrNotAFile                      string
+	ErrBackupNotWritten, ErrNoDir, ErrDirNotWritable, ErrDestIsDir, ErrReplaceOnlyFiles          string
+	ErrBackupEmpty, ErrNotABackup, ErrRestoreReadOnly, ErrBackupDamaged, ErrBackupForeignKey     string
+	ErrTitleEmpty, ErrCategory, ErrYearRange, ErrCadence, ErrMin                                 string
+	ErrStartOutside, ErrStartAfterLast, ErrDateMissing, ErrDateFuture, ErrDateYear               string
+	ErrRecordTextLong, ErrRecordNoteLong, ErrProfileLong, ErrDutyUnnamed, ErrNoDutyID            string
+	ErrNoDutyTitle, ErrRecordsAfter, ErrDutyChanged, ErrForNoTarget, ErrForCadence               string
+	ErrNoSuchPeriod, ErrForNotEnded, ErrForTooOld, ErrExcuseReason, ErrExcuseMet                 string
+	ErrNotRequired, ErrNoPeriodOfDuty, ErrTooLong, ErrFieldTitle, ErrFieldBasis                  string
+	ErrFieldEvidence, ErrFieldDescription, ErrFieldPaper, ErrFieldReason, ErrPaperEmpty          string
+	ErrPeriodUnknown, ErrPeriodMissing, ErrTooLarge, ErrEvidenceIsDir, ErrEvidenceNotRegular     string
+	ErrEvidenceUnreadable, ErrPaperTwice, ErrSameContent, ErrNoEvidenceID, ErrPaperNoFile        string
+	ErrExcuseNoTarget, ErrNotExcused, ErrExcuseChanged, ErrArchivedOn, ErrNoTargetIn             string
+	ErrNoRecordID, ErrRecordChanged, ErrRecordUndoChanged, ErrRestoredSince, ErrExportFormat     string
+	ErrAllJSONOnly, ErrExportYear, ErrExportLayout, ErrReportFormats, ErrBinaryOut               string
+	ErrExportIsDir, ErrZipExists, ErrStrict, ErrDuplicateTitle, ErrLedgerNotEmpty                string
+	ErrPlanTextTooBig, ErrPlanRTF, ErrPlanPDF, ErrPlanUTF16, ErrPlanEncoding                     string
+	ErrPlanBinary, ErrDocxTooBig, ErrDocxDamaged, ErrDocxNotWord, ErrDocxPassword                string
+	ErrDocxUnpacksTooMuch, ErrDocxTextTooBig, ErrDocxOldDoc, ErrImportSameTitle, ErrImportBadFor string
+	ErrImportBadExcuse, ErrImportCategory, ErrImportTarget, ErrAmbiguous, ErrAmbiguousMore       string
+	ErrImportTooBig, ErrImportNotUTF8, ErrImportNotOurs, ErrImportVersion, ErrImportNewer        string
+	ErrImportTrailing, ErrImportExportedAt, ErrImportYear, ErrImportSyntax, ErrImportFieldType   string
+	ErrImportEmpty, ErrImportProfileStart, ErrImportTwoDuties, ErrImportOther, ErrNameAmbiguous  string
+	ErrNotOnRoster, ErrNameEmpty, ErrFieldName, ErrFieldNote, ErrFieldGroup                      string
+	ErrNameSeparators, ErrNameTaken, ErrNameTakenNoNote, ErrGroupEmpty, ErrNotAMember            string
+	ErrLeaveEarly, ErrNoGroupFor, ErrEachCadence, ErrNameTwice, ErrNoNames                       string
+	ErrStillMember, ErrRosterChanged, ErrPersonChanged, ErrImportMembership, ErrImportPersonDate string
+	ErrFileDir, ErrFilePipe, ErrFileSocket, ErrFileCharDevice, ErrFileBlockDevice                string
+	ErrFileSymlink, ErrFileRegular, ErrFileSpecial, ErrFileBackup, ErrFileExport                 string
 }
 
 var kindTextZh = KindText{
@@ -136,8 +140,8 @@ var kindTextZh = KindText{
 	ErrExportYear:         "年份 %d 不在1900至2999之间。",
 	ErrExportLayout:       "版式应为 summary（履职情况）或 report（述责述廉报告）。",
 	ErrReportFormats:      "述责述廉报告只能导出为 md、txt 或 docx；xlsx、csv 和 json 是台账数据，不分版式。",
-	ErrExportIsDir:        "%s 是一个目录；请给出文件名。",
 	ErrBinaryOut:          "%s 是二进制格式，不能输出到屏幕；请给出文件名。",
+	ErrExportIsDir:        "%s 是一个目录；请给出文件名。",
 	ErrZipExists:          "%s 已存在；检查材料从不覆盖已有文件，请换一个文件名或先移走它。",
 	ErrStrict:             "导出前检查发现%d个问题，未写入文件；请先补全台账。",
 	ErrDuplicateTitle:     "已有同名事项“%s”（编号 %d）；请换一个名称。",
@@ -176,6 +180,27 @@ var kindTextZh = KindText{
 	ErrImportProfileStart: "任职日期（profile.start）“%s”无效。",
 	ErrImportTwoDuties:    "第%d个和第%d个事项都叫“%s”，无法分辨；请合并后再导入。",
 	ErrImportOther:        "它不是台账导出的 JSON（%s）。",
+	ErrNameAmbiguous:      "名单上有%d人叫“%s”：%s；请写明是哪一位。",
+	ErrNotOnRoster:        "人员名单上没有“%s”。",
+	ErrNameEmpty:          "姓名不能为空，请填写姓名。",
+	ErrFieldName:          "姓名",
+	ErrFieldNote:          "备注",
+	ErrFieldGroup:         "分组名称",
+	ErrNameSeparators:     "姓名中不能有顿号、逗号、分号、空格或斜杠（它们用来分隔参加人员），请只写一个人的姓名。",
+	ErrNameTaken:          "名单上已有“%s”；同名的人请用备注区分（如 财务科），写作 %s（财务科）。",
+	ErrNameTakenNoNote:    "名单上已有“%s”；同名的两人都要有备注加以区分：请先给已有的%[1]s加上备注，再添加。",
+	ErrGroupEmpty:         "分组名称不能为空（如 科室干部、分管科室负责人）。",
+	ErrNotAMember:         "%s目前不在“%s”分组中，无需登记离开。",
+	ErrLeaveEarly:         "离开日期 %s 早于%s加入“%s”的日期 %s，请检查。",
+	ErrNoGroupFor:         "没有名为“%s”的人员分组；请先在“人员”视图中添加该组的人员。",
+	ErrEachCadence:        "按人计的事项频次不能短于每月；请选每月、每季度、每半年或每年。",
+	ErrNameTwice:          "“%s”写了两次；请只写一次，同名的两个人请注明区别，如 %s（财务科）、%[2]s（办公室）。",
+	ErrNoNames:            "没有写姓名；请写至少一个姓名，多个姓名用顿号、逗号或换行分开。",
+	ErrStillMember:        "%s已在“%s”分组中。",
+	ErrRosterChanged:      "名单已被其他程序修改，不能撤销。",
+	ErrPersonChanged:      "这个人员在打开后已被其他窗口修改或删除；没有做任何改动，请重新打开再改。",
+	ErrImportMembership:   "文件中有一段“%s”分组的离开日期早于加入日期。",
+	ErrImportPersonDate:   "第%d个人员（“%s”）的日期“%s”无效。",
 	ErrFileDir:            "目录",
 	ErrFilePipe:           "命名管道（FIFO）",
 	ErrFileSocket:         "套接字",
@@ -288,8 +313,8 @@ var kindTextEn = KindText{
 	ErrExportYear:         "The year %d is outside 1900-2999.",
 	ErrExportLayout:       "The layout must be summary or report.",
 	ErrReportFormats:      "The report layout is written as md, txt or docx; xlsx, csv and json hold the ledger and have no layout.",
-	ErrExportIsDir:        "%s is a directory; give a file name.",
 	ErrBinaryOut:          "%s is a binary format and cannot go to the screen; give a file name.",
+	ErrExportIsDir:        "%s is a directory; give a file name.",
 	ErrZipExists:          "%s already exists; the inspection bundle is never written over a file: choose a new name or move it away.",
 	ErrStrict:             "The check found %d issues, so nothing was written; complete the ledger first.",
 	ErrDuplicateTitle:     "A duty called %q already exists (id %d); choose another title.",
@@ -328,6 +353,27 @@ var kindTextEn = KindText{
 	ErrImportProfileStart: "its post start date (profile.start) %q is not a date.",
 	ErrImportTwoDuties:    "duties %d and %d are both called %q and cannot be told apart; merge them, then import.",
 	ErrImportOther:        "it is not a taizhang JSON export (%s).",
+	ErrNameAmbiguous:      "%d people on the roster are called %q: %s; say which one.",
+	ErrNotOnRoster:        "%q is not on the roster.",
+	ErrNameEmpty:          "The name is empty; give the person's name.",
+	ErrFieldName:          "The name",
+	ErrFieldNote:          "The note",
+	ErrFieldGroup:         "The group's name",
+	ErrNameSeparators:     "A name cannot hold 、 , ; / or spaces (they separate participants); give one person's name, written without spaces.",
+	ErrNameTaken:          "%[1]q is already on the roster; tell people of the same name apart with a note (such as their section).",
+	ErrNameTakenNoNote:    "%q is already on the roster; two people of the same name each need a note that tells them apart: give both one.",
+	ErrGroupEmpty:         "The group is empty; name it (such as Section staff, Section chiefs).",
+	ErrNotAMember:         "%s is not in the group %q now; there is nothing to leave.",
+	ErrLeaveEarly:         "The leaving day %s is before %s joined %q on %s; check it.",
+	ErrNoGroupFor:         "There is no group %q; add its people first in the People view.",
+	ErrEachCadence:        "A per-person duty cannot be counted more often than monthly; choose monthly, quarterly, half-yearly or yearly.",
+	ErrNameTwice:          "%q is given twice; give each person once, and tell two people of the same name apart as %s（finance）, %[2]s（office）.",
+	ErrNoNames:            "No names are given; give at least one, separated by commas or new lines.",
+	ErrStillMember:        "%s is already in the group %q.",
+	ErrRosterChanged:      "The roster was changed elsewhere since, so it cannot be undone.",
+	ErrPersonChanged:      "The person was changed or removed elsewhere since they were opened; nothing was changed: open them again.",
+	ErrImportMembership:   "The file has a membership of %q that ends before it begins.",
+	ErrImportPersonDate:   "person %d (%q) has the date %q, which is not a date.",
 	ErrFileDir:            "a directory",
 	ErrFilePipe:           "a named pipe (FIFO)",
 	ErrFileSocket:         "a socket",

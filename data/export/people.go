@@ -1,8 +1,6 @@
 package export
 
 import (
-	"fmt"
-
 	"taizhang/model"
 )
 
@@ -48,8 +46,7 @@ func (doc jsonDoc) roster() (model.Roster, error) {
 		}
 		d, err := model.ParseDate(s)
 		if err != nil {
-			return 0, model.Invalid(nil, fmt.Sprintf("第%d个人员（“%s”）的日期“%s”无效。", i+1, model.CleanLine(name), model.CleanLine(s)),
-				fmt.Sprintf("person %d (%q) has the date %q, which is not a date.", i+1, model.CleanLine(name), model.CleanLine(s)))
+			return 0, model.Refuse(nil, model.KindImportPersonDate, i+1, model.CleanLine(name), model.CleanLine(s))
 		}
 		return d, nil
 	}
