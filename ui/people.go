@@ -233,7 +233,14 @@ func (v *rosterView) View() string {
 	}
 	groupW = min(groupW, max(8, w/4))
 	nameW := min(16, max(8, w/5))
-	spanW, talkW := 22, max(10, cells.Width(pt.ColTalks))
+	// The time in the group is as wide as the widest one shown, so a
+	// leave day just entered is never cut (2026-07-01 to 2026-11-30).
+	spanW, talkW := cells.Width(pt.ColSpan), max(10, cells.Width(pt.ColTalks))
+	for _, r := range v.rows {
+		if !r.empty {
+			spanW = max(spanW, cells.Width(v.span(r.member)))
+		}
+	}
 	if w < 70 {
 		spanW = 0 // the time in the group is in the form; the names come first
 	}
