@@ -45,6 +45,7 @@ var screens = []struct {
 	{"help_detail", model.Chinese, false, []string{"j", "enter", "?"}},
 	{"help_detail_en", model.English, false, []string{"j", "enter", "?"}},
 	{"help_log_en", model.English, false, []string{"tab", "tab", "tab", "?"}},
+	{"help_people", model.Chinese, false, []string{"tab", "tab", "tab", "tab", "?"}},
 	{"export", model.Chinese, false, []string{"x", "right", "right"}},
 	{"next_year", model.Chinese, false, []string{"]"}},
 	{"plan_source", model.Chinese, false, []string{"i"}},

@@ -75,6 +75,8 @@ type Text struct {
 
 	// Evidence is the wording of evidence on records.
 	Evidence evidenceText
+	// People is the wording of the roster.
+	People PeopleText
 }
 
 var textZh = Text{
@@ -160,6 +162,23 @@ var textZh = Text{
 		Attached: "已给“%[2]s”的记录附上 %[1]s。", PaperAdded: "已记下纸质材料：%s。", Removed: "已移除 %s；按 u 可撤销。",
 		Opened: "已打开 %s 的副本。", UndoAttach: "附上 %s", UndoRemove: "移除 %s",
 		NotAFile: "%s 是纸质材料，没有可打开的文件。", Loading: "正在读取佐证材料…",
+	},
+	People: PeopleText{
+		View: "人员", Nobody: "（无人）", Empty: "人员名单是空的。", EmptyHint: "按 a 添加人员（姓名、分组，如 科室干部、分管科室负责人）。",
+		ColName: "姓名", ColSpan: "在组时间", ColNote: "备注", ColTalks: "本年谈话",
+		Since: "%s起", Until: "至%s", FromTo: "%s至%s",
+		NewPerson: "添加人员", EditPerson: "修改人员：%s", LeavePerson: "%s离开“%s”",
+		Name: "姓名", Group: "分组", From: "加入日期", LeaveDate: "在组最后一天",
+		Added: "已添加人员：%s", Saved: "已保存人员：%s", Left: "已登记：%s离开“%s”", Removed: "已从名单删除：%s（u 撤销）",
+		UndoAdd: "添加人员%s", UndoEdit: "修改人员%s", UndoLeave: "%s离开分组", UndoRemove: "删除人员%s",
+		KeyAdd: "添加", KeyEdit: "修改", KeyLeave: "离开分组", KeyRemove: "删除",
+		NotCovered: "未谈", Covered: "已谈话", Missing: "尚未谈话", Outside: "不在名单或分组中",
+		Coverage: "覆盖", NoGroupYet: "“%s”分组还没有人：到“人员”页按 a 添加。", BadDate: "日期无效，请写成 YYYY-MM-DD。",
+		Everyone:  "全覆盖",
+		FillTitle: "人员名单（esc 跳过）",
+		FillWhy:   "按人计的谈话事项要与下列分组的每个人谈话。请填写分组里的人：姓名之间用顿号、逗号分开或每行一个，同名的写作 张伟（财务科）；以后也可在“人员”页添加或修改。",
+		FillNext:  "下一个姓名", FillSkip: "跳过",
+		Filled: "已把%d人加入%s（u 撤销）", UndoFill: "填写人员名单",
 	},
 }
 
@@ -247,7 +266,40 @@ var textEn = Text{
 		Opened: "Opened a private copy of %s.", UndoAttach: "attaching %s", UndoRemove: "removing %s",
 		NotAFile: "%s is paper evidence: there is no file to open.", Loading: "Reading the evidence…",
 	},
+	People: PeopleText{
+		View: "People", Nobody: "(nobody)", Empty: "The roster is empty.", EmptyHint: "Press a to add a person (name and group, such as Section staff).",
+		ColName: "Name", ColSpan: "In the group", ColNote: "Note", ColTalks: "This year",
+		Since: "from %s", Until: "until %s", FromTo: "%s to %s",
+		NewPerson: "Add a person", EditPerson: "Edit %s", LeavePerson: "%s leaves %q",
+		Name: "Name", Group: "Group", From: "Joined", LeaveDate: "Last day in it",
+		Added: "Added %s", Saved: "Saved %s", Left: "Recorded: %s left %q", Removed: "Took %s off the roster (u undoes)",
+		UndoAdd: "adding %s", UndoEdit: "the change to %s", UndoLeave: "%s leaving a group", UndoRemove: "removing %s",
+		KeyAdd: "add", KeyEdit: "edit", KeyLeave: "leave group", KeyRemove: "remove",
+		NotCovered: "not yet", Covered: "Covered", Missing: "Not yet", Outside: "Not on the roster or not in the group",
+		Coverage: "Coverage", NoGroupYet: "Nobody is in %q yet: add people in the People view with a.", BadDate: "The date is not valid; write it as YYYY-MM-DD.",
+		Everyone:  "everyone",
+		FillTitle: "The roster (esc skips)",
+		FillWhy:   "Some talk duties are owed to each person of these groups. Give their people: names separated by commas or one a line, two people of one name as 张伟（财务科）. You can change them later in the People view.",
+		FillNext:  "next name", FillSkip: "skip",
+		Filled: "Put %d people in %s (u undoes)", UndoFill: "filling the roster",
+	},
 }
+
+// PeopleText is the wording of the roster: the people view, its forms,
+// and the coverage lines of a per-person duty.
+type PeopleText struct {
+	View, Nobody, Empty, EmptyHint, ColName, ColSpan, ColNote, ColTalks     string
+	Since, Until, FromTo, NewPerson, EditPerson, LeavePerson, Name, Group   string
+	From, LeaveDate, Added, Saved, Left, Removed, UndoAdd, UndoEdit         string
+	UndoLeave, UndoRemove, KeyAdd, KeyEdit, KeyLeave, KeyRemove, NotCovered string
+	Covered, Missing, Outside, Coverage, NoGroupYet, BadDate, Everyone      string
+	// The first run's roster step: its title, what it is for and how to
+	// write the names, its keys, and what it did.
+	FillTitle, FillWhy, FillNext, FillSkip, Filled, UndoFill string
+}
+
+// peopleText is the wording of the roster in lang.
+func peopleText(lang model.Lang) *PeopleText { return &textOf(lang).People }
 
 // textOf is the catalogue of lang itself, for reading where only the
 // language is at hand (TextFor hands out a copy).
