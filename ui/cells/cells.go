@@ -56,13 +56,9 @@ func Pad(s string, w int) string {
 	return s
 }
 
-// Table renders rows as columns separated by two spaces, each column as
-// wide as its widest cell but no wider than its limit (0: no limit). The
-// columns listed in right are aligned right. Trailing spaces are trimmed.
-func Table(rows [][]string, limits []int, right ...int) string {
-	if len(rows) == 0 {
-		return ""
-	}
+// columnWidths is each column's width in Table: its widest cell, up to
+// its limit.
+func columnWidths(rows [][]string, limits []int) []int {
 	widths := make([]int, len(rows[0]))
 	for _, r := range rows {
 		for i, c := range r {
@@ -73,6 +69,60 @@ func Table(rows [][]string, limits []int, right ...int) string {
 			widths[i] = max(widths[i], w)
 		}
 	}
+	return widths
+}
+
+// minFlex is the narrowest a column given up to a narrow terminal gets.
+const minFlex = 8
+
+// FitTable is Table made to fit width columns (0: any width) by narrowing
+// the columns listed in flex, each by its share of what they can give
+// (down to 8 cells each): a terminal that is 80 wide gets a table 80
+// wide, its long titles cut with an ellipsis rather than wrapped under the
+// next column.
+func FitTable(rows [][]string, limits []int, width int, flex []int, right ...int) string {
+	if width <= 0 || len(rows) == 0 {
+		return Table(rows, limits, right...)
+	}
+	widths := columnWidths(rows, limits)
+	total := 2 * (len(widths) - 1)
+	for _, w := range widths {
+		total += w
+	}
+	fitted := make([]int, len(widths))
+	copy(fitted, limits)
+	excess, spare := total-width, 0
+	for _, i := range flex {
+		if i < len(widths) {
+			spare += max(0, widths[i]-minFlex)
+		}
+	}
+	if excess <= 0 || spare == 0 {
+		return Table(rows, limits, right...)
+	}
+	excess = min(excess, spare)
+	left := excess
+	for k, i := range flex {
+		if i >= len(widths) {
+			continue
+		}
+		give := excess * max(0, widths[i]-minFlex) / spare
+		if k == len(flex)-1 {
+			give = min(left, max(0, widths[i]-minFlex))
+		}
+		fitted[i], left = widths[i]-give, left-give
+	}
+	return Table(rows, fitted, right...)
+}
+
+// Table renders rows as columns separated by two spaces, each column as
+// wide as its widest cell but no wider than its limit (0: no limit). The
+// columns listed in right are aligned right. Trailing spaces are trimmed.
+func Table(rows [][]string, limits []int, right ...int) string {
+	if len(rows) == 0 {
+		return ""
+	}
+	widths := columnWidths(rows, limits)
 	isRight := map[int]bool{}
 	for _, i := range right {
 		isRight[i] = true

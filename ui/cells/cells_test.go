@@ -57,3 +57,24 @@ func TestTable(t *testing.T) {
 		}
 	}
 }
+
+func TestFitTable(t *testing.T) {
+	rows := [][]string{{"编号", "事项", "要求", "状态"}, {"1", "专题研究分管领域意识形态工作", "分管科室负责人每人每年不少于1次", "临期 · 全年未达标"}}
+	for _, tc := range []struct {
+		width, want int
+	}{
+		{0, 4 + 2 + 28 + 2 + 31 + 2 + 17},
+		{200, 4 + 2 + 28 + 2 + 31 + 2 + 17},
+		{60, 60},
+		{20, 4 + 2 + 8 + 2 + 8 + 2 + 17}, // as narrow as the flexible columns go
+	} {
+		out := FitTable(rows, nil, tc.width, []int{1, 2})
+		widest := 0
+		for _, l := range strings.Split(strings.TrimRight(out, "\n"), "\n") {
+			widest = max(widest, Width(l))
+		}
+		if widest != tc.want {
+			t.Errorf("width %d: the table is %d wide, want %d:\n%s", tc.width, widest, tc.want, out)
+		}
+	}
+}

@@ -19,6 +19,8 @@ import (
 
 	"github.com/alecthomas/kong"
 
+	"github.com/charmbracelet/x/term"
+
 	"taizhang/data"
 	"taizhang/model"
 	"taizhang/ui/internal/catalog"
@@ -35,6 +37,25 @@ type Env struct {
 	// CacheDir is where the one-line status is kept between runs (see
 	// short.go); empty keeps nothing.
 	CacheDir string
+	// Width is the terminal's width that tables fit; 0 asks standard
+	// output, and a pipe or a file gets tables as wide as they are.
+	Width int
+}
+
+// width is the width tables fit: the terminal standard output is, or 0.
+func (a *App) width() int {
+	if a.Width > 0 {
+		return a.Width
+	}
+	f, ok := a.Stdout.(*os.File)
+	if !ok || !term.IsTerminal(f.Fd()) {
+		return 0
+	}
+	w, _, err := term.GetSize(f.Fd())
+	if err != nil {
+		return 0
+	}
+	return w
 }
 
 // Globals are the flags every command takes.

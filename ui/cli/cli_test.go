@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"taizhang/ui/cells"
 )
 
 // fixedNow is the day the tests live on.
@@ -362,3 +364,32 @@ func TestStatusGrammarMatchesTheWholeTree(t *testing.T) {
 }
 
 func isStatusGrammar(g any) bool { _, ok := g.(*statusCLI); return ok }
+
+// In a terminal 80 columns wide, the tables fit it: long titles are cut
+// with an ellipsis rather than wrapped under the next column. Piped, they
+// are as wide as they are.
+func TestTablesFitTheTerminal(t *testing.T) {
+	db := newLedger(t)
+	ok(t, db, "template", "apply", "leadership")
+	ok(t, db, "log", "专题研究分管领域意识形态工作", "--date", "2026-03-10", "--topic", "研究分管领域意识形态工作形势并部署下一步重点任务", "--with", "张三、李四、王五", "--place", "三楼第一会议室")
+	for _, lang := range []string{"zh", "en"} {
+		for _, args := range [][]string{{"status"}, {"duty", "list"}, {"due"}, {"records"}} {
+			var out, errb bytes.Buffer
+			full := append([]string{"--db", db, "--lang", lang}, args...)
+			env := Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Now: func() time.Time { return fixedNow }, Version: "test", Width: 80}
+			if code := Main(full, env); code != 0 {
+				t.Fatalf("%v: exit %d %s", args, code, errb.String())
+			}
+			for _, l := range strings.Split(out.String(), "\n") {
+				// (table lines: their columns are set apart by two spaces;
+				// a sentence wraps as the terminal wraps it)
+				if w := cells.Width(l); w > 80 && strings.Contains(l, "  ") {
+					t.Errorf("%s %v: a line %d wide: %q", lang, args, w, l)
+				}
+			}
+			if wide := ok(t, db, append([]string{"--lang", lang}, args...)...); len(wide) <= len(out.String()) && args[0] == "status" {
+				t.Errorf("piped, status is no wider than fitted")
+			}
+		}
+	}
+}

@@ -172,7 +172,7 @@ func (c *DutyListCmd) Run(a *App) error {
 		}
 		rows = append(rows, []string{fmt.Sprint(dt.ID), dt.Category.Name(a.Lang), title, req, dt.Basis})
 	}
-	a.Printf("%s", cells.Table(rows, []int{0, 0, 30, 22, 40}, 0))
+	a.Printf("%s", cells.FitTable(rows, []int{0, 0, 30, 22, 40}, a.width(), []int{4, 2, 3}, 0))
 	return nil
 }
 

@@ -190,7 +190,7 @@ func (c *RecordsCmd) Run(a *App) error {
 		}
 		rows = append(rows, row)
 	}
-	a.Printf("%s", cells.Table(rows, limits, 0))
+	a.Printf("%s", cells.FitTable(rows, limits, a.width(), []int{3, 4, 2, 5}, 0))
 	a.Printf(a.txt().RecordCount, len(recs))
 	return nil
 }

@@ -162,7 +162,7 @@ func (c *DueCmd) Run(a *App) error {
 			dueDone(it.dy, it.p, a.Lang), fmt.Sprint(it.dy.Owed()), it.p.End.String(),
 			daysLeft(a.txt(), left), it.dy.Badge(a.Lang)})
 	}
-	a.Printf("%s", cells.Table(rows, []int{0, 30, 0, 0, 0, 0, 0, 0}, 0, 3, 4, 6))
+	a.Printf("%s", cells.FitTable(rows, []int{0, 30, 0, 0, 0, 0, 0, 0}, a.width(), []int{1, 7}, 0, 3, 4, 6))
 	a.Printf("%s\n", fmt.Sprintf(a.txt().DueCount, len(items)))
 	return nil
 }

@@ -51,7 +51,7 @@ func (c *StatusCmd) Run(a *App) error {
 			a.short.keep(line)
 		}
 	default:
-		a.Printf("%s", statusTable(ys, a.Lang))
+		a.Printf("%s", statusTable(ys, a.Lang, a.width()))
 	}
 	return nil
 }
@@ -194,7 +194,9 @@ func headline(ys model.YearStatus, lang model.Lang) []string {
 	}
 }
 
-func statusTable(ys model.YearStatus, lang model.Lang) string {
+// statusTable is the status as a table under its headline, fitted to
+// width columns (0: as wide as it is).
+func statusTable(ys model.YearStatus, lang model.Lang, width int) string {
 	var b strings.Builder
 	for _, l := range headline(ys, lang) {
 		b.WriteString(l + "\n")
@@ -217,7 +219,17 @@ func statusTable(ys model.YearStatus, lang model.Lang) string {
 			dy.Progress(lang), dy.Badge(lang), next,
 		})
 	}
-	b.WriteString(cells.Table(rows, []int{0, 0, 30, 22, 0, 0, 0}, 0))
+	limits := []int{0, 0, 30, 22, 0, 0, 0}
+	if width > 0 && width < 100 {
+		// A narrow terminal keeps the title, the requirement, the
+		// progress and the status; the category and the next due day are
+		// in the app and in --json.
+		for i, r := range rows {
+			rows[i] = []string{r[0], r[2], r[3], r[4], r[5]}
+		}
+		limits = []int{0, 30, 22, 0, 0}
+	}
+	b.WriteString(cells.FitTable(rows, limits, width, []int{2, 1}, 0))
 	b.WriteString(missingLines(ys, lang))
 	return b.String()
 }
