@@ -223,7 +223,7 @@ func (d *detail) View() string {
 }
 
 // strip draws the year's periods as cells (label over count and state
-// mark), wrapped into as many bands as the width needs.
+// mark), wrapped into as many bands of even length as the width needs.
 func (d *detail) strip(dy model.DutyYear, w int) []string {
 	st, lang := d.c.st, d.c.lang
 	labels := make([]string, len(dy.Periods))
@@ -237,6 +237,10 @@ func (d *detail) strip(dy model.DutyYear, w int) []string {
 	}
 	cellW++ // a space between cells
 	perBand := max(1, w/cellW)
+	// Bands of even length: twelve months as 6 and 6, not 10 and 2.
+	if bands := (len(dy.Periods) + perBand - 1) / perBand; bands > 1 {
+		perBand = (len(dy.Periods) + bands - 1) / bands
+	}
 	var out []string
 	for start := 0; start < len(dy.Periods); start += perBand {
 		end := min(len(dy.Periods), start+perBand)
