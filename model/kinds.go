@@ -203,6 +203,11 @@ const (
 	KindImportMembership Kind = "ImportMembership"
 	KindImportPersonDate Kind = "ImportPersonDate"
 
+	// Findings of the check before an export that say how to put them
+	// right.
+	KindWarnEmptyGroup Kind = "WarnEmptyGroup" // title, group
+	KindWarnNoEvidence Kind = "WarnNoEvidence" // date, title, the evidence expected, record id
+
 	// The kinds of a file that is not a regular one, and what was expected.
 	KindFileDir         Kind = "FileDir"
 	KindFilePipe        Kind = "FilePipe"
@@ -244,6 +249,7 @@ var Kinds = map[Kind]int{
 	KindAmbiguous: 2, KindAmbiguousMore: 3,
 	KindImportTooBig: 0, KindImportNotUTF8: 0, KindImportNotOurs: 1, KindImportVersion: 0, KindImportNewer: 2, KindImportTrailing: 0, KindImportExportedAt: 1, KindImportYear: 1, KindImportSyntax: 1, KindImportFieldType: 3, KindImportEmpty: 0, KindImportProfileStart: 1, KindImportTwoDuties: 3, KindImportOther: 1,
 	KindNameAmbiguous: 3, KindNotOnRoster: 1, KindNameEmpty: 0, KindFieldName: 0, KindFieldNote: 0, KindFieldGroup: 0, KindNameSeparators: 0, KindNameTaken: 2, KindNameTakenNoNote: 1, KindGroupEmpty: 0, KindNotAMember: 2, KindLeaveEarly: 4, KindNoGroupFor: 1, KindEachCadence: 0, KindNameTwice: 2, KindNoNames: 0, KindStillMember: 2, KindRosterChanged: 0, KindPersonChanged: 0, KindImportMembership: 1, KindImportPersonDate: 3,
+	KindWarnEmptyGroup: 2, KindWarnNoEvidence: 4,
 	KindFileDir: 0, KindFilePipe: 0, KindFileSocket: 0, KindFileCharDevice: 0, KindFileBlockDevice: 0,
 	KindFileSymlink: 0, KindFileRegular: 0, KindFileSpecial: 0, KindFileBackup: 0, KindFileExport: 0,
 }
@@ -264,6 +270,10 @@ func RefuseField(field string, cause error, kind Kind, args ...any) *InputError 
 func Fail(cause error, kind Kind, args ...any) *Failure {
 	return &Failure{Kind: kind, Args: args, Err: cause}
 }
+
+// Describe is a kind and its arguments as a log line, for a message of a
+// kind that is not an error (a finding of the export's check).
+func Describe(kind Kind, args []any) string { return describe(kind, args) }
 
 // describe is a kind and its arguments as a log line, for Error(): the
 // words a person reads come from a front end's catalogue.

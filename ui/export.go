@@ -17,6 +17,7 @@ import (
 	"taizhang/data/export"
 	"taizhang/model"
 	"taizhang/ui/cells"
+	"taizhang/ui/internal/catalog"
 )
 
 // Exporter writes the year-end summary; main wires it to export.Write on
@@ -193,6 +194,14 @@ func (ef *exportForm) FullHelp() [][]key.Binding { return ef.f.fullHelp() }
 // View draws the dialog.
 func (ef *exportForm) View() string { return ef.f.view(ef.w) }
 
+// warning is a finding of the check in the officer's language.
+func (c *common) warning(w export.Warning) string {
+	if msg, ok := catalog.PhraseKind(c.t, c.lang, w.Say, w.Args); w.Say != "" && ok {
+		return model.CleanLine(msg)
+	}
+	return w.In(c.lang)
+}
+
 // exportedMsg reports an export.
 type exportedMsg struct {
 	layer    int
@@ -263,7 +272,7 @@ func (e *exportDone) View() string {
 		}
 		e.offset = max(0, min(e.offset, len(e.warnings)-e.room))
 		for _, wn := range e.warnings[e.offset:min(len(e.warnings), e.offset+e.room)] {
-			lines = append(lines, cells.Cut("  "+wn.In(e.c.lang), w))
+			lines = append(lines, cells.Cut("  "+e.c.warning(wn), w))
 		}
 		if below := len(e.warnings) - e.offset - e.room; e.scrolls && below > 0 {
 			lines = append(lines, st.Muted.Render(cells.Cut(fmt.Sprintf(t.ExportMore, below), w)))

@@ -36,8 +36,9 @@ type KindText struct {
 	ErrNameSeparators, ErrNameTaken, ErrNameTakenNoNote, ErrGroupEmpty, ErrNotAMember            string
 	ErrLeaveEarly, ErrNoGroupFor, ErrEachCadence, ErrNameTwice, ErrNoNames                       string
 	ErrStillMember, ErrRosterChanged, ErrPersonChanged, ErrImportMembership, ErrImportPersonDate string
-	ErrFileDir, ErrFilePipe, ErrFileSocket, ErrFileCharDevice, ErrFileBlockDevice                string
-	ErrFileSymlink, ErrFileRegular, ErrFileSpecial, ErrFileBackup, ErrFileExport                 string
+	ErrWarnEmptyGroup, ErrWarnNoEvidence, ErrFileDir, ErrFilePipe, ErrFileSocket                 string
+	ErrFileCharDevice, ErrFileBlockDevice, ErrFileSymlink, ErrFileRegular, ErrFileSpecial        string
+	ErrFileBackup, ErrFileExport                                                                 string
 }
 
 var kindTextZh = KindText{
@@ -201,6 +202,8 @@ var kindTextZh = KindText{
 	ErrPersonChanged:      "这个人员在打开后已被其他窗口修改或删除；没有做任何改动，请重新打开再改。",
 	ErrImportMembership:   "文件中有一段“%s”分组的离开日期早于加入日期。",
 	ErrImportPersonDate:   "第%d个人员（“%s”）的日期“%s”无效。",
+	ErrWarnEmptyGroup:     "“%s”要与“%s”分组的每个人谈话，但这个分组还没有人，谈话覆盖无从统计；请先在“人员”视图中添加。",
+	ErrWarnNoEvidence:     "%[1]s “%[2]s”的记录没有佐证材料（应有：%[3]s）；请在该记录中按 a 附上。",
 	ErrFileDir:            "目录",
 	ErrFilePipe:           "命名管道（FIFO）",
 	ErrFileSocket:         "套接字",
@@ -374,6 +377,8 @@ var kindTextEn = KindText{
 	ErrPersonChanged:      "The person was changed or removed elsewhere since they were opened; nothing was changed: open them again.",
 	ErrImportMembership:   "The file has a membership of %q that ends before it begins.",
 	ErrImportPersonDate:   "person %d (%q) has the date %q, which is not a date.",
+	ErrWarnEmptyGroup:     "%q is owed to each person of the group %q, which has nobody in it, so its coverage cannot be counted; add the people first in the People view.",
+	ErrWarnNoEvidence:     "The %[1]s record of %[2]q has no evidence (it should have: %[3]s); attach it in the record with a.",
 	ErrFileDir:            "a directory",
 	ErrFilePipe:           "a named pipe (FIFO)",
 	ErrFileSocket:         "a socket",

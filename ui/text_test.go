@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"taizhang/data/export"
 	"taizhang/model"
 
 	"taizhang/ui/internal/catalog"
@@ -56,6 +57,21 @@ func TestKindsSaidWithoutFlags(t *testing.T) {
 			if strings.Contains(f.String(), "--") || command.MatchString(f.String()) {
 				t.Errorf("Err%s names the command line: %q", kind, f.String())
 			}
+		}
+	}
+}
+
+// TestWarningSaidWithKey: the same finding in the app names the key of the
+// record view, not a command.
+func TestWarningSaidWithKey(t *testing.T) {
+	w := export.Warning{Kind: export.NoEvidence, Say: model.KindWarnNoEvidence, Args: []any{model.NewDate(2026, 5, 7), "会前学法", "会议记录", int64(12)}}
+	for lang, want := range map[model.Lang]string{
+		model.Chinese: "2026-05-07 “会前学法”的记录没有佐证材料（应有：会议记录）；请在该记录中按 a 附上。",
+		model.English: "The 2026-05-07 record of \"会前学法\" has no evidence (it should have: 会议记录); attach it in the record with a.",
+	} {
+		c := &common{t: TextFor(lang), lang: lang}
+		if got := c.warning(w); got != want {
+			t.Errorf("%q, want %q", got, want)
 		}
 	}
 }

@@ -27,17 +27,25 @@ const (
 // month after the fact.
 const LateDays = 30
 
-// Warning is one finding of Check, in both languages.
+// Warning is one finding of Check, in both languages; or, when it says how
+// to put it right (naming a command or a key), as a model.Kind and its
+// arguments (Say, Args) for each front end to phrase.
 type Warning struct {
 	Kind   WarningKind
 	DutyID int64
 	Duty   string
 	Date   model.Date // the record's date, for record warnings
 	Zh, En string
+	Say    model.Kind
+	Args   []any
 }
 
-// In returns the warning's sentence in lang.
+// In returns the warning's sentence in lang; one of a kind is described,
+// for a log.
 func (w Warning) In(lang model.Lang) string {
+	if w.Say != "" {
+		return model.Describe(w.Say, w.Args)
+	}
 	if lang == model.English {
 		return w.En
 	}
@@ -67,8 +75,7 @@ func Check(rep data.YearReport) []Warning {
 		if c := dy.Coverage; c != nil && c.Unfilled {
 			group := model.CleanLine(dy.Target.Each)
 			out = append(out, Warning{Kind: EmptyGroup, DutyID: dy.Duty.ID, Duty: title,
-				Zh: fmt.Sprintf("“%s”要与“%s”分组的每个人谈话，但这个分组还没有人，谈话覆盖无从统计；请先在人员名单中添加（taizhang people add --name 姓名 --group %s）。", title, group, group),
-				En: fmt.Sprintf("%q is owed to each person of the group %q, which has nobody in it, so its coverage cannot be counted; add the people first (taizhang people add --name NAME --group %s).", title, group, group)})
+				Say: model.KindWarnEmptyGroup, Args: []any{title, group}})
 		}
 		// An archived duty with nothing left to require is not missing
 		// records.
@@ -98,8 +105,7 @@ func Check(rep data.YearReport) []Warning {
 		}
 		if want := model.CleanLine(dy.Duty.Evidence); want != "" && len(rep.Evidence[r.ID]) == 0 {
 			bare = append(bare, Warning{Kind: NoEvidence, DutyID: r.DutyID, Duty: title, Date: r.Date,
-				Zh: fmt.Sprintf("%s “%s”的记录没有佐证材料（应有：%s）；请用 taizhang evidence add %d 附上。", r.Date, title, want, r.ID),
-				En: fmt.Sprintf("The %s record of %q has no evidence (it should have: %s); attach it with taizhang evidence add %d.", r.Date, title, want, r.ID)})
+				Say: model.KindWarnNoEvidence, Args: []any{r.Date, title, want, r.ID}})
 		}
 		if r.Created.IsZero() || (!rep.Since.IsZero() && r.Date < rep.Since) {
 			continue

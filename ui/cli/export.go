@@ -7,6 +7,7 @@ import (
 
 	"taizhang/data/export"
 	"taizhang/model"
+	"taizhang/ui/internal/catalog"
 )
 
 // ExportCmd writes the year-end summary or the ledger to a file.
@@ -95,6 +96,14 @@ func (c *ExportCmd) format(a *App) (export.Format, error) {
 	return f, nil
 }
 
+// warning is a finding of the check in the officer's language.
+func (a *App) warning(w export.Warning) string {
+	if msg, ok := catalog.PhraseKind(a.txt(), a.Lang, w.Say, w.Args); w.Say != "" && ok {
+		return msg
+	}
+	return w.In(a.Lang)
+}
+
 // printWarnings lists the check's findings on standard error, by kind,
 // at most maxPerKind of a kind when capped (export --check lists all).
 func (a *App) printWarnings(ws []export.Warning, capped bool) {
@@ -110,7 +119,7 @@ func (a *App) printWarnings(ws []export.Warning, capped bool) {
 			continue
 		}
 		shown[w.Kind]++
-		fmt.Fprintln(a.Stderr, "  - "+model.CleanLine(w.In(a.Lang)))
+		fmt.Fprintln(a.Stderr, "  - "+model.CleanLine(a.warning(w)))
 	}
 	// One count at the end: it follows the last kind listed, so "more like
 	// these" would name the wrong kind.

@@ -5,6 +5,7 @@ import (
 	"os"
 	"testing"
 
+	"taizhang/data/export"
 	"taizhang/model"
 
 	"taizhang/ui/internal/catalog"
@@ -85,5 +86,15 @@ func TestImportRefusalSaid(t *testing.T) {
 	want := "taizhang: 不能导入 " + path + "：这不是台账导出的 JSON 文件（format 应为 taizhang-ledger）；请用 taizhang export --format json 导出的文件。\n"
 	if code != 2 || errs.String() != want {
 		t.Errorf("exit %d %q, want 2 %q", code, errs.String(), want)
+	}
+}
+
+// TestWarningSaidWithCommand: a finding of the check that says how to put
+// it right names the command on the command line.
+func TestWarningSaidWithCommand(t *testing.T) {
+	w := export.Warning{Kind: export.NoEvidence, Say: model.KindWarnNoEvidence, Args: []any{model.NewDate(2026, 5, 7), "会前学法", "会议记录", int64(12)}}
+	a := &App{Lang: model.Chinese}
+	if got, want := a.warning(w), "2026-05-07 “会前学法”的记录没有佐证材料（应有：会议记录）；请用 taizhang evidence add 12 附上。"; got != want {
+		t.Errorf("%q, want %q", got, want)
 	}
 }

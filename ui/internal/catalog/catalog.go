@@ -148,6 +148,12 @@ func Phrase(cat any, lang model.Lang, err error) (msg string, ok bool) {
 	return "", false
 }
 
+// PhraseKind says a message of kind with its arguments in a catalogue's
+// words, as Phrase does for an error of that kind.
+func PhraseKind(cat any, lang model.Lang, kind model.Kind, args []any) (string, bool) {
+	return phrase(reflect.Indirect(reflect.ValueOf(cat)), lang, kind, args)
+}
+
 func phrase(cat reflect.Value, lang model.Lang, kind model.Kind, args []any) (string, bool) {
 	f := cat.FieldByName("Err" + string(kind))
 	if !f.IsValid() || f.Kind() != reflect.String {
@@ -200,6 +206,9 @@ func CheckKinds(cat any) []string {
 			faults = append(faults, "Err"+string(kind)+": "+err.Error())
 		} else if len(verbs) > n {
 			faults = append(faults, fmt.Sprintf("Err%s takes %d arguments, the kind has %d", kind, len(verbs), n))
+		} else if len(verbs) < n && !strings.Contains(f.String(), "%[") {
+			// fmt would print the ones left over as %!(EXTRA …).
+			faults = append(faults, fmt.Sprintf("Err%s leaves out arguments of the kind without numbering the ones it takes", kind))
 		}
 	}
 	slices.Sort(faults)
