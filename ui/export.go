@@ -126,6 +126,13 @@ func (ef *exportForm) describe() {
 	if to := resolvePath(path.in.Value(), ef.dir); to != "" {
 		path.hint = fmt.Sprintf(ef.f.c.t.ExportTo, to)
 	}
+	// Today is judged as it stands (a period ending today still open);
+	// another day at its close, as export --as-of judges it.
+	asOf := ef.f.field("asof")
+	asOf.hint = ef.f.c.t.ExportAsOfDay
+	if d, err := model.ParseDate(strings.TrimSpace(asOf.in.Value())); err == nil && d == ef.f.c.today() {
+		asOf.hint = ef.f.c.t.ExportAsOfNow
+	}
 }
 
 // SetSize: the form is at most 100 cells wide.

@@ -76,3 +76,15 @@ func TestTickOnAPerPersonDutyAsksWhom(t *testing.T) {
 	press(t, a, "space")
 	mustContain(t, a, "登记 会前学法")
 }
+
+// The export dialog says how its date is judged: today as things stand,
+// another day at its close, as export --as-of judges it.
+func TestExportDialogSaysHowTheDateIsJudged(t *testing.T) {
+	s, _ := testLedger(t)
+	a := newTestApp(t, s, model.Chinese, 100, 30)
+	press(t, a, "x", "tab", "tab", "tab")
+	mustContain(t, a, "今天：按此刻的进度统计，今天截止的期间仍算进行中")
+	press(t, a, "ctrl+u", "2026-06-30")
+	mustContain(t, a, "按该日日终统计（与 export --as-of 相同）")
+	mustNotContain(t, a, "今天截止的期间仍算进行中")
+}

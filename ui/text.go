@@ -31,6 +31,7 @@ type Text struct {
 	NeedDuty, NeedRecord, MinInvalid, ArchiveLabel               string
 	HelpTitle, HelpClose                                         string
 	ExportTitle, ExportFormat, ExportPath, ExportAsOf            string
+	ExportAsOfNow, ExportAsOfDay                                 string
 	ExportForce, ExportReplace, ExportNoPath, ExportUnavailable  string
 	Exported, ExportClean                                        string
 	ExportWarnings, ExportMore                                   string
@@ -106,7 +107,7 @@ var textZh = Text{
 	TemplateApplied: "已添加 %d 项（%d年）。", Carried: "已从%d年复制 %d 项要求。", NoPrevYear: "%d年没有可复制的要求。", Failed: "出错了：%s",
 	NeedDuty: "请先选中一个事项。", NeedRecord: "请先选中一条记录。", MinInvalid: "每期次数应为1至1000之间的整数。", ArchiveLabel: "今天以后不再要求，已有记录仍计入本年",
 	HelpTitle: "快捷键", HelpClose: "按任意键关闭",
-	ExportTitle: "导出%d年度履职情况", ExportFormat: "格式", ExportPath: "文件", ExportAsOf: "截至日期",
+	ExportTitle: "导出%d年度履职情况", ExportFormat: "格式", ExportPath: "文件", ExportAsOf: "截至日期", ExportAsOfNow: "今天：按此刻的进度统计，今天截止的期间仍算进行中", ExportAsOfDay: "按该日日终统计（与 export --as-of 相同）",
 	ExportLayout: "版式", LayoutSummary: "履职情况", LayoutReport: "述责述廉报告", LayoutNone: "此格式不分版式，按履职情况导出",
 	LayoutSummaryHint: "年度个人履职情况，附履职台账", LayoutReportHint: "述责述廉报告框架，【请填写：…】处由本人补全",
 	ExportForce: "覆盖已有文件", ExportReplace: "覆盖", ExportNoPath: "请填写文件名。", ExportUnavailable: "此处不能导出。", Exported: "已导出：%s", ExportClean: "导出前检查未发现问题。",
@@ -209,7 +210,7 @@ var textEn = Text{
 	TemplateApplied: "Added %d duties for %d.", Carried: "Copied %[2]d targets from %[1]d.", NoPrevYear: "There are no targets in %d to copy.", Failed: "Error: %s",
 	NeedDuty: "Select a duty first.", NeedRecord: "Select a record first.", MinInvalid: "The minimum must be a whole number from 1 to 1000.", ArchiveLabel: "nothing required after today; its records still count this year",
 	HelpTitle: "Keys", HelpClose: "press any key to close",
-	ExportTitle: "Export the %d summary", ExportFormat: "Format", ExportPath: "File", ExportAsOf: "As of",
+	ExportTitle: "Export the %d summary", ExportFormat: "Format", ExportPath: "File", ExportAsOf: "As of", ExportAsOfNow: "today: as things stand now, a period ending today still open", ExportAsOfDay: "judged at the close of that day (as export --as-of)",
 	ExportLayout: "Layout", LayoutSummary: "summary", LayoutReport: "report", LayoutNone: "this format has no layout: the summary is used",
 	LayoutSummaryHint: "the year's duty summary, with the ledger attached", LayoutReportHint: "the 述责述廉 report's outline; you complete each 【Fill in: …】",
 	ExportForce: "replace an existing file", ExportReplace: "Replace", ExportNoPath: "Give a file name.", ExportUnavailable: "Export is not available here.", Exported: "Exported %s", ExportClean: "The check found nothing to fix.",
