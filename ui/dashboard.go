@@ -373,6 +373,9 @@ func (d *dashboard) rowView(dy model.DutyYear, col dashColumns, selected bool) s
 		if badge := dy.Badge(d.c.lang); cells.Width(badge) <= col.status {
 			word = badge
 		}
+		if c := dy.Coverage; c != nil && c.Unfilled {
+			word = "" // the progress says the group is empty; nothing is yet to start
+		}
 		b.WriteString(" " + st.Status(dy.Status).Render(cells.Fit(word, col.status)))
 	}
 	if col.due > 0 {

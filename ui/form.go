@@ -319,7 +319,7 @@ func (f *form) view(w int) string {
 		case i == f.focus && fl.complete != nil && len(f.completions()) > 0:
 			b.WriteString(pad + st.Muted.Render(cells.Cut(hint(f.c.keys.Form.Complete)+f.c.t.Colon+strings.Join(f.completions(), " "), inputW)) + "\n")
 		case i == f.focus && fl.hint != "":
-			for _, l := range wrapChars(fl.hint, inputW, 4) {
+			for _, l := range wrap(fl.hint, inputW, 4) {
 				b.WriteString(pad + st.Muted.Render(l) + "\n")
 			}
 		}

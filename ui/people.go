@@ -448,7 +448,7 @@ func coverageLines(c *common, dy model.DutyYear, w int) []string {
 	pt := peopleText(c.lang)
 	sep := c.t.ListSep
 	if len(cv.Required) == 0 {
-		return wrapChars(fmt.Sprintf(pt.NoGroupYet, model.CleanLine(dy.Target.Each)), w, 3)
+		return wrap(fmt.Sprintf(pt.NoGroupYet, model.CleanLine(dy.Target.Each)), w, 3)
 	}
 	clean := func(ss []string) string {
 		out := make([]string, len(ss))
@@ -463,13 +463,13 @@ func coverageLines(c *common, dy model.DutyYear, w int) []string {
 	}
 	lines := []string{head}
 	if names := cv.CoveredNames(); len(names) > 0 {
-		lines = append(lines, wrapChars(pt.Covered+c.t.Colon+clean(names), w, 3)...)
+		lines = append(lines, wrap(pt.Covered+c.t.Colon+clean(names), w, 3)...)
 	}
 	if len(cv.Missing) > 0 {
-		lines = append(lines, wrapChars(pt.Missing+c.t.Colon+clean(cv.Missing), w, 3)...)
+		lines = append(lines, wrap(pt.Missing+c.t.Colon+clean(cv.Missing), w, 3)...)
 	}
 	if len(cv.Outside) > 0 {
-		lines = append(lines, wrapChars(pt.Outside+c.t.Colon+clean(cv.Outside), w, 2)...)
+		lines = append(lines, wrap(pt.Outside+c.t.Colon+clean(cv.Outside), w, 2)...)
 	}
 	return lines
 }
