@@ -116,7 +116,7 @@ func BenchmarkProcessShort(b *testing.B) {
 			b.Fatalf("status --short: %v %q", err, out)
 		}
 	}
-	if m, _ := filepath.Glob(filepath.Join(cache, "taizhang", "status-*")); len(m) != 1 {
+	if m, _ := filepath.Glob(filepath.Join(cache, "taizhang", "status", "status-*")); len(m) != 1 {
 		b.Fatalf("status --short kept no line in %s", cache)
 	}
 	times := make([][]time.Duration, len(runs))

@@ -344,7 +344,9 @@ func langOf(args []string) model.Lang {
 func Run(version string, tui func(*App) error) int {
 	env := Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Now: time.Now, Version: version, TUI: tui}
 	if dir, err := os.UserCacheDir(); err == nil {
-		env.CacheDir = filepath.Join(dir, "taizhang")
+		// (on Windows the cache and the ledger share %LOCALAPPDATA%:
+		// the kept lines have a folder of their own)
+		env.CacheDir = filepath.Join(dir, "taizhang", "status")
 	}
 	return Main(os.Args[1:], env)
 }
