@@ -208,6 +208,26 @@ const (
 	KindWarnEmptyGroup Kind = "WarnEmptyGroup" // title, group
 	KindWarnNoEvidence Kind = "WarnNoEvidence" // date, title, the evidence expected, record id
 
+	// A place in a JSON file that an import refuses, said after the lead
+	// that names the place (第1个事项（“…”）：第2条记录 / duty 1 ("…"): record 2).
+	KindImportBadCategory    Kind = "ImportBadCategory"
+	KindImportArchiveDate    Kind = "ImportArchiveDate"
+	KindImportCadence        Kind = "ImportCadence"
+	KindImportStart          Kind = "ImportStart"
+	KindImportTargetTwice    Kind = "ImportTargetTwice"
+	KindImportRecordDate     Kind = "ImportRecordDate"
+	KindImportRecordTime     Kind = "ImportRecordTime"
+	KindImportRecordFor      Kind = "ImportRecordFor"
+	KindImportExcusePeriod   Kind = "ImportExcusePeriod"
+	KindImportExcuseNoReason Kind = "ImportExcuseNoReason"
+	KindImportExcuseTwice    Kind = "ImportExcuseTwice"
+	KindImportItemTime       Kind = "ImportItemTime"
+	KindImportItemBoth       Kind = "ImportItemBoth"
+	KindImportItemNeither    Kind = "ImportItemNeither"
+	KindImportItemTooLarge   Kind = "ImportItemTooLarge"
+	KindImportItemSize       Kind = "ImportItemSize"
+	KindImportItemHash       Kind = "ImportItemHash"
+
 	// The kinds of a file that is not a regular one, and what was expected.
 	KindFileDir         Kind = "FileDir"
 	KindFilePipe        Kind = "FilePipe"
@@ -250,6 +270,7 @@ var Kinds = map[Kind]int{
 	KindImportTooBig: 0, KindImportNotUTF8: 0, KindImportNotOurs: 1, KindImportVersion: 0, KindImportNewer: 2, KindImportTrailing: 0, KindImportExportedAt: 1, KindImportYear: 1, KindImportSyntax: 1, KindImportFieldType: 3, KindImportEmpty: 0, KindImportProfileStart: 1, KindImportTwoDuties: 3, KindImportOther: 1,
 	KindNameAmbiguous: 3, KindNotOnRoster: 1, KindNameEmpty: 0, KindFieldName: 0, KindFieldNote: 0, KindFieldGroup: 0, KindNameSeparators: 0, KindNameTaken: 2, KindNameTakenNoNote: 1, KindGroupEmpty: 0, KindNotAMember: 2, KindLeaveEarly: 4, KindNoGroupFor: 1, KindEachCadence: 0, KindNameTwice: 2, KindNoNames: 0, KindStillMember: 2, KindRosterChanged: 0, KindPersonChanged: 0, KindImportMembership: 1, KindImportPersonDate: 3,
 	KindWarnEmptyGroup: 2, KindWarnNoEvidence: 4,
+	KindImportBadCategory: 1, KindImportArchiveDate: 1, KindImportCadence: 2, KindImportStart: 2, KindImportTargetTwice: 1, KindImportRecordDate: 1, KindImportRecordTime: 2, KindImportRecordFor: 1, KindImportExcusePeriod: 2, KindImportExcuseNoReason: 1, KindImportExcuseTwice: 1, KindImportItemTime: 1, KindImportItemBoth: 0, KindImportItemNeither: 0, KindImportItemTooLarge: 0, KindImportItemSize: 2, KindImportItemHash: 0,
 	KindFileDir: 0, KindFilePipe: 0, KindFileSocket: 0, KindFileCharDevice: 0, KindFileBlockDevice: 0,
 	KindFileSymlink: 0, KindFileRegular: 0, KindFileSpecial: 0, KindFileBackup: 0, KindFileExport: 0,
 }

@@ -144,12 +144,12 @@ func TestImportRefusesBadEvidence(t *testing.T) {
 		change func(e map[string]any)
 		says   string
 	}{
-		{"bytes changed", func(e map[string]any) { e["data"] = "AAAA" + e["data"].(string)[4:] }, "does not match its sha256"},
-		{"cut short", func(e map[string]any) { e["size"] = e["size"].(float64) + 1 }, "cut short"},
-		{"neither", func(e map[string]any) { delete(e, "sha256") }, "neither"},
-		{"both", func(e map[string]any) { e["paper"] = "本子" }, "both"},
-		{"bad time", func(e map[string]any) { e["added"] = "yesterday" }, "RFC 3339"},
-		{"over 50 MB", func(e map[string]any) { e["size"] = float64(model.MaxEvidenceSize + 1) }, "50 MB"},
+		{"bytes changed", func(e map[string]any) { e["data"] = "AAAA" + e["data"].(string)[4:] }, "ImportItemHash"},
+		{"cut short", func(e map[string]any) { e["size"] = e["size"].(float64) + 1 }, "ImportItemSize"},
+		{"neither", func(e map[string]any) { delete(e, "sha256") }, "ImportItemNeither"},
+		{"both", func(e map[string]any) { e["paper"] = "本子" }, "ImportItemBoth"},
+		{"bad time", func(e map[string]any) { e["added"] = "yesterday" }, "ImportItemTime"},
+		{"over 50 MB", func(e map[string]any) { e["size"] = float64(model.MaxEvidenceSize + 1) }, "ImportItemTooLarge"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -161,8 +161,8 @@ func TestImportRefusesBadEvidence(t *testing.T) {
 			dst := emptyLedger(t)
 			_, err := Import(ctx, dst, p, fixedToday)
 			ie, ok := model.AsInput(err)
-			if !ok || !strings.Contains(ie.En, tt.says) || !strings.Contains(ie.En, "evidence item 1") {
-				t.Errorf("%v, want a sentence saying %q", err, tt.says)
+			if !ok || ie.Kind != model.Kind(tt.says) || !strings.Contains(ie.LeadEn, "evidence item 1") {
+				t.Errorf("%v, want the kind %s after the place", err, tt.says)
 			}
 			if recs, _ := dst.Records(ctx, data.RecordFilter{}); len(recs) != 0 {
 				t.Error("a refused import wrote records")

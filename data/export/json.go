@@ -207,11 +207,6 @@ func within(lead error, ie *model.InputError) error {
 	return ie.Within(l.Zh, l.En)
 }
 
-// bad is a refusal of the file, naming where in it the trouble is.
-func bad(zh, en string, args ...any) error {
-	return model.Invalid(nil, fmt.Sprintf(zh, args...), fmt.Sprintf(en, args...))
-}
-
 // ReadJSON reads and checks a JSON export: the format name and version,
 // every field's type and value (text passes model.Clean on the way in),
 // no unknown fields, no future records, and no duty or target given twice.
@@ -308,15 +303,14 @@ func (doc jsonDoc) dump(today model.Date) (data.Dump, error) {
 		}
 		cat, ok := model.ParseCategory(jd.Category)
 		if !ok || string(cat) != jd.Category {
-			return d, where(fmt.Sprintf("类别“%s”无效，应为 study、talk、lesson、meeting、report、research、education 或 other。", model.CleanLine(jd.Category)),
-				fmt.Sprintf("the category %q is not one of study, talk, lesson, meeting, report, research, education, other.", model.CleanLine(jd.Category)))
+			return d, within(where("", ""), model.Refuse(nil, model.KindImportBadCategory, model.CleanLine(jd.Category)))
 		}
 		dd := data.DumpDuty{Duty: model.Duty{Title: jd.Title, Category: cat, Description: jd.Description, Basis: jd.Basis,
 			ArchiveReason: jd.ArchiveReason, Evidence: jd.Evidence}}
 		if jd.Archived != "" {
 			a, err := model.ParseDate(jd.Archived)
 			if err != nil {
-				return d, where(fmt.Sprintf("归档日期“%s”无效。", model.CleanLine(jd.Archived)), fmt.Sprintf("the archive date %q is not a date.", model.CleanLine(jd.Archived)))
+				return d, within(where("", ""), model.Refuse(nil, model.KindImportArchiveDate, model.CleanLine(jd.Archived)))
 			}
 			dd.Duty.Archived = a
 		}
@@ -333,15 +327,13 @@ func (doc jsonDoc) dump(today model.Date) (data.Dump, error) {
 		for _, jt := range jd.Targets {
 			cad, ok := model.ParseCadence(jt.Cadence)
 			if !ok || string(cad) != jt.Cadence {
-				return d, where(fmt.Sprintf("%d年要求的频次“%s”无效，应为 week、month、quarter、half 或 year。", jt.Year, model.CleanLine(jt.Cadence)),
-					fmt.Sprintf("the %d target's cadence %q is not one of week, month, quarter, half, year.", jt.Year, model.CleanLine(jt.Cadence)))
+				return d, within(where("", ""), model.Refuse(nil, model.KindImportCadence, jt.Year, model.CleanLine(jt.Cadence)))
 			}
 			t := model.Target{Year: jt.Year, Cadence: cad, Min: jt.Min, Each: model.CleanLine(jt.Each)}
 			if jt.Start != "" {
 				s, err := model.ParseDate(jt.Start)
 				if err != nil {
-					return d, where(fmt.Sprintf("%d年要求的起始日期“%s”无效。", jt.Year, model.CleanLine(jt.Start)),
-						fmt.Sprintf("the %d target's start date %q is not a date.", jt.Year, model.CleanLine(jt.Start)))
+					return d, within(where("", ""), model.Refuse(nil, model.KindImportStart, jt.Year, model.CleanLine(jt.Start)))
 				}
 				t.Start = s
 			}
@@ -350,7 +342,7 @@ func (doc jsonDoc) dump(today model.Date) (data.Dump, error) {
 				return d, within(where(fmt.Sprintf("%d年要求：", jt.Year), fmt.Sprintf("the %d target: ", jt.Year)), ie)
 			}
 			if years[t.Year] {
-				return d, where(fmt.Sprintf("%d年的要求出现了两次。", t.Year), fmt.Sprintf("the %d target is given twice.", t.Year))
+				return d, within(where("", ""), model.Refuse(nil, model.KindImportTargetTwice, t.Year))
 			}
 			years[t.Year] = true
 			dd.Targets = append(dd.Targets, t)
@@ -362,8 +354,7 @@ func (doc jsonDoc) dump(today model.Date) (data.Dump, error) {
 			}
 			date, err := model.ParseDate(jr.Date)
 			if err != nil {
-				return d, rec(fmt.Sprintf("的日期“%s”无效，应写成 YYYY-MM-DD。", model.CleanLine(jr.Date)),
-					fmt.Sprintf("has the date %q, which is not a YYYY-MM-DD date.", model.CleanLine(jr.Date)))
+				return d, within(rec("", ""), model.Refuse(nil, model.KindImportRecordDate, model.CleanLine(jr.Date)))
 			}
 			r := model.Record{Date: date, Topic: jr.Topic, With: jr.Participants, Place: jr.Place, Note: jr.Note}
 			for _, ts := range []struct {
@@ -376,16 +367,14 @@ func (doc jsonDoc) dump(today model.Date) (data.Dump, error) {
 				}
 				t, err := time.Parse(time.RFC3339, ts.raw)
 				if err != nil {
-					return d, rec(fmt.Sprintf("的 %s 时间“%s”不是 RFC 3339 时间。", ts.name, model.CleanLine(ts.raw)),
-						fmt.Sprintf("has the %s time %q, which is not an RFC 3339 time.", ts.name, model.CleanLine(ts.raw)))
+					return d, within(rec("", ""), model.Refuse(nil, model.KindImportRecordTime, ts.name, model.CleanLine(ts.raw)))
 				}
 				*ts.to = t
 			}
 			if jr.For != "" {
 				ref, err := model.ParsePeriodRef(jr.For)
 				if err != nil || ref.Period().End >= date {
-					return d, rec(fmt.Sprintf("的计入期间“%s”无效（应为记录日期之前已结束的期间，如 2026-H2）。", model.CleanLine(jr.For)),
-						fmt.Sprintf("counts for %q, which is not a period that ended before its date (such as 2026-H2).", model.CleanLine(jr.For)))
+					return d, within(rec("", ""), model.Refuse(nil, model.KindImportRecordFor, model.CleanLine(jr.For)))
 				}
 				r.For = ref
 			}
@@ -411,12 +400,11 @@ func (doc jsonDoc) dump(today model.Date) (data.Dump, error) {
 			reason := model.CleanLine(je.Reason)
 			switch {
 			case err != nil:
-				return d, where(fmt.Sprintf("第%d个免于要求的期间“%s”无效。", k+1, model.CleanLine(je.Period)),
-					fmt.Sprintf("excused period %d, %q, is not a period.", k+1, model.CleanLine(je.Period)))
+				return d, within(where("", ""), model.Refuse(nil, model.KindImportExcusePeriod, k+1, model.CleanLine(je.Period)))
 			case reason == "":
-				return d, where(fmt.Sprintf("免于要求的期间 %s 没有理由。", ref), fmt.Sprintf("the excused period %s has no reason.", ref))
+				return d, within(where("", ""), model.Refuse(nil, model.KindImportExcuseNoReason, ref.String()))
 			case periods[ref]:
-				return d, where(fmt.Sprintf("免于要求的期间 %s 出现了两次。", ref), fmt.Sprintf("the excused period %s is given twice.", ref))
+				return d, within(where("", ""), model.Refuse(nil, model.KindImportExcuseTwice, ref.String()))
 			}
 			periods[ref] = true
 			dd.Excuses = append(dd.Excuses, model.Excuse{Period: ref, Reason: reason})
@@ -448,14 +436,13 @@ func (jr jsonRecord) evidence(rec func(zh, en string) error) ([]data.DumpEvidenc
 		if je.Added != "" {
 			t, err := time.Parse(time.RFC3339, je.Added)
 			if err != nil {
-				return nil, item(fmt.Sprintf("的时间“%s”不是 RFC 3339 时间。", model.CleanLine(je.Added)),
-					fmt.Sprintf("has the time %q, which is not an RFC 3339 time.", model.CleanLine(je.Added)))
+				return nil, within(item("", ""), model.Refuse(nil, model.KindImportItemTime, model.CleanLine(je.Added)))
 			}
 			e.Added = t
 		}
 		if je.Paper != "" {
 			if je.SHA256 != "" || je.Name != "" || len(je.Data) > 0 || je.Size != 0 {
-				return nil, item("既是纸质材料又带有文件内容，无法分辨。", "is both a paper locator and a file.")
+				return nil, within(item("", ""), model.Refuse(nil, model.KindImportItemBoth))
 			}
 			paper, err := model.CheckPaper(je.Paper)
 			if err != nil {
@@ -468,14 +455,13 @@ func (jr jsonRecord) evidence(rec func(zh, en string) error) ([]data.DumpEvidenc
 		}
 		switch {
 		case je.SHA256 == "":
-			return nil, item("既没有文件内容的 sha256，也没有纸质材料位置（paper）。", "has neither a file's sha256 nor a paper locator.")
+			return nil, within(item("", ""), model.Refuse(nil, model.KindImportItemNeither))
 		case je.Size > model.MaxEvidenceSize || len(je.Data) > model.MaxEvidenceSize:
-			return nil, item("超过 50 MB 的上限。", "is over the 50 MB limit.")
+			return nil, within(item("", ""), model.Refuse(nil, model.KindImportItemTooLarge))
 		case int64(len(je.Data)) != je.Size:
-			return nil, item(fmt.Sprintf("的内容有 %d 字节，与 size %d 不符；文件可能不完整。", len(je.Data), je.Size),
-				fmt.Sprintf("holds %d bytes but its size says %d; the file may be cut short.", len(je.Data), je.Size))
+			return nil, within(item("", ""), model.Refuse(nil, model.KindImportItemSize, len(je.Data), je.Size))
 		case data.HashHex(je.Data) != strings.ToLower(je.SHA256):
-			return nil, item("的内容与其 sha256 不符；文件可能已损坏或被改动。", "does not match its sha256; the file may be damaged or edited.")
+			return nil, within(item("", ""), model.Refuse(nil, model.KindImportItemHash))
 		}
 		e.Name = model.EvidenceName(je.Name)
 		e.Type = model.CleanLine(je.Type)

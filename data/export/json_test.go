@@ -158,14 +158,14 @@ func TestImportRefuses(t *testing.T) {
 		{"fractional version", edit(`"version": 1`, `"version": 1.5`), "ImportVersion", nil},
 		{"unknown field", edit(`"topic":`, `"colour": "red", "topic":`), "colour", nil},
 		{"wrong type", edit(`"min": 1,`, `"min": "1",`), "ImportFieldType", nil},
-		{"bad date", edit(`"date": "2026-01-08"`, `"date": "2026-02-30"`), "日期“2026-02-30”无效", nil},
+		{"bad date", edit(`"date": "2026-01-08"`, `"date": "2026-02-30"`), "第1条记录ImportRecordDate: 2026-02-30", nil},
 		{"future record", edit(`"date": "2026-01-08"`, `"date": "2027-06-01"`), "第1条记录：DateFuture: 2027-06-01", nil},
-		{"bad category", edit(`"category": "study"`, `"category": "party"`), "类别“party”无效", nil},
-		{"bad cadence", edit(`"cadence": "month"`, `"cadence": "fortnight"`), "频次", nil},
+		{"bad category", edit(`"category": "study"`, `"category": "party"`), "ImportBadCategory: party", nil},
+		{"bad cadence", edit(`"cadence": "month"`, `"cadence": "fortnight"`), "ImportCadence: 2026, fortnight", nil},
 		{"zero minimum", edit(`"min": 1,`, `"min": 0,`), "2026年要求：Min", nil},
 		{"empty title", edit(`"title": "会前学法"`, `"title": "  "`), "TitleEmpty", nil},
 		{"duplicate duty", edit(`"title": "专题学法"`, `"title": "会前学法"`), "ImportTwoDuties", nil},
-		{"bad timestamp", edit(`"created": "2026-01-08T10:00:00Z"`, `"created": "yesterday"`), "RFC 3339", nil},
+		{"bad timestamp", edit(`"created": "2026-01-08T10:00:00Z"`, `"created": "yesterday"`), "ImportRecordTime: created, yesterday", nil},
 		{"trailing data", good + `{}`, "ImportSyntax", nil},
 		{"conflicting target", good, "ImportTarget", conflict},
 		{"conflicting category", good, "ImportCategory", otherCategory},
@@ -519,10 +519,10 @@ func TestJSONCarriesRulesV2(t *testing.T) {
 		t.Errorf("round trip differs:\n%s", diffLines(withoutStamp(first), withoutStamp(again)))
 	}
 	for _, c := range []struct{ old, new, want string }{
-		{`"for": "2026-H2"`, `"for": "2027-H1"`, "计入期间“2027-H1”无效"},
-		{`"for": "2026-H2"`, `"for": "2026-X9"`, "计入期间“2026-X9”无效"},
-		{`"reason": "上级统一组织"`, `"reason": " "`, "没有理由"},
-		{`"period": "2026-H1"`, `"period": "2026-H3"`, "免于要求的期间“2026-H3”无效"},
+		{`"for": "2026-H2"`, `"for": "2027-H1"`, "ImportRecordFor: 2027-H1"},
+		{`"for": "2026-H2"`, `"for": "2026-X9"`, "ImportRecordFor: 2026-X9"},
+		{`"reason": "上级统一组织"`, `"reason": " "`, "ImportExcuseNoReason"},
+		{`"period": "2026-H1"`, `"period": "2026-H3"`, "ImportExcusePeriod: 1, 2026-H3"},
 		{`"start": "2026-02-01"`, `"start": "2026-02-30"`, "ImportProfileStart"},
 	} {
 		bad := strings.Replace(string(first), c.old, c.new, 1)

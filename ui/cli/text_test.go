@@ -98,3 +98,26 @@ func TestWarningSaidWithCommand(t *testing.T) {
 		t.Errorf("%q, want %q", got, want)
 	}
 }
+
+// TestImportPlaceSaid: a refusal inside a JSON file is said after the
+// place it names, as one sentence.
+func TestImportPlaceSaid(t *testing.T) {
+	dir := t.TempDir()
+	path := dir + "/a.json"
+	doc := `{"format": "taizhang-ledger", "version": 1, "exported_at": "2026-03-01T00:00:00Z", "year": 2026,
+		"duties": [{"title": "会前学法", "category": "study", "targets": [{"year": 2026, "cadence": "month", "min": 1}],
+		"records": [{"date": "2026-02-30", "topic": "x"}]}]}`
+	if err := os.WriteFile(path, []byte(doc), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[string]string{
+		"zh": "taizhang: 不能导入 " + path + "：第1个事项（“会前学法”）：第1条记录的日期“2026-02-30”无效，应写成 YYYY-MM-DD。\n",
+		"en": "taizhang: Cannot import " + path + ": duty 1 (\"会前学法\"): record 1 has the date \"2026-02-30\", which is not a YYYY-MM-DD date.\n",
+	} {
+		var out, errs bytes.Buffer
+		code := Main([]string{"--db", dir + "/l.db", "--lang", lang, "import", path}, Env{Stdout: &out, Stderr: &errs})
+		if code != 2 || errs.String() != want {
+			t.Errorf("exit %d %q, want 2 %q", code, errs.String(), want)
+		}
+	}
+}
