@@ -58,3 +58,30 @@ func TestGenerationChangesOnRestore(t *testing.T) {
 		t.Fatalf("undo in the same generation: %v", err)
 	}
 }
+
+// A profile saved from a copy read before another change, or before a
+// restore, is refused and changes nothing; one read afresh is saved.
+func TestProfileVersion(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "l.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.SetProfile(ctx, model.Profile{Name: "王小明"}); err != nil {
+		t.Fatal(err)
+	}
+	opened, _ := s.Profile(ctx)
+	other := opened
+	other.Post = "科长"
+	if err := s.SetProfile(ctx, other); err != nil {
+		t.Fatalf("a save from the current version: %v", err)
+	}
+	opened.Unit = "某市财政局"
+	err = s.SetProfile(ctx, opened)
+	if ie, ok := model.AsInput(err); !ok || ie.Kind != model.KindProfileChanged || !errors.Is(err, model.ErrChanged) {
+		t.Fatalf("a save from a stale version: %v", err)
+	}
+	if p, _ := s.Profile(ctx); p.Post != "科长" || p.Unit != "" {
+		t.Fatalf("after the refused save: %+v", p)
+	}
+}

@@ -19,7 +19,7 @@ func (s *Store) Profile(ctx context.Context) (model.Profile, error) {
 func profile(ctx context.Context, q queryer) (model.Profile, error) {
 	var p model.Profile
 	var start sql.NullString
-	err := q.QueryRowContext(ctx, `SELECT name, post, unit, start_date FROM profile WHERE id = 1`).Scan(&p.Name, &p.Post, &p.Unit, &start)
+	err := q.QueryRowContext(ctx, `SELECT name, post, unit, start_date, updated_at FROM profile WHERE id = 1`).Scan(&p.Name, &p.Post, &p.Unit, &start, &p.Rev)
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.Profile{}, nil
 	}
@@ -27,12 +27,26 @@ func profile(ctx context.Context, q queryer) (model.Profile, error) {
 	return p, err
 }
 
-// SetProfile replaces the profile with p, cleaned and checked.
+// SetProfile replaces the profile with p, cleaned and checked. p.Rev names
+// the stored profile it was made from (its time of writing): a profile
+// changed since, or brought back by a restore, is refused with ErrChanged.
+// A p with no Rev replaces whatever is stored.
 func (s *Store) SetProfile(ctx context.Context, p model.Profile) error {
 	if err := p.Normalize(); err != nil {
 		return err
 	}
-	return s.write(ctx, func(tx *sql.Tx) error { return putProfile(ctx, tx, p, time.Now()) })
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if p.Rev != "" {
+			now, err := profile(ctx, tx)
+			if err != nil {
+				return err
+			}
+			if now.Rev != p.Rev {
+				return model.Refuse(model.ErrChanged, model.KindProfileChanged)
+			}
+		}
+		return putProfile(ctx, tx, p, time.Now())
+	})
 }
 
 func putProfile(ctx context.Context, q queryer, p model.Profile, now time.Time) error {

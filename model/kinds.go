@@ -128,6 +128,7 @@ const (
 	KindRecordChanged      Kind = "RecordChanged"      // —
 	KindRecordUndoChanged  Kind = "RecordUndoChanged"  // —
 	KindRestoredSince      Kind = "RestoredSince"      // —: an undo after a restore
+	KindProfileChanged     Kind = "ProfileChanged"     // —
 
 	// Exports, and the rest.
 	KindExportFormat   Kind = "ExportFormat"   // —
@@ -261,7 +262,7 @@ var Kinds = map[Kind]int{
 	KindPeriodUnknown: 1, KindPeriodMissing: 4, KindTooLong: 2, KindFieldTitle: 0, KindFieldBasis: 0, KindFieldEvidence: 0,
 	KindFieldDescription: 0, KindFieldPaper: 0, KindFieldReason: 0, KindPaperEmpty: 0, KindTooLarge: 2, KindEvidenceIsDir: 1,
 	KindEvidenceNotRegular: 1, KindEvidenceUnreadable: 1, KindPaperTwice: 1, KindSameContent: 2, KindNoEvidenceID: 1,
-	KindPaperNoFile: 2, KindArchivedOn: 2, KindNoTargetIn: 2, KindNoRecordID: 1, KindRecordChanged: 0, KindRecordUndoChanged: 0, KindRestoredSince: 0,
+	KindPaperNoFile: 2, KindArchivedOn: 2, KindNoTargetIn: 2, KindNoRecordID: 1, KindRecordChanged: 0, KindRecordUndoChanged: 0, KindRestoredSince: 0, KindProfileChanged: 0,
 	KindExportFormat: 0, KindAllJSONOnly: 0, KindExportYear: 1, KindExportLayout: 0, KindReportFormats: 0, KindExportIsDir: 1, KindBinaryOut: 1,
 	KindZipExists: 1, KindStrict: 1, KindDuplicateTitle: 2, KindLedgerNotEmpty: 0,
 	KindPlanTextTooBig: 0, KindPlanRTF: 0, KindPlanPDF: 0, KindPlanUTF16: 0, KindPlanEncoding: 0, KindPlanBinary: 0, KindDocxTooBig: 0, KindDocxDamaged: 0, KindDocxNotWord: 0, KindDocxPassword: 0, KindDocxUnpacksTooMuch: 0, KindDocxTextTooBig: 0, KindDocxOldDoc: 0,

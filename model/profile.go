@@ -11,13 +11,19 @@ type Profile struct {
 	// Start is the post start date (任职日期): the day the officer took up
 	// the post. Zero when not given.
 	Start Date
+	// Rev is the version of the stored profile this value was read from
+	// (empty when none is stored): a save is refused when the profile has
+	// changed since, in another window or by a restore.
+	Rev string
 }
 
 // MaxProfile is the longest name, post or unit, in characters.
 const MaxProfile = 100
 
 // IsZero reports whether no field is set.
-func (p Profile) IsZero() bool { return p == Profile{} }
+func (p Profile) IsZero() bool {
+	return p.Name == "" && p.Post == "" && p.Unit == "" && p.Start.IsZero()
+}
 
 // Normalize cleans the fields to one line each and checks their length.
 func (p *Profile) Normalize() error {

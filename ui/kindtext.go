@@ -4,44 +4,44 @@ package ui
 // layers (model.Kind): each field is "Err"+kind, taking the kind's
 // arguments in order.
 type KindText struct {
-	ErrNoLedger, ErrLedgerIsDir, ErrLedgerNotRegular, ErrLedgerEmpty, ErrNotSQLite                             string
-	ErrOtherSQLite, ErrBadSchema, ErrNewerSchema, ErrReadOnlyWAL, ErrReadOnlyOld                               string
-	ErrFileReadOnly, ErrDirReadOnly, ErrMoveAside, ErrPathTooLong, ErrDamaged                                  string
-	ErrPlantedFile, ErrOtherOwner, ErrOthersRead, ErrNewDirReadOnly, ErrNewNotDir                              string
-	ErrNotLedger, ErrForeignKey, ErrDiskFull, ErrBusy, ErrReadOnly                                             string
-	ErrCannotOpen, ErrDirNoWrite, ErrCannotRead, ErrNoSuchFile, ErrNotAFile                                    string
-	ErrBackupNotWritten, ErrNoDir, ErrDirNotWritable, ErrDestIsDir, ErrReplaceOnlyFiles                        string
-	ErrBackupEmpty, ErrNotABackup, ErrRestoreReadOnly, ErrBackupDamaged, ErrBackupForeignKey                   string
-	ErrTitleEmpty, ErrCategory, ErrYearRange, ErrCadence, ErrMin                                               string
-	ErrStartOutside, ErrStartAfterLast, ErrDateMissing, ErrDateFuture, ErrDateYear                             string
-	ErrRecordTextLong, ErrRecordNoteLong, ErrProfileLong, ErrDutyUnnamed, ErrNoDutyID                          string
-	ErrNoDutyTitle, ErrRecordsAfter, ErrDutyChanged, ErrForNoTarget, ErrForCadence                             string
-	ErrNoSuchPeriod, ErrForNotEnded, ErrForTooOld, ErrExcuseReason, ErrExcuseMet                               string
-	ErrNotRequired, ErrNoPeriodOfDuty, ErrTooLong, ErrFieldTitle, ErrFieldBasis                                string
-	ErrFieldEvidence, ErrFieldDescription, ErrFieldPaper, ErrFieldReason, ErrPaperEmpty                        string
-	ErrPeriodUnknown, ErrPeriodMissing, ErrTooLarge, ErrEvidenceIsDir, ErrEvidenceNotRegular                   string
-	ErrEvidenceUnreadable, ErrPaperTwice, ErrSameContent, ErrNoEvidenceID, ErrPaperNoFile                      string
-	ErrExcuseNoTarget, ErrNotExcused, ErrExcuseChanged, ErrArchivedOn, ErrNoTargetIn                           string
-	ErrNoRecordID, ErrRecordChanged, ErrRecordUndoChanged, ErrRestoredSince, ErrExportFormat                   string
-	ErrAllJSONOnly, ErrExportYear, ErrExportLayout, ErrReportFormats, ErrBinaryOut                             string
-	ErrExportIsDir, ErrZipExists, ErrStrict, ErrDuplicateTitle, ErrLedgerNotEmpty                              string
-	ErrPlanTextTooBig, ErrPlanRTF, ErrPlanPDF, ErrPlanUTF16, ErrPlanEncoding                                   string
-	ErrPlanBinary, ErrDocxTooBig, ErrDocxDamaged, ErrDocxNotWord, ErrDocxPassword                              string
-	ErrDocxUnpacksTooMuch, ErrDocxTextTooBig, ErrDocxOldDoc, ErrImportSameTitle, ErrImportBadFor               string
-	ErrImportBadExcuse, ErrImportCategory, ErrImportTarget, ErrAmbiguous, ErrAmbiguousMore                     string
-	ErrImportTooBig, ErrImportNotUTF8, ErrImportNotOurs, ErrImportVersion, ErrImportNewer                      string
-	ErrImportTrailing, ErrImportExportedAt, ErrImportYear, ErrImportSyntax, ErrImportFieldType                 string
-	ErrImportEmpty, ErrImportProfileStart, ErrImportTwoDuties, ErrImportOther, ErrNameAmbiguous                string
-	ErrNotOnRoster, ErrNameEmpty, ErrFieldName, ErrFieldNote, ErrFieldGroup                                    string
-	ErrNameSeparators, ErrNameTaken, ErrNameTakenNoNote, ErrGroupEmpty, ErrNotAMember                          string
-	ErrLeaveEarly, ErrNoGroupFor, ErrEachCadence, ErrNameTwice, ErrNoNames                                     string
-	ErrStillMember, ErrRosterChanged, ErrPersonChanged, ErrImportMembership, ErrImportPersonDate               string
-	ErrWarnEmptyGroup, ErrWarnNoEvidence, ErrImportBadCategory, ErrImportArchiveDate, ErrImportCadence         string
-	ErrImportStart, ErrImportTargetTwice, ErrImportRecordDate, ErrImportRecordTime, ErrImportRecordFor         string
-	ErrImportExcusePeriod, ErrImportExcuseNoReason, ErrImportExcuseTwice, ErrImportItemTime, ErrImportItemBoth string
-	ErrImportItemNeither, ErrImportItemTooLarge, ErrImportItemSize, ErrImportItemHash, ErrFileDir              string
-	ErrFilePipe, ErrFileSocket, ErrFileCharDevice, ErrFileBlockDevice, ErrFileSymlink                          string
-	ErrFileRegular, ErrFileSpecial, ErrFileBackup, ErrFileExport                                               string
+	ErrNoLedger, ErrLedgerIsDir, ErrLedgerNotRegular, ErrLedgerEmpty, ErrNotSQLite                              string
+	ErrOtherSQLite, ErrBadSchema, ErrNewerSchema, ErrReadOnlyWAL, ErrReadOnlyOld                                string
+	ErrFileReadOnly, ErrDirReadOnly, ErrMoveAside, ErrPathTooLong, ErrDamaged                                   string
+	ErrPlantedFile, ErrOtherOwner, ErrOthersRead, ErrNewDirReadOnly, ErrNewNotDir                               string
+	ErrNotLedger, ErrForeignKey, ErrDiskFull, ErrBusy, ErrReadOnly                                              string
+	ErrCannotOpen, ErrDirNoWrite, ErrCannotRead, ErrNoSuchFile, ErrNotAFile                                     string
+	ErrBackupNotWritten, ErrNoDir, ErrDirNotWritable, ErrDestIsDir, ErrReplaceOnlyFiles                         string
+	ErrBackupEmpty, ErrNotABackup, ErrRestoreReadOnly, ErrBackupDamaged, ErrBackupForeignKey                    string
+	ErrTitleEmpty, ErrCategory, ErrYearRange, ErrCadence, ErrMin                                                string
+	ErrStartOutside, ErrStartAfterLast, ErrDateMissing, ErrDateFuture, ErrDateYear                              string
+	ErrRecordTextLong, ErrRecordNoteLong, ErrProfileLong, ErrDutyUnnamed, ErrNoDutyID                           string
+	ErrNoDutyTitle, ErrRecordsAfter, ErrDutyChanged, ErrForNoTarget, ErrForCadence                              string
+	ErrNoSuchPeriod, ErrForNotEnded, ErrForTooOld, ErrExcuseReason, ErrExcuseMet                                string
+	ErrNotRequired, ErrNoPeriodOfDuty, ErrTooLong, ErrFieldTitle, ErrFieldBasis                                 string
+	ErrFieldEvidence, ErrFieldDescription, ErrFieldPaper, ErrFieldReason, ErrPaperEmpty                         string
+	ErrPeriodUnknown, ErrPeriodMissing, ErrTooLarge, ErrEvidenceIsDir, ErrEvidenceNotRegular                    string
+	ErrEvidenceUnreadable, ErrPaperTwice, ErrSameContent, ErrNoEvidenceID, ErrPaperNoFile                       string
+	ErrExcuseNoTarget, ErrNotExcused, ErrExcuseChanged, ErrArchivedOn, ErrNoTargetIn                            string
+	ErrNoRecordID, ErrRecordChanged, ErrRecordUndoChanged, ErrRestoredSince, ErrProfileChanged, ErrExportFormat string
+	ErrAllJSONOnly, ErrExportYear, ErrExportLayout, ErrReportFormats, ErrBinaryOut                              string
+	ErrExportIsDir, ErrZipExists, ErrStrict, ErrDuplicateTitle, ErrLedgerNotEmpty                               string
+	ErrPlanTextTooBig, ErrPlanRTF, ErrPlanPDF, ErrPlanUTF16, ErrPlanEncoding                                    string
+	ErrPlanBinary, ErrDocxTooBig, ErrDocxDamaged, ErrDocxNotWord, ErrDocxPassword                               string
+	ErrDocxUnpacksTooMuch, ErrDocxTextTooBig, ErrDocxOldDoc, ErrImportSameTitle, ErrImportBadFor                string
+	ErrImportBadExcuse, ErrImportCategory, ErrImportTarget, ErrAmbiguous, ErrAmbiguousMore                      string
+	ErrImportTooBig, ErrImportNotUTF8, ErrImportNotOurs, ErrImportVersion, ErrImportNewer                       string
+	ErrImportTrailing, ErrImportExportedAt, ErrImportYear, ErrImportSyntax, ErrImportFieldType                  string
+	ErrImportEmpty, ErrImportProfileStart, ErrImportTwoDuties, ErrImportOther, ErrNameAmbiguous                 string
+	ErrNotOnRoster, ErrNameEmpty, ErrFieldName, ErrFieldNote, ErrFieldGroup                                     string
+	ErrNameSeparators, ErrNameTaken, ErrNameTakenNoNote, ErrGroupEmpty, ErrNotAMember                           string
+	ErrLeaveEarly, ErrNoGroupFor, ErrEachCadence, ErrNameTwice, ErrNoNames                                      string
+	ErrStillMember, ErrRosterChanged, ErrPersonChanged, ErrImportMembership, ErrImportPersonDate                string
+	ErrWarnEmptyGroup, ErrWarnNoEvidence, ErrImportBadCategory, ErrImportArchiveDate, ErrImportCadence          string
+	ErrImportStart, ErrImportTargetTwice, ErrImportRecordDate, ErrImportRecordTime, ErrImportRecordFor          string
+	ErrImportExcusePeriod, ErrImportExcuseNoReason, ErrImportExcuseTwice, ErrImportItemTime, ErrImportItemBoth  string
+	ErrImportItemNeither, ErrImportItemTooLarge, ErrImportItemSize, ErrImportItemHash, ErrFileDir               string
+	ErrFilePipe, ErrFileSocket, ErrFileCharDevice, ErrFileBlockDevice, ErrFileSymlink                           string
+	ErrFileRegular, ErrFileSpecial, ErrFileBackup, ErrFileExport                                                string
 }
 
 var kindTextZh = KindText{
@@ -139,6 +139,7 @@ var kindTextZh = KindText{
 	ErrRecordChanged:        "这条记录已在别处修改或删除，或台账已从备份恢复；未做改动，请重新打开。",
 	ErrRecordUndoChanged:    "这条记录已被其他程序修改或删除，不能撤销。",
 	ErrRestoredSince:        "台账在这之后已从备份恢复，恢复之前的操作不能再撤销。",
+	ErrProfileChanged:       "个人信息已在别处修改，或台账已从备份恢复；未做改动，请重新打开后再改。",
 	ErrExportFormat:         "导出格式应为 md、txt、docx、xlsx、csv、json 或 zip。",
 	ErrAllJSONOnly:          "导出全部年度只用于 json 格式；其他格式每次导出一个年度。",
 	ErrExportYear:           "年份 %d 不在1900至2999之间。",
@@ -331,6 +332,7 @@ var kindTextEn = KindText{
 	ErrRecordChanged:        "The record was changed or deleted elsewhere, or a backup was restored, since it was opened; nothing was changed: open it again.",
 	ErrRecordUndoChanged:    "The record was changed or deleted elsewhere since, so it cannot be undone.",
 	ErrRestoredSince:        "A backup was restored into the ledger since, so what was done before it cannot be undone.",
+	ErrProfileChanged:       "The profile was changed elsewhere, or a backup was restored, since it was opened; nothing was changed: open it again.",
 	ErrExportFormat:         "The export format must be md, txt, docx, xlsx, csv, json or zip.",
 	ErrAllJSONOnly:          "Every year is exported in the json format only; the other formats export one year.",
 	ErrExportYear:           "The year %d is outside 1900-2999.",

@@ -40,6 +40,8 @@ type profileForm struct {
 	// to ask for the post start date; apply is ticked, and it is quietly
 	// dropped when no date is given.
 	first bool
+	// rev is the version of the profile the form was filled from.
+	rev string
 }
 
 func newProfileForm(c *common) (*profileForm, tea.Cmd) {
@@ -83,6 +85,7 @@ func (pf *profileForm) Update(msg tea.Msg) (Component, tea.Cmd) {
 			pf.f.failed(m.err, "")
 			return pf, nil
 		}
+		pf.rev = m.p.Rev
 		for k, v := range map[string]string{"name": m.p.Name, "post": m.p.Post, "unit": m.p.Unit, "start": m.p.Start.String()} {
 			fl := pf.f.field(k)
 			fl.in.SetValue(model.CleanLine(v))
@@ -99,7 +102,7 @@ func (pf *profileForm) Update(msg tea.Msg) (Component, tea.Cmd) {
 func (pf *profileForm) submit() {
 	f, t := pf.f, pf.f.c.t
 	f.clearErrors()
-	p := model.Profile{Name: strings.TrimSpace(f.value("name")), Post: strings.TrimSpace(f.value("post")), Unit: strings.TrimSpace(f.value("unit"))}
+	p := model.Profile{Name: strings.TrimSpace(f.value("name")), Post: strings.TrimSpace(f.value("post")), Unit: strings.TrimSpace(f.value("unit")), Rev: pf.rev}
 	if v := strings.TrimSpace(f.value("start")); v != "" {
 		d, err := model.ParseDate(v)
 		if err != nil {

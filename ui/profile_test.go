@@ -87,3 +87,26 @@ func TestFirstRunAsksThePostStartDate(t *testing.T) {
 		}
 	}
 }
+
+// A profile form opened before another window changed the profile
+// refuses to save over it, in one sentence, and changes nothing.
+func TestProfileFormAcrossAnotherChange(t *testing.T) {
+	s, _ := testLedger(t)
+	bg := context.Background()
+	if err := s.SetProfile(bg, model.Profile{Name: "张三"}); err != nil {
+		t.Fatal(err)
+	}
+	a := newTestApp(t, s, model.Chinese, 80, 24)
+	press(t, a, "p")
+	mustContain(t, a, "张三")
+	p, _ := s.Profile(bg)
+	p.Post = "科长"
+	if err := s.SetProfile(bg, p); err != nil {
+		t.Fatal(err)
+	}
+	press(t, a, "tab", "tab", "某市财政局", "ctrl+s")
+	mustContain(t, a, "个人信息已在别处修改，或台账已从备份恢复；未做改动，请重新打开后再改。")
+	if got, _ := s.Profile(bg); got.Post != "科长" || got.Unit != "" {
+		t.Fatalf("the stale form saved over the change: %+v", got)
+	}
+}

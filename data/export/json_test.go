@@ -119,7 +119,10 @@ func TestImportMerges(t *testing.T) {
 		t.Errorf("loaded %+v", loaded)
 	}
 	p, _ := dst.Profile(ctx)
-	if p != (model.Profile{Name: "李四", Post: "副局长", Unit: "某某市某某局"}) {
+	if p.Rev == "" {
+		t.Error("a stored profile has no version")
+	}
+	if p.Rev = ""; p != (model.Profile{Name: "李四", Post: "副局长", Unit: "某某市某某局"}) {
 		t.Errorf("profile %+v: a set name must stay, empty fields be filled", p)
 	}
 	d, _ := dst.Duty(ctx, id)
