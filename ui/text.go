@@ -1,6 +1,9 @@
 package ui
 
-import "taizhang/model"
+import (
+	"taizhang/model"
+	"taizhang/ui/internal/catalog"
+)
 
 // Text is the interface's wording in one language: one catalogue per
 // language, so nothing the officer reads is spelled out anywhere else.
@@ -71,7 +74,7 @@ type Text struct {
 	PlanKept, PlanNotYours, PlanFor, PlanNotYoursTag          string
 	PlanMergeTitle, PlanMergeNone, PlanNoKept                 string
 
-	KindText
+	catalog.KindText
 	StatusCount, StatusSep, PeopleUnit, ExcusedMark string
 
 	// Evidence is the wording of evidence on records.

@@ -1,431 +1,95 @@
 package cli
 
-// KindText phrases the kinds of refusal and failure of the model and data
-// layers (model.Kind): each field is "Err"+kind, taking the kind's
-// arguments in order.
-type KindText struct {
-	ErrNoLedger, ErrLedgerIsDir, ErrLedgerNotRegular, ErrLedgerEmpty, ErrNotSQLite                              string
-	ErrOtherSQLite, ErrBadSchema, ErrNewerSchema, ErrReadOnlyWAL, ErrReadOnlyOld                                string
-	ErrFileReadOnly, ErrDirReadOnly, ErrMoveAside, ErrPathTooLong, ErrDamaged                                   string
-	ErrPlantedFile, ErrOtherOwner, ErrOthersRead, ErrNewDirReadOnly, ErrNewNotDir                               string
-	ErrNotLedger, ErrForeignKey, ErrDiskFull, ErrBusy, ErrReadOnly                                              string
-	ErrCannotOpen, ErrDirNoWrite, ErrCannotRead, ErrNoSuchFile, ErrNotAFile                                     string
-	ErrBackupNotWritten, ErrNoDir, ErrDirNotWritable, ErrDestIsDir, ErrReplaceOnlyFiles                         string
-	ErrBackupEmpty, ErrNotABackup, ErrRestoreReadOnly, ErrBackupDamaged, ErrBackupForeignKey                    string
-	ErrTitleEmpty, ErrCategory, ErrYearRange, ErrCadence, ErrMin                                                string
-	ErrStartOutside, ErrStartAfterLast, ErrDateMissing, ErrDateFuture, ErrDateYear                              string
-	ErrRecordTextLong, ErrRecordNoteLong, ErrProfileLong, ErrDutyUnnamed, ErrNoDutyID                           string
-	ErrNoDutyTitle, ErrRecordsAfter, ErrDutyChanged, ErrForNoTarget, ErrForCadence                              string
-	ErrNoSuchPeriod, ErrForNotEnded, ErrForTooOld, ErrExcuseReason, ErrExcuseMet                                string
-	ErrNotRequired, ErrNoPeriodOfDuty, ErrTooLong, ErrFieldTitle, ErrFieldBasis                                 string
-	ErrFieldEvidence, ErrFieldDescription, ErrFieldPaper, ErrFieldReason, ErrPaperEmpty                         string
-	ErrPeriodUnknown, ErrPeriodMissing, ErrTooLarge, ErrEvidenceIsDir, ErrEvidenceNotRegular                    string
-	ErrEvidenceUnreadable, ErrPaperTwice, ErrSameContent, ErrNoEvidenceID, ErrPaperNoFile                       string
-	ErrExcuseNoTarget, ErrNotExcused, ErrExcuseChanged, ErrArchivedOn, ErrNoTargetIn                            string
-	ErrNoRecordID, ErrRecordChanged, ErrRecordUndoChanged, ErrRestoredSince, ErrProfileChanged, ErrExportFormat string
-	ErrAllJSONOnly, ErrExportYear, ErrExportLayout, ErrReportFormats, ErrBinaryOut                              string
-	ErrExportIsDir, ErrZipExists, ErrStrict, ErrDuplicateTitle, ErrLedgerNotEmpty                               string
-	ErrPlanTextTooBig, ErrPlanRTF, ErrPlanPDF, ErrPlanUTF16, ErrPlanEncoding                                    string
-	ErrPlanBinary, ErrDocxTooBig, ErrDocxDamaged, ErrDocxNotWord, ErrDocxPassword                               string
-	ErrDocxUnpacksTooMuch, ErrDocxTextTooBig, ErrDocxOldDoc, ErrImportSameTitle, ErrImportBadFor                string
-	ErrImportBadExcuse, ErrImportCategory, ErrImportTarget, ErrAmbiguous, ErrAmbiguousMore                      string
-	ErrImportTooBig, ErrImportNotUTF8, ErrImportNotOurs, ErrImportVersion, ErrImportNewer                       string
-	ErrImportTrailing, ErrImportExportedAt, ErrImportYear, ErrImportSyntax, ErrImportFieldType                  string
-	ErrImportEmpty, ErrImportProfileStart, ErrImportTwoDuties, ErrImportOther, ErrNameAmbiguous                 string
-	ErrNotOnRoster, ErrNameEmpty, ErrFieldName, ErrFieldNote, ErrFieldGroup                                     string
-	ErrNameSeparators, ErrNameTaken, ErrNameTakenNoNote, ErrGroupEmpty, ErrNotAMember                           string
-	ErrLeaveEarly, ErrNoGroupFor, ErrEachCadence, ErrNameTwice, ErrNoNames                                      string
-	ErrStillMember, ErrRosterChanged, ErrPersonChanged, ErrImportMembership, ErrImportPersonDate                string
-	ErrWarnEmptyGroup, ErrWarnNoEvidence, ErrImportBadCategory, ErrImportArchiveDate, ErrImportCadence          string
-	ErrImportStart, ErrImportTargetTwice, ErrImportRecordDate, ErrImportRecordTime, ErrImportRecordFor          string
-	ErrImportExcusePeriod, ErrImportExcuseNoReason, ErrImportExcuseTwice, ErrImportItemTime, ErrImportItemBoth  string
-	ErrImportItemNeither, ErrImportItemTooLarge, ErrImportItemSize, ErrImportItemHash, ErrFileDir               string
-	ErrFilePipe, ErrFileSocket, ErrFileCharDevice, ErrFileBlockDevice, ErrFileSymlink                           string
-	ErrFileRegular, ErrFileSpecial, ErrFileBackup, ErrFileExport                                                string
-}
+import "taizhang/ui/internal/catalog"
 
-var kindTextZh = KindText{
-	ErrNoLedger:             "找不到台账 %s；第一次使用请直接运行 taizhang（或 taizhang template apply …）建立台账，或用 --db 指定已有的台账。",
-	ErrLedgerIsDir:          "%s 是一个目录，不是台账文件；请用 --db 指定台账文件的路径。",
-	ErrLedgerNotRegular:     "%s 不是普通文件（是%s），不能作为台账；请用 --db 指定台账文件。",
-	ErrLedgerEmpty:          "%s 是空文件，不是台账；请删除它或用 --db 指定其他路径。",
-	ErrNotSQLite:            "%s 不是台账文件（不是 SQLite 数据库）；请用 --db 指定正确的台账。",
-	ErrOtherSQLite:          "%s 是其他程序的 SQLite 数据库，不是台账；请用 --db 指定正确的台账。",
-	ErrBadSchema:            "%s 的数据格式编号是 %d，不是台账程序写入的值；文件可能已被其他程序改动，请用 --db 指定正确的台账，或从备份恢复（taizhang restore）。",
-	ErrNewerSchema:          "%s 由更新版本的台账程序写入（数据格式 %d，本程序只认识到 %d）；请升级 taizhang 后再打开。",
-	ErrReadOnlyWAL:          "台账 %s 不可写入，而其 -wal 文件中还有未并入的记录，无法只读打开；请把台账连同 -wal 文件复制到可写的目录后再查看。",
-	ErrReadOnlyOld:          "台账 %s 是只读的，且数据格式较旧，需要升级后才能读取；请把它复制到可写的位置（或恢复写权限）后再打开。",
-	ErrFileReadOnly:         "台账文件 %s 是只读的，只能查看（status、records、export）；要修改请恢复写权限（chmod u+w）或用 --db 指定其他台账。",
-	ErrDirReadOnly:          "台账所在目录 %s 是只读的，台账只能查看（status、records、export）；要修改请恢复目录写权限或把台账移到可写的目录。",
-	ErrMoveAside:            "无法把已损坏的台账 %s 移到一旁（%v）；请检查目录 %s 的写权限后再试。",
-	ErrPathTooLong:          "路径 %s 太长（%d 字节，SQLite 最多能打开约 %d 字节的路径）；请换一个较短的路径（--db）。",
-	ErrDamaged:              "台账 %s 已损坏，无法打开；请用 taizhang restore 从备份恢复。",
-	ErrPlantedFile:          "台账旁的 %s 不是普通文件（是%s），可能被人做了手脚；台账没有打开。请确认没有 taizhang 在运行后删除它，或把台账移到只有你能写入的目录。",
-	ErrOtherOwner:           "台账旁的 %s 属于其他用户，他可能借此读到你的记录；台账没有打开。请确认没有 taizhang 在运行后删除它，或把台账移到只有你能写入的目录。",
-	ErrOthersRead:           "台账旁的 %s 其他用户也能读取，且无法改为仅本人可读；台账没有打开。请用 chmod 600 修改它，或把台账移到只有你能写入的目录。",
-	ErrNewDirReadOnly:       "目录 %s 是只读的，无法新建台账；请换一个可写的路径（--db）。",
-	ErrNewNotDir:            "%s 不是目录，无法在其中新建台账；请用 --db 指定其他路径。",
-	ErrNotLedger:            "%s 不是台账文件；请用 --db 指定正确的台账。",
-	ErrForeignKey:           "台账 %s 中有记录或要求指向不存在的事项，这次修改没有保存；请用 taizhang export --format json 导出核对，或从备份恢复。",
-	ErrDiskFull:             "%s 所在的磁盘已满，这次操作没有完成，已有记录未受影响；请腾出空间后再试。",
-	ErrBusy:                 "台账 %s 被另一个程序（或另一个 taizhang 窗口）占用超过10秒；请关闭它或等它完成后再试。",
-	ErrReadOnly:             "台账 %s 不能写入（文件、其目录或所在磁盘是只读的）；请检查权限，或用 --db 指定可写的台账。",
-	ErrCannotOpen:           "无法打开台账 %s；请检查文件和所在目录的权限。",
-	ErrDirNoWrite:           "无法在目录 %s 中写入（%v）；请换一个可写的目录，或恢复该目录的写权限。",
-	ErrCannotRead:           "无法读取 %s（%v）；请检查文件的权限。",
-	ErrNoSuchFile:           "找不到文件 %s；请检查路径。",
-	ErrNotAFile:             "%s 是%s，不是%s；请给出文件的路径。",
-	ErrBackupNotWritten:     "无法写入 %s；请检查该目录的权限和剩余空间。",
-	ErrNoDir:                "%[1]s 所在目录不存在；请先创建该目录，或换一个路径。",
-	ErrDirNotWritable:       "目录 %s 不可写入；请换一个可写的目录，或恢复该目录的写权限。",
-	ErrDestIsDir:            "%s 是一个目录；请在 -o 中给出文件名。",
-	ErrReplaceOnlyFiles:     "%s 是%s，不是普通文件，--force 只覆盖普通文件；请用 -o 指定其他文件名。",
-	ErrBackupEmpty:          "%s 是空文件，不是台账备份。",
-	ErrNotABackup:           "%s 不是台账文件，不能用于恢复。",
-	ErrRestoreReadOnly:      "台账 %s 是只读打开的，不能恢复。",
-	ErrBackupDamaged:        "%s 已损坏，不能用于恢复；请换一个备份。",
-	ErrBackupForeignKey:     "%s 中有记录或要求指向不存在的事项，不能用于恢复；请换一个备份。",
-	ErrTitleEmpty:           "事项名称不能为空，请填写名称。",
-	ErrCategory:             "类别无效，应为 学习、谈话、党课、会议、报告、调研、警示教育 或 其他。",
-	ErrYearRange:            "年份应在1900至2999之间。",
-	ErrCadence:              "频次无效，应为 week、month、quarter、half 或 year。",
-	ErrMin:                  "每期次数应为1至1000之间的整数。",
-	ErrStartOutside:         "起始日期应在该年度之内。",
-	ErrStartAfterLast:       "起始日期晚于%d年最后一周（%s止），该年不再有要求。",
-	ErrDateMissing:          "请填写日期（YYYY-MM-DD）。",
-	ErrDateFuture:           "日期 %s 晚于今天，不能登记未来的记录。",
-	ErrDateYear:             "日期年份应在1900至2999之间。",
-	ErrRecordTextLong:       "主题、参加人员或地点过长（最多%d字），请缩短。",
-	ErrRecordNoteLong:       "备注过长（最多%d字），请缩短。",
-	ErrProfileLong:          "姓名、职务或单位过长（最多%d字），请缩短。",
-	ErrDutyUnnamed:          "请给出事项的编号或名称中的一部分。",
-	ErrNoDutyID:             "没有编号为 %d 的事项；用 taizhang duty list 查看全部事项。",
-	ErrNoDutyTitle:          "没有名称含“%s”的事项；用 taizhang duty list 查看全部事项。",
-	ErrRecordsAfter:         "事项“%s”在 %s 还有记录，归档日期不能早于最后一条记录；请改用该日或更晚的日期。",
-	ErrDutyChanged:          "这个事项已在别处修改，或台账已从备份恢复；未做改动，请重新打开。",
-	ErrForNoTarget:          "该事项在%d年没有年度要求，记录不能计入%s。",
-	ErrForCadence:           "%s不是该事项的期间：它在%d年按%s计，请写作 %s 这样的期间。",
-	ErrNoSuchPeriod:         "期间 %s 不存在，请检查。",
-	ErrForNotEnded:          "%s晚于记录日期 %s，记录只能计入已经结束的期间。",
-	ErrForTooOld:            "%s已于%s结束，距记录日期超过%d天，不能再计入；请按实际日期登记。",
-	ErrExcuseReason:         "请写明免于要求的理由（如 病休、上级统一组织、岗位调整），用 --reason 给出。",
-	ErrExcuseMet:            "%s已完成（%d/%d），已完成的期间不能免于要求。",
-	ErrNotRequired:          "%s本不在要求之内（任职起始日期之前或归档之后），无需免于要求。",
-	ErrNoPeriodOfDuty:       "该事项没有%s这一期间：%d年按%s计，请写作 %s 这样的期间。",
-	ErrTooLong:              "%s过长（最多%d字），请缩短。",
-	ErrFieldTitle:           "事项名称",
-	ErrFieldBasis:           "依据",
-	ErrFieldEvidence:        "应有的佐证材料",
-	ErrFieldDescription:     "说明",
-	ErrFieldPaper:           "纸质材料的存放位置",
-	ErrFieldReason:          "理由",
-	ErrPaperEmpty:           "纸质材料的存放位置不能为空；请写明在哪里，如“党小组会议记录本第12页”。",
-	ErrPeriodUnknown:        "期间“%s”无法识别，请写作 2026、2026-H1、2026-Q3、2026-08、2026-W05 或 2026年上半年、2026年8月。",
-	ErrPeriodMissing:        "期间“%s”不存在（%d年共%d个%s），请检查。",
-	ErrTooLarge:             "文件 %s 有 %s，超过了 50 MB 的上限；请压缩或拆分后再附上。",
-	ErrEvidenceIsDir:        "%s 是一个目录；请逐个指定其中的文件。",
-	ErrEvidenceNotRegular:   "%s 不是普通文件（可能是管道或设备），不能作为佐证材料。",
-	ErrEvidenceUnreadable:   "无法读取文件 %s；请检查权限。",
-	ErrPaperTwice:           "这条记录已有纸质材料“%s”。",
-	ErrSameContent:          "文件 %s 与这条记录已有的 %s 内容相同，无需重复添加。",
-	ErrNoEvidenceID:         "没有编号为 %d 的佐证材料；用 taizhang evidence list 查看。",
-	ErrPaperNoFile:          "佐证材料 %d 是纸质材料（%s），没有可保存的文件。",
-	ErrExcuseNoTarget:       "事项“%s”在%d年没有年度要求，没有可免的期间。",
-	ErrNotExcused:           "事项“%s”的%s没有免于要求，无需撤销。",
-	ErrExcuseChanged:        "这个期间的免于要求已被其他程序修改，不能撤销。",
-	ErrArchivedOn:           "事项“%s”已于 %s 归档，之后的日期不能登记。",
-	ErrNoTargetIn:           "事项“%s”在%d年没有年度要求。",
-	ErrNoRecordID:           "没有编号为 %d 的记录。",
-	ErrRecordChanged:        "这条记录已在别处修改或删除，或台账已从备份恢复；未做改动，请重新打开。",
-	ErrRecordUndoChanged:    "这条记录已被其他程序修改或删除，不能撤销。",
-	ErrRestoredSince:        "台账在这之后已从备份恢复，恢复之前的操作不能再撤销。",
-	ErrProfileChanged:       "个人信息刚被另一个程序修改；未做改动，请重新运行这条命令。",
-	ErrExportFormat:         "导出格式应为 md、txt、docx、xlsx、csv、json 或 zip。",
-	ErrAllJSONOnly:          "--all（导出全部年度）只用于 json 格式；其他格式每次导出一个年度。",
-	ErrExportYear:           "年份 %d 不在1900至2999之间。",
-	ErrExportLayout:         "版式应为 summary（履职情况）或 report（述责述廉报告）。",
-	ErrReportFormats:        "述责述廉报告（--layout report）只能导出为 md、txt 或 docx；xlsx、csv 和 json 是台账数据，不分版式。",
-	ErrBinaryOut:            "%s 是二进制格式，不能输出到终端；请用 -o 给出文件名，如 -o 履职情况.docx。",
-	ErrExportIsDir:          "%s 是一个目录；请用 -o 给出文件名。",
-	ErrZipExists:            "%s 已存在；检查材料从不覆盖已有文件（--force 对 zip 无效），请用 -o 指定新的文件名或先移走它。",
-	ErrStrict:               "导出前检查发现%d个问题，已按 --strict 停止，未写入文件；补全台账或去掉 --strict 后再导出。",
-	ErrDuplicateTitle:       "已有同名事项“%s”（编号 %d）；请换一个名称。",
-	ErrLedgerNotEmpty:       "台账中已有数据，示例数据只能写入空台账；请用 --db 指定一个新文件。",
-	ErrPlanTextTooBig:       "文本超过 8 MB，不像是一份工作计划；请只保留计划正文后再试。",
-	ErrPlanRTF:              "这是 RTF 文件；请在 Word 或 WPS 中“另存为”.docx 或纯文本（.txt）后再试。",
-	ErrPlanPDF:              "这是 PDF 文件，不是纯文本；请复制其中的文字，保存为 .txt 文件后再试。",
-	ErrPlanUTF16:            "文件标明是 UTF-16 编码，但内容不完整或已损坏；请另存为 UTF-8 文本后再试。",
-	ErrPlanEncoding:         "无法识别文件的编码（不是 UTF-8、UTF-16、GB18030/GBK 或 Big5）；请另存为 UTF-8 文本后再试。",
-	ErrPlanBinary:           "文件不是文本（含有二进制内容）；请提供 .txt 格式的工作计划。",
-	ErrDocxTooBig:           "文件超过 20 MB，不像是一份工作计划；请删去其中的图片或只保留计划正文后再试。",
-	ErrDocxDamaged:          "Word 文件已损坏，无法读取；请在 Word 中打开并重新“另存为”.docx 后再试。",
-	ErrDocxNotWord:          "这是压缩文件或其他 Office 文件，不是 Word 文档；请提供 .docx 或 .txt 格式的工作计划。",
-	ErrDocxPassword:         "Word 文件设有打开密码，无法读取；请在 Word 中取消密码（文件→信息→保护文档）并保存后再试。",
-	ErrDocxUnpacksTooMuch:   "Word 文件解压后过大，不像是一份工作计划；请只保留计划正文并重新保存后再试。",
-	ErrDocxTextTooBig:       "Word 文件中的文字超过 8 MB，不像是一份工作计划；请只保留计划正文后再试。",
-	ErrDocxOldDoc:           "这是旧版 Word 格式（.doc），无法直接读取；请在 Word 或 WPS 中“另存为”.docx 后再试。",
-	ErrImportSameTitle:      "有两个事项都叫“%s”，无法分辨；请合并后再导入。",
-	ErrImportBadFor:         "计入期间 %s 不存在。",
-	ErrImportBadExcuse:      "事项“%s”有一个免于要求的期间不存在或没有理由。",
-	ErrImportCategory:       "事项“%s”在文件中的类别是“%s”，台账中是“%s”，无法合并；请先统一类别后再导入。",
-	ErrImportTarget:         "事项“%s”%d年的要求在文件中是“%s”，台账中是“%s”，无法合并；请先用 taizhang duty edit 统一后再导入。",
-	ErrAmbiguous:            "“%s”对应多个事项：%s；请写得更具体，或改用编号。",
-	ErrAmbiguousMore:        "“%s”对应多个事项：%s等%d项；请写得更具体，或改用编号。",
-	ErrImportTooBig:         "文件超过2 GB，超出了导入的上限；整本台账请用 taizhang backup / restore 迁移。",
-	ErrImportNotUTF8:        "它不是 UTF-8 编码（可能被另存为 GBK/GB18030 或 UTF-16）；请用 taizhang export --format json 导出的原文件，或先转换为 UTF-8。",
-	ErrImportNotOurs:        "这不是台账导出的 JSON 文件（format 应为 %s）；请用 taizhang export --format json 导出的文件。",
-	ErrImportVersion:        "格式版本（version）缺失或无效。",
-	ErrImportNewer:          "它由更新版本的台账程序导出（格式版本 %d，本程序只认识到 %d）；请升级 taizhang 后再导入。",
-	ErrImportTrailing:       "JSON 数据之后还有多余的内容。",
-	ErrImportExportedAt:     "导出时间（exported_at）“%s”不是 RFC 3339 时间。",
-	ErrImportYear:           "年度（year）%d 不在1900至2999之间。",
-	ErrImportSyntax:         "它不是有效的 JSON（第%d行）；文件可能已损坏或被改动。",
-	ErrImportFieldType:      "字段 %s 的类型不对（第%d行，应为 %s）。",
-	ErrImportEmpty:          "文件是空的或不完整。",
-	ErrImportProfileStart:   "任职日期（profile.start）“%s”无效。",
-	ErrImportTwoDuties:      "第%d个和第%d个事项都叫“%s”，无法分辨；请合并后再导入。",
-	ErrImportOther:          "它不是台账导出的 JSON（%s）。",
-	ErrNameAmbiguous:        "名单上有%d人叫“%s”：%s；请写明是哪一位。",
-	ErrNotOnRoster:          "人员名单上没有“%s”；用 taizhang people list 查看名单。",
-	ErrNameEmpty:            "姓名不能为空，请填写姓名。",
-	ErrFieldName:            "姓名",
-	ErrFieldNote:            "备注",
-	ErrFieldGroup:           "分组名称",
-	ErrNameSeparators:       "姓名中不能有顿号、逗号、分号、空格或斜杠（它们用来分隔参加人员），请只写一个人的姓名。",
-	ErrNameTaken:            "名单上已有“%s”；同名的人请用备注区分（如 财务科），写作 %s（财务科）。",
-	ErrNameTakenNoNote:      "名单上已有“%s”；同名的两人都要有备注加以区分：请先给已有的%[1]s加上备注，再添加。",
-	ErrGroupEmpty:           "分组名称不能为空（如 科室干部、分管科室负责人）。",
-	ErrNotAMember:           "%s目前不在“%s”分组中，无需登记离开。",
-	ErrLeaveEarly:           "离开日期 %s 早于%s加入“%s”的日期 %s，请检查。",
-	ErrNoGroupFor:           "没有名为“%s”的人员分组；请先用 taizhang people add --name 姓名 --group %[1]s 添加人员。",
-	ErrEachCadence:          "按人计的事项频次不能短于每月；请用 month、quarter、half 或 year。",
-	ErrNameTwice:            "“%s”写了两次；请只写一次，同名的两个人请注明区别，如 %s（财务科）、%[2]s（办公室）。",
-	ErrNoNames:              "没有写姓名；请写至少一个姓名，多个姓名用顿号、逗号或换行分开。",
-	ErrStillMember:          "%s已在“%s”分组中。",
-	ErrRosterChanged:        "名单已被其他程序修改，不能撤销。",
-	ErrPersonChanged:        "这个人员在打开后已被其他窗口修改或删除；没有做任何改动，请重新打开再改。",
-	ErrImportMembership:     "文件中有一段“%s”分组的离开日期早于加入日期。",
-	ErrImportPersonDate:     "第%d个人员（“%s”）的日期“%s”无效。",
-	ErrWarnEmptyGroup:       "“%s”要与“%s”分组的每个人谈话，但这个分组还没有人，谈话覆盖无从统计；请先在人员名单中添加（taizhang people add --name 姓名 --group %[2]s）。",
-	ErrWarnNoEvidence:       "%s “%s”的记录没有佐证材料（应有：%s）；请用 taizhang evidence add %d 附上。",
-	ErrImportBadCategory:    "类别“%s”无效，应为 study、talk、lesson、meeting、report、research、education 或 other。",
-	ErrImportArchiveDate:    "归档日期“%s”无效。",
-	ErrImportCadence:        "%d年要求的频次“%s”无效，应为 week、month、quarter、half 或 year。",
-	ErrImportStart:          "%d年要求的起始日期“%s”无效。",
-	ErrImportTargetTwice:    "%d年的要求出现了两次。",
-	ErrImportRecordDate:     "的日期“%s”无效，应写成 YYYY-MM-DD。",
-	ErrImportRecordTime:     "的 %s 时间“%s”不是 RFC 3339 时间。",
-	ErrImportRecordFor:      "的计入期间“%s”无效（应为记录日期之前已结束的期间，如 2026-H2）。",
-	ErrImportExcusePeriod:   "第%d个免于要求的期间“%s”无效。",
-	ErrImportExcuseNoReason: "免于要求的期间 %s 没有理由。",
-	ErrImportExcuseTwice:    "免于要求的期间 %s 出现了两次。",
-	ErrImportItemTime:       "的时间“%s”不是 RFC 3339 时间。",
-	ErrImportItemBoth:       "既是纸质材料又带有文件内容，无法分辨。",
-	ErrImportItemNeither:    "既没有文件内容的 sha256，也没有纸质材料位置（paper）。",
-	ErrImportItemTooLarge:   "超过 50 MB 的上限。",
-	ErrImportItemSize:       "的内容有 %d 字节，与 size %d 不符；文件可能不完整。",
-	ErrImportItemHash:       "的内容与其 sha256 不符；文件可能已损坏或被改动。",
-	ErrFileDir:              "目录",
-	ErrFilePipe:             "命名管道（FIFO）",
-	ErrFileSocket:           "套接字",
-	ErrFileCharDevice:       "字符设备",
-	ErrFileBlockDevice:      "块设备",
-	ErrFileSymlink:          "符号链接",
-	ErrFileRegular:          "普通文件",
-	ErrFileSpecial:          "特殊文件",
-	ErrFileBackup:           "台账备份文件",
-	ErrFileExport:           "导出文件",
-}
+// kindTextZh is the shared Chinese wording, with
+// the command line's own: it names flags and commands.
+var kindTextZh = func() catalog.KindText {
+	k := catalog.KindsZh
+	k.ErrNoLedger = "找不到台账 %s；第一次使用请直接运行 taizhang（或 taizhang template apply …）建立台账，或用 --db 指定已有的台账。"
+	k.ErrLedgerIsDir = "%s 是一个目录，不是台账文件；请用 --db 指定台账文件的路径。"
+	k.ErrLedgerNotRegular = "%s 不是普通文件（是%s），不能作为台账；请用 --db 指定台账文件。"
+	k.ErrLedgerEmpty = "%s 是空文件，不是台账；请删除它或用 --db 指定其他路径。"
+	k.ErrNotSQLite = "%s 不是台账文件（不是 SQLite 数据库）；请用 --db 指定正确的台账。"
+	k.ErrOtherSQLite = "%s 是其他程序的 SQLite 数据库，不是台账；请用 --db 指定正确的台账。"
+	k.ErrBadSchema = "%s 的数据格式编号是 %d，不是台账程序写入的值；文件可能已被其他程序改动，请用 --db 指定正确的台账，或从备份恢复（taizhang restore）。"
+	k.ErrFileReadOnly = "台账文件 %s 是只读的，只能查看（status、records、export）；要修改请恢复写权限（chmod u+w）或用 --db 指定其他台账。"
+	k.ErrDirReadOnly = "台账所在目录 %s 是只读的，台账只能查看（status、records、export）；要修改请恢复目录写权限或把台账移到可写的目录。"
+	k.ErrPathTooLong = "路径 %s 太长（%d 字节，SQLite 最多能打开约 %d 字节的路径）；请换一个较短的路径（--db）。"
+	k.ErrDamaged = "台账 %s 已损坏，无法打开；请用 taizhang restore 从备份恢复。"
+	k.ErrNewDirReadOnly = "目录 %s 是只读的，无法新建台账；请换一个可写的路径（--db）。"
+	k.ErrNewNotDir = "%s 不是目录，无法在其中新建台账；请用 --db 指定其他路径。"
+	k.ErrNotLedger = "%s 不是台账文件；请用 --db 指定正确的台账。"
+	k.ErrForeignKey = "台账 %s 中有记录或要求指向不存在的事项，这次修改没有保存；请用 taizhang export --format json 导出核对，或从备份恢复。"
+	k.ErrReadOnly = "台账 %s 不能写入（文件、其目录或所在磁盘是只读的）；请检查权限，或用 --db 指定可写的台账。"
+	k.ErrDestIsDir = "%s 是一个目录；请在 -o 中给出文件名。"
+	k.ErrReplaceOnlyFiles = "%s 是%s，不是普通文件，--force 只覆盖普通文件；请用 -o 指定其他文件名。"
+	k.ErrNoDutyID = "没有编号为 %d 的事项；用 taizhang duty list 查看全部事项。"
+	k.ErrNoDutyTitle = "没有名称含“%s”的事项；用 taizhang duty list 查看全部事项。"
+	k.ErrExcuseReason = "请写明免于要求的理由（如 病休、上级统一组织、岗位调整），用 --reason 给出。"
+	k.ErrNoEvidenceID = "没有编号为 %d 的佐证材料；用 taizhang evidence list 查看。"
+	k.ErrProfileChanged = "个人信息刚被另一个程序修改；未做改动，请重新运行这条命令。"
+	k.ErrAllJSONOnly = "--all（导出全部年度）只用于 json 格式；其他格式每次导出一个年度。"
+	k.ErrReportFormats = "述责述廉报告（--layout report）只能导出为 md、txt 或 docx；xlsx、csv 和 json 是台账数据，不分版式。"
+	k.ErrBinaryOut = "%s 是二进制格式，不能输出到终端；请用 -o 给出文件名，如 -o 履职情况.docx。"
+	k.ErrExportIsDir = "%s 是一个目录；请用 -o 给出文件名。"
+	k.ErrZipExists = "%s 已存在；检查材料从不覆盖已有文件（--force 对 zip 无效），请用 -o 指定新的文件名或先移走它。"
+	k.ErrStrict = "导出前检查发现%d个问题，已按 --strict 停止，未写入文件；补全台账或去掉 --strict 后再导出。"
+	k.ErrLedgerNotEmpty = "台账中已有数据，示例数据只能写入空台账；请用 --db 指定一个新文件。"
+	k.ErrImportTarget = "事项“%s”%d年的要求在文件中是“%s”，台账中是“%s”，无法合并；请先用 taizhang duty edit 统一后再导入。"
+	k.ErrImportTooBig = "文件超过2 GB，超出了导入的上限；整本台账请用 taizhang backup / restore 迁移。"
+	k.ErrImportNotUTF8 = "它不是 UTF-8 编码（可能被另存为 GBK/GB18030 或 UTF-16）；请用 taizhang export --format json 导出的原文件，或先转换为 UTF-8。"
+	k.ErrImportNotOurs = "这不是台账导出的 JSON 文件（format 应为 %s）；请用 taizhang export --format json 导出的文件。"
+	k.ErrNotOnRoster = "人员名单上没有“%s”；用 taizhang people list 查看名单。"
+	k.ErrNoGroupFor = "没有名为“%s”的人员分组；请先用 taizhang people add --name 姓名 --group %[1]s 添加人员。"
+	k.ErrEachCadence = "按人计的事项频次不能短于每月；请用 month、quarter、half 或 year。"
+	k.ErrWarnEmptyGroup = "“%s”要与“%s”分组的每个人谈话，但这个分组还没有人，谈话覆盖无从统计；请先在人员名单中添加（taizhang people add --name 姓名 --group %[2]s）。"
+	k.ErrWarnNoEvidence = "%s “%s”的记录没有佐证材料（应有：%s）；请用 taizhang evidence add %d 附上。"
+	return k
+}()
 
-var kindTextEn = KindText{
-	ErrNoLedger:             "There is no ledger at %s; start one by running taizhang (or taizhang template apply …), or give an existing one with --db.",
-	ErrLedgerIsDir:          "%s is a directory, not a ledger file; give the ledger file's path with --db.",
-	ErrLedgerNotRegular:     "%s is not a regular file (it is %s) and cannot be a ledger; give a ledger file with --db.",
-	ErrLedgerEmpty:          "%s is an empty file, not a ledger; remove it or give another path with --db.",
-	ErrNotSQLite:            "%s is not a taizhang ledger (not an SQLite database); give the right ledger with --db.",
-	ErrOtherSQLite:          "%s is an SQLite database of another program, not a taizhang ledger; give the right ledger with --db.",
-	ErrBadSchema:            "%s has the schema number %d, which taizhang never writes; another program may have changed it. Give the right ledger with --db, or restore a backup (taizhang restore).",
-	ErrNewerSchema:          "%s was written by a newer taizhang (schema %d; this build knows up to %d); upgrade taizhang to open it.",
-	ErrReadOnlyWAL:          "The ledger %s cannot be written and its -wal file holds records not yet merged, so it cannot be read in place; copy the ledger with its -wal file to a writable directory and read it there.",
-	ErrReadOnlyOld:          "The ledger %s is read-only and in an older format that must be upgraded before it can be read; copy it somewhere writable (or make it writable) and open it again.",
-	ErrFileReadOnly:         "The ledger %s is read-only: it can be read (status, records, export) but not changed; make it writable (chmod u+w) or give another ledger with --db.",
-	ErrDirReadOnly:          "The ledger's directory %s is read-only: the ledger can be read (status, records, export) but not changed; make the directory writable or move the ledger.",
-	ErrMoveAside:            "The damaged ledger %s could not be moved aside (%v); check that the directory %s can be written to and try again.",
-	ErrPathTooLong:          "The path %s is too long (%d bytes; SQLite opens paths up to about %d bytes); choose a shorter one with --db.",
-	ErrDamaged:              "The ledger %s is damaged and cannot be opened; restore it from a backup with taizhang restore.",
-	ErrPlantedFile:          "%s beside the ledger is not a regular file (it is %s) and may have been planted; the ledger was not opened. Remove it once no taizhang is running, or move the ledger to a directory only you can write to.",
-	ErrOtherOwner:           "%s beside the ledger belongs to another user, who could read your records through it; the ledger was not opened. Remove it once no taizhang is running, or move the ledger to a directory only you can write to.",
-	ErrOthersRead:           "%s beside the ledger can be read by other users and could not be made private; the ledger was not opened. Make it private with chmod 600, or move the ledger to a directory only you can write to.",
-	ErrNewDirReadOnly:       "The directory %s is read-only, so no ledger can be created there; choose a writable path with --db.",
-	ErrNewNotDir:            "%s is not a directory, so no ledger can be created in it; give another path with --db.",
-	ErrNotLedger:            "%s is not a taizhang ledger; give the right ledger with --db.",
-	ErrForeignKey:           "The ledger %s holds records or targets that point at a duty that is not there, so the change was not saved; check it with taizhang export --format json, or restore a backup.",
-	ErrDiskFull:             "The disk holding %s is full, so this was not done and the records already there are untouched; free some space and try again.",
-	ErrBusy:                 "Another program (or another taizhang window) kept the ledger %s busy for more than 10 seconds; close it or let it finish, then try again.",
-	ErrReadOnly:             "The ledger %s cannot be written (the file, its directory or its disk is read-only); check the permissions, or give a writable ledger with --db.",
-	ErrCannotOpen:           "The ledger %s cannot be opened; check the permissions of the file and its directory.",
-	ErrDirNoWrite:           "Nothing can be written in the directory %s (%v); choose a writable directory or make it writable.",
-	ErrCannotRead:           "%s cannot be read (%v); check its permissions.",
-	ErrNoSuchFile:           "There is no file %s; check the path.",
-	ErrNotAFile:             "%s is %s, not %s; give the path of a file.",
-	ErrBackupNotWritten:     "%s could not be written; check the directory's permissions and free space.",
-	ErrNoDir:                "The directory %[2]s does not exist; create it or choose another path.",
-	ErrDirNotWritable:       "The directory %s cannot be written to; choose a writable directory or make it writable.",
-	ErrDestIsDir:            "%s is a directory; give a file name with -o.",
-	ErrReplaceOnlyFiles:     "%s is %s, not a regular file, and --force only replaces regular files; choose another name with -o.",
-	ErrBackupEmpty:          "%s is an empty file, not a ledger backup.",
-	ErrNotABackup:           "%s is not a taizhang ledger and cannot be restored.",
-	ErrRestoreReadOnly:      "The ledger %s was opened read-only and cannot be restored.",
-	ErrBackupDamaged:        "%s is damaged and cannot be restored; choose another backup.",
-	ErrBackupForeignKey:     "%s holds records or targets that point at a duty that is not there, so it cannot be restored; choose another backup.",
-	ErrTitleEmpty:           "The title is empty; give the duty a title.",
-	ErrCategory:             "The category is not known; use study, talk, lesson, meeting, report, research, education or other.",
-	ErrYearRange:            "The year must be between 1900 and 2999.",
-	ErrCadence:              "The cadence is not known; use week, month, quarter, half or year.",
-	ErrMin:                  "The minimum must be a whole number from 1 to 1000.",
-	ErrStartOutside:         "The start date must fall in the target's year.",
-	ErrStartAfterLast:       "The start date is after %d's last week (ending %s), so nothing would be required that year.",
-	ErrDateMissing:          "The date is missing; write it as YYYY-MM-DD.",
-	ErrDateFuture:           "The date %s is in the future; records can only be logged for today or earlier.",
-	ErrDateYear:             "The date's year must be between 1900 and 2999.",
-	ErrRecordTextLong:       "The topic, participants or place is longer than %d characters; shorten it.",
-	ErrRecordNoteLong:       "The note is longer than %d characters; shorten it.",
-	ErrProfileLong:          "The name, post or unit is longer than %d characters; shorten it.",
-	ErrDutyUnnamed:          "Name the duty by its id or part of its title.",
-	ErrNoDutyID:             "There is no duty with id %d; see all duties with taizhang duty list.",
-	ErrNoDutyTitle:          "No duty's title contains %q; see all duties with taizhang duty list.",
-	ErrRecordsAfter:         "The duty %q has a record on %s; archive it on that day or later.",
-	ErrDutyChanged:          "The duty was changed elsewhere, or a backup was restored, since it was opened; nothing was changed: open it again.",
-	ErrForNoTarget:          "The duty has no target in %d, so the record cannot count for %s.",
-	ErrForCadence:           "%s is not one of the duty's periods: in %d it is counted %s; write a period such as %s.",
-	ErrNoSuchPeriod:         "The period %s does not exist; check it.",
-	ErrForNotEnded:          "%s is later than the record's date %s; a record can only count for a period that has ended.",
-	ErrForTooOld:            "%s ended on %s, more than %d days before the record; log it for the period of its date.",
-	ErrExcuseReason:         "Give the reason the period is excused (sick leave, organised by the higher level, change of post) with --reason.",
-	ErrExcuseMet:            "%s is already met (%d/%d); a met period cannot be excused.",
-	ErrNotRequired:          "%s is not required anyway (before the start date or after the archive day); there is nothing to excuse.",
-	ErrNoPeriodOfDuty:       "The duty has no period %s: in %d it is counted %s; write a period such as %s.",
-	ErrTooLong:              "%s is longer than %d characters; shorten it.",
-	ErrFieldTitle:           "The title",
-	ErrFieldBasis:           "The basis",
-	ErrFieldEvidence:        "The expected evidence",
-	ErrFieldDescription:     "The description",
-	ErrFieldPaper:           "The paper locator",
-	ErrFieldReason:          "The reason",
-	ErrPaperEmpty:           "The paper locator is empty; say where the paper is kept, e.g. \"minutes book, page 12\".",
-	ErrPeriodUnknown:        "The period %q is not understood; write it as 2026, 2026-H1, 2026-Q3, 2026-08 or 2026-W05.",
-	ErrPeriodMissing:        "The period %q does not exist (%d has %d %s); check it.",
-	ErrTooLarge:             "The file %s is %s, over the 50 MB limit; compress or split it, then attach it.",
-	ErrEvidenceIsDir:        "%s is a directory; name the files in it one by one.",
-	ErrEvidenceNotRegular:   "%s is not a regular file (a pipe or a device, perhaps) and cannot be evidence.",
-	ErrEvidenceUnreadable:   "The file %s cannot be read; check its permissions.",
-	ErrPaperTwice:           "The record already has the paper evidence %q.",
-	ErrSameContent:          "The file %s has the same content as %s, which the record already has.",
-	ErrNoEvidenceID:         "There is no evidence item %d; see taizhang evidence list.",
-	ErrPaperNoFile:          "Evidence item %d is paper (%s); there is no file to save.",
-	ErrExcuseNoTarget:       "The duty %q has no target in %d, so it has no period to excuse.",
-	ErrNotExcused:           "%[2]s of the duty %[1]q is not excused; there is nothing to withdraw.",
-	ErrExcuseChanged:        "The excuse was changed elsewhere since, so it cannot be undone.",
-	ErrArchivedOn:           "The duty %q was archived on %s, so nothing after that day can be logged.",
-	ErrNoTargetIn:           "The duty %q has no target in %d.",
-	ErrNoRecordID:           "There is no record %d.",
-	ErrRecordChanged:        "The record was changed or deleted elsewhere, or a backup was restored, since it was opened; nothing was changed: open it again.",
-	ErrRecordUndoChanged:    "The record was changed or deleted elsewhere since, so it cannot be undone.",
-	ErrRestoredSince:        "A backup was restored into the ledger since, so what was done before it cannot be undone.",
-	ErrProfileChanged:       "The profile was just changed by another program; nothing was changed: run the command again.",
-	ErrExportFormat:         "The export format must be md, txt, docx, xlsx, csv, json or zip.",
-	ErrAllJSONOnly:          "--all (every year) works with the json format only; the other formats export one year.",
-	ErrExportYear:           "The year %d is outside 1900-2999.",
-	ErrExportLayout:         "The layout must be summary or report.",
-	ErrReportFormats:        "The report layout (--layout report) is written as md, txt or docx; xlsx, csv and json hold the ledger and have no layout.",
-	ErrBinaryOut:            "%s is a binary format and cannot go to the terminal; give a file with -o, e.g. -o summary.docx.",
-	ErrExportIsDir:          "%s is a directory; give a file name with -o.",
-	ErrZipExists:            "%s already exists; the inspection bundle is never written over a file (--force does not apply to zip): choose a new name with -o or move it away.",
-	ErrStrict:               "The check found %d issues, so with --strict nothing was written; complete the ledger or drop --strict.",
-	ErrDuplicateTitle:       "A duty called %q already exists (id %d); choose another title.",
-	ErrLedgerNotEmpty:       "The ledger already holds data; demo data only goes into an empty ledger, so give a new file with --db.",
-	ErrPlanTextTooBig:       "The text is larger than 8 MB, too big for a work plan; keep only the plan's text and try again.",
-	ErrPlanRTF:              "This is an RTF file; save it as .docx or plain text (.txt) in Word or WPS and try again.",
-	ErrPlanPDF:              "This is a PDF file, not plain text; copy its text into a .txt file and try again.",
-	ErrPlanUTF16:            "The file is marked as UTF-16 but is cut short or damaged; save it as UTF-8 text and try again.",
-	ErrPlanEncoding:         "The file's encoding is none of UTF-8, UTF-16, GB18030/GBK or Big5; save it as UTF-8 text and try again.",
-	ErrPlanBinary:           "The file is not text (it holds binary data); give the plan as a .txt file.",
-	ErrDocxTooBig:           "The file is larger than 20 MB, too big for a work plan; remove its pictures or keep only the plan's text and try again.",
-	ErrDocxDamaged:          "The Word file is damaged and cannot be read; open it in Word, save it again as .docx and try again.",
-	ErrDocxNotWord:          "This is a zip or another Office file, not a Word document; give the plan as a .docx or .txt file.",
-	ErrDocxPassword:         "The Word file is protected by a password; remove the password in Word (File, Info, Protect Document), save it and try again.",
-	ErrDocxUnpacksTooMuch:   "The Word file unpacks to far too much data for a work plan; keep only the plan's text, save it again and try again.",
-	ErrDocxTextTooBig:       "The Word file holds more than 8 MB of text, too much for a work plan; keep only the plan's text and try again.",
-	ErrDocxOldDoc:           "This is the old Word format (.doc), which cannot be read directly; save it as .docx in Word or WPS and try again.",
-	ErrImportSameTitle:      "Two duties are called %q and cannot be told apart; merge them, then import.",
-	ErrImportBadFor:         "The period %s a record counts for does not exist.",
-	ErrImportBadExcuse:      "The duty %q has an excused period that does not exist or has no reason.",
-	ErrImportCategory:       "The duty %q is in category %s in the file but %s in the ledger; make them agree, then import again.",
-	ErrImportTarget:         "The duty %[1]q requires %[3]q in %[2]d in the file but %[4]q in the ledger; make them agree with taizhang duty edit, then import again.",
-	ErrAmbiguous:            "%q matches several duties: %s; be more specific or use the id.",
-	ErrAmbiguousMore:        "%q matches several duties: %s and others, %d in all; be more specific or use the id.",
-	ErrImportTooBig:         "the file is over 2 GB, the most import reads; move a whole ledger with taizhang backup and restore.",
-	ErrImportNotUTF8:        "it is not UTF-8 (it may have been saved as GBK/GB18030 or UTF-16); use the file taizhang export --format json wrote, or convert it to UTF-8 first.",
-	ErrImportNotOurs:        "it is not a taizhang JSON export (its format should be %s); use a file made by taizhang export --format json.",
-	ErrImportVersion:        "its version is missing or not a whole number.",
-	ErrImportNewer:          "it was written by a newer taizhang (format version %d; this build knows up to %d); upgrade taizhang to import it.",
-	ErrImportTrailing:       "there is more after the JSON document.",
-	ErrImportExportedAt:     "its exported_at %q is not an RFC 3339 time.",
-	ErrImportYear:           "its year %d is outside 1900-2999.",
-	ErrImportSyntax:         "it is not valid JSON (line %d); the file may be damaged or edited.",
-	ErrImportFieldType:      "the field %s has the wrong type (line %d; it should be %s).",
-	ErrImportEmpty:          "the file is empty or cut short.",
-	ErrImportProfileStart:   "its post start date (profile.start) %q is not a date.",
-	ErrImportTwoDuties:      "duties %d and %d are both called %q and cannot be told apart; merge them, then import.",
-	ErrImportOther:          "it is not a taizhang JSON export (%s).",
-	ErrNameAmbiguous:        "%d people on the roster are called %q: %s; say which one.",
-	ErrNotOnRoster:          "%q is not on the roster; see taizhang people list.",
-	ErrNameEmpty:            "The name is empty; give the person's name.",
-	ErrFieldName:            "The name",
-	ErrFieldNote:            "The note",
-	ErrFieldGroup:           "The group's name",
-	ErrNameSeparators:       "A name cannot hold 、 , ; / or spaces (they separate participants); give one person's name, written without spaces.",
-	ErrNameTaken:            "%[1]q is already on the roster; tell people of the same name apart with a note (such as their section).",
-	ErrNameTakenNoNote:      "%q is already on the roster; two people of the same name each need a note that tells them apart: give both one.",
-	ErrGroupEmpty:           "The group is empty; name it (such as Section staff, Section chiefs).",
-	ErrNotAMember:           "%s is not in the group %q now; there is nothing to leave.",
-	ErrLeaveEarly:           "The leaving day %s is before %s joined %q on %s; check it.",
-	ErrNoGroupFor:           "There is no group %q; add its people first with taizhang people add --name NAME --group %[1]q.",
-	ErrEachCadence:          "A per-person duty cannot be counted more often than monthly; use month, quarter, half or year.",
-	ErrNameTwice:            "%q is given twice; give each person once, and tell two people of the same name apart as %s（finance）, %[2]s（office）.",
-	ErrNoNames:              "No names are given; give at least one, separated by commas or new lines.",
-	ErrStillMember:          "%s is already in the group %q.",
-	ErrRosterChanged:        "The roster was changed elsewhere since, so it cannot be undone.",
-	ErrPersonChanged:        "The person was changed or removed elsewhere since they were opened; nothing was changed: open them again.",
-	ErrImportMembership:     "The file has a membership of %q that ends before it begins.",
-	ErrImportPersonDate:     "person %d (%q) has the date %q, which is not a date.",
-	ErrWarnEmptyGroup:       "%q is owed to each person of the group %q, which has nobody in it, so its coverage cannot be counted; add the people first (taizhang people add --name NAME --group %[2]s).",
-	ErrWarnNoEvidence:       "The %s record of %q has no evidence (it should have: %s); attach it with taizhang evidence add %d.",
-	ErrImportBadCategory:    "the category %q is not one of study, talk, lesson, meeting, report, research, education, other.",
-	ErrImportArchiveDate:    "the archive date %q is not a date.",
-	ErrImportCadence:        "the %d target's cadence %q is not one of week, month, quarter, half, year.",
-	ErrImportStart:          "the %d target's start date %q is not a date.",
-	ErrImportTargetTwice:    "the %d target is given twice.",
-	ErrImportRecordDate:     "has the date %q, which is not a YYYY-MM-DD date.",
-	ErrImportRecordTime:     "has the %s time %q, which is not an RFC 3339 time.",
-	ErrImportRecordFor:      "counts for %q, which is not a period that ended before its date (such as 2026-H2).",
-	ErrImportExcusePeriod:   "excused period %d, %q, is not a period.",
-	ErrImportExcuseNoReason: "the excused period %s has no reason.",
-	ErrImportExcuseTwice:    "the excused period %s is given twice.",
-	ErrImportItemTime:       "has the time %q, which is not an RFC 3339 time.",
-	ErrImportItemBoth:       "is both a paper locator and a file.",
-	ErrImportItemNeither:    "has neither a file's sha256 nor a paper locator.",
-	ErrImportItemTooLarge:   "is over the 50 MB limit.",
-	ErrImportItemSize:       "holds %d bytes but its size says %d; the file may be cut short.",
-	ErrImportItemHash:       "does not match its sha256; the file may be damaged or edited.",
-	ErrFileDir:              "a directory",
-	ErrFilePipe:             "a named pipe (FIFO)",
-	ErrFileSocket:           "a socket",
-	ErrFileCharDevice:       "a character device",
-	ErrFileBlockDevice:      "a block device",
-	ErrFileSymlink:          "a symbolic link",
-	ErrFileRegular:          "a regular file",
-	ErrFileSpecial:          "a special file",
-	ErrFileBackup:           "a ledger backup",
-	ErrFileExport:           "an export file",
-}
+// kindTextEn is the shared English wording, with
+// the command line's own: it names flags and commands.
+var kindTextEn = func() catalog.KindText {
+	k := catalog.KindsEn
+	k.ErrNoLedger = "There is no ledger at %s; start one by running taizhang (or taizhang template apply …), or give an existing one with --db."
+	k.ErrLedgerIsDir = "%s is a directory, not a ledger file; give the ledger file's path with --db."
+	k.ErrLedgerNotRegular = "%s is not a regular file (it is %s) and cannot be a ledger; give a ledger file with --db."
+	k.ErrLedgerEmpty = "%s is an empty file, not a ledger; remove it or give another path with --db."
+	k.ErrNotSQLite = "%s is not a taizhang ledger (not an SQLite database); give the right ledger with --db."
+	k.ErrOtherSQLite = "%s is an SQLite database of another program, not a taizhang ledger; give the right ledger with --db."
+	k.ErrBadSchema = "%s has the schema number %d, which taizhang never writes; another program may have changed it. Give the right ledger with --db, or restore a backup (taizhang restore)."
+	k.ErrFileReadOnly = "The ledger %s is read-only: it can be read (status, records, export) but not changed; make it writable (chmod u+w) or give another ledger with --db."
+	k.ErrDirReadOnly = "The ledger's directory %s is read-only: the ledger can be read (status, records, export) but not changed; make the directory writable or move the ledger."
+	k.ErrPathTooLong = "The path %s is too long (%d bytes; SQLite opens paths up to about %d bytes); choose a shorter one with --db."
+	k.ErrDamaged = "The ledger %s is damaged and cannot be opened; restore it from a backup with taizhang restore."
+	k.ErrNewDirReadOnly = "The directory %s is read-only, so no ledger can be created there; choose a writable path with --db."
+	k.ErrNewNotDir = "%s is not a directory, so no ledger can be created in it; give another path with --db."
+	k.ErrNotLedger = "%s is not a taizhang ledger; give the right ledger with --db."
+	k.ErrForeignKey = "The ledger %s holds records or targets that point at a duty that is not there, so the change was not saved; check it with taizhang export --format json, or restore a backup."
+	k.ErrReadOnly = "The ledger %s cannot be written (the file, its directory or its disk is read-only); check the permissions, or give a writable ledger with --db."
+	k.ErrDestIsDir = "%s is a directory; give a file name with -o."
+	k.ErrReplaceOnlyFiles = "%s is %s, not a regular file, and --force only replaces regular files; choose another name with -o."
+	k.ErrNoDutyID = "There is no duty with id %d; see all duties with taizhang duty list."
+	k.ErrNoDutyTitle = "No duty's title contains %q; see all duties with taizhang duty list."
+	k.ErrExcuseReason = "Give the reason the period is excused (sick leave, organised by the higher level, change of post) with --reason."
+	k.ErrNoEvidenceID = "There is no evidence item %d; see taizhang evidence list."
+	k.ErrProfileChanged = "The profile was just changed by another program; nothing was changed: run the command again."
+	k.ErrAllJSONOnly = "--all (every year) works with the json format only; the other formats export one year."
+	k.ErrReportFormats = "The report layout (--layout report) is written as md, txt or docx; xlsx, csv and json hold the ledger and have no layout."
+	k.ErrBinaryOut = "%s is a binary format and cannot go to the terminal; give a file with -o, e.g. -o summary.docx."
+	k.ErrExportIsDir = "%s is a directory; give a file name with -o."
+	k.ErrZipExists = "%s already exists; the inspection bundle is never written over a file (--force does not apply to zip): choose a new name with -o or move it away."
+	k.ErrStrict = "The check found %d issues, so with --strict nothing was written; complete the ledger or drop --strict."
+	k.ErrLedgerNotEmpty = "The ledger already holds data; demo data only goes into an empty ledger, so give a new file with --db."
+	k.ErrImportTarget = "The duty %[1]q requires %[3]q in %[2]d in the file but %[4]q in the ledger; make them agree with taizhang duty edit, then import again."
+	k.ErrImportTooBig = "the file is over 2 GB, the most import reads; move a whole ledger with taizhang backup and restore."
+	k.ErrImportNotUTF8 = "it is not UTF-8 (it may have been saved as GBK/GB18030 or UTF-16); use the file taizhang export --format json wrote, or convert it to UTF-8 first."
+	k.ErrImportNotOurs = "it is not a taizhang JSON export (its format should be %s); use a file made by taizhang export --format json."
+	k.ErrNotOnRoster = "%q is not on the roster; see taizhang people list."
+	k.ErrNoGroupFor = "There is no group %q; add its people first with taizhang people add --name NAME --group %[1]q."
+	k.ErrEachCadence = "A per-person duty cannot be counted more often than monthly; use month, quarter, half or year."
+	k.ErrWarnEmptyGroup = "%q is owed to each person of the group %q, which has nobody in it, so its coverage cannot be counted; add the people first (taizhang people add --name NAME --group %[2]s)."
+	k.ErrWarnNoEvidence = "The %s record of %q has no evidence (it should have: %s); attach it with taizhang evidence add %d."
+	return k
+}()

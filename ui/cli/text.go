@@ -1,6 +1,9 @@
 package cli
 
-import "taizhang/model"
+import (
+	"taizhang/model"
+	"taizhang/ui/internal/catalog"
+)
 
 // Text is the command line's wording in one language: one catalogue per
 // language, as the terminal interface keeps in ui.Text. Each message is a
@@ -53,7 +56,7 @@ type Text struct {
 	// template list: a set's name, its title, how many duties.
 	TemplateLine string
 
-	KindText
+	catalog.KindText
 }
 
 var textZh = Text{
