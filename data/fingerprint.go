@@ -28,6 +28,8 @@ func Fingerprint(path string, now time.Time) (string, bool) {
 	if err != nil {
 		return "", false
 	}
+	// SQLite writes the -wal beside the file a symbolic link points to.
+	abs = realPath(abs)
 	var b strings.Builder
 	b.WriteString(abs)
 	for i, p := range []string{abs, abs + "-wal"} {

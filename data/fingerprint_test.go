@@ -76,6 +76,22 @@ func TestFingerprint(t *testing.T) {
 	if _, ok := Fingerprint(db, now); ok {
 		t.Fatal("a directory in place of the -wal gives a fingerprint")
 	}
+	// Through a symbolic link: SQLite keeps the -wal beside the file the
+	// link points to, and a change there changes the link's fingerprint.
+	os.RemoveAll(db + "-wal")
+	write(db+"-wal", "frame", old)
+	link := filepath.Join(t.TempDir(), "link.db")
+	if err := os.Symlink(db, link); err != nil {
+		t.Fatal(err)
+	}
+	before, ok := Fingerprint(link, now)
+	if !ok {
+		t.Fatal("no fingerprint through a link")
+	}
+	write(db+"-wal", "frame2", old.Add(2*time.Millisecond))
+	if after, _ := Fingerprint(link, now); after == before {
+		t.Fatal("a change of the -wal beside the link's target left the link's fingerprint as it was")
+	}
 	fifo := filepath.Join(dir, "fifo.db")
 	if err := syscall.Mkfifo(fifo, 0o600); err == nil {
 		os.Chtimes(fifo, old, old)

@@ -758,3 +758,23 @@ func TestDashboardShowsTheYearVerdictBesideDueSoon(t *testing.T) {
 	a := newTestApp(t, s, model.English, 80, 24)
 	mustContain(t, a, "due soon · year missed")
 }
+
+// Saving the form of a duty owed to each person of a group keeps the
+// group: the form has no field for it.
+func TestDutyFormKeepsThePerPersonGroup(t *testing.T) {
+	s, _ := testLedger(t)
+	a := newTestApp(t, s, model.Chinese, 100, 30)
+	selectDuty(t, a, "提醒谈话")
+	press(t, a, "e", "tab", "tab", "tab", "tab", "ctrl+u", "《工作规则》第5条", "ctrl+s")
+	mustContain(t, a, "已保存事项")
+	all, _ := s.Duties(bg)
+	d, err := model.MatchDuty(all, "提醒谈话")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, has, err := s.TargetFor(bg, d.ID, model.NewDate(2026, 6, 1))
+	if err != nil || !has || tg.Each != "分管科室负责人" || d.Basis != "《工作规则》第5条" {
+		t.Fatalf("after saving the form: target %+v (%v, %v), basis %q", tg, has, err, d.Basis)
+	}
+	mustContain(t, a, "人")
+}

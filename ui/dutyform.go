@@ -94,6 +94,12 @@ func (df *dutyForm) submit() {
 	d := model.Duty{Title: f.value("title"), Category: model.Categories[f.field("category").choice], Basis: f.value("basis"),
 		Evidence: f.value("evidence")}
 	tg := model.Target{Year: df.year, Cadence: model.Cadences[f.field("cadence").choice], Min: n, Start: start}
+	if df.old != nil {
+		// The form has no field for the group a per-person duty is owed
+		// to: the duty keeps it (people add/edit and duty edit --each
+		// change it).
+		tg.Each = df.old.Target.Each
+	}
 	if df.old == nil {
 		f.saving(addDutyMsg{d, tg})
 		return
