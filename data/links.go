@@ -20,17 +20,27 @@ func pinName(ctx context.Context, tx queryer, r model.Roster, name string) error
 	if !ok {
 		return nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, participants FROM records WHERE instr(participants, ?) > 0`, name)
+	// Only records written while the person was on the roster meant them:
+	// a record that named no one on the roster then is not theirs to keep.
+	var since string
+	if err := tx.QueryRowContext(ctx, `SELECT created_at FROM people WHERE id = ?`, p.ID).Scan(&since); err != nil {
+		return err
+	}
+	from := parseStamp(since)
+	rows, err := tx.QueryContext(ctx, `SELECT id, participants, created_at FROM records WHERE instr(participants, ?) > 0`, name)
 	if err != nil {
 		return err
 	}
 	var ids []int64
 	for rows.Next() {
 		var id int64
-		var with string
-		if err := rows.Scan(&id, &with); err != nil {
+		var with, created string
+		if err := rows.Scan(&id, &with, &created); err != nil {
 			rows.Close()
 			return err
+		}
+		if parseStamp(created).Before(from) {
+			continue
 		}
 		for _, n := range model.People(with) {
 			if n == name {

@@ -124,3 +124,38 @@ func TestPerPersonDutyThroughTheStore(t *testing.T) {
 		t.Fatalf("loaded coverage = %+v", c)
 	}
 }
+
+// A talk that named 张伟 before anyone of that name was on the roster is
+// not taken for the first 张伟 added once a second one comes: it meant no
+// one on the roster, and with two of that name it counts for neither.
+func TestNameNotPinnedToSomeoneAddedLater(t *testing.T) {
+	s := openTemp(t)
+	today := day("2026-11-20")
+	g := []Joining{{Group: "科室干部"}}
+	if _, err := s.AddPerson(ctx, model.Person{Name: "张三"}, g); err != nil {
+		t.Fatal(err)
+	}
+	id, err := s.AddDuty(ctx, model.Duty{Title: "谈心谈话", Category: model.Talk}, model.Target{Year: 2026, Cadence: model.Year, Min: 1, Each: "科室干部"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AddRecord(ctx, model.Record{DutyID: id, Date: day("2026-03-01"), With: "张伟"}, today); err != nil {
+		t.Fatal(err)
+	}
+	for _, note := range []string{"财务科", "办公室"} {
+		if _, err := s.AddPerson(ctx, model.Person{Name: "张伟", Note: note}, g); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ys, err := s.YearStatus(ctx, 2026, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := ys.Duties[0].Coverage
+	if c == nil {
+		t.Fatal("no coverage")
+	}
+	if c.Ratio(model.Chinese) != "0/3人" || !reflect.DeepEqual(c.Outside, []string{"张伟"}) {
+		t.Fatalf("coverage %s, outside %v: the early 张伟 was taken for one of the two", c.Ratio(model.Chinese), c.Outside)
+	}
+}
