@@ -712,6 +712,12 @@ func TestDutyFormKeepsExpectedEvidence(t *testing.T) {
 	if d, _ := s.Duty(bg, d.ID); d.Evidence != "会议记录" {
 		t.Fatalf("evidence after its edit: %q", d.Evidence)
 	}
+	// A reason typed without ticking 归档 is not silently dropped.
+	press(t, a, "e", "tab", "tab", "tab", "tab", "tab", "tab", "tab", "tab", "岗位调整", "ctrl+s")
+	mustContain(t, a, "归档原因只随归档保存；请勾选“归档”，或清空原因。")
+	if d, _ := s.Duty(bg, d.ID); !d.Archived.IsZero() || d.ArchiveReason != "" {
+		t.Fatalf("a reason without archiving changed the duty: %+v", d)
+	}
 }
 
 // A talk naming a name two people in the group share is refused in the

@@ -109,6 +109,10 @@ func (df *dutyForm) submit() {
 	t := c.t
 	said := fmt.Sprintf(t.DutySaved, model.CleanLine(d.Title))
 	change.Duty.ArchiveReason = f.value("archive-reason")
+	if !f.field("archive").checked && df.old.Duty.Archived.IsZero() && strings.TrimSpace(change.Duty.ArchiveReason) != "" {
+		f.setError("archive-reason", t.ArchiveWhyUnticked)
+		return
+	}
 	switch archived, checked := !df.old.Duty.Archived.IsZero(), f.field("archive").checked; {
 	case checked && !archived:
 		change.Archive = c.today()

@@ -321,6 +321,14 @@ func (c *DutyArchiveCmd) Run(a *App) error {
 		return err
 	}
 	if !d.Archived.IsZero() {
+		// An archived duty's reason may be given or changed afterwards.
+		if c.Reason != "" && c.Date == "" {
+			if err := s.SetArchived(ctxb, d, d.Archived, c.Reason); err != nil {
+				return err
+			}
+			a.Printf(a.txt().ArchiveReasonSet, d.ID, model.CleanLine(d.Title), model.CleanLine(c.Reason))
+			return nil
+		}
 		return a.Bad(a.txt().AlreadyArchived, d.ID, d.Archived.String())
 	}
 	if err := s.SetArchived(ctxb, d, day, c.Reason); err != nil {

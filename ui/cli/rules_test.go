@@ -225,3 +225,22 @@ func fileExists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
 }
+
+// An archived duty's reason can be given or changed afterwards with
+// --reason alone; archiving it again is refused with how to do that.
+func TestArchiveReasonAfterwards(t *testing.T) {
+	db := newLedger(t)
+	ok(t, db, "duty", "add", "--title", "廉政风险点排查", "--category", "other", "--cadence", "year", "--min", "1")
+	ok(t, db, "duty", "archive", "廉政风险点排查", "--date", "2026-11-20")
+	if r := run(t, db, "duty", "archive", "廉政风险点排查"); r.code != 2 || !strings.Contains(r.stderr, "用 --reason（不带 --date）") {
+		t.Errorf("archive again: %d %q", r.code, r.stderr)
+	}
+	if out := ok(t, db, "duty", "archive", "廉政风险点排查", "--reason", "职责划转"); !strings.Contains(out, "归档原因：职责划转") {
+		t.Errorf("reason afterwards said %q", out)
+	}
+	var duties []dutyOut
+	json.Unmarshal([]byte(ok(t, db, "duty", "list", "--all", "--json")), &duties)
+	if len(duties) != 1 || duties[0].ArchiveReason != "职责划转" || duties[0].Archived != "2026-11-20" {
+		t.Errorf("duty list --json: %+v", duties)
+	}
+}
