@@ -105,6 +105,18 @@ func TestOlderLedgersGetRowVersions(t *testing.T) {
 			if len(rev) != 16 {
 				t.Errorf("a plain INSERT left rev %q", rev)
 			}
+			// Schemas 8 and 9: no reason for any archive yet, and one
+			// generation for the ledger.
+			for _, d := range ds {
+				if d.ArchiveReason != "" {
+					t.Errorf("duty %d has a reason after the upgrade: %q", d.ID, d.ArchiveReason)
+				}
+			}
+			var gens int
+			s.DB().QueryRow(`SELECT count(*) FROM generation WHERE length(value) = 32`).Scan(&gens)
+			if gens != 1 {
+				t.Errorf("%d generations after the upgrade, want 1", gens)
+			}
 		})
 	}
 }

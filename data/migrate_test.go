@@ -85,6 +85,33 @@ func TestOpensFirstSchemaLedger(t *testing.T) {
 	if len(ys.Duties) != 3 { // 开展调研, archived on 1 December 2025, still counts in 2025
 		t.Errorf("2025 has %d duties, want 3", len(ys.Duties))
 	}
+	// Schema 8: the archived duty keeps its day, with no reason said.
+	duties, err := s.Duties(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	archived := 0
+	for _, d := range duties {
+		if !d.Archived.IsZero() {
+			archived++
+			if d.Archived.String() != "2025-12-01" || d.ArchiveReason != "" {
+				t.Errorf("archived duty after the upgrade: %+v", d)
+			}
+		}
+	}
+	if archived != 1 {
+		t.Errorf("%d archived duties after the upgrade, want 1", archived)
+	}
+	// Schema 9: the ledger has one generation, which writes see.
+	var gens int
+	var gen string
+	s.DB().QueryRow("SELECT count(*), max(value) FROM generation").Scan(&gens, &gen)
+	if gens != 1 || len(gen) != 32 {
+		t.Errorf("generation after the upgrade: %d rows, %q", gens, gen)
+	}
+	if err := s.SetProfile(ctx, model.Profile{Name: "王小明"}); err != nil || s.Generation() != gen {
+		t.Errorf("a write after the upgrade: %v, generation %q, want %q", err, s.Generation(), gen)
+	}
 	// The copy kept aside is the file as it was, still schema 1.
 	kept, err := sql.Open("sqlite", s.Migrated)
 	if err != nil {
