@@ -137,43 +137,36 @@ func recordLine(r Record, c Category, year int, lang Lang) string {
 		with = Blank
 	}
 	note := CleanLine(r.Note)
-	var extra []string
+	p := recordPunct[0]
 	if lang == English {
-		if r.Topic != "" {
-			b.WriteString(": " + r.Topic)
-		}
-		if with != "" {
-			extra = append(extra, WithLabel(c, lang)+" "+with)
-		}
-		if r.Place != "" {
-			extra = append(extra, "at "+r.Place)
-		}
-		if note != "" {
-			extra = append(extra, "note: "+note)
-		}
-		if len(extra) > 0 {
-			b.WriteString(" (" + strings.Join(extra, "; ") + ")")
-		}
-		b.WriteString(".")
-		return b.String()
+		p = recordPunct[1]
 	}
 	if r.Topic != "" {
-		b.WriteString("，" + r.Topic)
+		b.WriteString(p.topic + r.Topic)
 	}
+	var extra []string
 	if with != "" {
-		extra = append(extra, WithLabel(c, lang)+"："+with)
+		extra = append(extra, WithLabel(c, lang)+p.with+with)
 	}
 	if r.Place != "" {
-		extra = append(extra, "地点："+r.Place)
+		extra = append(extra, p.place+r.Place)
 	}
 	if note != "" {
-		extra = append(extra, "备注："+note)
+		extra = append(extra, p.note+note)
 	}
 	if len(extra) > 0 {
-		b.WriteString("（" + strings.Join(extra, "；") + "）")
+		b.WriteString(p.open + strings.Join(extra, p.sep) + p.close)
 	}
-	b.WriteString("。")
+	b.WriteString(p.end)
 	return b.String()
+}
+
+// recordPunct are the words and marks of a record line, in Chinese and in
+// English: before the topic, after the participants' label, before the
+// place and the note, around and between those, and at the end.
+var recordPunct = [2]struct{ topic, with, place, note, open, sep, close, end string }{
+	{"，", "：", "地点：", "备注：", "（", "；", "）", "。"},
+	{": ", " ", "at ", "note: ", " (", "; ", ")", "."},
 }
 
 // verbs a duty's title may already start with; a title that does is a

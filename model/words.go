@@ -93,26 +93,22 @@ func (n NowState) Name(lang Lang) string { return pick(nowNames[n], lang, string
 // Badge is the duty's status word, with the year verdict beside it where
 // the status hides it: 临期 · 全年未达标, "due soon · year missed".
 func (dy DutyYear) Badge(lang Lang) string {
-	if !dy.VerdictDiffers() {
-		return dy.Status.Name(lang)
-	}
-	if lang == English {
-		return dy.Status.Name(lang) + " · year missed"
-	}
-	return dy.Status.Name(lang) + " · 全年未达标"
+	return withYearMissed(dy.Status.Name(lang), dy.VerdictDiffers(), lang)
 }
 
 // NowBadge is the state of the period under way, with the year verdict
 // beside it when the year is already missed (正常 · 全年未达标): what the
 // this-period view says of a duty.
 func (dy DutyYear) NowBadge(lang Lang) string {
-	if dy.Verdict != VerdictMissed {
-		return dy.Now.Name(lang)
+	return withYearMissed(dy.Now.Name(lang), dy.Verdict == VerdictMissed, lang)
+}
+
+// withYearMissed puts "the year is missed" beside word when missed.
+func withYearMissed(word string, missed bool, lang Lang) string {
+	if !missed {
+		return word
 	}
-	if lang == English {
-		return dy.Now.Name(lang) + " · year missed"
-	}
-	return dy.Now.Name(lang) + " · 全年未达标"
+	return word + pick([2]string{" · 全年未达标", " · year missed"}, lang, "")
 }
 
 // Progress is credited/required as the dashboard and the documents show it

@@ -190,6 +190,17 @@ func phrase(cat reflect.Value, lang model.Lang, kind model.Kind, args []any) (st
 	return fmt.Sprintf(f.String(), shown...), true
 }
 
+// Faults is all that Check and CheckKinds find in a front end's
+// catalogues in its two languages: a message missing in one, arguments
+// that disagree, a kind not phrased or phrased with too many arguments.
+func Faults(zh, en any) []string {
+	faults := Check(zh, en)
+	for _, c := range []any{zh, en} {
+		faults = append(faults, CheckKinds(c)...)
+	}
+	return faults
+}
+
 // CheckKinds says which kinds of model.Kinds a catalogue does not phrase,
 // or phrases with another number of arguments than the kind takes.
 func CheckKinds(cat any) []string {
