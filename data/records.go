@@ -104,6 +104,8 @@ func (s *Store) TargetFor(ctx context.Context, dutyID int64, d model.Date) (mode
 // periods hold its date, unless it names the earlier period it was for
 // (its 所属期间), which must be one CheckFor allows; it returns the record
 // with its period kept, or cleared when that is the period of its date.
+// The participants are checked against the target the record counts
+// under (checkNames).
 func checkRecordTarget(ctx context.Context, q queryer, r model.Record) (model.Record, error) {
 	d, err := duty(ctx, q, r.DutyID)
 	if err != nil {
@@ -121,10 +123,15 @@ func checkRecordTarget(ctx context.Context, q queryer, r model.Record) (model.Re
 			return r, err
 		}
 		if !r.For.IsZero() {
-			return r, nil // it counts in that period, whatever its date's year requires
+			// it counts in that period, whatever its date's year requires
+			return r, checkNames(ctx, q, t, r)
 		}
 	}
-	return r, checkDateTarget(ctx, q, d, r)
+	t, err := checkDateTarget(ctx, q, d, r)
+	if err != nil {
+		return r, err
+	}
+	return r, checkNames(ctx, q, t, r)
 }
 
 // checkNames refuses, for a duty owed to each person of a group, a
@@ -132,14 +139,9 @@ func checkRecordTarget(ctx context.Context, q queryer, r model.Record) (model.Re
 // what tells them apart: the talk would count for neither, so the officer
 // is asked which one (张伟（财务科）) before anything is written. Other
 // names not on the roster are kept as written (DESIGN §3a).
-func checkNames(ctx context.Context, q queryer, r model.Record) error {
-	year := r.Date.Year()
-	if !r.For.IsZero() {
-		year = r.For.Year
-	}
-	t, has, err := target(ctx, q, r.DutyID, year)
-	if err != nil || !has || !t.PerPerson() || r.With == "" {
-		return err
+func checkNames(ctx context.Context, q queryer, t model.Target, r model.Record) error {
+	if !t.PerPerson() || r.With == "" {
+		return nil
 	}
 	ro, err := roster(ctx, q)
 	if err != nil {
@@ -163,22 +165,24 @@ func archivedAfter(d model.Duty) error {
 	return model.Refuse(ErrArchivedOn{Title: d.Title, ID: d.ID, On: d.Archived}, model.KindArchivedOn, d.Title, d.Archived)
 }
 
-func checkDateTarget(ctx context.Context, q queryer, d model.Duty, r model.Record) error {
+// checkDateTarget returns the target the record's date counts under, or
+// refuses a date no target holds.
+func checkDateTarget(ctx context.Context, q queryer, d model.Duty, r model.Record) (model.Target, error) {
 	if !d.Archived.IsZero() && r.Date > d.Archived {
-		return archivedAfter(d)
+		return model.Target{}, archivedAfter(d)
 	}
-	if _, has, err := targetFor(ctx, q, r.DutyID, r.Date); err != nil || has {
-		return err
+	if t, has, err := targetFor(ctx, q, r.DutyID, r.Date); err != nil || has {
+		return t, err
 	}
 	// A weekly duty's date at the turn of the year may belong to the
 	// other ISO year: name the year whose target is missing.
 	y := r.Date.Year()
 	if t, has, err := target(ctx, q, r.DutyID, y); err != nil {
-		return err
+		return model.Target{}, err
 	} else if has && t.Cadence == model.Week {
 		y, _ = r.Date.ISOWeek()
 	}
-	return model.Refuse(ErrNoTargetIn{Title: d.Title, ID: d.ID, Year: y}, model.KindNoTargetIn, d.Title, y)
+	return model.Target{}, model.Refuse(ErrNoTargetIn{Title: d.Title, ID: d.ID, Year: y}, model.KindNoTargetIn, d.Title, y)
 }
 
 // AddRecord checks and adds a record in one transaction and returns it as
@@ -196,9 +200,6 @@ func (s *Store) AddRecordWith(ctx context.Context, r model.Record, today model.D
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var err error
 		if r, err = checkRecordTarget(ctx, tx, r); err != nil {
-			return err
-		}
-		if err := checkNames(ctx, tx, r); err != nil {
 			return err
 		}
 		now := time.Now()
@@ -264,9 +265,6 @@ func (s *Store) UpdateRecord(ctx context.Context, r model.Record, today model.Da
 			return err
 		}
 		if r, err = checkRecordTarget(ctx, tx, r); err != nil {
-			return err
-		}
-		if err := checkNames(ctx, tx, r); err != nil {
 			return err
 		}
 		after = r
