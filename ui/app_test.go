@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -116,6 +117,14 @@ func run(t *testing.T, a *App, cmd tea.Cmd) {
 	case tea.QuitMsg:
 		// the program would end here
 	default:
+		// tea.Sequence's message is unexported: a slice of commands, run
+		// in order.
+		if v := reflect.ValueOf(m); v.Kind() == reflect.Slice && v.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
+			for i := range v.Len() {
+				run(t, a, v.Index(i).Interface().(tea.Cmd))
+			}
+			return
+		}
 		send(t, a, m)
 	}
 }

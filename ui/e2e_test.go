@@ -82,7 +82,7 @@ func (s *tmuxSession) capture() string {
 // waitFor polls the pane until it shows want.
 func (s *tmuxSession) waitFor(want string) string {
 	s.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
 		if screen := s.capture(); strings.Contains(screen, want) {
 			return screen
@@ -96,7 +96,7 @@ func (s *tmuxSession) waitFor(want string) string {
 // waitWithout polls the pane until it no longer shows text.
 func (s *tmuxSession) waitWithout(text string) {
 	s.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
 		if !strings.Contains(s.capture(), text) {
 			return
@@ -108,7 +108,7 @@ func (s *tmuxSession) waitWithout(text string) {
 
 func (s *tmuxSession) waitGone() {
 	s.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
 		if err := exec.Command("tmux", "has-session", "-t", s.name).Run(); err != nil {
 			return
@@ -265,7 +265,7 @@ func TestEndToEndEvidenceInTmux(t *testing.T) {
 	s.waitFor("会议 记录.pdf")
 	s.send("o")
 	s.waitFor("已打开 会议 记录.pdf 的副本")
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(20 * time.Second)
 	for time.Now().Before(deadline) {
 		if b, _ := os.ReadFile(seen); string(b) == body {
 			break

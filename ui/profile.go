@@ -42,6 +42,11 @@ type profileForm struct {
 	first bool
 	// rev is the version of the profile the form was filled from.
 	rev string
+	// loading: the profile is still being read. Keys are taken meanwhile
+	// (the officer may type the moment the form shows); what they typed
+	// is kept when the profile arrives, and a save asked for meanwhile
+	// waits for it.
+	loading, pending bool
 }
 
 func newProfileForm(c *common) (*profileForm, tea.Cmd) {
@@ -53,11 +58,11 @@ func newProfileForm(c *common) (*profileForm, tea.Cmd) {
 	start := pf.f.text("start", t.ProfileStart, "")
 	start.hint = t.ProfileStartHint
 	pf.f.check("apply", t.ProfileApply, t.ProfileApplyMeaning)
-	pf.f.busy = true // until the profile is read
 	pl, ok := c.ledger.(profileLedger)
 	if !ok {
 		return pf, nil
 	}
+	pf.loading = true
 	return pf, func() tea.Msg {
 		p, err := pl.Profile(context.Background())
 		return profileReadMsg{p, err}
@@ -80,16 +85,23 @@ func (pf *profileForm) SetSize(w, _ int) { pf.w = min(w, 100) }
 func (pf *profileForm) Update(msg tea.Msg) (Component, tea.Cmd) {
 	switch m := msg.(type) {
 	case profileReadMsg:
-		pf.f.busy = false
+		pf.loading = false
 		if m.err != nil {
+			pf.pending = false
 			pf.f.failed(m.err, "")
 			return pf, nil
 		}
 		pf.rev = m.p.Rev
 		for k, v := range map[string]string{"name": m.p.Name, "post": m.p.Post, "unit": m.p.Unit, "start": m.p.Start.String()} {
 			fl := pf.f.field(k)
-			fl.in.SetValue(model.CleanLine(v))
 			fl.orig = v
+			if fl.in.Value() == "" { // typed before the profile came: kept
+				fl.in.SetValue(model.CleanLine(v))
+			}
+		}
+		if pf.pending {
+			pf.pending = false
+			pf.submit()
 		}
 		return pf, nil
 	case failedMsg:
@@ -100,6 +112,10 @@ func (pf *profileForm) Update(msg tea.Msg) (Component, tea.Cmd) {
 }
 
 func (pf *profileForm) submit() {
+	if pf.loading {
+		pf.pending = true
+		return
+	}
 	f, t := pf.f, pf.f.c.t
 	f.clearErrors()
 	p := model.Profile{Name: strings.TrimSpace(f.value("name")), Post: strings.TrimSpace(f.value("post")), Unit: strings.TrimSpace(f.value("unit")), Rev: pf.rev}

@@ -88,6 +88,36 @@ func TestFirstRunAsksThePostStartDate(t *testing.T) {
 	}
 }
 
+// The officer types the date and saves the moment the first run's form
+// shows, before the duty set is written and the profile read: nothing
+// typed is lost, and the save waits for both, so the date still reaches
+// the duties just added.
+func TestFirstRunDateTypedBeforeTheProfileIsRead(t *testing.T) {
+	s, err := data.Open(t.TempDir() + "/new.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	a := newTestApp(t, s, model.Chinese, 80, 24)
+	_, held := a.Update(keys("1")[0])
+	press(t, a, "2026-09-01", "ctrl+s")
+	mustContain(t, a, "2026-09-01")
+	if p, _ := s.Profile(context.Background()); !p.Start.IsZero() {
+		t.Fatalf("saved before the profile was read: %+v", p)
+	}
+	run(t, a, held)
+	p, _ := s.Profile(context.Background())
+	if p.Start.String() != "2026-09-01" {
+		t.Fatalf("start = %q: the typed date was lost", p.Start)
+	}
+	mustContain(t, a, "用于2026年的")
+	ds, _ := s.Duties(context.Background())
+	dy, _, err := s.DutyYear(context.Background(), ds[0].ID, 2026, model.Now(model.NewDate(2026, 11, 22)))
+	if err != nil || dy.Target.Start.String() != "2026-09-01" {
+		t.Errorf("the date was not applied: %+v %v", dy.Target, err)
+	}
+}
+
 // A profile form opened before another window changed the profile
 // refuses to save over it, in one sentence, and changes nothing.
 func TestProfileFormAcrossAnotherChange(t *testing.T) {

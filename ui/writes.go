@@ -125,7 +125,9 @@ func (a *App) intent(msg tea.Msg) tea.Cmd {
 		pf, read := newProfileForm(c)
 		pf.welcome()
 		a.push(pf, false)
-		return tea.Batch(cmd, read)
+		// The profile is read once the duties are in, so that a date
+		// applied the moment the form shows finds them.
+		return tea.Sequence(cmd, read)
 	case exportMsg:
 		return a.export(m)
 	default:
