@@ -129,12 +129,14 @@ func (c *DueCmd) Run(a *App) error {
 	if c.JSON {
 		out := []dueOut{}
 		for _, it := range items {
-			out = append(out, dueOut{it.dy.Duty.ID, model.CleanLine(it.dy.Duty.Title), string(it.dy.Duty.Category),
-				it.ref.String(), it.ref.Label(a.Lang), it.p.Start.String(), it.p.End.String(), int(it.p.End - now.Day),
-				it.p.Count, it.dy.Target.Min, it.dy.Owed(), string(it.dy.Now), string(it.dy.Status), string(it.dy.Verdict), nil})
-			if c := it.dy.Coverage; c != nil {
-				out[len(out)-1].Coverage = coverageJSON(*c)
-				out[len(out)-1].Coverage.Group = model.CleanLine(it.dy.Target.Each)
+			out = append(out, dueJSON(it, now.Day, a.Lang))
+		}
+		// A per-person duty whose group nobody is in owes nothing yet but is
+		// named, as below the text list and in status --json: with its
+		// coverage marked roster_empty, in the period holding today.
+		for _, dy := range unfilled {
+			if p, ok := periodHolding(dy, now.Day); ok {
+				out = append(out, dueJSON(dueItem{dy, p, model.RefOf(dy.Target.Cadence, now.Day.Year(), p.Period)}, now.Day, a.Lang))
 			}
 		}
 		return a.writeJSON(out)
@@ -165,6 +167,33 @@ func (c *DueCmd) Run(a *App) error {
 	a.Printf("%s", cells.FitTable(rows, []int{0, 30, 0, 0, 0, 0, 0, 0}, a.width(), []int{1, 7}, 0, 3, 4, 6))
 	a.Printf("%s\n", fmt.Sprintf(a.txt().DueCount, len(items)))
 	return nil
+}
+
+// dueJSON is one due item in due --json.
+func dueJSON(it dueItem, today model.Date, lang model.Lang) dueOut {
+	out := dueOut{it.dy.Duty.ID, model.CleanLine(it.dy.Duty.Title), string(it.dy.Duty.Category),
+		it.ref.String(), it.ref.Label(lang), it.p.Start.String(), it.p.End.String(), int(it.p.End - today),
+		it.p.Count, it.dy.Target.Min, it.dy.Owed(), string(it.dy.Now), string(it.dy.Status), string(it.dy.Verdict), nil}
+	if c := it.dy.Coverage; c != nil {
+		out.Coverage = coverageJSON(*c)
+		out.Coverage.Group = model.CleanLine(it.dy.Target.Each)
+	}
+	return out
+}
+
+// periodHolding is the period of a duty's year that holds day, required
+// or not; at the turn of the year (a week of the neighbouring ISO year)
+// the nearest of its own.
+func periodHolding(dy model.DutyYear, day model.Date) (model.PeriodResult, bool) {
+	if len(dy.Periods) == 0 {
+		return model.PeriodResult{}, false
+	}
+	for _, p := range dy.Periods {
+		if day <= p.End {
+			return p, true
+		}
+	}
+	return dy.Periods[len(dy.Periods)-1], true
 }
 
 // dueNow is every duty's current period that is open and not yet met, at

@@ -53,10 +53,37 @@ func TestUnfilledRosterIsShownAsSuch(t *testing.T) {
 	if n != 1 {
 		t.Errorf("%d per-person duties in status --json, want 1", n)
 	}
+	// due --json names it too, with the same field, as the text does below
+	// its list (a narrower --within included): it owes nothing yet.
+	for _, args := range [][]string{{"due", "--json"}, {"due", "--json", "--within", "1"}} {
+		var due []dueOut
+		if err := json.Unmarshal([]byte(ok(t, db, args...)), &due); err != nil {
+			t.Fatal(err)
+		}
+		var found []dueOut
+		for _, d := range due {
+			if d.Coverage != nil {
+				found = append(found, d)
+			}
+		}
+		if len(found) != 1 || !found[0].Coverage.RosterEmpty || found[0].Coverage.Group != "科室干部" || found[0].Owed != 0 ||
+			found[0].Duty != "与科室党员干部谈心谈话" || found[0].Period != "2026" || found[0].End != "2026-12-31" {
+			t.Errorf("%v: per-person duties %+v", args, found)
+		}
+	}
 	// Once someone is in the group, the line goes and the count is shown.
 	ok(t, db, "people", "add", "--name", "张三", "--group", "科室干部")
 	if st := ok(t, db, "status"); strings.Contains(st, "名单未填") || !strings.Contains(st, "0/1人") {
 		t.Errorf("status with one member:\n%s", st)
+	}
+	var due []dueOut
+	if err := json.Unmarshal([]byte(ok(t, db, "due", "--json")), &due); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range due {
+		if d.Coverage != nil && (d.Coverage.RosterEmpty || d.Owed != 1) {
+			t.Errorf("due --json with one member: %+v %+v", d, *d.Coverage)
+		}
 	}
 }
 
