@@ -161,10 +161,18 @@ func (d *detail) View() string {
 	var lines []string
 	add := func(s string) { lines = append(lines, s) }
 	add(st.Title.Render(cells.Cut(d.c.dutyTitle(dy.Duty), w)))
-	summary := fmt.Sprintf("%s  %s  %s", dy.Duty.Category.Name(lang), dy.Target.Requirement(lang), dy.Progress(lang))
-	line := cells.Cut(summary, w)
+	rule := dy.Duty.Category.Name(lang) + "  " + dy.Target.Requirement(lang)
+	progress, badge := dy.Progress(lang), dy.Badge(lang)
+	line := rule + "  " + progress
+	if cells.Width(line)+2+cells.Width(badge) > w {
+		// Too narrow for one line: the rule on its own, so that the
+		// progress and the verdict are never the part cut off.
+		add(cells.Cut(rule, w))
+		line = progress
+	}
+	line = cells.Cut(line, w)
 	if rest := w - cells.Width(line) - 2; rest > 0 {
-		line += "  " + st.Status(dy.Status).Render(cells.Cut(dy.Badge(lang), rest))
+		line += "  " + st.Status(dy.Status).Render(cells.Cut(badge, rest))
 	}
 	if !dy.NextDue.IsZero() {
 		due := "  " + t.ColDue + " " + dy.NextDue.String()
