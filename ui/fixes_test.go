@@ -319,3 +319,14 @@ func TestErrorsNameTheKeyNotACommand(t *testing.T) {
 	press(t, a, "esc", "E")
 	mustContain(t, a, "修改履职事项", "已于2026-11-01归档；取消勾选即恢复")
 }
+
+// A tick box's meaning wraps under itself rather than being cut: the
+// English duty form at 80 columns says all of what archiving does.
+func TestCheckMeaningWraps(t *testing.T) {
+	s, _ := testLedger(t)
+	a := newTestApp(t, s, model.English, 80, 24)
+	press(t, a, "e")
+	mustContain(t, a, "its records still count this", "year")
+	mustNotContain(t, a, "this..")
+	checkFits(t, strings.Join(a.compose(), "\n"), 80, 24)
+}

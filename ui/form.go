@@ -288,7 +288,14 @@ func (f *form) view(w int) string {
 			if fl.checked {
 				box = "[x] "
 			}
-			b.WriteString(box + cells.Cut(fl.options[0], inputW-4))
+			b.WriteString(box)
+			// The meaning wraps under itself: it says what ticking does.
+			for j, l := range wrap(fl.options[0], inputW-4, 3) {
+				if j > 0 {
+					b.WriteString("\n" + strings.Repeat(" ", labelW+4+4))
+				}
+				b.WriteString(l)
+			}
 		default:
 			if !focused {
 				// A field not being edited shows how it starts, or all
