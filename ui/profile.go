@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -42,6 +43,9 @@ type profileForm struct {
 	first bool
 	// rev is the version of the profile the form was filled from.
 	rev string
+	// merging: a save was refused because the profile changed since the
+	// form was filled; it is read again and merged with what was typed.
+	merging bool
 	// loading: the profile is still being read. Keys are taken meanwhile
 	// (the officer may type the moment the form shows); what they typed
 	// is kept when the profile arrives, and a save asked for meanwhile
@@ -63,7 +67,11 @@ func newProfileForm(c *common) (*profileForm, tea.Cmd) {
 		return pf, nil
 	}
 	pf.loading = true
-	return pf, func() tea.Msg {
+	return pf, readProfile(pl)
+}
+
+func readProfile(pl profileLedger) tea.Cmd {
+	return func() tea.Msg {
 		p, err := pl.Profile(context.Background())
 		return profileReadMsg{p, err}
 	}
@@ -92,12 +100,19 @@ func (pf *profileForm) Update(msg tea.Msg) (Component, tea.Cmd) {
 			return pf, nil
 		}
 		pf.rev = m.p.Rev
+		// A field the officer has not touched since it was last filled
+		// takes the profile as read; one they typed in (before the first
+		// read came, or before a refused save) keeps what they typed.
 		for k, v := range map[string]string{"name": m.p.Name, "post": m.p.Post, "unit": m.p.Unit, "start": m.p.Start.String()} {
 			fl := pf.f.field(k)
-			fl.orig = v
-			if fl.in.Value() == "" { // typed before the profile came: kept
+			if fl.in.Value() == model.CleanLine(fl.orig) {
 				fl.in.SetValue(model.CleanLine(v))
 			}
+			fl.orig = v
+		}
+		if pf.merging {
+			pf.merging = false
+			pf.f.setError("", pf.f.c.t.ProfileMerged)
 		}
 		if pf.pending {
 			pf.pending = false
@@ -105,6 +120,10 @@ func (pf *profileForm) Update(msg tea.Msg) (Component, tea.Cmd) {
 		}
 		return pf, nil
 	case failedMsg:
+		if pl, ok := pf.f.c.ledger.(profileLedger); ok && errors.Is(m.err, model.ErrChanged) {
+			pf.f.busy, pf.merging = false, true
+			return pf, readProfile(pl)
+		}
 		pf.f.failed(m.err, "")
 		return pf, nil
 	}

@@ -135,8 +135,16 @@ func TestProfileFormAcrossAnotherChange(t *testing.T) {
 		t.Fatal(err)
 	}
 	press(t, a, "tab", "tab", "某市财政局", "ctrl+s")
-	mustContain(t, a, "个人信息已在别处修改，或台账已从备份恢复；未做改动，请重新打开后再改。")
+	mustContain(t, a, "个人信息已在别处修改（或台账已从备份恢复）：你没动的各项已换成现在的内容")
 	if got, _ := s.Profile(bg); got.Post != "科长" || got.Unit != "" {
 		t.Fatalf("the stale form saved over the change: %+v", got)
+	}
+	// The field the officer did not touch now shows the other window's
+	// 科长; the unit they typed is still there, and a second save keeps
+	// both.
+	mustContain(t, a, "科长", "某市财政局")
+	press(t, a, "ctrl+s")
+	if got, _ := s.Profile(bg); got.Name != "张三" || got.Post != "科长" || got.Unit != "某市财政局" {
+		t.Fatalf("after the merge the save gave %+v", got)
 	}
 }

@@ -61,6 +61,7 @@ type Text struct {
 	ProfileStart, ProfileStartHint, ProfileApply, KeyProfile string
 	ProfileApplyMeaning, ProfileStartYear, ProfileApplyNeeds string
 	ProfileSaved, ProfileApplied, ProfileWelcome             string
+	ProfileMerged                                            string
 
 	KeyUp, KeyDown, KeyPageUp, KeyPageDown, KeyTop, KeyBottom string
 	KeyOpen, KeyBack, KeyTick, KeyAdd, KeyNewDuty, KeyEdit    string
@@ -141,7 +142,7 @@ var textZh = Text{
 	ProfileStartHint: "YYYY-MM-DD；本年度任职的填写，此前的要求不计；可留空", ProfileApply: "用于已有",
 	KeyProfile: "个人信息", ProfileApplyMeaning: "把任职日期用于该年已有、未设起始日期的要求",
 	ProfileStartYear:  "任职日期 %s 不在今年（%d年）或明年之内；任职早于今年时本年度的要求全部适用，请留空。",
-	ProfileApplyNeeds: "“用于已有”需要填写任职日期。", ProfileSaved: "已保存个人信息。", ProfileApplied: "已保存个人信息，并把任职日期 %s 用于%d年的%d项要求。",
+	ProfileApplyNeeds: "“用于已有”需要填写任职日期。", ProfileSaved: "已保存个人信息。", ProfileMerged: "个人信息已在别处修改（或台账已从备份恢复）：你没动的各项已换成现在的内容，你改的仍在；核对后再按 ctrl+s 保存。", ProfileApplied: "已保存个人信息，并把任职日期 %s 用于%d年的%d项要求。",
 	TodoOwed: "还差%d次", TodoOwedPeople: "还差%d人", TodoOwedTimes: "还差%d人次", TodoEnds: "%s止 剩%d天", TodoEndsToday: "今天截止", ColPeriod: "周期", ColOwed: "尚缺",
 	CountsFor: "%d年%s（%s至%s）", CountsForLabel: "计入", Entered: "登记于", Changed: "修改于%s", RecordTitle: "履职记录：%s",
 
@@ -244,7 +245,7 @@ var textEn = Text{
 	ProfileStartHint: "YYYY-MM-DD; if you took up the post this year, periods before it are not required; may be empty", ProfileApply: "Apply",
 	KeyProfile: "profile", ProfileApplyMeaning: "give the date to that year's targets without a start",
 	ProfileStartYear:  "The post start date %s is not in this year (%d) or the next; if you took up the post before this year, every period is required: leave it empty.",
-	ProfileApplyNeeds: "Apply needs a post start date.", ProfileSaved: "Profile saved.", ProfileApplied: "Profile saved; the start date %s now applies to %[2]d's %[3]d targets.",
+	ProfileApplyNeeds: "Apply needs a post start date.", ProfileSaved: "Profile saved.", ProfileMerged: "The profile was changed elsewhere (or a backup was restored): the fields you did not touch now show what is saved, yours are kept; check them and press ctrl+s to save.", ProfileApplied: "Profile saved; the start date %s now applies to %[2]d's %[3]d targets.",
 	TodoOwed: "%d to go", TodoOwedPeople: "%d to talk to", TodoOwedTimes: "%d to go", TodoEnds: "ends %s, %dd left", TodoEndsToday: "ends today", ColPeriod: "Period", ColOwed: "Owed",
 	CountsFor: "%[2]s %[1]d (%[3]s to %[4]s)", CountsForLabel: "Counts for", Entered: "Entered", Changed: "changed %s", RecordTitle: "Record: %s",
 
