@@ -393,3 +393,43 @@ func TestTablesFitTheTerminal(t *testing.T) {
 		}
 	}
 }
+
+// At 80 columns due keeps every row's status whole, in both languages:
+// the title gives way (cut with an ellipsis), never the status word.
+func TestDueAtEightyColumnsKeepsTheStatus(t *testing.T) {
+	db := newLedger(t)
+	ok(t, db, "template", "apply", "section-chief", "--people", "张三、李四、王五")
+	ok(t, db, "duty", "add", "--title", "每周一次科室例会集中学习习近平新时代中国特色社会主义思想", "--category", "study", "--cadence", "week", "--min", "1")
+	ok(t, db, "log", "每周一次科室例会", "--date", "2026-01-05")
+	for _, lang := range []string{"zh", "en"} {
+		// Piped, the table is as wide as it is: its last column is the
+		// status of each row.
+		var want []string
+		for _, l := range strings.Split(ok(t, db, "--lang", lang, "due"), "\n") {
+			if f := strings.Fields(l); len(f) > 4 && strings.Trim(f[0], "0123456789") == "" {
+				f = strings.Split(l, "  ")
+				want = append(want, strings.TrimSpace(f[len(f)-1]))
+			}
+		}
+		if len(want) < 10 || !strings.Contains(strings.Join(want, "|"), map[string]string{"zh": "临期 · 全年未达标", "en": "due soon · year missed"}[lang]) {
+			t.Fatalf("%s: due rows %q", lang, want)
+		}
+		var out, errb bytes.Buffer
+		env := Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Now: func() time.Time { return fixedNow }, Version: "test", Width: 80}
+		if code := Main([]string{"--db", db, "--lang", lang, "due"}, env); code != 0 {
+			t.Fatalf("%s due: exit %d %s", lang, code, errb.String())
+		}
+		rows := strings.Split(out.String(), "\n")[1 : len(want)+1]
+		for i, l := range rows {
+			if w := cells.Width(l); w > 80 {
+				t.Errorf("%s: a line %d wide: %q", lang, w, l)
+			}
+			if !strings.HasSuffix(l, "  "+want[i]) {
+				t.Errorf("%s: row %d does not end in its status %q: %q", lang, i, want[i], l)
+			}
+		}
+		if !strings.Contains(out.String(), cells.Tail) {
+			t.Errorf("%s: no title was cut at 80 columns:\n%s", lang, out.String())
+		}
+	}
+}

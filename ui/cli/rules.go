@@ -164,7 +164,17 @@ func (c *DueCmd) Run(a *App) error {
 			dueDone(it.dy, it.p, a.Lang), fmt.Sprint(it.dy.Owed()), it.p.End.String(),
 			daysLeft(a.txt(), left), it.dy.Badge(a.Lang)})
 	}
-	a.Printf("%s", cells.FitTable(rows, []int{0, 30, 0, 0, 0, 0, 0, 0}, a.width(), []int{1, 7}, 0, 3, 4, 6))
+	limits, right := []int{0, 30, 0, 0, 0, 0, 0, 0}, []int{0, 3, 4, 6}
+	if w := a.width(); w > 0 && w < 100 {
+		// A narrow terminal drops the end date (the days left say when,
+		// and --json has it) and cuts the title: the status is the point
+		// of the row and is never cut.
+		for i, r := range rows {
+			rows[i] = append(r[:5:5], r[6:]...)
+		}
+		limits, right = []int{0, 30, 0, 0, 0, 0, 0}, []int{0, 3, 4, 5}
+	}
+	a.Printf("%s", cells.FitTable(rows, limits, a.width(), []int{1}, right...))
 	a.Printf("%s\n", fmt.Sprintf(a.txt().DueCount, len(items)))
 	return nil
 }
