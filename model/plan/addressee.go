@@ -31,6 +31,7 @@ var addressees = []struct {
 	{"科室主要负责人", RoleChief}, {"股室主要负责人", RoleChief}, {"科室负责人", RoleChief}, {"股室负责人", RoleChief},
 	{"党组主要负责人", RolePrincipal}, {"党委主要负责人", RolePrincipal}, {"主要负责人", RolePrincipal}, {"主要领导", RolePrincipal},
 	{"党支部书记", RoleBranch}, {"支部书记", RoleBranch},
+	{"机关党委书记", RoleLeader}, {"党组副书记", RoleLeader}, {"党委副书记", RoleLeader},
 	{"党组书记", RolePrincipal}, {"党委书记", RolePrincipal}, {"党工委书记", RolePrincipal}, {"一把手", RolePrincipal},
 	{"领导班子成员", RoleLeader}, {"班子成员", RoleLeader}, {"党组成员", RoleLeader}, {"党委成员", RoleLeader},
 	{"分管领导", RoleLeader}, {"局领导", RoleLeader}, {"县级领导", RoleLeader},
@@ -171,6 +172,22 @@ func PostRoles(post string) map[Role]bool {
 	if strings.Contains(p, "支部书记") {
 		roles[RoleBranch] = true
 		p = strings.ReplaceAll(strings.ReplaceAll(p, "党支部书记", ""), "支部书记", "")
+	}
+	// The secretary of the organs' party committee (机关党委书记) and a
+	// deputy secretary (党组副书记) sit on the leadership; neither is its
+	// principal, whom 党委书记 and 书记 below would make them.
+	for _, w := range []string{"机关党委书记", "机关党委副书记", "机关党委专职副书记", "党组副书记", "党委副书记", "副书记"} {
+		if strings.Contains(p, w) {
+			if !strings.HasPrefix(w, "机关党委") || w == "机关党委书记" {
+				roles[RoleLeader] = true
+			}
+			p = strings.ReplaceAll(p, w, "")
+		}
+	}
+	for _, w := range []string{"纪检监察组组长", "纪检组长"} {
+		if strings.Contains(p, w) {
+			roles[RoleLeader] = true
+		}
 	}
 	for _, w := range []string{"党组书记", "党委书记", "党工委书记", "书记", "主要负责人", "一把手"} {
 		if strings.Contains(p, w) {

@@ -29,6 +29,8 @@ func TestAddressee(t *testing.T) {
 		{"落实党组主体责任，每季度听取1次汇报。", "听取汇报", "", ""},
 		{"与班子成员每年谈话不少于1次。", "与班子成员谈话", "", ""},
 		{"落实“党组书记”讲党课制度，每年讲党课1次。", "讲党课", "", ""},
+		{"机关党委书记每年为机关党员讲党课不少于1次。", "为机关党员讲党课", "机关党委书记", RoleLeader},
+		{"党组副书记每半年听取分管科室党风廉政建设情况汇报1次。", "听取分管科室党风廉政建设情况汇报", "党组副书记", RoleLeader},
 	}
 	for _, tt := range tests {
 		var found *Candidate
@@ -119,6 +121,19 @@ func TestFits(t *testing.T) {
 		{RolePrincipal, "", true, false},
 		{"", "科长", true, false},
 		{RoleChief, "一级科员", false, true},
+		// the organs' party secretary and a deputy secretary are members
+		// of the leadership, not its principal; a bare 局长 heads the bureau
+		{RolePrincipal, "机关党委书记", false, true},
+		{RoleLeader, "机关党委书记", true, true},
+		{RolePrincipal, "党组成员、机关党委书记", false, true},
+		{RolePrincipal, "党组副书记、副局长", false, true},
+		{RoleLeader, "党组副书记、副局长", true, true},
+		{RolePrincipal, "党组副书记、局长", true, true},
+		{RolePrincipal, "机关党委专职副书记", false, true},
+		{RoleLeader, "机关党委专职副书记", false, true},
+		{RoleLeader, "纪检监察组组长", true, true},
+		{RolePrincipal, "纪检监察组组长", false, true},
+		{RolePrincipal, "局长", true, true},
 	}
 	for _, tt := range tests {
 		fits, known := Fits(tt.role, tt.post)
