@@ -55,7 +55,7 @@ func TestFilesGivenAsTheLedger(t *testing.T) {
 	os.Mkdir(roDir, 0o500)
 	t.Cleanup(func() { os.Chmod(roDir, 0o700) })
 
-	reads := [][]string{{"status"}, {"log", "会前学法"}, {"records", "--json"}}
+	reads := [][]string{{"status"}, {"status", "--short"}, {"log", "会前学法"}, {"records", "--json"}}
 	creates := [][]string{{"template", "apply", "leadership"}, {"duty", "add", "--title", "x", "--category", "other", "--cadence", "year", "--min", "1"}}
 	cases := []struct {
 		name, path, says string
@@ -70,11 +70,12 @@ func TestFilesGivenAsTheLedger(t *testing.T) {
 		{"corrupted ledger", corrupted, "damaged", reads},
 		{"another program's database", other, "another program", reads},
 		{"new ledger in a read-only directory", filepath.Join(roDir, "taizhang.db"), "read-only", creates},
-		{"no ledger at the path", filepath.Join(dir, "typo.db"), "There is no ledger", reads},
+		// (status --short prints nothing there: a shell prompt runs it)
+		{"no ledger at the path", filepath.Join(dir, "typo.db"), "There is no ledger", [][]string{{"status"}, {"log", "会前学法"}, {"records", "--json"}}},
 	}
 	for _, c := range cases {
 		for _, args := range c.commands {
-			t.Run(c.name+"/"+args[0], func(t *testing.T) {
+			t.Run(c.name+"/"+strings.Join(args, " "), func(t *testing.T) {
 				before, beforeErr := os.ReadFile(c.path)
 				r := run(t, c.path, append([]string{"--lang", "en"}, args...)...)
 				if r.code == 0 {

@@ -130,11 +130,30 @@ func TestShortStatusWithoutACache(t *testing.T) {
 	if r.code != 0 || !strings.HasPrefix(r.stdout, "2026 完成") || r.stderr != "" {
 		t.Fatalf("unwritable cache: %d %q %q", r.code, r.stdout, r.stderr)
 	}
-	// No ledger: the usual refusal, nothing kept.
+}
+
+// A prompt on a machine where no ledger was ever started prints nothing
+// and succeeds, in either language and at any path, and starts no ledger;
+// status without --short still says there is none, and bad input is
+// still refused.
+func TestShortStatusWithNoLedger(t *testing.T) {
 	cache := t.TempDir()
-	r = prompt(t, cache, fixedNow, "--db", filepath.Join(t.TempDir(), "none.db"), "status", "--short")
-	if r.code != 2 || !strings.Contains(r.stderr, "找不到台账") {
-		t.Fatalf("missing ledger: %d %q", r.code, r.stderr)
+	dir := t.TempDir()
+	for _, db := range []string{filepath.Join(dir, "none.db"), filepath.Join(dir, "no", "such", "dir", "taizhang.db")} {
+		for _, args := range [][]string{{"--db", db, "status", "--short"}, {"--lang", "en", "--db=" + db, "status", "--short"}, {"--db", db, "status", "--short", "--year", "2025"}} {
+			if r := prompt(t, cache, fixedNow, args...); r.code != 0 || r.stdout != "" || r.stderr != "" {
+				t.Errorf("%q with no ledger: exit %d, stdout %q, stderr %q", args, r.code, r.stdout, r.stderr)
+			}
+		}
+		if r := prompt(t, cache, fixedNow, "--db", db, "status"); r.code != 2 || !strings.Contains(r.stderr, "找不到台账") {
+			t.Errorf("status with no ledger: %+v", r)
+		}
+		if r := prompt(t, cache, fixedNow, "--db", db, "status", "--short", "--year", "1066"); r.code != 2 || !strings.Contains(r.stderr, "1066") {
+			t.Errorf("status --short --year 1066 with no ledger: %+v", r)
+		}
+	}
+	if es, _ := os.ReadDir(dir); len(es) != 0 {
+		t.Errorf("files appeared where there was no ledger: %v", es)
 	}
 	if k := keptFiles(t, cache); len(k) != 0 {
 		t.Fatalf("kept %v for a missing ledger", k)

@@ -3,10 +3,12 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
 	"strings"
 
+	"taizhang/data"
 	"taizhang/model"
 	"taizhang/ui/cells"
 )
@@ -28,6 +30,14 @@ func (c *StatusCmd) Run(a *App) error {
 		return err
 	}
 	year, s, err := a.yearLedger(c.Year)
+	if c.Short && errors.Is(err, data.ErrNoLedger) {
+		// A shell prompt runs status --short before every command, on
+		// machines where no ledger was ever started too: there the line
+		// has nothing to say, and an error under every prompt would only
+		// be noise. A ledger that is there but cannot be read still says
+		// why, as does bad input.
+		return nil
+	}
 	if err != nil {
 		return err
 	}
