@@ -167,6 +167,19 @@ type Loaded struct {
 	EvidenceAdded  int
 	ProfileFilled  bool
 	PeopleAdded    int
+	// DutiesFilled counts matched duties whose empty description, basis,
+	// expected evidence or archive reason was filled from the file.
+	DutiesFilled int
+	// ArchiveKept names the matched duties whose archive state in the
+	// file differs from the ledger's, which is kept: said, never silent.
+	ArchiveKept []ArchiveDiff
+}
+
+// ArchiveDiff is a duty archived on one side and not the other, or on
+// another day: File and Ledger are the archive days (zero while active).
+type ArchiveDiff struct {
+	Title        string
+	File, Ledger model.Date
 }
 
 // recordKey is what makes two records the same completion.
@@ -188,8 +201,11 @@ type recordKey struct {
 //     title, the one archived on the same day is preferred, then one in
 //     the same state (active, or archived), then the active one, then the
 //     most recently archived; each ledger duty is matched at most once.
-//     Its category must agree; its description, basis and archive state
-//     stay as the ledger has them. An unmatched duty is added.
+//     Its category must agree; its description, basis, expected evidence
+//     and archive state stay as the ledger has them, but what it leaves
+//     empty is filled from the file (the archive reason only when both
+//     were archived on the same day), and a different archive state is
+//     reported. An unmatched duty is added.
 //   - A target is added when the duty has none that year; one equal to the
 //     ledger's is already there; a different one is a conflict, since
 //     either choice would silently change how the year is counted.
@@ -287,6 +303,16 @@ func load(ctx context.Context, tx *sql.Tx, d Dump, out *Loaded) error {
 			}
 			id = have.ID
 			out.DutiesMatched++
+			filled, err := fillDuty(ctx, tx, have, in, now)
+			if err != nil {
+				return err
+			}
+			if filled {
+				out.DutiesFilled++
+			}
+			if have.Archived != in.Archived {
+				out.ArchiveKept = append(out.ArchiveKept, ArchiveDiff{in.Title, in.Archived, have.Archived})
+			}
 		} else {
 			res, err := insDuty.ExecContext(ctx, in.Title, string(in.Category), in.Description, in.Basis, nullDate(in.Archived), archiveReason(in), in.Evidence, stamp(now), stamp(now), newRev())
 			if err != nil {
@@ -377,6 +403,37 @@ func load(ctx context.Context, tx *sql.Tx, d Dump, out *Loaded) error {
 		return putProfile(ctx, tx, merged, now)
 	}
 	return nil
+}
+
+// fillDuty fills what the ledger's duty leaves empty from the file's
+// same duty: description, basis, expected evidence, and the archive
+// reason when both were archived on the same day. What the ledger says is
+// never replaced. It reports whether anything was filled.
+func fillDuty(ctx context.Context, tx *sql.Tx, have, in model.Duty, now time.Time) (bool, error) {
+	pick := func(mine, theirs string) (string, bool) {
+		if mine == "" && theirs != "" {
+			return theirs, true
+		}
+		return mine, false
+	}
+	var any, f bool
+	d := have
+	d.Description, f = pick(have.Description, in.Description)
+	any = any || f
+	d.Basis, f = pick(have.Basis, in.Basis)
+	any = any || f
+	d.Evidence, f = pick(have.Evidence, in.Evidence)
+	any = any || f
+	if !have.Archived.IsZero() && have.Archived == in.Archived {
+		d.ArchiveReason, f = pick(have.ArchiveReason, in.ArchiveReason)
+		any = any || f
+	}
+	if !any {
+		return false, nil
+	}
+	_, err := tx.ExecContext(ctx, `UPDATE duties SET description = ?, basis = ?, evidence = ?, archive_reason = ?, updated_at = ?, rev = ? WHERE id = ?`,
+		d.Description, d.Basis, d.Evidence, archiveReason(d), stamp(now), newRev(), d.ID)
+	return err == nil, err
 }
 
 // matchDuties pairs each duty of a dump with the ledger duty it is, by

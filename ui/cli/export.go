@@ -153,5 +153,29 @@ func (c *ImportCmd) Run(a *App) error {
 	if l.ProfileFilled {
 		a.Note(a.txt().ProfileFilled)
 	}
+	if l.DutiesFilled > 0 {
+		a.Note(fmt.Sprintf(a.txt().DutiesFilled, l.DutiesFilled))
+	}
+	state := func(d model.Date) string {
+		if d.IsZero() {
+			return a.txt().StateActive
+		}
+		return fmt.Sprintf(a.txt().ArchivedOnDay, d)
+	}
+	if len(l.ArchiveKept) > 0 {
+		ds, err := s.Duties(ctxb)
+		if err != nil {
+			return err
+		}
+		for _, k := range l.ArchiveKept {
+			var id int64
+			for _, d := range ds {
+				if d.Title == k.Title && d.Archived == k.Ledger {
+					id = d.ID
+				}
+			}
+			a.Note(fmt.Sprintf(a.txt().ArchiveKept, model.CleanLine(k.Title), state(k.File), state(k.Ledger), id))
+		}
+	}
 	return nil
 }

@@ -131,6 +131,47 @@ func TestImportCommand(t *testing.T) {
 	}
 }
 
+// Importing into a ledger that already has the duty keeps the ledger's
+// archive state but says so, naming both states; what the ledger leaves
+// empty (basis, expected evidence, archive reason) is filled from the
+// file and said once.
+func TestImportSaysTheArchiveStateKept(t *testing.T) {
+	db := exportLedger(t)
+	dir := t.TempDir()
+	ok(t, db, "duty", "edit", "提醒谈话", "--basis", "《党内监督条例》", "--evidence", "谈话记录")
+	ok(t, db, "duty", "archive", "会前学法", "--date", "2026-06-30", "--reason", "岗位调整")
+	file := filepath.Join(dir, "archived.json")
+	ok(t, db, "export", "--format", "json", "-o", file)
+
+	other := newLedger(t)
+	ok(t, other, "duty", "add", "--title", "会前学法", "--category", "study", "--cadence", "month", "--min", "1")
+	ok(t, other, "duty", "add", "--title", "提醒谈话", "--category", "talk", "--cadence", "year", "--min", "1")
+	r := run(t, other, "import", file)
+	if r.code != 0 || !strings.Contains(r.stderr, "事项“会前学法”在文件中已于 2026-06-30 归档，在台账中未归档；保持台账的状态") ||
+		!strings.Contains(r.stderr, "1项已有事项原为空的说明、依据、应有佐证或归档原因，已按文件补全。") {
+		t.Fatalf("import into a ledger with the duties: %+v", r)
+	}
+	if out := ok(t, other, "duty", "list"); !strings.Contains(out, "《党内监督条例》") {
+		t.Errorf("the empty basis was not filled: %s", out)
+	}
+	if r := run(t, other, "import", file); strings.Contains(r.stderr, "已按文件补全") {
+		t.Errorf("a second import fills again: %+v", r)
+	}
+	en := run(t, other, "--lang", "en", "import", file)
+	if !strings.Contains(en.stderr, `The duty "会前学法" is archived on 2026-06-30 in the file and active in the ledger`) {
+		t.Errorf("English: %+v", en)
+	}
+	// Archived on the same day with no reason: the file's reason fills it,
+	// and there is no difference to report.
+	ok(t, other, "duty", "archive", "会前学法", "--date", "2026-06-30")
+	if r := run(t, other, "import", file); r.code != 0 || strings.Contains(r.stderr, "保持台账的状态") || !strings.Contains(r.stderr, "1项已有事项") {
+		t.Errorf("import after archiving on the same day: %+v", r)
+	}
+	if out := ok(t, other, "duty", "list", "--all", "--json"); !strings.Contains(out, `"archive_reason": "岗位调整"`) {
+		t.Errorf("the archive reason was not filled: %s", out)
+	}
+}
+
 // --layout report writes the 述责述廉 report; the check counts the
 // placeholders first, --strict refuses while any remain, and a layout
 // that is not known, or one given to the workbook, is refused with one

@@ -22,6 +22,7 @@ type Text struct {
 	EvidenceTotal, EvidenceSaved, EvidenceRemoved, BadLayout, CheckClean      string
 	Exported, BadExtension, BadFormat, FormatMismatch, CheckFound             string
 	CheckMore, Imported, ProfileFilled, ErrNoTarget, ErrArchived              string
+	DutiesFilled, ArchiveKept, ArchivedOnDay, StateActive                     string
 	ErrExistsForce, ErrExists, ErrTitleTaken, ColRequirement, BadTemplate     string
 	TemplateApplied, AlreadyThere, FullStop, BadCarryYear, CarrySameYear      string
 	CarryNothing, Carried, CarryKept, BackedUp, DamagedMoved                  string
@@ -116,6 +117,10 @@ var textZh = Text{
 	CheckMore:         "  ……另有%d条未列出。",
 	Imported:          "已导入 %s：新增事项%d项（已有%d项）、年度要求%d项、记录%d条；%d条记录台账中已有，未重复导入。",
 	ProfileFilled:     "姓名、职务或单位原为空，已按文件补全。",
+	DutiesFilled:      "%d项已有事项原为空的说明、依据、应有佐证或归档原因，已按文件补全。",
+	ArchiveKept:       "事项“%s”在文件中%s，在台账中%s；保持台账的状态，如需改变请用 taizhang duty archive %d。",
+	ArchivedOnDay:     "已于 %s 归档",
+	StateActive:       "未归档",
 	ErrNoTarget:       "事项“%s”在%d年没有年度要求；请先用 taizhang duty edit %d --year %d --cadence … --min … 设定。",
 	ErrArchived:       "事项“%s”已于 %s 归档，之后的日期不能登记；如仍需登记，请先用 taizhang duty archive %d --restore 恢复。",
 	ErrExistsForce:    "%s 已存在；加 --force 覆盖，或用 -o 指定其他文件名。",
@@ -305,6 +310,10 @@ var textEn = Text{
 	CheckMore:         "  ... and %d more not listed.",
 	Imported:          "Imported %s: %d new duties (%d already there), %d targets, %d records; %d records were already in the ledger and were skipped.",
 	ProfileFilled:     "The empty name, post or unit fields were filled from the file.",
+	DutiesFilled:      "%d duties already in the ledger had an empty description, basis, expected evidence or archive reason, now filled from the file.",
+	ArchiveKept:       "The duty %q is %s in the file and %s in the ledger; the ledger's state is kept: change it with taizhang duty archive %d if needed.",
+	ArchivedOnDay:     "archived on %s",
+	StateActive:       "active",
 	ErrNoTarget:       "The duty %q has no target in %d; set one first with taizhang duty edit %d --year %d --cadence … --min ….",
 	ErrArchived:       "The duty %q was archived on %s, so nothing after that day can be logged; bring it back first with taizhang duty archive %d --restore.",
 	ErrExistsForce:    "%s already exists; add --force to replace it or choose another name with -o.",
