@@ -247,10 +247,14 @@ func (r Roster) NormalizePerson(p *Person) error {
 			continue
 		}
 		switch {
+		case o.Note == p.Note && p.Note != "":
+			return RefuseField("note", ErrNameTaken, KindNameNoteTaken, r.Label(o))
 		case o.Note == p.Note:
 			return RefuseField("name", ErrNameTaken, KindNameTaken, r.Label(o), p.Name)
-		case o.Note == "" || p.Note == "":
+		case o.Note == "":
 			return RefuseField("note", ErrNameTaken, KindNameTakenNoNote, o.Name)
+		case p.Note == "":
+			return RefuseField("note", ErrNameTaken, KindNameNeedsNote, r.Label(o), p.Name)
 		}
 	}
 	return nil

@@ -95,6 +95,7 @@ func TestPeopleAndCoverage(t *testing.T) {
 func TestPeopleBadInput(t *testing.T) {
 	db := newLedger(t)
 	ok(t, db, "people", "add", "--name", "张三", "--group", "科室干部", "--from", "2026-03-01")
+	ok(t, db, "people", "add", "--name", "张伟", "--note", "财务科", "--group", "科室干部")
 	ok(t, db, "duty", "add", "--title", "谈心谈话", "--category", "talk", "--cadence", "year", "--min", "1", "--each", "科室干部")
 	tests := []struct {
 		name string
@@ -103,6 +104,8 @@ func TestPeopleBadInput(t *testing.T) {
 	}{
 		{"empty name", []string{"people", "add", "--name", " ", "--group", "科室干部"}, "name is empty"},
 		{"taken name", []string{"people", "add", "--name", "张三", "--group", "科室干部"}, "already on the roster"},
+		{"same name, no note", []string{"people", "add", "--name", "张伟", "--group", "科室干部"}, "give this 张伟 a note too"},
+		{"same name, same note", []string{"people", "add", "--name", "张伟", "--note", "财务科", "--group", "科室干部"}, "with the same note"},
 		{"two names", []string{"people", "add", "--name", "张三、李四", "--group", "科室干部"}, "cannot hold"},
 		{"empty group", []string{"people", "add", "--name", "李四", "--group", ""}, "group is empty"},
 		{"bad from", []string{"people", "add", "--name", "李四", "--group", "科室干部", "--from", "03-01"}, "not a valid date"},
