@@ -6,16 +6,20 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/alecthomas/kong"
 
 	"taizhang/model"
+	"taizhang/ui/cells"
 )
 
 // The command tree's help texts are written "中文 / English". localise
-// keeps the officer's half of each, and names the parser's own flag in
-// that language, so that under a Chinese locale every word of the help is
-// Chinese and under an English one every word is English.
+// keeps the officer's half of each, names the parser's own flag in that
+// language, and under a Chinese locale gives the values of flags and
+// arguments Chinese placeholders (--topic=主题, <事项>), so that under a
+// Chinese locale every word of the help is Chinese and under an English
+// one every word is English.
 func localise(app *kong.Application, lang model.Lang) {
 	if app.HelpFlag != nil {
 		app.HelpFlag.Help = pickLang("显示帮助 / show this help", lang)
@@ -26,15 +30,64 @@ func localise(app *kong.Application, lang model.Lang) {
 		n.Detail = pickLang(n.Detail, lang)
 		for _, f := range n.Flags {
 			f.Help = pickLang(f.Help, lang)
+			if lang == model.Chinese {
+				zhPlaceholder(f)
+			}
 		}
 		for _, p := range n.Positional {
 			p.Help = pickLang(p.Help, lang)
+			if zh, ok := zhArguments[p.Name]; ok && lang == model.Chinese {
+				// (only the help and the parser's messages name an
+				// argument: it is parsed by its position)
+				p.Name = zh
+			}
 		}
 		for _, c := range n.Children {
 			walk(c)
 		}
 	}
 	walk(app.Node)
+}
+
+// zhPlaceholders are the Chinese placeholders of flag values, by the
+// English one the help shows (STRING, INT and TEXT by the flag's name
+// first: --topic=主题, --year=年度). Placeholders that show what to type
+// (YYYY-MM-DD, zh|en, a default) are kept.
+var zhPlaceholders = map[string]string{
+	"PATH": "路径", "FILE": "文件", "GROUP": "分组", "NAMES": "姓名", "PERIOD": "期间", "POST": "职务", "UNIT": "单位",
+	"DAYS": "天数", "NAME": "姓名", "TITLE": "标题", "BASIS": "依据", "CADENCE": "周期", "CATEGORY": "类别",
+	"DESCRIPTION": "说明", "EVIDENCE": "佐证材料", "MIN": "次数", "NOTE": "备注",
+	"STRING": "文字", "TEXT": "文字", "INT": "整数",
+	"title=STRING": "标题", "category=STRING": "类别", "cadence=STRING": "周期", "basis=STRING": "依据",
+	"description=STRING": "说明", "evidence=STRING": "佐证材料", "topic=STRING": "主题", "place=STRING": "地点",
+	"note=STRING": "备注", "duty=STRING": "事项", "name=STRING": "姓名", "with=NAMES": "人员",
+	"year=INT": "年度", "from=INT": "年度", "to=INT": "年度", "min=INT": "次数",
+	"reason=TEXT": "理由", "paper=TEXT": "存放位置",
+}
+
+// zhArguments are the Chinese names of the commands' arguments.
+var zhArguments = map[string]string{
+	"duty": "事项", "file": "文件", "files": "文件", "id": "编号", "name": "模板名", "period": "期间",
+	"person": "人员", "record": "记录", "shell": "shell",
+}
+
+// zhPlaceholder gives flag f its Chinese placeholder, when it has one.
+func zhPlaceholder(f *kong.Flag) {
+	if f.IsBool() || f.IsCounter() {
+		return
+	}
+	en := f.PlaceHolder
+	if en == "" {
+		if f.HasDefault {
+			return // the default is shown: a value to type
+		}
+		en, _, _ = strings.Cut(f.FormatPlaceHolder(), ",")
+	}
+	if zh, ok := zhPlaceholders[f.Name+"="+en]; ok {
+		f.PlaceHolder = zh
+	} else if zh, ok := zhPlaceholders[en]; ok {
+		f.PlaceHolder = zh
+	}
 }
 
 // pickLang is one language's half of "中文 / English": the split is the
@@ -89,6 +142,23 @@ var zhHelp = sync.OnceValue(func() []struct {
 	}
 })
 
+// helpRow is a row of the help's flags or arguments whose help follows on
+// the same line: the indent, the flag or argument, and the spaces after.
+var helpRow = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^( +)((?:-\w, )?--[\w-]+=\S+|\[?<\S+>(?: \.\.\.)?\]?)( {2,})`)
+})
+
+// alignWide lines up the rows whose flag or argument has a Chinese
+// placeholder: the parser pads the column by characters, and a Chinese
+// character takes two cells.
+func alignWide(text string) string {
+	return helpRow().ReplaceAllStringFunc(text, func(row string) string {
+		m := helpRow().FindStringSubmatch(row)
+		wide := cells.Width(m[2]) - utf8.RuneCountInString(m[2])
+		return m[1] + m[2] + strings.Repeat(" ", max(2, len(m[3])-wide))
+	})
+}
+
 // helpPrinter prints the parser's help in the officer's language.
 func helpPrinter(lang model.Lang) kong.HelpPrinter {
 	return func(options kong.HelpOptions, ctx *kong.Context) error {
@@ -104,6 +174,7 @@ func helpPrinter(lang model.Lang) kong.HelpPrinter {
 		for _, h := range zhHelp() {
 			text = h.re.ReplaceAllString(text, h.to)
 		}
+		text = alignWide(text)
 		_, werr := out.Write([]byte(text))
 		if err != nil {
 			return err

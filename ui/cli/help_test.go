@@ -7,6 +7,8 @@ import (
 	"unicode"
 
 	"github.com/alecthomas/kong"
+
+	"taizhang/ui/cells"
 )
 
 var latinWord = regexp.MustCompile(`[A-Za-z]{3,}`)
@@ -17,8 +19,9 @@ var latinWord = regexp.MustCompile(`[A-Za-z]{3,}`)
 func TestHelpSpeaksOneLanguage(t *testing.T) {
 	db := newLedger(t)
 	// Names the officer types (commands, flags, their values) and the
-	// placeholders of values: not words of either language.
-	typed := []string{"taizhang", "zh", "en", "LANG", "TAIZHANG_DB", "PATH", "NAMES", "STRING", "INT", "FILE", "YYYY-MM-DD",
+	// form of a date: not words of either language. The placeholders of
+	// values are words: Chinese under a Chinese locale (--topic=主题).
+	typed := []string{"taizhang", "zh", "en", "LANG", "TAIZHANG_DB", "YYYY-MM-DD", "shell",
 		"section-chief", "leadership", "bash", "zsh", "fish", "powershell", "study", "talk", "lesson", "meeting", "report", "research", "education", "other",
 		"week", "month", "quarter", "half", "year", "md", "txt", "docx", "xlsx", "csv", "json", "zip", "JSON", "ISO", "UTF-8", "GB18030", "INT", "Word", "Excel", "Markdown", "SQLite", "XDG"}
 	parser, err := kong.New(&CLI{})
@@ -29,11 +32,11 @@ func TestHelpSpeaksOneLanguage(t *testing.T) {
 	walk = func(n *kong.Node) {
 		typed = append(typed, n.Name)
 		for _, f := range n.Flags {
-			typed = append(typed, f.Name, f.PlaceHolder)
+			typed = append(typed, f.Name)
 			typed = append(typed, strings.Split(f.Enum, ",")...)
-		}
-		for _, p := range n.Positional {
-			typed = append(typed, p.Name)
+			if f.HasDefault {
+				typed = append(typed, f.Default)
+			}
 		}
 		for _, c := range n.Children {
 			walk(c)
@@ -46,7 +49,7 @@ func TestHelpSpeaksOneLanguage(t *testing.T) {
 			quoted = append(quoted, regexp.QuoteMeta(n))
 		}
 	}
-	names := regexp.MustCompile(`(?i)--?[a-z-]+|<[a-z-]+>|\b(` + strings.Join(quoted, "|") + `)\b`)
+	names := regexp.MustCompile(`(?i)--?[a-z-]+|\b(` + strings.Join(quoted, "|") + `)\b`)
 	// The help of the program and of every command.
 	helps := [][]string{{"--help"}}
 	var leaves func(n *kong.Node, path []string)
@@ -72,6 +75,11 @@ func TestHelpSpeaksOneLanguage(t *testing.T) {
 			}
 		}
 		en := run(t, db, append([]string{"--lang", "en"}, args...)...)
+		for _, out := range []string{zh.stdout, en.stdout} {
+			if l, at := helpColumns(out); l != "" {
+				t.Errorf("taizhang %s: the help of %q starts at cell %d, not with the rows above it:\n%s", strings.Join(args, " "), l, at, out)
+			}
+		}
 		for _, line := range strings.Split(en.stdout, "\n") {
 			// A Chinese term may be cited (the 述责述廉 report).
 			cited := regexp.MustCompile(`述责述廉|【请填写：…】`)
@@ -92,4 +100,75 @@ func TestHelpSpeaksOneLanguage(t *testing.T) {
 			t.Errorf("taizhang %s: exit %d, %q; want 2, %q", strings.Join(c.args, " "), r.code, r.stderr, c.want)
 		}
 	}
+}
+
+// The placeholders of values are Chinese under a Chinese locale and as
+// they were under an English one, in the help and in the parser's
+// refusals.
+func TestHelpPlaceholders(t *testing.T) {
+	db := newLedger(t)
+	for _, c := range []struct {
+		args       []string
+		zh, en     []string
+		zhNot, all []string
+	}{
+		{[]string{"--help"}, []string{"--db=路径"}, []string{"--db=PATH"}, []string{"PATH"}, []string{"--lang=zh|en"}},
+		{[]string{"log", "--help"}, []string{"用法：taizhang log <事项> [选项]", "<事项>", "--topic=主题", "--with=人员", "--place=地点", "--attach=文件,...", "--paper=存放位置,...", "--for=期间"},
+			[]string{"Usage: taizhang log <duty> [flags]", "<duty>", "--topic=STRING", "--with=NAMES", "--place=STRING", "--attach=FILE,...", "--paper=TEXT,...", "--for=PERIOD"},
+			[]string{"STRING", "NAMES", "FILE", "TEXT", "PERIOD", "<duty>"}, []string{"--date=YYYY-MM-DD"}},
+		{[]string{"status", "--help"}, []string{"--year=年度"}, []string{"--year=INT"}, []string{"INT"}, []string{"--as-of=YYYY-MM-DD"}},
+		{[]string{"duty", "add", "--help"}, []string{"--title=标题", "--min=次数", "--each=分组"}, []string{"--title=STRING", "--min=INT", "--each=GROUP"}, []string{"STRING", "INT", "GROUP"}, nil},
+		{[]string{"demo", "--help"}, []string{"--years=2"}, []string{"--years=2"}, nil, nil},
+		{[]string{"export", "--help"}, []string{"--output=文件", "--format=md"}, []string{"--output=FILE", "--format=md"}, []string{"FILE"}, nil},
+	} {
+		zh := ok(t, db, append([]string{"--lang", "zh"}, c.args...)...)
+		en := ok(t, db, append([]string{"--lang", "en"}, c.args...)...)
+		for _, w := range append(c.zh, c.all...) {
+			if !strings.Contains(zh, w) {
+				t.Errorf("zh %v has no %q:\n%s", c.args, w, zh)
+			}
+		}
+		for _, w := range c.zhNot {
+			if strings.Contains(zh, w) {
+				t.Errorf("zh %v still says %q:\n%s", c.args, w, zh)
+			}
+		}
+		for _, w := range append(c.en, c.all...) {
+			if !strings.Contains(en, w) {
+				t.Errorf("en %v has no %q:\n%s", c.args, w, en)
+			}
+		}
+	}
+	for _, c := range []struct{ lang, want string }{
+		{"zh", "taizhang: 缺少参数 <事项>；运行 taizhang --help 查看用法。\n"},
+		{"en", "taizhang: expected \"<duty>\"; run taizhang --help for usage.\n"},
+	} {
+		if r := run(t, db, "--lang", c.lang, "log"); r.code != 2 || r.stderr != c.want {
+			t.Errorf("%s log with no duty: exit %d %q, want %q", c.lang, r.code, r.stderr, c.want)
+		}
+	}
+}
+
+// helpColumns checks that in each section of help the rows of flags and
+// arguments start their help at one cell; it returns the first row that
+// does not and its cell, or "".
+func helpColumns(out string) (string, int) {
+	row := regexp.MustCompile(`^( +(?:-\w, )?--?\S+|  \[?<\S+>(?: \.\.\.)?\]?)( {2,})\S`)
+	col := -1
+	for _, l := range strings.Split(out, "\n") {
+		if !strings.HasPrefix(l, " ") {
+			col = -1 // a heading: a new section
+			continue
+		}
+		m := row.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		at := cells.Width(m[1]) + len(m[2])
+		if col >= 0 && at != col {
+			return l, at
+		}
+		col = at
+	}
+	return "", 0
 }
