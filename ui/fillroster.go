@@ -24,6 +24,9 @@ type rosterFiller interface {
 type fillGroupsMsg struct {
 	fills []data.GroupFill
 	year  int
+	// given: the join day was given with the names (the People view's
+	// add several), rather than taken from the post start date.
+	given bool
 }
 
 // rosterFill is the first run's last step: once a duty set is chosen and
@@ -37,6 +40,9 @@ type rosterFill struct {
 	groups []string
 	year   int
 	next   key.Binding
+	// many: opened from the People view to add several people to one
+	// group, with a join day; esc cancels rather than skips.
+	many bool
 }
 
 func newRosterFill(c *common, groups []string, year int) *rosterFill {
@@ -50,11 +56,25 @@ func newRosterFill(c *common, groups []string, year int) *rosterFill {
 	return rf
 }
 
+// newAddMany is the People view's add several: the names of one group's
+// new people, typed or pasted as on the first run, and the day they
+// joined (empty for all along).
+func newAddMany(c *common, group string) *rosterFill {
+	rf := newRosterFill(c, []string{group}, c.today().Year())
+	rf.many = true
+	rf.f.title = fmt.Sprintf(rf.pt.ManyTitle, model.CleanLine(group))
+	rf.f.date("from", rf.pt.From, 0)
+	return rf
+}
+
 // Update: enter leaves a 、 for the next name (a name per line, as it
 // would be written on paper); a paste of lines becomes names separated
 // by 、; the rest edits the form.
 func (rf *rosterFill) Update(msg tea.Msg) (Component, tea.Cmd) {
 	fl := rf.f.fields[rf.f.focus]
+	if fl.key == "from" {
+		return rf, rf.update(msg, "", rf.submit) // a date: enter moves on
+	}
 	switch m := msg.(type) {
 	case failedMsg:
 		return rf, rf.update(msg, "", rf.submit)
@@ -95,6 +115,22 @@ func (rf *rosterFill) submit() {
 		}
 		fills = append(fills, data.GroupFill{Group: g, People: ps})
 	}
+	if rf.many {
+		if len(fills) == 0 {
+			f.setError("g0", rf.f.c.errText(model.Refuse(nil, model.KindNoNames)))
+			return
+		}
+		if v := strings.TrimSpace(f.value("from")); v != "" {
+			d, err := model.ParseDate(v)
+			if err != nil {
+				f.setError("from", rf.pt.BadDate)
+				return
+			}
+			fills[0].From = d
+		}
+		f.saving(fillGroupsMsg{fills: fills, year: rf.year, given: true})
+		return
+	}
 	if len(fills) == 0 {
 		f.c.post(closeMsg{})
 		return
@@ -110,14 +146,19 @@ func (rf *rosterFill) View() string {
 		form = form[:i] // the form's own hint line: enter here starts a name
 	}
 	title, body, _ := strings.Cut(form, "\n")
-	var why []string
-	for _, l := range wrap(rf.pt.FillWhy, w, 5) {
-		why = append(why, st.Muted.Render(l))
-	}
+	why, skip := rf.pt.FillWhy, key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", rf.pt.FillSkip))
 	k := rf.f.c.keys.Form
-	skip := key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", rf.pt.FillSkip))
-	keys := hint(rf.next, enabled(k.Next, len(rf.groups) > 1), k.Submit, skip)
-	return title + "\n" + strings.Join(why, "\n") + "\n" + body + "\n" + st.Muted.Render(cells.Cut(keys, w))
+	if rf.many {
+		why, skip = rf.pt.ManyWhy, k.Cancel
+	}
+	var lines []string
+	for _, l := range wrap(why, w, 5) {
+		lines = append(lines, st.Muted.Render(l))
+	}
+	// enter starts a name here: tab alone moves to the next field.
+	tab := key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", k.Next.Help().Desc))
+	keys := hint(rf.next, enabled(tab, len(rf.f.fields) > 1), k.Submit, skip)
+	return title + "\n" + strings.Join(lines, "\n") + "\n" + body + "\n" + st.Muted.Render(cells.Cut(keys, w))
 }
 
 // fillIntent puts the names typed on the first run in their groups, in
@@ -133,7 +174,7 @@ func (a *App) fillIntent(m fillGroupsMsg) tea.Cmd {
 	return a.write(func(ctx context.Context, _ Ledger) writtenMsg {
 		// In the group from the post start date, as the duties count
 		// from it.
-		if pl != nil {
+		if pl != nil && !m.given {
 			if p, err := pl.Profile(ctx); err == nil && p.Start.Year() == year {
 				for i := range fills {
 					fills[i].From = p.Start

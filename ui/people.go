@@ -28,11 +28,11 @@ type peopleLedger interface {
 }
 
 // peopleKeys are the keys of the people view.
-type peopleKeys struct{ Add, Edit, Leave, Remove key.Binding }
+type peopleKeys struct{ Add, AddMany, Edit, Leave, Remove key.Binding }
 
 func newPeopleKeys(pt *PeopleText) peopleKeys {
 	b := func(k, desc string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithHelp(k, desc)) }
-	return peopleKeys{Add: b("a", pt.KeyAdd), Edit: b("e", pt.KeyEdit), Leave: b("l", pt.KeyLeave), Remove: b("d", pt.KeyRemove)}
+	return peopleKeys{Add: b("a", pt.KeyAdd), AddMany: b("A", pt.KeyAddMany), Edit: b("e", pt.KeyEdit), Leave: b("l", pt.KeyLeave), Remove: b("d", pt.KeyRemove)}
 }
 
 // personRow is one line of the people view: a member of a group, or an
@@ -117,6 +117,8 @@ func (v *rosterView) Update(msg tea.Msg) (Component, tea.Cmd) {
 		switch {
 		case key.Matches(msg, v.keys.Add):
 			v.c.post(openPersonFormMsg{group: row.group})
+		case key.Matches(msg, v.keys.AddMany) && v.manyGroup(row) != "":
+			v.c.post(openAddManyMsg{group: v.manyGroup(row)})
 		case !isPerson:
 		case key.Matches(msg, v.keys.Edit):
 			v.c.post(openPersonFormMsg{person: &row.person})
@@ -129,12 +131,24 @@ func (v *rosterView) Update(msg tea.Msg) (Component, tea.Cmd) {
 	return v, nil
 }
 
+// manyGroup is the group add several puts people in: the row's, or
+// the first there is for a row in none; "" when there is no group yet.
+func (v *rosterView) manyGroup(row personRow) string {
+	if row.group != "" {
+		return row.group
+	}
+	if d := v.c.data; d != nil && len(d.roster.Groups) > 0 {
+		return d.roster.Groups[0]
+	}
+	return ""
+}
+
 // ShortHelp is the hint line of the view.
 func (v *rosterView) ShortHelp() []key.Binding {
 	lk := v.c.keys.Ledger
 	row, ok := v.selected()
 	person := ok && !row.empty
-	return []key.Binding{v.keys.Add, enabled(v.keys.Edit, person), enabled(v.keys.Leave, person && row.group != "" && row.member.To.IsZero()),
+	return []key.Binding{v.keys.Add, enabled(v.keys.AddMany, v.manyGroup(row) != ""), enabled(v.keys.Edit, person), enabled(v.keys.Leave, person && row.group != "" && row.member.To.IsZero()),
 		enabled(v.keys.Remove, person), lk.Undo, lk.NextView, lk.Help, lk.Quit}
 }
 
@@ -142,7 +156,7 @@ func (v *rosterView) ShortHelp() []key.Binding {
 func (v *rosterView) FullHelp() [][]key.Binding {
 	row, ok := v.selected()
 	person := ok && !row.empty
-	return [][]key.Binding{moving(v.c.keys.List), {v.keys.Add, enabled(v.keys.Edit, person),
+	return [][]key.Binding{moving(v.c.keys.List), {v.keys.Add, enabled(v.keys.AddMany, v.manyGroup(row) != ""), enabled(v.keys.Edit, person),
 		enabled(v.keys.Leave, person && row.group != "" && row.member.To.IsZero()), enabled(v.keys.Remove, person)}}
 }
 
@@ -255,6 +269,7 @@ type (
 		person *model.Person // nil for a new person
 		group  string        // the group a new person is put in first
 	}
+	openAddManyMsg   struct{ group string }
 	openLeaveFormMsg struct {
 		person model.Person
 		group  string
@@ -376,6 +391,8 @@ func (a *App) peopleIntent(msg tea.Msg) (tea.Cmd, bool) {
 		a.push(newPersonForm(c, m.person, m.group), false)
 	case openLeaveFormMsg:
 		a.push(newLeaveForm(c, m.person, m.group), false)
+	case openAddManyMsg:
+		a.push(newAddMany(c, m.group), false)
 	case addPersonMsg:
 		if !can {
 			return nil, true

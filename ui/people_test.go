@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"taizhang/model"
 )
 
@@ -74,5 +76,39 @@ func TestPeopleFormRefusals(t *testing.T) {
 	press(t, en, "tab", "tab", "tab", "tab", "a", "ctrl+s")
 	if !strings.Contains(screen(en), "The name is empty") {
 		t.Errorf("English refusal:\n%s", screen(en))
+	}
+}
+
+// A ledger begun from the command line has an empty group: in the People
+// view A adds several people at once, pasted one a line as from a Word
+// notice, from a join day; the dashboard counts them, and u takes the
+// whole list back. Names that are refused, or none, write nothing.
+func TestPeopleViewAddSeveral(t *testing.T) {
+	for _, lang := range []model.Lang{model.Chinese, model.English} {
+		s := unfilledLedger(t)
+		a := newTestApp(t, s, lang, 80, 24)
+		press(t, a, "tab", "tab", "tab", "tab", "A")
+		title, why := "添加多人到“科室干部”", "可直接粘贴名单"
+		if lang == model.English {
+			title, why = `Add several to "科室干部"`, "paste a list as it is"
+		}
+		mustContain(t, a, title, why)
+		checkFits(t, strings.Join(a.compose(), "\n"), 80, 24)
+		press(t, a, "ctrl+s")
+		if rs, _ := s.Roster(bg); len(rs.People) != 0 {
+			t.Fatalf("%s: saved with no names: %+v", lang, rs.People)
+		}
+		send(t, a, tea.PasteMsg{Content: "王五\n赵六\r\n张伟(财务科)\n"})
+		press(t, a, "tab", "2026-03-01", "ctrl+s")
+		r, _ := s.Roster(bg)
+		if len(r.People) != 3 || len(r.MembersOf("科室干部")) != 3 || r.MembersOf("科室干部")[0].From.String() != "2026-03-01" {
+			t.Fatalf("%s: roster %+v %+v", lang, r.People, r.MembersOf("科室干部"))
+		}
+		press(t, a, "tab")
+		mustContain(t, a, "0/3")
+		press(t, a, "u")
+		if r, _ := s.Roster(bg); len(r.People) != 0 {
+			t.Errorf("%s: undo left %+v", lang, r.People)
+		}
 	}
 }
