@@ -10,16 +10,30 @@ import (
 	"taizhang/ui/cells"
 )
 
-// confirmDelete asks, in the status line, whether to delete a record.
+// confirmDelete asks, in the status line, whether to delete something:
+// y posts yes, n (or esc) closes.
 type confirmDelete struct {
-	c     *common
-	r     model.Record
-	title string
-	w     int
+	c *common
+	// question is the question at a width, naming what would go.
+	question func(w int) string
+	yes      tea.Msg
+	w        int
 }
 
+// newConfirmDelete asks whether to delete a record.
 func newConfirmDelete(c *common, r model.Record) *confirmDelete {
-	return &confirmDelete{c: c, r: r, title: c.data.titles[r.DutyID]}
+	title := c.data.titles[r.DutyID]
+	return &confirmDelete{c: c, yes: deleteRecordMsg{r, title}, question: func(w int) string {
+		return fmt.Sprintf(c.t.ConfirmDelete, r.Date, cells.Cut(title+" "+r.Topic, max(8, w/2)))
+	}}
+}
+
+// newConfirmRemove asks whether to remove a person from the roster.
+func newConfirmRemove(c *common, p model.Person) *confirmDelete {
+	label := model.CleanLine(c.data.roster.Label(p))
+	return &confirmDelete{c: c, yes: removePersonMsg{p}, question: func(int) string {
+		return fmt.Sprintf(peopleText(c.lang).ConfirmRemove, label)
+	}}
 }
 
 // SetSize: the question is one line of w cells.
@@ -32,7 +46,7 @@ func (p *confirmDelete) Update(msg tea.Msg) (Component, tea.Cmd) {
 		switch {
 		case key.Matches(msg, k.Yes):
 			p.c.post(closeMsg{})
-			p.c.post(deleteRecordMsg{p.r, p.title})
+			p.c.post(p.yes)
 		case key.Matches(msg, k.No):
 			p.c.post(closeMsg{})
 		}
@@ -51,8 +65,8 @@ func (p *confirmDelete) FullHelp() [][]key.Binding {
 // View is the question and its answers.
 func (p *confirmDelete) View() string {
 	w := p.w
-	t, st, k := p.c.t, p.c.st, p.c.keys.Confirm
+	st, k := p.c.st, p.c.keys.Confirm
 	yes, no := hint(k.Yes), hint(k.No)
-	q := fmt.Sprintf(t.ConfirmDelete, p.r.Date, cells.Cut(p.title+" "+p.r.Topic, max(8, w/2)))
+	q := p.question(w)
 	return st.Error.Render(cells.Cut(q, w-cells.Width(yes+no)-4)) + "  " + st.Key.Render(yes) + "  " + st.Key.Render(no)
 }

@@ -125,7 +125,7 @@ func (v *rosterView) Update(msg tea.Msg) (Component, tea.Cmd) {
 		case key.Matches(msg, v.keys.Leave) && row.group != "" && row.member.To.IsZero():
 			v.c.post(openLeaveFormMsg{person: row.person, group: row.group})
 		case key.Matches(msg, v.keys.Remove):
-			v.c.post(removePersonMsg{person: row.person})
+			v.c.post(askRemovePersonMsg{person: row.person})
 		}
 	}
 	return v, nil
@@ -274,8 +274,9 @@ type (
 		person model.Person
 		group  string
 	}
-	removePersonMsg struct{ person model.Person }
-	addPersonMsg    struct {
+	removePersonMsg    struct{ person model.Person }
+	askRemovePersonMsg struct{ person model.Person }
+	addPersonMsg       struct {
 		person model.Person
 		join   data.Joining
 	}
@@ -393,6 +394,8 @@ func (a *App) peopleIntent(msg tea.Msg) (tea.Cmd, bool) {
 		a.push(newLeaveForm(c, m.person, m.group), false)
 	case openAddManyMsg:
 		a.push(newAddMany(c, m.group), false)
+	case askRemovePersonMsg:
+		a.push(newConfirmRemove(c, m.person), true)
 	case addPersonMsg:
 		if !can {
 			return nil, true

@@ -112,3 +112,28 @@ func TestPeopleViewAddSeveral(t *testing.T) {
 		}
 	}
 }
+
+// d in the People view asks before removing a person, naming them and
+// what removal means for coverage; n keeps them, y removes them, u puts
+// them back.
+func TestPeopleViewRemoveAsksFirst(t *testing.T) {
+	s, _ := testLedger(t)
+	a := newTestApp(t, s, model.Chinese, 100, 30)
+	press(t, a, "tab", "tab", "tab", "tab")
+	mustContain(t, a, "> 分管科室负责人  赵科长")
+	press(t, a, "d")
+	mustContain(t, a, "从名单删除赵科长？已登记的谈话仍在，但不再计入覆盖。")
+	press(t, a, "n")
+	if r, _ := s.Roster(bg); len(r.People) != 3 {
+		t.Fatalf("n removed someone: %+v", r.People)
+	}
+	press(t, a, "d", "y")
+	mustContain(t, a, "已从名单删除：赵科长")
+	if r, _ := s.Roster(bg); len(r.People) != 2 {
+		t.Fatalf("y did not remove: %+v", r.People)
+	}
+	press(t, a, "u")
+	if r, _ := s.Roster(bg); len(r.People) != 3 {
+		t.Errorf("undo did not bring him back: %+v", r.People)
+	}
+}

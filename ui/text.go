@@ -184,7 +184,8 @@ var textZh = Text{
 		FillWhy:   "按人计的谈话事项要与下列分组的每个人谈话。请填写分组里的人：姓名之间用顿号、逗号分开或每行一个，同名的写作 张伟（财务科）；以后也可在“人员”页添加或修改。",
 		FillNext:  "下一个姓名", FillSkip: "跳过",
 		Filled: "已把%d人加入%s（u 撤销）", UndoFill: "填写人员名单",
-		KeyAddMany: "添加多人", ManyTitle: "添加多人到“%s”",
+		ConfirmRemove: "从名单删除%s？已登记的谈话仍在，但不再计入覆盖。",
+		KeyAddMany:    "添加多人", ManyTitle: "添加多人到“%s”",
 		ManyWhy: "姓名之间用顿号、逗号分开或每行一个，可直接粘贴名单；同名的写作 张伟（财务科）。加入日期留空表示一直在组。",
 	},
 }
@@ -289,7 +290,8 @@ var textEn = Text{
 		FillWhy:   "Some talk duties are owed to each person of these groups. Give their people: names separated by commas or one a line, two people of one name as 张伟（财务科）. You can change them later in the People view.",
 		FillNext:  "next name", FillSkip: "skip",
 		Filled: "Put %d people in %s (u undoes)", UndoFill: "filling the roster",
-		KeyAddMany: "add several", ManyTitle: "Add several to %q",
+		ConfirmRemove: "Remove %s from the roster? Their talks stay logged but no longer count for coverage.",
+		KeyAddMany:    "add several", ManyTitle: "Add several to %q",
 		ManyWhy: "Names separated by commas or one a line (paste a list as it is); two people of one name as 张伟（财务科）. Leave the join date empty for people in the group all along.",
 	},
 }
@@ -307,6 +309,7 @@ type PeopleText struct {
 	FillTitle, FillWhy, FillNext, FillSkip, Filled, UndoFill string
 	// Adding several people to a group at once, from the People view.
 	KeyAddMany, ManyTitle, ManyWhy string
+	ConfirmRemove                  string
 }
 
 // peopleText is the wording of the roster in lang.
