@@ -2,13 +2,18 @@ package cli
 
 import (
 	"bytes"
+	"io"
+	"os"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/alecthomas/kong"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
 
 	"taizhang/model"
 	"taizhang/ui/cells"
@@ -159,6 +164,114 @@ func alignWide(text string) string {
 	})
 }
 
+// helpWidth is the width help is wrapped at: the parser's (COLUMNS, else
+// 80 for help written anywhere but to a terminal, which is where the
+// Chinese help is first written), or a narrower terminal's.
+func helpWidth(out io.Writer) int {
+	w := 80
+	if n, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && n > 0 {
+		w = n
+	}
+	if f, ok := out.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		if tw, _, err := term.GetSize(f.Fd()); err == nil && tw > 0 && tw < w {
+			w = tw
+		}
+	}
+	return w
+}
+
+// helpCell is a row of help whose help text follows on the same line: the
+// flag, argument or command with its indent and spaces, and the text.
+var helpCell = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^( +\S+(?: \S+)*? {2,})(\S.*)$`)
+})
+
+// wrapHelp wraps again, in width cells, each row of help that runs past
+// them: the parser wraps at spaces and counts characters, while Chinese
+// text has few spaces and its characters take two cells.
+func wrapHelp(text string, width int) string {
+	lines := strings.Split(text, "\n")
+	out := make([]string, 0, len(lines))
+	for i := 0; i < len(lines); i++ {
+		m := helpCell().FindStringSubmatch(lines[i])
+		if m == nil {
+			out = append(out, lines[i])
+			continue
+		}
+		off := cells.Width(m[1])
+		pad := strings.Repeat(" ", off)
+		body, over := []string{m[2]}, cells.Width(lines[i]) > width
+		j := i + 1
+		for ; j < len(lines) && strings.HasPrefix(lines[j], pad) && len(lines[j]) > off && lines[j][off] != ' '; j++ {
+			body = append(body, lines[j][off:])
+			over = over || cells.Width(lines[j]) > width
+		}
+		if !over || width-off < 20 {
+			out = append(out, lines[i:j]...)
+		} else {
+			for k, l := range wrapCells(strings.Join(body, " "), width-off) {
+				if k == 0 {
+					out = append(out, m[1]+l)
+				} else {
+					out = append(out, pad+l)
+				}
+			}
+		}
+		i = j - 1
+	}
+	return strings.Join(out, "\n")
+}
+
+// wrapCells breaks s into lines of at most w cells: at a space, or between
+// two characters of which one is Chinese, but never inside an English word
+// or a number, before a closing mark (，。）) or after an opening one (（“).
+func wrapCells(s string, w int) []string {
+	var lines []string
+	line, lineW := "", 0
+	for s != "" {
+		n := nextBreak(s)
+		word := s[:n]
+		s = s[n:]
+		ww := cells.Width(word)
+		if lineW > 0 && lineW+ww > w && strings.TrimSpace(word) != "" {
+			lines = append(lines, strings.TrimRight(line, " "))
+			line, lineW = "", 0
+			word = strings.TrimLeft(word, " ")
+			ww = cells.Width(word)
+		}
+		for ww > w { // a word longer than a line: cut it
+			head := ansi.Truncate(word, w, "")
+			lines = append(lines, head)
+			word = word[len(head):]
+			ww = cells.Width(word)
+		}
+		if lineW == 0 {
+			word = strings.TrimLeft(word, " ")
+			ww = cells.Width(word)
+		}
+		line += word
+		lineW += ww
+	}
+	return append(lines, strings.TrimRight(line, " "))
+}
+
+// nextBreak is the length of s's first unit a line may not break inside.
+func nextBreak(s string) int {
+	prev, size := utf8.DecodeRuneInString(s)
+	i := size
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		wide := cells.Width(string(r)) > 1 || cells.Width(string(prev)) > 1
+		switch {
+		case strings.ContainsRune("，。：；、）」』》！？,.:;)!?", r) || strings.ContainsRune("（「『《“‘(", prev):
+		case r == ' ' && prev != ' ', wide:
+			return i
+		}
+		prev, i = r, i+size
+	}
+	return i
+}
+
 // helpPrinter prints the parser's help in the officer's language.
 func helpPrinter(lang model.Lang) kong.HelpPrinter {
 	return func(options kong.HelpOptions, ctx *kong.Context) error {
@@ -167,14 +280,16 @@ func helpPrinter(lang model.Lang) kong.HelpPrinter {
 		}
 		var buf bytes.Buffer
 		out := ctx.Stdout
+		width := helpWidth(out)
 		ctx.Stdout = &buf
+		options.WrapUpperBound = width
 		err := kong.DefaultHelpPrinter(options, ctx)
 		ctx.Stdout = out
 		text := buf.String()
 		for _, h := range zhHelp() {
 			text = h.re.ReplaceAllString(text, h.to)
 		}
-		text = alignWide(text)
+		text = wrapHelp(alignWide(text), width)
 		_, werr := out.Write([]byte(text))
 		if err != nil {
 			return err

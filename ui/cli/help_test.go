@@ -2,9 +2,11 @@ package cli
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/alecthomas/kong"
 
@@ -18,6 +20,7 @@ var latinWord = regexp.MustCompile(`[A-Za-z]{3,}`)
 // English one English.
 func TestHelpSpeaksOneLanguage(t *testing.T) {
 	db := newLedger(t)
+	t.Setenv("COLUMNS", "") // help is as wide as the parser makes it off a terminal
 	// Names the officer types (commands, flags, their values) and the
 	// form of a date: not words of either language. The placeholders of
 	// values are words: Chinese under a Chinese locale (--topic=主题).
@@ -78,6 +81,13 @@ func TestHelpSpeaksOneLanguage(t *testing.T) {
 		for _, out := range []string{zh.stdout, en.stdout} {
 			if l, at := helpColumns(out); l != "" {
 				t.Errorf("taizhang %s: the help of %q starts at cell %d, not with the rows above it:\n%s", strings.Join(args, " "), l, at, out)
+			}
+			// Printed anywhere but to a terminal, help is 80 wide (the
+			// usage line, the parser's, apart).
+			for _, l := range strings.Split(out, "\n") {
+				if w := cells.Width(l); w > 80 && !strings.HasPrefix(l, "Usage: ") && !strings.HasPrefix(l, "用法：") {
+					t.Errorf("taizhang %s: a line of help %d wide: %q", strings.Join(args, " "), w, l)
+				}
 			}
 		}
 		for _, line := range strings.Split(en.stdout, "\n") {
@@ -171,4 +181,44 @@ func helpColumns(out string) (string, int) {
 		col = at
 	}
 	return "", 0
+}
+
+// Chinese help is wrapped in cells at the width the parser wraps at
+// (COLUMNS here), never inside an English word, never with a closing mark
+// at the start of a line.
+func TestChineseHelpWrapsInCells(t *testing.T) {
+	db := newLedger(t)
+	for _, width := range []int{60, 80} {
+		t.Setenv("COLUMNS", strconv.Itoa(width))
+		for _, args := range [][]string{{"log", "--help"}, {"export", "--help"}, {"duty", "add", "--help"}, {"template", "apply", "--help"}} {
+			out := ok(t, db, append([]string{"--lang", "zh"}, args...)...)
+			for _, l := range strings.Split(out, "\n") {
+				if w := cells.Width(l); w > width && !strings.HasPrefix(l, "用法：") {
+					t.Errorf("%d columns, %v: a line %d wide: %q", width, args, w, l)
+				}
+				if s := strings.TrimLeft(l, " "); s != "" && strings.ContainsAny(s[:utf8.RuneLen([]rune(s)[0])], "，。：；、）") {
+					t.Errorf("%d columns, %v: a line starts with a closing mark: %q", width, args, l)
+				}
+			}
+			for _, word := range map[string][]string{"log": {"2026-H1", "2026-H2"}, "export": {"md|txt|docx|xlsx|csv|json|zip", "summary"}, "duty": {"quarter", "research"}}[args[0]] {
+				if !strings.Contains(out, word) {
+					t.Errorf("%d columns, %v: %q is broken:\n%s", width, args, word, out)
+				}
+			}
+		}
+	}
+	for _, c := range []struct {
+		in   string
+		w    int
+		want []string
+	}{
+		{"计入期间：为已结束60天内的期间补报", 10, []string{"计入期间：", "为已结束60", "天内的期间", "补报"}},
+		{"频次：week month quarter half year（或 每周", 20, []string{"频次：week month", "quarter half year", "（或 每周"}},
+		{"（默认今年）说明", 6, []string{"（默认", "今年）", "说明"}},
+		{"supercalifragilistic", 8, []string{"supercal", "ifragili", "stic"}},
+	} {
+		if got := wrapCells(c.in, c.w); strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("wrapCells(%q, %d) = %q, want %q", c.in, c.w, got, c.want)
+		}
+	}
 }
