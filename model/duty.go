@@ -337,14 +337,70 @@ func (r *Record) Normalize(today Date) error {
 }
 
 // People splits a participants field into names, on the separators people
-// use: 、 ， , ； ; and spaces.
+// use: 、 ， , ； ; / and spaces. A bracketed note belongs to the name it
+// follows, with or without a space before it (张伟 (财务科) is one person,
+// as 张伟（财务科） is), and nothing inside the brackets splits it.
 func People(with string) []string {
-	f := strings.FieldsFunc(with, func(r rune) bool {
-		switch r {
-		case '、', '，', ',', '；', ';', ' ', '\u3000', '/':
-			return true
+	var out []string
+	var cur strings.Builder
+	depth := 0
+	end := func() {
+		if cur.Len() == 0 {
+			return
 		}
-		return false
-	})
-	return f
+		tok := cur.String()
+		cur.Reset()
+		if strings.ContainsFunc(splitNote(normName(tok)).Name, isNameSeparator) {
+			// The brackets held no note of a name (（（a b）c): split as
+			// if there were none.
+			out = append(out, strings.FieldsFunc(tok, isNameSeparator)...)
+			return
+		}
+		out = append(out, tok)
+	}
+	for i, r := range with {
+		switch r {
+		case '（', '(':
+			if !strings.ContainsAny(with[i:], "）)") {
+				break // never closed: an ordinary character
+			}
+			if cur.Len() == 0 && depth == 0 && len(out) > 0 && spaceBefore(with[:i]) {
+				// 张伟 (财务科): the note goes back to the name before it.
+				cur.WriteString(out[len(out)-1])
+				out = out[:len(out)-1]
+			}
+			depth++
+		case '）', ')':
+			depth = max(0, depth-1)
+		default:
+			if isNameSeparator(r) && depth == 0 {
+				end()
+				continue
+			}
+		}
+		cur.WriteRune(r)
+	}
+	end()
+	return out
+}
+
+// isNameSeparator reports whether r separates participants.
+func isNameSeparator(r rune) bool {
+	switch r {
+	case '、', '，', ',', '；', ';', ' ', '\u3000', '/':
+		return true
+	}
+	return false
+}
+
+// spaceBefore reports whether s ends in spaces after a name, so that a
+// bracket that follows is that name's note (not 张三、(财务科)).
+func spaceBefore(s string) bool {
+	t := strings.TrimRight(s, " \u3000")
+	return len(t) < len(s) && t != "" && !isNameSeparator(lastRune(t))
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }

@@ -232,6 +232,14 @@ func containsString(s []string, x string) bool {
 func (r Roster) NormalizePerson(p *Person) error {
 	p.Name = normName(CleanLine(p.Name))
 	p.Note = CleanLine(p.Note)
+	// 张伟（办公室） typed as the name is the name and its note, as in a
+	// list of names; kept whole it would no longer be told apart.
+	if sp := splitNote(p.Name); sp.Note != "" && sp.Name != "" {
+		if p.Note != "" && p.Note != sp.Note {
+			return RefuseField("name", errNameSeparate, KindNameBracket, sp.Note, p.Note)
+		}
+		p.Name, p.Note = sp.Name, sp.Note
+	}
 	switch {
 	case p.Name == "":
 		return RefuseField("name", nil, KindNameEmpty)

@@ -250,6 +250,8 @@ func TestNormalizePerson(t *testing.T) {
 		{"a space", Person{Name: "Li Wei"}, "NameSeparators"},
 		{"too long", Person{Name: strings.Repeat("名", 51)}, "TooLong: FieldName, 50"},
 		{"ascii brackets", Person{Name: "王(一)"}, ""},
+		{"the note in brackets, another note given", Person{Name: "李四（办公室）", Note: "财务科"}, "NameBracket: 办公室, 财务科"},
+		{"the note in brackets of a taken name", Person{Name: "张伟(财务科)"}, "NameNoteTaken: 张伟（财务科）"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -369,5 +371,18 @@ func TestLaggingInPeople(t *testing.T) {
 		if got := lagging(s, s.Duties[0], tc.lang); !strings.Contains(got, tc.want) {
 			t.Errorf("lagging = %q, want %q", got, tc.want)
 		}
+	}
+}
+
+// A name typed with its note in brackets (people edit --name 张伟（办公室）)
+// is stored as the name and the note, as a list of names would give it.
+func TestNormalizePersonSplitsTheNote(t *testing.T) {
+	p := Person{Name: " 张伟 (人事科) "}
+	if err := staff().NormalizePerson(&p); err != nil || p.Name != "张伟" || p.Note != "人事科" {
+		t.Fatalf("got %+v, %v", p, err)
+	}
+	p = Person{Name: "张伟（人事科）", Note: "人事科"}
+	if err := staff().NormalizePerson(&p); err != nil || p.Name != "张伟" || p.Note != "人事科" {
+		t.Fatalf("the same note twice: %+v, %v", p, err)
 	}
 }

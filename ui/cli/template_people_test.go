@@ -77,3 +77,26 @@ func TestTemplateApplyFillsItsGroup(t *testing.T) {
 		t.Errorf("a refused apply added duties:\n%s", d)
 	}
 }
+
+// Two people of one name written with a space before their notes, as
+// many type them, are two people with their notes; a talk naming one of
+// them that way is counted for that one.
+func TestPeopleWithASpaceBeforeTheNote(t *testing.T) {
+	db := newLedger(t)
+	out := ok(t, db, "template", "apply", "section-chief", "--people", "张伟 (财务科)、张伟 (办公室)、王五")
+	if !strings.Contains(out, "张伟（财务科）、张伟（办公室）、王五") {
+		t.Fatalf("template apply said %q", out)
+	}
+	ok(t, db, "people", "edit", "王五", "--name", "王五（人事科）")
+	r := run(t, db, "log", "谈心谈话", "--topic", "谈心", "--with", "张伟 (办公室)、王五")
+	if r.code != 0 || strings.Contains(r.stderr, "不在") {
+		t.Fatalf("log: %+v", r)
+	}
+	list := ok(t, db, "people", "list", "--json")
+	if !strings.Contains(list, `"note": "人事科"`) || strings.Contains(list, `"name": "王五（人事科）"`) {
+		t.Errorf("the note typed in the name was kept in the name: %s", list)
+	}
+	if st := ok(t, db, "status"); !strings.Contains(st, "2/3人") {
+		t.Errorf("status: %s", st)
+	}
+}
