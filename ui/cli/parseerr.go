@@ -56,7 +56,9 @@ var parseErrors = sync.OnceValue(func() []parseErrorForm {
 		{regexp.MustCompile(`^unexpected argument (.*)$`),
 			func(m []string) string { return fmt.Sprintf("多余的参数“%s”", m[1]) }},
 		{regexp.MustCompile(`^missing flags?: (.*)$`),
-			func(m []string) string { return fmt.Sprintf("缺少必需的选项 %s", m[1]) }},
+			func(m []string) string {
+				return fmt.Sprintf("缺少必需的选项 %s", strings.ReplaceAll(m[1], ", ", "、"))
+			}},
 		{regexp.MustCompile(`^expected "(.*)"$`),
 			func(m []string) string { return fmt.Sprintf("缺少参数 %s", m[1]) }},
 		{regexp.MustCompile(`^missing positional arguments? (.*)$`),
