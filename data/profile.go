@@ -78,10 +78,11 @@ func withProfileStart(ctx context.Context, q queryer, t model.Target) (model.Tar
 }
 
 // ApplyStart gives the post start date to the targets of its year that
-// have no start date of their own, for duties still active then, and
-// returns how many it changed: what the officer asks for after setting the
-// date, instead of editing each duty.
-func (s *Store) ApplyStart(ctx context.Context, start model.Date) (int, error) {
+// have no start date of their own, or still have was (the post start date
+// it corrects, which an earlier apply gave them; zero for none), for
+// duties still active then, and returns how many it changed: what the
+// officer asks for after setting the date, instead of editing each duty.
+func (s *Store) ApplyStart(ctx context.Context, start, was model.Date) (int, error) {
 	var n int
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		n = 0
@@ -90,7 +91,7 @@ func (s *Store) ApplyStart(ctx context.Context, start model.Date) (int, error) {
 			return err
 		}
 		for _, dt := range dts {
-			if !dt.Target.Start.IsZero() || !dt.ActiveIn(start.Year()) {
+			if own := dt.Target.Start; (!own.IsZero() && (own != was || own == start)) || !dt.ActiveIn(start.Year()) {
 				continue
 			}
 			t := dt.Target

@@ -16,7 +16,7 @@ import (
 type profileLedger interface {
 	Profile(ctx context.Context) (model.Profile, error)
 	SetProfile(ctx context.Context, p model.Profile) error
-	ApplyStart(ctx context.Context, start model.Date) (int, error)
+	ApplyStart(ctx context.Context, start, was model.Date) (int, error)
 }
 
 // profileReadMsg brings the profile to the form that asked for it.
@@ -180,13 +180,19 @@ func (a *App) profileIntent(m setProfileMsg) tea.Cmd {
 		return nil
 	}
 	return a.write(func(ctx context.Context, _ Ledger) writtenMsg {
+		// The date an earlier apply may have given the targets, which a
+		// corrected date replaces.
+		old, err := pl.Profile(ctx)
+		if err != nil {
+			return writtenMsg{err: err}
+		}
 		if err := pl.SetProfile(ctx, m.p); err != nil {
 			return writtenMsg{err: err}
 		}
 		if !m.apply {
 			return writtenMsg{say: t.ProfileSaved}
 		}
-		n, err := pl.ApplyStart(ctx, m.p.Start)
+		n, err := pl.ApplyStart(ctx, m.p.Start, old.Start)
 		if err != nil {
 			return writtenMsg{err: err}
 		}

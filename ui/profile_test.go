@@ -148,3 +148,29 @@ func TestProfileFormAcrossAnotherChange(t *testing.T) {
 		t.Fatalf("after the merge the save gave %+v", got)
 	}
 }
+
+// A post start date mistyped on the first run is corrected in the
+// profile form: with 用于已有 ticked the new date replaces the old on
+// every target that took it.
+func TestProfileCorrectsTheStartDate(t *testing.T) {
+	s, err := data.Open(t.TempDir() + "/new.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	a := newTestApp(t, s, model.Chinese, 80, 24)
+	press(t, a, "1", "2026-07-01", "ctrl+s", "esc")
+	press(t, a, "p", "tab", "tab", "tab")
+	for range 10 {
+		press(t, a, "backspace")
+	}
+	press(t, a, "2026-05-01", "tab", "space", "ctrl+s")
+	mustContain(t, a, "已保存个人信息，并把任职日期 2026-05-01 用于2026年的14项要求。")
+	ds, _ := s.Duties(context.Background())
+	for _, d := range ds {
+		dy, _, err := s.DutyYear(context.Background(), d.ID, 2026, model.Now(model.NewDate(2026, 11, 22)))
+		if err != nil || dy.Target.Start.String() != "2026-05-01" {
+			t.Fatalf("%s starts %s, %v", d.Title, dy.Target.Start, err)
+		}
+	}
+}

@@ -13,7 +13,7 @@ type ProfileCmd struct {
 	Post  *string `help:"职务，如 副局长 / post" placeholder:"POST"`
 	Unit  *string `help:"单位，如 某某市某某局 / unit" placeholder:"UNIT"`
 	Start *string `help:"任职日期：该年此后新建的要求（模板、工作计划、新事项、延续）从此日起计 / post start date: the year's targets created after it count from it" placeholder:"YYYY-MM-DD"`
-	Apply bool    `help:"同时把任职日期用于该年已有、未设起始日期的要求 / also give the start date to that year's existing targets without one"`
+	Apply bool    `help:"同时把任职日期用于该年已有、未设起始日期或沿用原任职日期的要求 / also give the start date to that year's existing targets without one, or with the old post start date"`
 }
 
 // Run prints the profile, after changing it when flags were given.
@@ -47,6 +47,7 @@ func (c *ProfileCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
+	was := p.Start // the date an earlier --apply may have given the targets
 	if changing {
 		for _, f := range []struct{ from, to *string }{{c.Name, &p.Name}, {c.Post, &p.Post}, {c.Unit, &p.Unit}} {
 			if f.from != nil {
@@ -64,7 +65,7 @@ func (c *ProfileCmd) Run(a *App) error {
 		}
 	}
 	if c.Apply {
-		n, err := s.ApplyStart(ctxb, start)
+		n, err := s.ApplyStart(ctxb, start, was)
 		if err != nil {
 			return err
 		}

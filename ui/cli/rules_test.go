@@ -146,6 +146,17 @@ func TestProfileStart(t *testing.T) {
 	if st.Figures.Missed != 0 {
 		t.Errorf("after --apply: %+v", st.Figures)
 	}
+	// The date was mistyped: corrected with --apply, it replaces the old
+	// date on every target that took it, and leaves alone a start of the
+	// duty's own.
+	ok(t, db, "duty", "edit", "早已有的事项", "--start", "2026-11-15")
+	if out := ok(t, db, "profile", "--start", "2026-10-01", "--apply"); !strings.Contains(out, "已把任职日期 2026-10-01 用于2026年的14项要求") {
+		t.Errorf("the corrected date said %q", out)
+	}
+	list := ok(t, db, "duty", "list", "--json")
+	if strings.Contains(list, "2026-11-01") || !strings.Contains(list, "2026-11-15") || strings.Count(list, `"start": "2026-10-01"`) != 14 {
+		t.Errorf("after the correction:\n%s", list)
+	}
 }
 
 // The mid-year and year-end exports judge the period ending on the as-of
