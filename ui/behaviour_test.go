@@ -472,7 +472,26 @@ func TestPlanImportFromPastedText(t *testing.T) {
 	press(t, a, "enter")
 	mustContain(t, a, "没有勾选任何事项。")
 	press(t, a, "A", "enter")
-	mustContain(t, a, "已添加 5 项（2026年）", "会前集中学法")
+	// The first duties of an empty ledger: the first run's question of
+	// the post start date follows, as after a duty set.
+	mustContain(t, a, "已添加 5 项（2026年）", "个人信息：今年任职的请填写任职日期")
+	press(t, a, "esc")
+	mustContain(t, a, "会前集中学法")
+}
+
+// A first duty of the officer's own (n on the welcome) is followed by the
+// question of the post start date too, and the date reaches it.
+func TestFirstOwnDutyAsksThePostStartDate(t *testing.T) {
+	s, err := data.Open(t.TempDir() + "/new.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	a := newTestApp(t, s, model.Chinese, 80, 24)
+	press(t, a, "n", "参加读书会", "ctrl+s")
+	mustContain(t, a, "个人信息：今年任职的请填写任职日期")
+	press(t, a, "2026-07-01", "ctrl+s")
+	mustContain(t, a, "用于2026年的1项要求", "参加读书会")
 }
 
 // An undo pressed while a delete is still being written waits for it, and

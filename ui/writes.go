@@ -90,10 +90,15 @@ func (a *App) intent(msg tea.Msg) tea.Cmd {
 		})
 	case addDutyMsg:
 		d, tg := m.duty, m.target
-		return a.write(func(ctx context.Context, l Ledger) writtenMsg {
+		first := a.c.data != nil && a.c.data.empty
+		cmd := a.write(func(ctx context.Context, l Ledger) writtenMsg {
 			_, err := l.AddDuty(ctx, d, tg)
 			return writtenMsg{err: err, say: fmt.Sprintf(t.DutyAdded, model.CleanLine(d.Title))}
 		})
+		if !first {
+			return cmd
+		}
+		return a.askAfterFirst(cmd, []model.Target{tg}, tg.Year)
 	case editDutyMsg:
 		change, said := m.change, m.said
 		return a.write(func(ctx context.Context, l Ledger) writtenMsg {
@@ -104,6 +109,7 @@ func (a *App) intent(msg tea.Msg) tea.Cmd {
 		if len(ts) > 0 {
 			year = ts[0].Year
 		}
+		first := m.first || (a.c.data != nil && a.c.data.empty)
 		cmd := a.write(func(ctx context.Context, l Ledger) writtenMsg {
 			added, err := l.AddDuties(ctx, ds, ts)
 			say := fmt.Sprintf(t.TemplateApplied, added.Added, year)
@@ -112,22 +118,10 @@ func (a *App) intent(msg tea.Msg) tea.Cmd {
 			}
 			return writtenMsg{err: err, say: say}
 		})
-		if !m.first || year != c.today().Year() {
+		if !first {
 			return cmd
 		}
-		// The first run asks next for the post start date, to apply to
-		// the duties just added, and then for the people of the groups
-		// its per-person duties are owed to (beneath, shown once the date
-		// is given or skipped).
-		if groups := model.EachGroups(ts); len(groups) > 0 {
-			a.push(newRosterFill(c, groups, year), false)
-		}
-		pf, read := newProfileForm(c)
-		pf.welcome()
-		a.push(pf, false)
-		// The profile is read once the duties are in, so that a date
-		// applied the moment the form shows finds them.
-		return tea.Sequence(cmd, read)
+		return a.askAfterFirst(cmd, ts, year)
 	case exportMsg:
 		return a.export(m)
 	default:
@@ -135,6 +129,28 @@ func (a *App) intent(msg tea.Msg) tea.Cmd {
 		return cmd
 	}
 	return nil
+}
+
+// askAfterFirst follows the first duties written to an empty ledger
+// (a duty set, a plan, or one duty of the officer's own) with the first
+// run's questions: the post start date, to apply to the duties just
+// added, and then the people of the groups their per-person duties are
+// owed to (beneath, shown once the date is given or skipped). Only for
+// this year: a date applies to its own year's targets.
+func (a *App) askAfterFirst(write tea.Cmd, ts []model.Target, year int) tea.Cmd {
+	c := a.c
+	if year != c.today().Year() {
+		return write
+	}
+	if groups := model.EachGroups(ts); len(groups) > 0 {
+		a.push(newRosterFill(c, groups, year), false)
+	}
+	pf, read := newProfileForm(c)
+	pf.welcome()
+	a.push(pf, false)
+	// The profile is read once the duties are in, so that a date applied
+	// the moment the form shows finds them.
+	return tea.Sequence(write, read)
 }
 
 // writtenMsg reports a write to the ledger.
