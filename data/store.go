@@ -444,6 +444,9 @@ func currentDuty(ctx context.Context, q queryer, id int64, rev string) (model.Du
 type Added struct {
 	Added   int
 	Skipped []string // titles already present
+	// Given are the titles, among those added, of duties the ledger had
+	// that were given the target of a year they had none in.
+	Given []string
 }
 
 // AddDuties adds duties with targets in one transaction. A duty whose title
@@ -501,6 +504,7 @@ func (s *Store) AddDuties(ctx context.Context, ds []model.Duty, ts []model.Targe
 				return err
 			}
 			out.Added++
+			out.Given = append(out.Given, d.Title)
 		}
 		return nil
 	})
@@ -588,4 +592,57 @@ func (s *Store) Changed(ctx context.Context) (bool, error) {
 	changed := s.dataVersion != 0 && v != s.dataVersion
 	s.dataVersion = v
 	return changed, nil
+}
+
+// Standing returns the duties a plan for year may restate: those with a
+// target in year (archived ones too; callers decide with Duty.ActiveIn),
+// with HasTarget set, and the active duties with none there, each with its
+// latest target before year (else its earliest after; a zero Target when
+// it has none at all), HasTarget false. A plan for next year read before
+// carry finds the ledger's duties this way rather than none. By id.
+func (s *Store) Standing(ctx context.Context, year int) ([]DutyTarget, error) {
+	var out []DutyTarget
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		ds, err := duties(ctx, tx)
+		if err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT t.duty_id, t.year, t.cadence, t.min, coalesce(g.name, '')
+			FROM targets t LEFT JOIN groups g ON g.id = t.each_group ORDER BY t.duty_id, t.year`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		ts := map[int64][]model.Target{}
+		for rows.Next() {
+			var t model.Target
+			var cad string
+			if err := rows.Scan(&t.DutyID, &t.Year, &cad, &t.Min, &t.Each); err != nil {
+				return err
+			}
+			t.Cadence = model.Cadence(cad)
+			ts[t.DutyID] = append(ts[t.DutyID], t)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		out = nil
+		for _, d := range ds {
+			dt := DutyTarget{Duty: d}
+			for _, t := range ts[d.ID] { // by year
+				if t.Year == year {
+					dt.Target, dt.HasTarget = t, true
+					break
+				}
+				if t.Year < year || dt.Target.Year == 0 {
+					dt.Target = t
+				}
+			}
+			if dt.HasTarget || d.Archived.IsZero() {
+				out = append(out, dt)
+			}
+		}
+		return nil
+	})
+	return out, err
 }

@@ -64,7 +64,9 @@ type (
 		doc    plan.Document
 		source string
 		year   int
-		post   string // the officer's post, to judge whom each duty is for
+		post   string      // the officer's post, to judge whom each duty is for
+		kept   []plan.Kept // the duties the plan may restate
+		known  bool        // kept was read from the ledger
 	}
 	addRecordMsg struct {
 		record model.Record

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -329,4 +330,43 @@ func TestCheckMeaningWraps(t *testing.T) {
 	mustContain(t, a, "its records still count this", "year")
 	mustNotContain(t, a, "this..")
 	checkFits(t, strings.Join(a.compose(), "\n"), 80, 24)
+}
+
+// Next year's plan, read in the app before carry, finds the duties the
+// ledger keeps this year: they show as kept and to be given the year's
+// target, stay ticked, and accepting gives them the 2027 target rather
+// than adding near-copies beside them.
+func TestPlanImportNextYearRenewsKeptDuties(t *testing.T) {
+	s, _ := testLedger(t)
+	before, _ := s.Duties(bg)
+	path := filepath.Join(t.TempDir(), "计划.txt")
+	os.WriteFile(path, []byte(samplePlan), 0o600)
+	a := newTestApp(t, s, model.Chinese, 100, 30)
+	press(t, a, "]", "i", path, "enter")
+	mustContain(t, a, "找到5项，已勾选5项", "（已有，设本年）")
+	var renewed []string
+	for _, it := range a.top().c.(*planReview).items {
+		if it.Renew {
+			renewed = append(renewed, it.Kept.Title)
+		}
+	}
+	if len(renewed) == 0 {
+		t.Fatal("no duty of 2026 found in the 2027 plan")
+	}
+	press(t, a, "enter")
+	mustContain(t, a, "已添加 5 项（2027年）", fmt.Sprintf("其中 %d 项为已有事项设了2027年要求。", len(renewed)))
+	after, _ := s.Duties(bg)
+	if len(after) != len(before)+5-len(renewed) {
+		t.Errorf("%d duties after, %d before: the kept ones were added again", len(after), len(before))
+	}
+	dts, _ := s.YearDuties(bg, 2027)
+	in := map[string]bool{}
+	for _, dt := range dts {
+		in[dt.Title] = true
+	}
+	for _, title := range renewed {
+		if !in[title] {
+			t.Errorf("%s has no 2027 target", title)
+		}
+	}
 }

@@ -14,6 +14,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"taizhang/data"
 	"taizhang/model"
 	"taizhang/model/plan"
 	"taizhang/ui/cells"
@@ -42,13 +43,41 @@ type planReadMsg struct {
 	from   *planSource // the dialog that asked
 	doc    plan.Document
 	source string
-	post   string // the officer's post from the profile
+	post   string      // the officer's post from the profile
+	kept   []plan.Kept // the duties the plan may restate, when read
+	known  bool        // kept was read
 	err    error
 }
 
 // profiler is a ledger that knows the officer's profile.
 type profiler interface {
 	Profile(ctx context.Context) (model.Profile, error)
+}
+
+// stander is a ledger that lists the duties a plan for a year may restate.
+type stander interface {
+	Standing(ctx context.Context, year int) ([]data.DutyTarget, error)
+}
+
+// keptOf reads the duties a plan for year may restate: those with a target
+// in the year and the active ones without (a plan for next year, read
+// before carry, restates this year's). ok is false when the ledger cannot
+// say, and the year's loaded duties serve.
+func keptOf(l Ledger, year int) (kept []plan.Kept, ok bool) {
+	s, is := l.(stander)
+	if !is {
+		return nil, false
+	}
+	dts, err := s.Standing(context.Background(), year)
+	if err != nil {
+		return nil, false
+	}
+	for _, dt := range dts {
+		if dt.Duty.ActiveIn(year) {
+			kept = append(kept, plan.KeptOf(dt.Duty, dt.Target, dt.HasTarget))
+		}
+	}
+	return kept, true
 }
 
 // postOf reads the officer's post, "" when the ledger has none to give.
@@ -80,7 +109,7 @@ func (p *planSource) Update(msg tea.Msg) (Component, tea.Cmd) {
 		case len(msg.doc.Candidates) == 0:
 			p.f.setError("path", fmt.Sprintf(p.f.c.t.PlanNone, msg.source))
 		default:
-			p.f.c.post(openPlanMsg{msg.doc, msg.source, p.year, msg.post})
+			p.f.c.post(openPlanMsg{msg.doc, msg.source, p.year, msg.post, msg.kept, msg.known})
 		}
 		return p, nil
 	case tea.PasteMsg:
@@ -88,8 +117,11 @@ func (p *planSource) Update(msg tea.Msg) (Component, tea.Cmd) {
 		text := strings.ReplaceAll(strings.ReplaceAll(msg.Content, "\r\n", "\n"), "\r", "\n")
 		if strings.Contains(strings.TrimSpace(text), "\n") && !p.f.busy {
 			p.f.busy = true
-			source, l := p.f.c.t.PlanPasted, p.f.c.ledger
-			return p, func() tea.Msg { return planReadMsg{from: p, doc: plan.Analyze(text), source: source, post: postOf(l)} }
+			source, l, year := p.f.c.t.PlanPasted, p.f.c.ledger, p.year
+			return p, func() tea.Msg {
+				kept, known := keptOf(l, year)
+				return planReadMsg{from: p, doc: plan.Analyze(text), source: source, post: postOf(l), kept: kept, known: known}
+			}
 		}
 	}
 	var cmd tea.Cmd
@@ -147,7 +179,8 @@ func readPlanFile(from *planSource, path string, t *Text, l Ledger) tea.Cmd {
 		if err != nil {
 			return planReadMsg{from: from, err: err}
 		}
-		return planReadMsg{from: from, doc: plan.Analyze(text), source: model.CleanLine(path), post: postOf(l)}
+		kept, known := keptOf(l, from.year)
+		return planReadMsg{from: from, doc: plan.Analyze(text), source: model.CleanLine(path), post: postOf(l), kept: kept, known: known}
 	}
 }
 
@@ -165,7 +198,7 @@ type planReview struct {
 	doc     plan.Document
 	source  string
 	post    string
-	kept    []plan.Kept // the duties the ledger keeps in the year
+	kept    []plan.Kept // the duties the ledger keeps, in the year or active without a target there
 	items   []planItem
 	list    scroll
 	editing *form // the selected candidate being edited, or nil
@@ -184,13 +217,15 @@ type mergeChoice struct {
 	cursor int
 }
 
-func newPlanReview(c *common, year int, doc plan.Document, source, post string) *planReview {
-	r := &planReview{c: c, year: year, doc: doc, source: source, post: post}
-	if c.data != nil && c.data.year == year {
+// newPlanReview reviews a plan's candidates against kept, the duties the
+// ledger keeps; when those could not be read (known false), against the
+// duties of the loaded year.
+func newPlanReview(c *common, year int, doc plan.Document, source, post string, kept []plan.Kept, known bool) *planReview {
+	r := &planReview{c: c, year: year, doc: doc, source: source, post: post, kept: kept}
+	if !known && c.data != nil && c.data.year == year {
 		for _, dy := range c.data.status.Duties {
 			if dy.Duty.ActiveIn(year) {
-				r.kept = append(r.kept, plan.Kept{ID: dy.Duty.ID, Title: dy.Duty.Title, Category: dy.Duty.Category,
-					Cadence: dy.Target.Cadence, Min: dy.Target.Min})
+				r.kept = append(r.kept, plan.KeptOf(dy.Duty, dy.Target, true))
 			}
 		}
 	}
@@ -276,6 +311,7 @@ func (r *planReview) split() {
 	one, two, ok := plan.SplitTitle(it.Title)
 	first, second := it, it
 	first.Exists, second.Exists = false, false
+	first.Renew, second.Renew = false, false
 	first.On, second.On = it.Fits, it.Fits
 	if ok {
 		first.Title, second.Title = one, two
@@ -304,7 +340,7 @@ func (r *planReview) rematch(i int) {
 	}
 	on := r.items[i].On
 	r.items[i] = planItem{plan.ReviewAll([]plan.Candidate{r.items[i].Candidate}, free, r.post)[0]}
-	if r.items[i].Exists {
+	if r.items[i].Exists && !r.items[i].Renew {
 		r.items[i].On = false
 	} else {
 		r.items[i].On = on
@@ -329,9 +365,10 @@ func (r *planReview) updateMerge(press tea.KeyPressMsg) {
 			k--
 		}
 		if k < 0 {
-			it.Exists, it.Kept, it.On = false, plan.Kept{}, it.Fits
+			it.Exists, it.Kept, it.Renew, it.On = false, plan.Kept{}, false, it.Fits
 		} else {
-			it.Exists, it.Kept, it.On = true, m.kept[k], false
+			kk := m.kept[k]
+			it.Exists, it.Kept, it.Renew, it.On = true, kk, !kk.InYear, !kk.InYear && it.Fits
 		}
 		r.merging = nil
 	}
@@ -378,7 +415,7 @@ func (r *planReview) updateEdit(msg tea.Msg) tea.Cmd {
 		}
 		it := &r.items[r.list.cursor]
 		it.Title, it.Category, it.Cadence, it.Min = d.Title, d.Category, model.Cadences[f.field("cadence").choice], n
-		it.On, it.Exists = true, false
+		it.On, it.Exists, it.Renew = true, false, false
 		r.rematch(r.list.cursor)
 		r.editing = nil
 	}
@@ -394,8 +431,8 @@ func (r *planReview) accept() {
 		if !it.On {
 			continue
 		}
-		ds = append(ds, model.Duty{Title: it.Title, Category: it.Category, Basis: it.Basis})
-		ts = append(ts, model.Target{Year: r.year, Cadence: it.Cadence, Min: it.Min})
+		ds = append(ds, it.Duty())
+		ts = append(ts, it.Target(r.year))
 	}
 	if len(ds) == 0 {
 		r.err = r.c.t.PlanNoneChecked
@@ -462,6 +499,8 @@ func (r *planReview) View() string {
 		}
 		tag := ""
 		switch {
+		case it.Renew:
+			tag = t.PlanRenewTag
 		case it.Exists:
 			tag = t.PlanExists
 		case !it.Fits:
@@ -488,6 +527,8 @@ func (r *planReview) View() string {
 func (r *planReview) state(it planItem) string {
 	t := r.c.t
 	switch {
+	case it.Renew:
+		return fmt.Sprintf(t.PlanRenew, it.Kept.Title, r.year)
 	case it.Exists:
 		return fmt.Sprintf(t.PlanKept, it.Kept.Title)
 	case !it.Fits:

@@ -74,6 +74,7 @@ type Text struct {
 	KeySplit, KeyMerge, KeyEnds                               string
 	PlanKept, PlanNotYours, PlanFor, PlanNotYoursTag          string
 	PlanMergeTitle, PlanMergeNone, PlanNoKept                 string
+	PlanRenew, PlanRenewTag, PlanGiven                        string
 
 	catalog.KindText
 	StatusCount, StatusSep, PeopleUnit, ExcusedMark string
@@ -156,6 +157,7 @@ var textZh = Text{
 	KeyYes: "删除", KeyNo: "取消", KeyCheck: "勾选", KeyAll: "全选/全不选", KeyAddChecked: "添加勾选的事项",
 	KeySplit: "拆分", KeyMerge: "并入已有", KeyEnds: "首/尾",
 	PlanKept: "台账中已有：%s", PlanNotYours: "写给%s，不是您的职务（%s），默认不勾选", PlanFor: "写给%s", PlanNotYoursTag: "（非本职）",
+	PlanRenew: "台账中已有：%s，接受后设%d年要求，不重复添加", PlanRenewTag: "（已有，设本年）", PlanGiven: "其中 %d 项为已有事项设了%d年要求。",
 	PlanMergeTitle: "“%s”与哪一项已有事项相同？", PlanMergeNone: "（都不是：作为新事项添加）", PlanNoKept: "%d年的台账中还没有事项，无可合并。",
 
 	KindText:    kindTextZh,
@@ -262,6 +264,7 @@ var textEn = Text{
 	KeyYes: "delete", KeyNo: "keep", KeyCheck: "check", KeyAll: "all/none", KeyAddChecked: "add the checked",
 	KeySplit: "split", KeyMerge: "merge", KeyEnds: "first/last",
 	PlanKept: "Kept already as: %s", PlanNotYours: "For the %s, not your post (%s): left unchecked", PlanFor: "For the %s", PlanNotYoursTag: " (not yours)",
+	PlanRenew: "Kept already as: %s; accepting gives it its %d target, no second duty", PlanRenewTag: " (kept, new year)", PlanGiven: " %d of them were kept duties given their %d target.",
 	PlanMergeTitle: "Which kept duty is %s?", PlanMergeNone: "(none: add it as a new duty)", PlanNoKept: "The ledger keeps no duties in %d to merge with.",
 
 	KindText:    kindTextEn,

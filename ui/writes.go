@@ -59,7 +59,7 @@ func (a *App) intent(msg tea.Msg) tea.Cmd {
 		a.push(newConfirmDelete(c, m.record), true)
 	case openPlanMsg:
 		a.pop()
-		a.push(newPlanReview(c, m.year, m.doc, m.source, m.post), false)
+		a.push(newPlanReview(c, m.year, m.doc, m.source, m.post, m.kept, m.known), false)
 	case addRecordMsg:
 		r, title, today := m.record, m.title, c.today()
 		return a.write(func(ctx context.Context, l Ledger) writtenMsg {
@@ -115,6 +115,9 @@ func (a *App) intent(msg tea.Msg) tea.Cmd {
 			say := fmt.Sprintf(t.TemplateApplied, added.Added, year)
 			if fromPlan && len(added.Skipped) > 0 {
 				say = fmt.Sprintf(t.PlanAdded, added.Added, year, len(added.Skipped))
+			}
+			if fromPlan && len(added.Given) > 0 {
+				say += fmt.Sprintf(t.PlanGiven, len(added.Given), year)
 			}
 			return writtenMsg{err: err, say: say}
 		})

@@ -20,13 +20,24 @@ import (
 // weight of the smaller one, so a short title wholly inside a longer one
 // scores high.
 
-// Kept is a duty the ledger keeps in the year, as matching sees it.
+// Kept is a duty the ledger keeps, as matching sees it: one with a target
+// in the plan's year (InYear), or an active one without, seen through its
+// latest target. A plan for next year, read in January before the targets
+// are carried, restates the duties kept this year.
 type Kept struct {
 	ID       int64
 	Title    string
 	Category model.Category
 	Cadence  model.Cadence
 	Min      int
+	Each     string // the group of a per-person target
+	InYear   bool   // the target is the year's, not the latest of another
+}
+
+// KeptOf is how matching sees a duty and its target; inYear tells whether
+// the target is the plan year's.
+func KeptOf(d model.Duty, t model.Target, inYear bool) Kept {
+	return Kept{ID: d.ID, Title: d.Title, Category: d.Category, Cadence: t.Cadence, Min: t.Min, Each: t.Each, InYear: inYear}
 }
 
 // MatchThreshold is the score from which two titles are taken to name the

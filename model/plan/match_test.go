@@ -147,3 +147,49 @@ func TestMatchAllSameTitleAnyCadence(t *testing.T) {
 		t.Fatalf("MatchAll: %+v", got)
 	}
 }
+
+// A plan for next year, read before its targets are carried, restates the
+// duties kept this year: each is matched as kept, stays ticked, and taking
+// it gives that duty the year's target, never a second duty. A duty with
+// the year's target is skipped as before; a per-person duty keeps its
+// group.
+func TestReviewRenew(t *testing.T) {
+	kept := []Kept{
+		{ID: 1, Title: "组织科室政治理论学习", Category: model.Study, Cadence: model.Month, Min: 1},
+		{ID: 2, Title: "参加党课", Category: model.Lesson, Cadence: model.Quarter, Min: 1},
+		{ID: 3, Title: "参加党小组会", Category: model.Meeting, Cadence: model.Month, Min: 1, InYear: true},
+		{ID: 4, Title: "与科室党员干部谈心谈话", Category: model.Talk, Cadence: model.Year, Min: 1, Each: "科室干部"},
+	}
+	tests := []struct {
+		c         Candidate
+		id        int64
+		renew, on bool
+		title     string // what taking it names
+		cad       model.Cadence
+		min       int
+		each      string
+	}{
+		{Candidate{Title: "组织科室干部开展政治理论学习", Category: model.Study, Cadence: model.Month, Min: 1}, 1, true, true, "组织科室政治理论学习", model.Month, 1, ""},
+		{Candidate{Title: "参加支部党课", Category: model.Lesson, Cadence: model.Quarter, Min: 2}, 2, true, true, "参加党课", model.Quarter, 2, ""},
+		{Candidate{Title: "参加党小组会", Category: model.Meeting, Cadence: model.Month, Min: 1}, 3, false, false, "参加党小组会", model.Month, 1, ""},
+		{Candidate{Title: "与科室党员干部谈心谈话", Category: model.Talk, Cadence: model.Year, Min: 3}, 4, true, true, "与科室党员干部谈心谈话", model.Year, 1, "科室干部"},
+		{Candidate{Title: "开展廉政风险点排查", Category: model.Other, Cadence: model.Year, Min: 1}, 0, false, true, "开展廉政风险点排查", model.Year, 1, ""},
+	}
+	var cs []Candidate
+	for _, tt := range tests {
+		cs = append(cs, tt.c)
+	}
+	for i, r := range ReviewAll(cs, kept, "") {
+		tt := tests[i]
+		if r.Kept.ID != tt.id || r.Exists != (tt.id != 0) || r.Renew != tt.renew || r.On != tt.on {
+			t.Errorf("%s: kept %d exists %v renew %v on %v, want kept %d renew %v on %v", tt.c.Title, r.Kept.ID, r.Exists, r.Renew, r.On, tt.id, tt.renew, tt.on)
+		}
+		if !tt.on {
+			continue
+		}
+		d, tg := r.Duty(), r.Target(2027)
+		if d.Title != tt.title || tg.Year != 2027 || tg.Cadence != tt.cad || tg.Min != tt.min || tg.Each != tt.each {
+			t.Errorf("%s: taking it writes %q %+v, want %q %s %d %q", tt.c.Title, d.Title, tg, tt.title, tt.cad, tt.min, tt.each)
+		}
+	}
+}

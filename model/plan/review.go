@@ -1,5 +1,7 @@
 package plan
 
+import "taizhang/model"
+
 // Review is a candidate as the officer first sees it: whether the ledger
 // already keeps it, whether it is addressed to their post, and so whether
 // it starts ticked.
@@ -8,20 +10,53 @@ type Review struct {
 	Kept   Kept    // the ledger's duty it restates, when Exists
 	Exists bool    // the ledger keeps this duty already
 	Score  float64 // how well the titles agree, when Exists
-	Fits   bool    // the addressee fits the post, or either is unknown
-	Known  bool    // both the addressee and the post are known
-	On     bool    // starts ticked: not kept, and addressed to the officer
+	// Renew is a kept duty without a target in the plan's year: taking
+	// the candidate gives that duty the year's target (Target) rather than
+	// adding a second duty beside it.
+	Renew bool
+	Fits  bool // the addressee fits the post, or either is unknown
+	Known bool // both the addressee and the post are known
+	On    bool // starts ticked: addressed to the officer, and not kept in the year
 }
 
-// ReviewAll reviews candidates against the duties a ledger keeps in the
-// year and the officer's post.
+// ReviewAll reviews candidates against the duties a ledger keeps and the
+// officer's post.
 func ReviewAll(cs []Candidate, kept []Kept, post string) []Review {
 	out := make([]Review, len(cs))
 	for i, f := range MatchAll(cs, kept) {
-		r := Review{Candidate: cs[i], Kept: f.Kept, Exists: f.OK, Score: f.Score}
-		r.Fits, r.Known = Fits(cs[i].Role, post)
-		r.On = !r.Exists && r.Fits
-		out[i] = r
+		out[i] = review(cs[i], f, post)
 	}
 	return out
+}
+
+func review(c Candidate, f Found, post string) Review {
+	r := Review{Candidate: c, Kept: f.Kept, Exists: f.OK, Score: f.Score}
+	r.Renew = r.Exists && !r.Kept.InYear
+	r.Fits, r.Known = Fits(c.Role, post)
+	r.On = (!r.Exists || r.Renew) && r.Fits
+	return r
+}
+
+// Target is what taking the candidate writes for year: the plan's cadence
+// and minimum. A kept per-person duty (谈心谈话, each person of a group)
+// keeps its latest target, group and all, unless the plan restates it per
+// person too: a plan that counts talks in all says nothing of how often
+// each person is talked with.
+func (r Review) Target(year int) model.Target {
+	t := model.Target{Year: year, Cadence: r.Cadence, Min: r.Min}
+	if r.Renew && r.Kept.Each != "" {
+		t.Cadence, t.Min, t.Each = r.Kept.Cadence, r.Kept.Min, r.Kept.Each
+	}
+	return t
+}
+
+// Duty is what taking the candidate adds: a new duty, or, for one the
+// ledger keeps, the kept duty by its title: the ledger gives a duty of a
+// title the year's target when it has none, and skips it when it has, so
+// ticking a kept duty by hand never adds a near-copy beside it.
+func (r Review) Duty() model.Duty {
+	if r.Exists {
+		return model.Duty{Title: r.Kept.Title, Category: r.Kept.Category}
+	}
+	return model.Duty{Title: r.Title, Category: r.Category, Basis: r.Basis}
 }

@@ -62,8 +62,8 @@ func (c *PlanCmd) Run(a *App) error {
 	return nil
 }
 
-// review compares the candidates with the duties the ledger keeps in the
-// year and with the officer's post. A preview opens only a ledger that is
+// review compares the candidates with the duties the ledger keeps (in the
+// year, or active without a target there) and with the officer's post. A preview opens only a ledger that is
 // there; without one nothing is kept and no post is known.
 func (c *PlanCmd) review(a *App, cs []plan.Candidate, year int) ([]plan.Review, string, error) {
 	open := a.Existing
@@ -77,7 +77,7 @@ func (c *PlanCmd) review(a *App, cs []plan.Candidate, year int) ([]plan.Review, 
 	if err != nil {
 		return nil, "", err
 	}
-	dts, err := s.YearDuties(ctxb, year)
+	dts, err := s.Standing(ctxb, year)
 	if err != nil {
 		return nil, "", err
 	}
@@ -88,16 +88,17 @@ func (c *PlanCmd) review(a *App, cs []plan.Candidate, year int) ([]plan.Review, 
 	var kept []plan.Kept
 	for _, dt := range dts {
 		if dt.Duty.ActiveIn(year) {
-			kept = append(kept, plan.Kept{ID: dt.Duty.ID, Title: dt.Duty.Title, Category: dt.Duty.Category,
-				Cadence: dt.Target.Cadence, Min: dt.Target.Min})
+			kept = append(kept, plan.KeptOf(dt.Duty, dt.Target, dt.HasTarget))
 		}
 	}
 	return plan.ReviewAll(cs, kept, p.Post), p.Post, nil
 }
 
 // note says why a candidate is unticked, or whom it is for.
-func note(a *App, r plan.Review) string {
+func note(a *App, r plan.Review, year int) string {
 	switch {
+	case r.Renew:
+		return fmt.Sprintf(a.txt().PlanRenew, r.Kept.Title, year)
 	case r.Exists:
 		return a.txt().PlanKept + r.Kept.Title
 	case !r.Fits:
@@ -182,9 +183,12 @@ type planOut struct {
 	Existing  *planExists `json:"existing,omitempty"`
 }
 
+// planExists is the kept duty a candidate restates; new_target says that
+// it has no target in the year and, checked, is given the plan's.
 type planExists struct {
-	ID    int64  `json:"id"`
-	Title string `json:"title"`
+	ID        int64  `json:"id"`
+	Title     string `json:"title"`
+	NewTarget bool   `json:"new_target,omitempty"`
 }
 
 func planJSON(rs []plan.Review) []planOut {
@@ -193,8 +197,13 @@ func planJSON(rs []plan.Review) []planOut {
 		o := planOut{Title: r.Title, Category: string(r.Category), Cadence: string(r.Cadence), Min: r.Min, Basis: r.Basis,
 			Line: r.Line, Addressee: r.Addressee, Role: string(r.Role), Checked: r.On}
 		switch {
+		case r.Renew:
+			o.Existing = &planExists{r.Kept.ID, r.Kept.Title, true}
+			if !r.Fits {
+				o.Unchecked = "addressee"
+			}
 		case r.Exists:
-			o.Unchecked, o.Existing = "kept", &planExists{r.Kept.ID, r.Kept.Title}
+			o.Unchecked, o.Existing = "kept", &planExists{ID: r.Kept.ID, Title: r.Kept.Title}
 		case !r.Fits:
 			o.Unchecked = "addressee"
 		}
@@ -210,12 +219,15 @@ func (c *PlanCmd) preview(a *App, doc plan.Document, rs []plan.Review, year int,
 	if len(rs) == 0 {
 		return fmt.Sprintf(a.txt().PlanNone, name)
 	}
-	on, kept, others := 0, 0, 0
+	on, kept, others, renew := 0, 0, 0, 0
 	for _, r := range rs {
 		switch {
 		case r.On:
 			on++
-		case r.Exists:
+			if r.Renew {
+				renew++
+			}
+		case r.Exists && !r.Renew:
 			kept++
 		default:
 			others++
@@ -236,10 +248,13 @@ func (c *PlanCmd) preview(a *App, doc plan.Document, rs []plan.Review, year int,
 			box = "[x]"
 		}
 		req := model.Target{Cadence: r.Cadence, Min: r.Min}.Requirement(a.Lang)
-		rows = append(rows, []string{box, fmt.Sprint(r.Line), r.Category.Name(a.Lang), r.Title, req, note(a, r), r.Basis})
+		rows = append(rows, []string{box, fmt.Sprint(r.Line), r.Category.Name(a.Lang), r.Title, req, note(a, r, year), r.Basis})
 	}
 	s += "\n" + cells.Table(rows, []int{0, 0, 0, 28, 0, 30, 26}, 0) + "\n"
 	s += fmt.Sprintf(a.txt().PlanApplyHint, on, year)
+	if renew > 0 {
+		s += fmt.Sprintf(a.txt().PlanRenewHint, renew)
+	}
 	if kept > 0 {
 		if kept == 1 {
 			s += a.txt().PlanKeptOne
@@ -275,15 +290,15 @@ func (c *PlanCmd) apply(a *App, rs []plan.Review, year int, post string) error {
 	var kept, others []string
 	for _, r := range rs {
 		switch {
-		case r.Exists:
+		case r.Exists && !r.Renew:
 			kept = append(kept, r.Kept.Title)
 			continue
 		case !r.Fits && !c.All:
 			others = append(others, r.Title)
 			continue
 		}
-		ds = append(ds, model.Duty{Title: r.Title, Category: r.Category, Basis: r.Basis})
-		ts = append(ts, model.Target{Year: year, Cadence: r.Cadence, Min: r.Min})
+		ds = append(ds, r.Duty())
+		ts = append(ts, r.Target(year))
 	}
 	added := data.Added{}
 	if len(ds) > 0 {
@@ -296,6 +311,9 @@ func (c *PlanCmd) apply(a *App, rs []plan.Review, year int, post string) error {
 		}
 	}
 	a.Printf(a.txt().PlanApplied, c.name(a), year, added.Added)
+	if n := len(added.Given); n > 0 {
+		a.Printf(a.txt().PlanGiven, n, strings.Join(cleanAll(added.Given), a.txt().ListSep))
+	}
 	if n := len(added.Skipped); n > 0 {
 		a.Printf(a.txt().AlreadyThere, n)
 	}
@@ -307,4 +325,13 @@ func (c *PlanCmd) apply(a *App, rs []plan.Review, year int, post string) error {
 	}
 	a.Printf("%s", a.txt().FullStop)
 	return nil
+}
+
+// cleanAll is titles made safe for the terminal.
+func cleanAll(titles []string) []string {
+	out := make([]string, len(titles))
+	for i, t := range titles {
+		out[i] = model.CleanLine(t)
+	}
+	return out
 }

@@ -130,12 +130,13 @@ func TestPlanKeptAndAddressed(t *testing.T) {
 	if len(list) != 5 {
 		t.Errorf("%d duties after applying, want 5: %v", len(list), list)
 	}
-	// another year keeps none of them
+	// next year, before carry, finds the same duties: each kept, to be
+	// given the 2027 target, and ticked unless addressed to another post
 	var next []planOut
 	json.Unmarshal([]byte(ok(t, db, "plan", file, "--json", "--year", "2027")), &next)
 	for _, g := range next {
-		if g.Existing != nil {
-			t.Errorf("2027 keeps %q", g.Title)
+		if g.Existing == nil || !g.Existing.NewTarget || g.Checked != (g.Role != "principal") {
+			t.Errorf("2027: %+v", g)
 		}
 	}
 }
@@ -334,5 +335,91 @@ func TestPlanBadInput(t *testing.T) {
 	}
 	if after := dump(t, db); after != before {
 		t.Errorf("bad input changed the ledger:\n%s\nbecame\n%s", before, after)
+	}
+}
+
+// nextYearPlan restates, in other words, seven duties of the section
+// chief's template and adds one it lacks.
+const nextYearPlan = `2027年科室党建工作计划
+一、每季度参加支部党课1次。
+二、每月参加党小组会1次。
+三、每季度参加支部党员大会1次。
+四、每月参加主题党日活动1次。
+五、每半年向分管领导报告1次科室党风廉政建设情况。
+六、每年开展1次科室廉政风险点排查。
+七、每月组织科室干部开展1次政治理论学习。
+八、每季度开展1次保密自查。
+`
+
+// In January, before carry, the ledger's duties have this year's targets
+// and none for next year. Next year's plan, as text or as a Word file,
+// finds them all the same: the preview marks each as kept and to be given
+// the year's target, and --apply gives the kept duties their 2027 target
+// and adds only the new one. The same plan for 2026, where the targets
+// are, skips them.
+func TestPlanNextYear(t *testing.T) {
+	for _, name := range []string{"计划.txt", "计划.docx"} {
+		t.Run(name, func(t *testing.T) {
+			db := newLedger(t)
+			ok(t, db, "template", "apply", "section-chief", "--year", "2026")
+			body := []byte(nextYearPlan)
+			if strings.HasSuffix(name, ".docx") {
+				body = docxtest.FromText(nextYearPlan)
+			}
+			file := writeFile(t, name, body)
+			for _, year := range []string{"2026", "2027"} {
+				var got []planOut
+				if err := json.Unmarshal([]byte(ok(t, db, "plan", file, "--year", year, "--json")), &got); err != nil {
+					t.Fatal(err)
+				}
+				kept := map[string]string{}
+				for _, g := range got {
+					if g.Existing != nil {
+						kept[g.Title] = g.Existing.Title
+						if g.Existing.NewTarget != (year == "2027") || g.Checked != (year == "2027") {
+							t.Errorf("%s %s: new_target %v checked %v", year, g.Title, g.Existing.NewTarget, g.Checked)
+						}
+					} else if !g.Checked {
+						t.Errorf("%s %s: new duty unchecked", year, g.Title)
+					}
+				}
+				want := map[string]string{"参加支部党课": "参加党课", "参加党小组会": "参加党小组会", "参加支部党员大会": "参加支部党员大会",
+					"参加主题党日活动": "参加主题党日", "向分管领导报告科室党风廉政建设情况": "向分管领导报告科室党风廉政情况",
+					"科室廉政风险点排查": "科室廉政风险点排查", "组织科室干部开展政治理论学习": "组织科室政治理论学习"}
+				if !reflect.DeepEqual(kept, want) {
+					t.Errorf("%s: kept %v\nwant %v", year, kept, want)
+				}
+			}
+			out := ok(t, db, "plan", file, "--year", "2027")
+			for _, s := range []string{"勾选 8 项", "已有：参加党课，设2027年要求", "其中 7 项是台账中已有的事项"} {
+				if !strings.Contains(out, s) {
+					t.Errorf("2027 preview lacks %q:\n%s", s, out)
+				}
+			}
+			out = ok(t, db, "plan", file, "--year", "2027", "--apply")
+			if !strings.Contains(out, "添加2027年的 8 项要求（其中 7 项是给已有事项设本年要求：参加党课、") {
+				t.Errorf("apply said %q", out)
+			}
+			var all []map[string]any
+			json.Unmarshal([]byte(ok(t, db, "duty", "list", "--all", "--json")), &all)
+			if len(all) != 15 {
+				t.Errorf("%d duties after applying next year's plan, want the template's 14 and 1 new", len(all))
+			}
+			var next []map[string]any
+			json.Unmarshal([]byte(ok(t, db, "duty", "list", "--year", "2027", "--json")), &next)
+			got := map[string]string{}
+			for _, d := range next {
+				tg, _ := d["target"].(map[string]any)
+				got[fmt.Sprint(d["title"])] = fmt.Sprint(tg["cadence"], tg["min"])
+			}
+			if len(got) != 8 || got["参加党课"] != "quarter1" || got["组织科室政治理论学习"] != "month1" || got["保密自查"] != "quarter1" {
+				t.Errorf("2027 duties: %v", got)
+			}
+			// applied twice, nothing doubles
+			out = ok(t, db, "plan", file, "--year", "2027", "--apply")
+			if !strings.Contains(out, "添加2027年的 0 项要求") || !strings.Contains(out, "8 项台账中已有") {
+				t.Errorf("second apply said %q", out)
+			}
+		})
 	}
 }

@@ -36,6 +36,7 @@ type Text struct {
 	PlanTooBig, PlanNone, ColonEnd, PlanIsReport, ColLine                     string
 	ColPlanNote, PlanApplyHint, PlanReviewHint, PlanPostTip, PlanApplied      string
 	PlanSkippedKept, PlanLeftOut, BadPostStart, ApplyNeedsStart, ProfileEmpty string
+	PlanRenew, PlanRenewHint, PlanGiven                                       string
 	NotSet, Logged, LoggedArchived, LoggedYear, LoggedPeriod                  string
 	NoRecords, ColTopic, ColWith, ColPlace, ColCountsFor                      string
 	RecordCount, RemoveNoReason, ReplacesReason, BadWithin, NothingDueWithin  string
@@ -184,6 +185,9 @@ var textZh = Text{
 	PlanPostTip:       "提示：设置职务（taizhang profile --post 科长）后，写给其他职务的事项不再默认勾选。\n",
 	PlanApplied:       "已从%[1]s添加%[2]d年的 %[3]d 项要求",
 	PlanSkippedKept:   "；%d 项台账中已有，跳过（%s）",
+	PlanRenew:         "已有：%s，设%d年要求",
+	PlanRenewHint:     "（其中 %d 项是台账中已有的事项，只设本年要求，不重复添加）",
+	PlanGiven:         "（其中 %d 项是给已有事项设本年要求：%s）",
 	PlanLeftOut:       "；%d 项写给其他职务（非%s），未添加，如需添加请加 --all",
 	BadPostStart:      "任职日期 %s 不在今年（%d年）或明年之内；任职早于今年时本年度的要求全部适用，无需设置。",
 	ApplyNeedsStart:   "--apply 需要与 --start 日期一起使用。",
@@ -377,6 +381,9 @@ var textEn = Text{
 	PlanPostTip:       "Tip: set your post (taizhang profile --post …) and duties addressed to other posts start unticked.\n",
 	PlanApplied:       "Added %[3]d targets for %[2]d from %[1]s",
 	PlanSkippedKept:   "; skipped %d the ledger already keeps (%s)",
+	PlanRenew:         "kept as: %s; gets its %d target",
+	PlanRenewHint:     " (%d of them duties the ledger keeps, given this year's target, not added twice)",
+	PlanGiven:         " (%d of them duties the ledger kept, given this year's target: %s)",
 	PlanLeftOut:       "; left out %d addressed to other posts than yours (%s); add --all to add them",
 	BadPostStart:      "The post start date %s is not in this year (%d) or the next; if you took up the post before this year, every period of it is required and no date is needed.",
 	ApplyNeedsStart:   "--apply needs a --start date.",
