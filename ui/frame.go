@@ -2,7 +2,7 @@ package ui
 
 // The frame the App draws around the screens: the top line with the year
 // and the views, the figures, the body (the dashboard beside the open duty
-// at 120 columns and more), the message line and the keys.
+// at 140 columns and more), the message line and the keys.
 
 import (
 	"fmt"
@@ -20,7 +20,9 @@ import (
 const headerLines = 3
 
 // sideBySide reports whether the dashboard and the detail share the screen.
-func (a *App) sideBySide() bool { return a.c.width >= 120 }
+// From 140 columns: below, the dashboard's titles need the width more
+// than a narrow pane beside them would use it.
+func (a *App) sideBySide() bool { return a.c.width >= 140 }
 
 func (a *App) dashWidth() int {
 	if a.sideBySide() {
