@@ -355,12 +355,6 @@ func breakAt(s, head string) string {
 		return head
 	}
 	next, _ := utf8.DecodeRuneInString(rest)
-	last, _ := utf8.DecodeLastRuneInString(head)
-	if next != ' ' && last != ' ' && isWordRune(next) && isWordRune(last) {
-		if i := strings.LastIndexByte(head, ' '); i > len(head)/2 {
-			return head[:i+1]
-		}
-	}
 	// Closing marks may come in a row (）：): step back over all of them.
 	for i := 0; i < 4 && strings.ContainsRune("，。：；、）」』》！？,.:;)!?", next); i++ {
 		r, size := utf8.DecodeLastRuneInString(head)
@@ -368,6 +362,14 @@ func breakAt(s, head string) string {
 			break
 		}
 		head, next = head[:len(head)-size], r
+	}
+	// Then not inside an English word (which stepping back may have
+	// brought the break into: art. 21 is not ar / t. 21).
+	last, _ := utf8.DecodeLastRuneInString(head)
+	if next != ' ' && last != ' ' && isWordRune(next) && isWordRune(last) {
+		if i := strings.LastIndexByte(head, ' '); i > len(head)/2 {
+			return head[:i+1]
+		}
 	}
 	return head
 }

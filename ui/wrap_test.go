@@ -18,6 +18,8 @@ func TestWrap(t *testing.T) {
 		{"每月开展一次会前学法，每次不少于30分钟", 20, 2, []string{"每月开展一次会前学", "法，每次不少于30分钟"}},
 		{"supercalifragilistic", 10, 2, []string{"supercalif", "ragilistic"}}, // no space: cut
 		{"short", 10, 2, []string{"short"}},
+		// a full stop after the cut: stepping back must not land in a word
+		{"Supervision Regulations, art. 21", 28, 2, []string{"Supervision Regulations,", "art. 21"}},
 	}
 	for _, tt := range tests {
 		if got := wrap(tt.s, tt.w, tt.n); !reflect.DeepEqual(got, tt.want) {
