@@ -46,10 +46,19 @@ func (f *firstRun) Update(msg tea.Msg) (Component, tea.Cmd) {
 	return f, nil
 }
 
-// ShortHelp is the first run's hint line.
+// ShortHelp is the first run's hint line: the duty sets' numbers first.
 func (f *firstRun) ShortHelp() []key.Binding {
 	lk := f.c.keys.Ledger
-	return []key.Binding{lk.NewDuty, lk.Import, lk.Help, lk.Quit}
+	return []key.Binding{f.templates(), lk.NewDuty, lk.Import, lk.Help, lk.Quit}
+}
+
+// templates is the binding of the duty sets' numbers, 1–2.
+func (f *firstRun) templates() key.Binding {
+	var ks []string
+	for i := range model.Templates {
+		ks = append(ks, strconv.Itoa(i+1))
+	}
+	return key.NewBinding(key.WithKeys(ks...), key.WithHelp(ks[0]+"–"+ks[len(ks)-1], f.c.t.KeyTemplate))
 }
 
 // FullHelp is the first run's keys.

@@ -21,6 +21,7 @@ type Text struct {
 	NoRecords, NoDuties, NoMatch, EmptyYear, CarryFrom           string
 	NoRecordMatch                                                string
 	FirstRunTitle, FirstRunBody, FirstRunNew                     string
+	KeyTemplate                                                  string
 	FirstRunImport, Loading                                      string
 	Filter, TickPrompt, TickPromptShort                          string
 	NewRecord, EditRecord, NewDuty, EditDuty                     string
@@ -100,6 +101,7 @@ var textZh = Text{
 	EmptyYear: "%d年还没有履职事项。", CarryFrom: "从%d年复制要求",
 	FirstRunTitle: "欢迎使用台账",
 	FirstRunBody:  "台账记录本人每年必须完成的履职事项，随时查看完成情况，年底生成履职报告。\n先选一套内置事项模板（之后每项都可修改）：",
+	KeyTemplate:   "选用内置事项模板",
 	FirstRunNew:   "n  自己逐项添加", FirstRunImport: "i  从工作计划文本导入（输入文件路径或粘贴全文）", Loading: "正在读取台账",
 	Filter:     "筛选：",
 	TickPrompt: "登记 %s %s  主题：", TickPromptShort: "%s 主题：",
@@ -207,6 +209,7 @@ var textEn = Text{
 	EmptyYear: "No duties in %d yet.", CarryFrom: "copy targets from %d",
 	FirstRunTitle: "Welcome to taizhang",
 	FirstRunBody:  "taizhang keeps the ledger of the duties you must do each year, shows where you stand, and writes the year-end summary.\nStart from a built-in set of duties (every one can be changed later):",
+	KeyTemplate:   "use a built-in duty set",
 	FirstRunNew:   "n  add duties one by one", FirstRunImport: "i  import from a plan text", Loading: "Reading the ledger...",
 	Filter:     "Filter: ",
 	TickPrompt: "Log %s %s  topic: ", TickPromptShort: "%s topic: ",
