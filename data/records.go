@@ -378,12 +378,17 @@ func unchanged(res sql.Result, err error) error {
 	return nil
 }
 
-// RecordFilter selects records.
+// RecordFilter selects records. A record given later for an earlier
+// period (所属期间, the year-end report given in January) is selected by
+// its date and also by that period: it belongs to the year it counts for
+// as well as to the one it is dated in.
 type RecordFilter struct {
-	Year   int   // calendar year of the date; 0 for all
+	Year   int   // calendar year of the date, or of the period the record was given for; 0 for all
 	DutyID int64 // 0 for all duties
-	From   model.Date
-	To     model.Date
+	// From and To bound the date, or the start of the period the record
+	// was given for.
+	From model.Date
+	To   model.Date
 }
 
 // Records returns the records the filter selects, newest first.
@@ -391,16 +396,31 @@ func (s *Store) Records(ctx context.Context, f RecordFilter) ([]model.Record, er
 	var where []string
 	var args []any
 	if f.Year != 0 {
-		where = append(where, `r.date BETWEEN ? AND ?`)
-		args = append(args, fmt.Sprintf("%04d-01-01", f.Year), fmt.Sprintf("%04d-12-31", f.Year))
+		where = append(where, `(r.date BETWEEN ? AND ? OR (r.for_period IS NOT NULL AND substr(r.for_period, 1, 4) = ?))`)
+		args = append(args, fmt.Sprintf("%04d-01-01", f.Year), fmt.Sprintf("%04d-12-31", f.Year), fmt.Sprintf("%04d", f.Year))
 	}
+	// The span is checked on the date here, or roughly on the year of the
+	// period given for, and exactly on that period's start below.
+	var span []string
+	var spanArgs []any
 	if !f.From.IsZero() {
-		where = append(where, `r.date >= ?`)
-		args = append(args, f.From.String())
+		span = append(span, `r.date >= ?`)
+		spanArgs = append(spanArgs, f.From.String())
 	}
 	if !f.To.IsZero() {
-		where = append(where, `r.date <= ?`)
-		args = append(args, f.To.String())
+		span = append(span, `r.date <= ?`)
+		spanArgs = append(spanArgs, f.To.String())
+	}
+	if len(span) > 0 {
+		from, to := "0000", "9999"
+		if !f.From.IsZero() {
+			from = fmt.Sprintf("%04d", f.From.Year()-1) // an ISO week's year starts in the year before
+		}
+		if !f.To.IsZero() {
+			to = fmt.Sprintf("%04d", f.To.Year())
+		}
+		where = append(where, `((`+strings.Join(span, ` AND `)+`) OR (r.for_period IS NOT NULL AND substr(r.for_period, 1, 4) BETWEEN ? AND ?))`)
+		args = append(args, append(spanArgs, from, to)...)
 	}
 	if f.DutyID != 0 {
 		where = append(where, `r.duty_id = ?`)
@@ -422,7 +442,21 @@ func (s *Store) Records(ctx context.Context, f RecordFilter) ([]model.Record, er
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, r)
+		if f.within(r) {
+			out = append(out, r)
+		}
 	}
 	return out, rows.Err()
+}
+
+// within reports whether r's date, or the start of the period it was
+// given for, lies between From and To.
+func (f RecordFilter) within(r model.Record) bool {
+	in := func(d model.Date) bool {
+		return (f.From.IsZero() || d >= f.From) && (f.To.IsZero() || d <= f.To)
+	}
+	if in(r.Date) {
+		return true
+	}
+	return !r.For.IsZero() && r.For.Valid() && in(r.For.Period().Start)
 }

@@ -12,7 +12,11 @@ import (
 )
 
 // recordLog is the year's records, newest first, filterable by duty,
-// topic, participants and place (and their pinyin initials).
+// topic, participants and place (and their pinyin initials). The year's
+// records are those dated in it and those given later for one of its
+// periods (the year-end report given in January): such a record is listed
+// in both years, its period named before its topic, as records does on the
+// command line.
 type recordLog struct {
 	c      *common
 	rows   []model.Record
@@ -33,10 +37,13 @@ func (l *recordLog) refresh() {
 		return
 	}
 	widths := map[int64]int{}
-	for _, r := range data.calendarRecords() {
+	for _, r := range data.records {
+		if r.Date.Year() != data.year && (r.For.IsZero() || r.For.Year != data.year) {
+			continue
+		}
 		title := data.titles[r.DutyID]
 		if f := l.filter.text; f == "" || model.Matches(title, data.initials[r.DutyID], f) ||
-			model.Matches(r.Date.String()+" "+r.Topic+" "+r.With+" "+r.Place+" "+r.Note, "", f) {
+			model.Matches(r.Date.String()+" "+l.topic(r)+" "+r.With+" "+r.Place+" "+r.Note, "", f) {
 			l.rows = append(l.rows, r)
 			if _, ok := widths[r.DutyID]; !ok {
 				widths[r.DutyID] = cells.Width(title)
@@ -153,7 +160,7 @@ func (l *recordLog) View() string {
 	from, to := l.list.window()
 	for i := from; i < to; i++ {
 		r := l.rows[i]
-		row := recordRow(r, l.c.data.titles[r.DutyID], cols)
+		row := rowOf(cols, r.Date.String(), l.c.data.titles[r.DutyID], l.topic(r), r.With, r.Place)
 		b.WriteString("\n")
 		if i == l.list.cursor {
 			b.WriteString(st.Marker.Render("> ") + st.Selected.Render(row))
@@ -162,4 +169,16 @@ func (l *recordLog) View() string {
 		}
 	}
 	return b.String()
+}
+
+// topic is a record's topic as the log shows it: for a record given for
+// an earlier period, that period first (〔计入2025年下半年〕年终报告).
+func (l *recordLog) topic(r model.Record) string {
+	if r.For.IsZero() {
+		return r.Topic
+	}
+	if l.c.lang == model.English {
+		return "[" + l.c.t.CountsForLabel + " " + r.For.Label(l.c.lang) + "] " + r.Topic
+	}
+	return "〔" + l.c.t.CountsForLabel + r.For.Label(l.c.lang) + "〕" + r.Topic
 }
