@@ -114,7 +114,8 @@ func (g *coverageGrid) write(w io.Writer, s model.Summary) error {
 	sw := newSheet(w, sheetSpec{paneCols: 1, ws: ws, limit: 60, lastCol: len(head) - 1, rows: len(g.people) + 4,
 		filterRows: len(g.people) + 2, header: header})
 	sw.title(title)
-	sw.add(headerCells(head), 36)
+	cols := sheetWidths(ws, 60)
+	sw.add(headerCells(head), max(36, rowHeight(headerCells(head), cols)))
 	row := make([]xcell, len(head))
 	for _, p := range g.people {
 		row[0] = xcell{xsText, p}
@@ -142,9 +143,9 @@ func (g *coverageGrid) write(w io.Writer, s model.Summary) error {
 	outside[0] = xcell{xsTotal, pick(s.Lang, "名单外", "Not in the group")}
 	for j, sd := range g.duties {
 		covered[j+1] = xcell{xsTotal, sd.Coverage.Ratio(s.Lang)}
-		outside[j+1] = xcell{xsText, strings.Join(sd.Coverage.Outside, pick(s.Lang, "、", ", "))}
+		outside[j+1] = xcell{xsWrap, strings.Join(sd.Coverage.Outside, pick(s.Lang, "、", ", "))}
 	}
 	sw.add(covered, 0)
-	sw.add(outside, 0)
+	sw.add(outside, rowHeight(outside, cols))
 	return sw.end(s.Lang)
 }

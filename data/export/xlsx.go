@@ -540,11 +540,11 @@ func writeSummarySheet(w io.Writer, s model.Summary) error {
 	sw := newSheet(w, sheetSpec{selected: true, paneCols: 3, ws: ws, limit: maxColumnWidth, lastCol: len(head) - 1,
 		rows: len(rows) + 4, filterRows: len(rows) + 2, header: header})
 	sw.title(title)
-	sw.add(headerCells(head), 30)
+	cols := sheetWidths(ws, maxColumnWidth)
+	sw.add(headerCells(head), max(30, rowHeight(headerCells(head), cols)))
 	for i, row := range rows {
-		// Wrapped text gets the lines it needs: not every reader grows a
-		// row to fit its text on opening.
-		sw.add(row, rowHeight(row, ws, maxColumnWidth))
+		// Wrapped text gets the lines it needs.
+		sw.add(row, rowHeight(row, cols))
 		for _, sp := range spans[i] {
 			sw.merge(fixed+sp[0], fixed+sp[1])
 		}
@@ -555,26 +555,43 @@ func writeSummarySheet(w io.Writer, s model.Summary) error {
 	return sw.end(s.Lang)
 }
 
+// cellUnits measures text in a sheet's cells in tenths of Excel's column
+// unit (the width of a digit): a Chinese character is about 2.1 digits.
+var cellUnits = measure{wide: 21, narrow: 10}
+
+// lineHeight is the height of one line of 11 pt text, in points, and
+// maxRowHeight the most a row can be (Excel's limit).
+const (
+	lineHeight   = 15
+	maxRowHeight = 409
+)
+
+// sheetWidths are the columns' widths as the sheet sets them.
+func sheetWidths(ws widths, limit int) []int {
+	out := make([]int, len(ws))
+	for i, w := range ws {
+		out[i] = min(max(w+2, 6), limit)
+	}
+	return out
+}
+
 // rowHeight is the height in points a row of wrapped cells needs at the
-// columns' widths, or 0 when one line is enough.
-func rowHeight(row []xcell, ws widths, limit int) int {
+// columns' widths (the headers' and the wrapped cells' lines), or 0 when
+// one line is enough. Not every reader grows a row to fit its text, and
+// none does when it prints: a row left at one line hides the rest.
+func rowHeight(row []xcell, cols []int) int {
 	lines := 1
 	for i, c := range row {
 		text, ok := c.value.(string)
-		if !ok || c.style != xsWrap || i >= len(ws) {
+		if !ok || (c.style != xsWrap && c.style != xsHeader) || i >= len(cols) {
 			continue
 		}
-		width := min(max(ws[i]+2, 6), limit) - 1
-		n := 0
-		for _, l := range strings.Split(text, "\n") {
-			n += max(1, (ansi.StringWidth(l)+width-1)/width)
-		}
-		lines = max(lines, n)
+		lines = max(lines, cellUnits.lines(cellText(text), (cols[i]-1)*10))
 	}
 	if lines == 1 {
 		return 0
 	}
-	return 15 * lines
+	return min(lineHeight*lines+3, maxRowHeight)
 }
 
 // pick is zh or en by lang.
@@ -648,6 +665,48 @@ func headerCells(head []string) []xcell {
 	return out
 }
 
+// ledgerWidth is the most the ledger's columns add up to, in Excel's
+// units: printed on A4 landscape (277 mm between the margins) it is
+// shrunk to about 85%, so the text stays about 9 pt.
+const ledgerWidth = 165
+
+// ledgerFlexible are the ledger's columns that wrap: the duty, topic,
+// people, place, note and evidence; the others (序号, date, period,
+// category) are as wide as their text.
+var ledgerFlexible = [10]bool{4: true, 5: true, 6: true, 7: true, 8: true, 9: true}
+
+// ledgerColumns fits the ledger's columns within ledgerWidth: the short
+// ones to their text, and the room left shared by the wrapping ones by
+// what their text needs (fitColumns), each at least 10 wide and at most
+// 50. The result is the width each column is given, as newSheet writes it
+// (the widest line less the two of padding).
+func ledgerColumns(ws widths, rows [][]xcell) widths {
+	const step = 10 // tenths of a unit
+	cols := make([]column, len(ws))
+	for i, w := range ws {
+		natural := min(max(w+2, 6), 50) * step
+		cols[i] = column{min: natural, max: natural, pad: step}
+		if i < len(ledgerFlexible) && ledgerFlexible[i] {
+			cols[i].min = min(natural, 10*step)
+		}
+	}
+	cells := make([][]int, len(rows))
+	for r, row := range rows {
+		cells[r] = make([]int, len(ws))
+		for c, x := range row {
+			if text, ok := x.value.(string); ok && c < len(ledgerFlexible) && ledgerFlexible[c] {
+				cells[r][c] = min(cellUnits.width(text), fitCap*cellUnits.wide)
+			}
+		}
+	}
+	fitted := fitColumns(cols, cells, ledgerWidth*step, step)
+	out := make(widths, len(ws))
+	for i, w := range fitted {
+		out[i] = w/step - 2
+	}
+	return out
+}
+
 func writeLedgerSheet(w io.Writer, s model.Summary, ledger []model.LedgerRow) error {
 	head := model.LedgerColumns(s.Lang)
 	ws := make(widths, len(head))
@@ -655,33 +714,40 @@ func writeLedgerSheet(w io.Writer, s model.Summary, ledger []model.LedgerRow) er
 		ws.fit(i, h)
 	}
 	ws[1] = max(ws[1], 10) // yyyy-mm-dd
-	for _, r := range ledger {
-		for i, v := range []string{r.Counts, r.Category, r.Duty, r.Topic, r.With, r.Place, r.Note, r.Evidence} {
-			ws.fit(i+2, v)
-		}
-	}
-	ws[0] = max(ws[0], len(ledger)/10+1)
-	title, header := sheetTitle(s, [2]string{"履职台账", "Duty ledger"})
-	sw := newSheet(w, sheetSpec{ws: ws, limit: 50, lastCol: len(head) - 1, rows: len(ledger) + 2, filterRows: len(ledger) + 2, header: header})
-	sw.title(title)
-	sw.add(headerCells(head), 24)
-	row := make([]xcell, len(head))
-	for _, r := range ledger {
+	rows := make([][]xcell, len(ledger))
+	for i, r := range ledger {
 		with := r.With
 		if with == "" && r.Kind == model.Talk {
 			with = model.Blank // a talk that names nobody: a blank to fill, as in the Word attachment
 		}
-		row[0] = xcell{xsNumber, r.No}
-		row[1] = xcell{xsDate, r.Date}
-		row[2] = xcell{xsNumber, r.Counts}
-		row[3] = xcell{xsText, r.Category}
-		row[4] = xcell{xsWrap, r.Duty}
-		row[5] = xcell{xsWrap, r.Topic}
-		row[6] = xcell{xsWrap, with}
-		row[7] = xcell{xsWrap, r.Place}
-		row[8] = xcell{xsWrap, r.Note}
-		row[9] = xcell{xsWrap, r.Evidence}
-		sw.add(row, 0)
+		rows[i] = []xcell{
+			{xsNumber, r.No},
+			{xsDate, r.Date},
+			{xsNumber, r.Counts},
+			{xsText, r.Category},
+			{xsWrap, r.Duty},
+			{xsWrap, r.Topic},
+			{xsWrap, with},
+			{xsWrap, r.Place},
+			{xsWrap, r.Note},
+			{xsWrap, r.Evidence},
+		}
+		for c, v := range []string{r.Counts, r.Category, r.Duty, r.Topic, with, r.Place, r.Note, r.Evidence} {
+			ws.fit(c+2, v)
+		}
+	}
+	ws[0] = max(ws[0], len(ledger)/10+1)
+	ws = ledgerColumns(ws, rows)
+	cols := sheetWidths(ws, 50)
+	title, header := sheetTitle(s, [2]string{"履职台账", "Duty ledger"})
+	sw := newSheet(w, sheetSpec{ws: ws, limit: 50, lastCol: len(head) - 1, rows: len(ledger) + 2, filterRows: len(ledger) + 2, header: header})
+	sw.title(title)
+	sw.add(headerCells(head), max(24, rowHeight(headerCells(head), cols)))
+	for _, row := range rows {
+		// Each row is as high as its longest wrapped text: a long topic,
+		// list of people or note prints whole rather than hidden under
+		// the next row.
+		sw.add(row, rowHeight(row, cols))
 	}
 	return sw.end(s.Lang)
 }
