@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -286,53 +287,191 @@ func (d *docWriter) para(style, extra, lead, s string) {
 	d.raw(`</w:p>`)
 }
 
-// table writes a real Word table: full borders, column widths by the
-// table's weights (the duty column widest), the header row repeated on
-// every page, rows never split across pages.
-func (d *docWriter) table(t *model.Table, text, heading string) {
-	cols := tableWidths(t.Weights, len(t.Columns))
+// table writes a real Word table: full borders, the columns cols wide,
+// the header row repeated on every page, rows kept whole on a page. When
+// under is given, it names for each row the columns whose text is too
+// long for its column: the cell says 见下行 and the text follows in a row
+// of its own across the table, under the column's name, kept with its
+// record and free to run onto the next page (a row taller than a page
+// cannot be kept whole: Word would cut it off at the page's foot).
+func (d *docWriter) table(t *model.Table, text, heading string, cols []int, under func(r int) []int) {
 	d.raw(`<w:tbl><w:tblPr><w:tblW w:w="` + strconv.Itoa(textWidth) + `" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>`)
 	for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
 		d.raw(`<w:` + side + ` w:val="single" w:sz="4" w:space="0" w:color="000000"/>`)
 	}
-	d.raw(`</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
+	d.raw(`</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="` + strconv.Itoa(cellMargin) + `" w:type="dxa"/><w:right w:w="` + strconv.Itoa(cellMargin) + `" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
 	for _, c := range cols {
 		d.raw(`<w:gridCol w:w="` + strconv.Itoa(c) + `"/>`)
 	}
 	d.raw(`</w:tblGrid>`)
-	center := `<w:jc w:val="center"/>`
+	keep, center := `<w:keepNext/>`, `<w:jc w:val="center"/>`
 	tcPr := make([]string, len(cols))
 	for i, c := range cols {
 		tcPr[i] = `<w:tc><w:tcPr><w:tcW w:w="` + strconv.Itoa(c) + `" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>`
 	}
-	row := func(cells []string, header bool) {
+	seeBelow := "见下行"
+	if d.english {
+		seeBelow = "see below"
+	}
+	row := func(cells []string, header bool, moved []int) {
 		d.raw(`<w:tr><w:trPr><w:cantSplit/>`)
 		if header {
 			d.raw(`<w:tblHeader/>`)
 		}
 		d.raw(`</w:trPr>`)
+		extra := ""
+		if len(moved) > 0 {
+			extra = keep // the record stays on the page where its long text starts
+		}
 		for i, c := range cells {
 			if i >= len(tcPr) {
 				break
+			}
+			if slices.Contains(moved, i) {
+				c = seeBelow
 			}
 			d.raw(tcPr[i])
 			switch {
 			case header:
 				d.para(heading, "", "", c)
 			case i < len(t.Center) && t.Center[i]:
-				d.para(text, center, "", c)
+				d.para(text, extra+center, "", c)
 			default:
-				d.para(text, "", "", c)
+				d.para(text, extra, "", c)
 			}
 			d.raw(`</w:tc>`)
 		}
 		d.raw(`</w:tr>`)
+		sep := "："
+		if d.english {
+			sep = ": "
+		}
+		for k, i := range moved {
+			d.raw(`<w:tr><w:tc><w:tcPr><w:tcW w:w="` + strconv.Itoa(textWidth) + `" w:type="dxa"/><w:gridSpan w:val="` + strconv.Itoa(len(cols)) + `"/></w:tcPr>`)
+			x := ""
+			if k < len(moved)-1 {
+				x = keep
+			}
+			d.para(text, x, "", t.Columns[i]+sep+cells[i])
+			d.raw(`</w:tc></w:tr>`)
+		}
 	}
-	row(t.Columns, true)
-	for _, r := range t.Rows {
-		row(r, false)
+	row(t.Columns, true, nil)
+	for r, cells := range t.Rows {
+		var moved []int
+		if under != nil {
+			moved = under(r)
+		}
+		row(cells, false, moved)
 	}
 	d.raw(`</w:tbl>`)
+}
+
+// cellMargin is a table cell's left and right margin: 1 mm.
+const cellMargin = 57
+
+// ledgerUnits measures text of the ledger table (五号, 10.5 pt) in twips:
+// a Chinese character is 210, a Latin letter or digit about half.
+var ledgerUnits = measure{wide: 210, narrow: 110}
+
+// ledgerPad is what a cell's width loses to its margins, with a little to
+// spare for a font a shade wider than measured.
+const ledgerPad = 2*cellMargin + 30
+
+// ledgerMoveLines is the most lines a ledger cell takes in its column; a
+// longer text (a note of a page) is set under its record across the
+// table, where it takes a sixth of the lines (and may run onto the next
+// page), rather than making the record a column of a few characters
+// running over pages.
+const ledgerMoveLines = 12
+
+// ledgerLayout fits the attachment's columns to the text width by their
+// content and says which cells are set under their records. The centred
+// columns (序号, the date, where it counts) are as wide as their widest
+// text, so a date never breaks; the others at least three characters (or
+// their longest word) and share the rest by what their text needs
+// (fitColumns). A text that would still take more than ledgerMoveLines
+// goes under its record and counts for nothing in the widths. What is
+// left when every cell fits on its line is shared by the wrapping columns
+// in proportion.
+func ledgerLayout(t *model.Table) (cols []int, under map[int][]int) {
+	n := len(t.Columns)
+	m := ledgerUnits
+	fit := make([]column, n)
+	cells := make([][]int, len(t.Rows))
+	texts := make([][]string, len(t.Rows))
+	for r := range cells {
+		cells[r] = make([]int, n)
+		texts[r] = make([]string, n)
+	}
+	flexible := make([]bool, n)
+	for c := range fit {
+		head := t.Columns[c]
+		need := m.width(head)
+		if strings.ContainsRune(head, ' ') {
+			need = m.longestWord(head)
+		}
+		flexible[c] = c >= len(t.Center) || !t.Center[c]
+		if flexible[c] {
+			need = max(m.longestWord(head), 3*m.wide)
+		}
+		for r, row := range t.Rows {
+			if c >= len(row) {
+				continue
+			}
+			text := model.CleanLine(row[c])
+			texts[r][c] = text
+			if flexible[c] {
+				need = max(need, min(m.longestWord(text), 6*m.wide))
+				cells[r][c] = min(m.width(text), fitCap*m.wide)
+			} else {
+				need = max(need, min(m.width(text), 6*m.wide))
+			}
+		}
+		fit[c] = column{min: need + ledgerPad, max: need + ledgerPad, pad: ledgerPad}
+		if flexible[c] {
+			fit[c].max = textWidth
+		}
+	}
+	under = map[int][]int{}
+	for {
+		cols = fitColumns(fit, cells, textWidth, m.wide/4)
+		more := false
+		for r := range cells {
+			for c := range cells[r] {
+				if flexible[c] && cells[r][c] > 0 && m.lines(texts[r][c], cols[c]-ledgerPad) > ledgerMoveLines {
+					under[r] = append(under[r], c)
+					cells[r][c] = 0
+					more = true
+				}
+			}
+		}
+		if !more {
+			break
+		}
+	}
+	rest, share := textWidth, 0
+	for c, x := range cols {
+		rest -= x
+		if flexible[c] {
+			share += x
+		}
+	}
+	last := -1
+	for c := range cols {
+		if flexible[c] && share > 0 {
+			cols[c] += rest * cols[c] / share
+			last = c
+		}
+	}
+	if last >= 0 {
+		sum := 0
+		for _, x := range cols {
+			sum += x
+		}
+		cols[last] += textWidth - sum
+	}
+	return cols, under
 }
 
 // tableWidths shares the text width among n columns by weight.
@@ -420,7 +559,7 @@ func writeDocument(w io.Writer, doc model.Document) error {
 		case model.Heading2Block:
 			d.para("Heading2", "", "", b.Text)
 		case model.TableBlock:
-			d.table(b.Table, "TableText", "TableHeading")
+			d.table(b.Table, "TableText", "TableHeading", tableWidths(b.Table.Weights, len(b.Table.Columns)), nil)
 		case model.BlankBlock:
 			d.para("Normal", "", "", "")
 		case model.SignatureBlock:
@@ -443,7 +582,8 @@ func writeDocument(w io.Writer, doc model.Document) error {
 	if len(a.Table.Rows) == 0 {
 		d.para("Normal", "", "", a.Empty)
 	} else {
-		d.table(&a.Table, "LedgerText", "LedgerHeading")
+		cols, under := ledgerLayout(&a.Table)
+		d.table(&a.Table, "LedgerText", "LedgerHeading", cols, func(r int) []int { return under[r] })
 		d.para("Normal", "", "", "")
 	}
 	d.sectPr()
