@@ -11,6 +11,7 @@ import (
 	"github.com/adrg/xdg"
 
 	"taizhang/model"
+	"taizhang/ui/cells"
 )
 
 // Each test here drives one rough edge an officer met in a day; each
@@ -367,6 +368,28 @@ func TestPlanImportNextYearRenewsKeptDuties(t *testing.T) {
 	for _, title := range renewed {
 		if !in[title] {
 			t.Errorf("%s has no 2027 target", title)
+		}
+	}
+}
+
+// The views' names stay where they are when [ and ] change the year: the
+// top line is spaced for this year's, the longest, at every width.
+func TestTabsStayOnYearChange(t *testing.T) {
+	s, _ := testLedger(t)
+	for _, w := range []int{80, 100, 120} {
+		a := newTestApp(t, s, model.Chinese, w, 24)
+		at := func() int {
+			top := strings.Split(screen(a), "\n")[0]
+			return cells.Width(top[:strings.Index(top, "本期")])
+		}
+		now := at()
+		press(t, a, "]")
+		if next := at(); next != now {
+			t.Errorf("%d columns: 本期 moved from %d to %d on ]", w, now, next)
+		}
+		press(t, a, "[", "[")
+		if prev := at(); prev != now {
+			t.Errorf("%d columns: 本期 moved from %d to %d on [", w, now, prev)
 		}
 	}
 }

@@ -177,17 +177,21 @@ func (a *App) viewNames() []string {
 }
 
 // topLeft is the left of the top line: the app, the year, the day.
-func (a *App) topLeft() string {
+func (a *App) topLeft() string { return a.topLeftAs(a.year == a.asOf().Year()) }
+
+// topLeftAs is the top line's left as it reads for the shown year, or,
+// with current, as it would read were it this year (the longest).
+func (a *App) topLeftAs(current bool) string {
 	t := a.c.t
 	left := t.App + "  " + fmt.Sprintf(t.YearTitle, a.year)
 	today := a.asOf()
 	switch {
+	case current:
+		left += "  " + fmt.Sprintf(t.AsOf, today.String()[5:]) + "  " + fmt.Sprintf(t.DaysLeft, int(model.NewDate(today.Year(), 12, 31)-today))
 	case today.Year() > a.year:
 		left += "  " + t.YearOver
-	case today.Year() < a.year:
-		left += "  " + t.YearAhead
 	default:
-		left += "  " + fmt.Sprintf(t.AsOf, today.String()[5:]) + "  " + fmt.Sprintf(t.DaysLeft, int(model.NewDate(a.year, 12, 31)-today))
+		left += "  " + t.YearAhead
 	}
 	return left
 }
@@ -217,7 +221,13 @@ func (a *App) topLine(w int) string {
 			tabs = append(tabs, st.Muted.Render(" "+n+" "))
 		}
 	}
-	right := strings.Join(tabs, strings.Repeat(" ", a.tabSep(w, left)))
+	// Spaced for this year's left, the longest, so that the views' names
+	// stay where they are as [ and ] change the year.
+	widest := left
+	if cur := a.topLeftAs(true); cells.Width(cur) > cells.Width(widest) {
+		widest = cur
+	}
+	right := strings.Join(tabs, strings.Repeat(" ", a.tabSep(w, widest)))
 	space := w - cells.Width(right)
 	if space < 4 {
 		return st.Title.Render(cells.Cut(left, w))
