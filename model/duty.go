@@ -318,6 +318,9 @@ func (t Target) Check() error {
 func (r *Record) Normalize(today Date) error {
 	r.Topic = CleanLine(r.Topic)
 	r.With = CleanLine(r.With)
+	if len(People(r.With)) == 0 {
+		r.With = "" // separators only (、、 ,,): nobody, so documents leave the blank
+	}
 	r.Place = CleanLine(r.Place)
 	r.Note = Clean(r.Note)
 	switch {

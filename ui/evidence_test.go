@@ -37,6 +37,10 @@ func TestRecordEvidence(t *testing.T) {
 	press(t, a, "enter", "enter")
 	mustContain(t, a, "履职记录：与分管科室负责人提醒谈话", "佐证材料（0）", "应有：谈话记录表", "暂无佐证材料", "a 附上文件")
 
+	// The prompt takes the message line; the record stays above it.
+	press(t, a, "a")
+	mustContain(t, a, "履职记录：与分管科室负责人提醒谈话", "佐证材料（0）")
+	press(t, a, "esc")
 	// Typed, with quotes around a path holding a space.
 	press(t, a, "a", `"`+minutes+`"`, "enter")
 	mustContain(t, a, "佐证材料（1）", "会议 记录.pdf", "已给“与分管科室负责人提醒谈话”的记录附上 会议 记录.pdf")
