@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -123,7 +124,8 @@ func (d Date) String() string {
 }
 
 // ParseDate reads a date written YYYY-MM-DD (also accepting single-digit
-// month and day, and / or . as separators, as people type them) and refuses
+// month and day, / or . as separators, 2026年4月1日, and spaces around it,
+// as people type them) and refuses
 // dates that do not exist, such as 2026-02-30, and years outside
 // MinYear..MaxYear.
 func ParseDate(s string) (Date, error) {
@@ -141,8 +143,15 @@ func ParseDate(s string) (Date, error) {
 }
 
 // SplitDate reads the numbers of a date written Y-M-D (one separator of
-// '-', '/' or '.'), without checking that the date exists.
+// '-', '/' or '.') or Y年M月D日 (日 or 号), spaces around it ignored,
+// without checking that the date exists.
 func SplitDate(s string) (y, m, d int, ok bool) {
+	s = strings.TrimSpace(s)
+	if rest, found := strings.CutSuffix(s, "日"); found {
+		s = chineseDate(rest)
+	} else if rest, found := strings.CutSuffix(s, "号"); found {
+		s = chineseDate(rest)
+	}
 	var parts [3]int
 	var digits [3]int
 	i, sep := 0, byte(0)
@@ -171,6 +180,21 @@ func SplitDate(s string) (y, m, d int, ok bool) {
 		return 0, 0, 0, false
 	}
 	return parts[0], parts[1], parts[2], true
+}
+
+// chineseDate turns 2026年4月1 (the 日 taken off) into 2026-4-1, spaces
+// dropped; anything else into "", which no date reads as.
+func chineseDate(s string) string {
+	s = strings.ReplaceAll(s, " ", "")
+	y, rest, ok := strings.Cut(s, "年")
+	if !ok {
+		return ""
+	}
+	m, d, ok := strings.Cut(rest, "月")
+	if !ok || strings.ContainsAny(y+m+d, "-/.年月") {
+		return ""
+	}
+	return y + "-" + m + "-" + d
 }
 
 // DaysIn returns the number of days in month m of year y.
