@@ -243,28 +243,50 @@ func (c *PeopleRemoveCmd) Run(a *App) error {
 	return nil
 }
 
-// warnOutside warns, on one line, about names in with that are not in the
-// group of a per-person duty: the record is kept as written.
-func warnOutside(a *App, s *data.Store, t model.Target, with string) {
-	if !t.PerPerson() || strings.TrimSpace(with) == "" {
+// warnOutside warns, on one line each, about the participants of rec
+// that its per-person duty does not count: names not in the group at all
+// (not on the roster, or never in it), and people in the group at another
+// time (left before the record's date, joined after) whom the period the
+// record counts in does not require. The record is kept as written.
+func warnOutside(a *App, s *data.Store, d model.Duty, rec model.Record) {
+	names := model.People(model.CleanLine(rec.With))
+	dy, i, ok := a.countsIn(s, d, rec)
+	if !ok || !dy.Target.PerPerson() || len(names) == 0 {
 		return
 	}
+	t := dy.Target
 	r, err := s.Roster(ctxb)
 	if err != nil {
 		return
 	}
-	var out []string
-	inGroup := map[int64]bool{}
+	member := map[int64][]model.Membership{}
 	for _, m := range r.MembersOf(t.Each) {
-		inGroup[m.PersonID] = true
+		member[m.PersonID] = append(member[m.PersonID], m)
 	}
-	for _, name := range model.People(model.CleanLine(with)) {
-		if p, ok := r.Match(name); !ok || !inGroup[p.ID] {
+	required := map[int64]bool{}
+	for _, pc := range dy.Periods[i].People {
+		required[pc.ID] = true
+	}
+	var out, then []string
+	for _, name := range names {
+		p, ok := r.Match(name)
+		if !ok || len(member[p.ID]) == 0 {
 			out = append(out, name)
+			continue
+		}
+		current := false
+		for _, m := range member[p.ID] {
+			current = current || m.Current(rec.Date)
+		}
+		if !current && !required[p.ID] {
+			then = append(then, name)
 		}
 	}
 	if len(out) > 0 {
 		a.Note(a.txt().NotInGroup, strings.Join(out, a.txt().ListSep), t.Each)
+	}
+	if len(then) > 0 {
+		a.Note(a.txt().NotInGroupThen, strings.Join(then, a.txt().ListSep), rec.Date, t.Each)
 	}
 }
 

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 
 	"taizhang/data"
 	"taizhang/model"
@@ -54,8 +55,9 @@ func (c *LogCmd) Run(a *App) error {
 		return err
 	}
 	a.Printf("%s\n", a.logged(s, d, r))
-	if t, has, err := s.TargetFor(ctxb, d.ID, r.Date); err == nil && has {
-		warnOutside(a, s, t, r.With)
+	warnOutside(a, s, d, r)
+	if twice := repeated(r.With); len(twice) > 0 {
+		a.Note(a.txt().WrittenTwice, strings.Join(twice, a.txt().ListSep))
 	}
 	if len(items) > 0 {
 		evs, err := s.Evidence(ctxb, r.ID)
@@ -67,25 +69,51 @@ func (c *LogCmd) Run(a *App) error {
 	return nil
 }
 
+// repeated are the names written more than once in a participants
+// field, as the rules read them (a record counts once for each person).
+func repeated(with string) []string {
+	seen := map[string]int{}
+	var out []string
+	for _, n := range model.People(model.CleanLine(with)) {
+		if seen[n]++; seen[n] == 2 {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// countsIn is the duty's year that r counts in, as of today (or r's date
+// when later), and the index of the period it counts in there: the period
+// it names (所属期间), or the one holding its date.
+func (a *App) countsIn(s *data.Store, d model.Duty, r model.Record) (model.DutyYear, int, bool) {
+	var year, i int
+	if !r.For.IsZero() {
+		year, i = r.For.Year, r.For.Index
+	} else {
+		t, has, _ := s.TargetFor(ctxb, d.ID, r.Date)
+		if !has {
+			return model.DutyYear{}, -1, false
+		}
+		year, i = t.Year, model.PeriodIndex(t.Cadence, t.Year, r.Date)
+	}
+	dy, has, err := s.DutyYear(ctxb, d.ID, year, model.Now(max(a.Today(), r.Date)))
+	if err != nil || !has || i < 0 || i >= len(dy.Periods) {
+		return model.DutyYear{}, -1, false
+	}
+	return dy, i, true
+}
+
 // logged says what was logged, where it counts when that is not the
 // period of its date, and where the duty now stands in that period and its
 // year (credited/required, as status shows it).
 func (a *App) logged(s *data.Store, d model.Duty, r model.Record) string {
 	title := model.CleanLine(d.Title)
 	head := fmt.Sprintf(a.txt().Logged, title, r.Date)
-	var year, i int
 	if !r.For.IsZero() {
 		head += fmt.Sprintf(a.txt().CountedFor, r.For.Label(a.Lang))
-		year, i = r.For.Year, r.For.Index
-	} else {
-		t, has, _ := s.TargetFor(ctxb, d.ID, r.Date)
-		if !has {
-			return head
-		}
-		year, i = t.Year, model.PeriodIndex(t.Cadence, t.Year, r.Date)
 	}
-	dy, has, err := s.DutyYear(ctxb, d.ID, year, model.Now(max(a.Today(), r.Date)))
-	if err != nil || !has || i < 0 || i >= len(dy.Periods) {
+	dy, i, ok := a.countsIn(s, d, r)
+	if !ok {
 		return head
 	}
 	if dy.Coverage != nil {

@@ -48,6 +48,9 @@ type Text struct {
 	// A per-person duty's group with nobody in it: the duty, the group,
 	// the group as a shell word.
 	RosterUnfilled string
+	// Notes after a record is logged: a participant out of the group on
+	// its date; a name written twice.
+	NotInGroupThen, WrittenTwice string
 	// --reason given with --restore.
 	ReasonOnRestore string
 	// What is left of a period that ends today.
@@ -220,6 +223,8 @@ var textZh = Text{
 	FutureAsOf:        "--as-of %s 晚于今天；截至日期只能是今天或更早。",
 	ParseError:        "taizhang: %s；运行 taizhang --help 查看用法。",
 	NotInGroup:        "注意：%s 不在“%s”分组中，不计入谈话覆盖；记录已按原样保存。",
+	NotInGroupThen:    "注意：%s 在%s不在“%s”分组中，这次不计入其谈话覆盖；记录已按原样保存。",
+	WrittenTwice:      "注意：%s 写了不止一次，只计一次；记录已按原样保存。",
 	CoveredNotYet:     "（覆盖 %s，尚未谈话：%s）",
 	PlanOtherYear:     "文本写的是%d年；将添加到%d年，如需添加到%[1]d年请加 --year %[1]d。\n",
 	PlanKeptOne:       "（已有的 1 项跳过）",
@@ -416,6 +421,8 @@ var textEn = Text{
 	FutureAsOf:        "--as-of %s is after today; evaluate as of today or earlier.",
 	ParseError:        "taizhang: %s; run taizhang --help for usage.",
 	NotInGroup:        "Note: %s not in the group %q, so not counted in its coverage; the record is kept as written.",
+	NotInGroupThen:    "Note: %[1]s not in the group %[3]q on %[2]s, so this record does not count in their coverage; the record is kept as written.",
+	WrittenTwice:      "Note: %s written more than once, counted once; the record is kept as written.",
 	CoveredNotYet:     " (covered %s; not yet: %s)",
 	PlanOtherYear:     "The text is for %d; the duties go to %d unless you add --year %[1]d.\n",
 	PlanKeptOne:       " (the one already kept is skipped)",
