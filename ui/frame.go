@@ -83,9 +83,18 @@ func (a *App) compose() []string {
 	w, h := a.c.width, a.c.height
 	var body string
 	bodyH := max(1, h-headerLines-2)
-	top := a.top()
+	// The body is the top overlay that takes the screen, under any that
+	// take only the message line (the record view under its attach
+	// prompt), else the screen in front.
+	var top *layer
+	for i := len(a.stack) - 1; i >= 0; i-- {
+		if !a.stack[i].inline {
+			top = &a.stack[i]
+			break
+		}
+	}
 	switch {
-	case top != nil && !top.inline:
+	case top != nil:
 		body = top.c.View()
 	case a.c.data == nil:
 		body = a.c.st.Muted.Render(a.c.t.Loading)
