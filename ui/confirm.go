@@ -36,6 +36,14 @@ func newConfirmRemove(c *common, p model.Person) *confirmDelete {
 	}}
 }
 
+// newConfirmDrop asks whether to remove an evidence item from its record.
+func newConfirmDrop(c *common, e model.Evidence) *confirmDelete {
+	label := model.CleanLine(e.Label(c.lang))
+	return &confirmDelete{c: c, yes: removeEvidenceMsg{e}, question: func(w int) string {
+		return fmt.Sprintf(c.t.Evidence.ConfirmDrop, cells.Cut(label, max(8, w/2)))
+	}}
+}
+
 // SetSize: the question is one line of w cells.
 func (p *confirmDelete) SetSize(w, _ int) { p.w = w }
 

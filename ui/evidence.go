@@ -23,6 +23,7 @@ type evidenceText struct {
 	AttachPrompt, PaperPrompt                 string
 	Attached, PaperAdded, Removed, Opened     string
 	UndoAttach, UndoRemove, NotAFile, Loading string
+	ConfirmDrop                               string
 }
 
 // evidenceKeys act on a record's evidence in the record view.
@@ -57,7 +58,8 @@ type (
 		path   string // a file's path as typed, or
 		paper  string // a paper locator
 	}
-	removeEvidenceMsg struct{ item model.Evidence }
+	removeEvidenceMsg    struct{ item model.Evidence }
+	askRemoveEvidenceMsg struct{ item model.Evidence }
 	openEvidenceMsg   struct{ item model.Evidence }
 	undoLastMsg       struct{}
 	// openedMsg reports a private copy handed to the system's viewer.
@@ -219,6 +221,8 @@ func (a *App) evidenceIntent(msg tea.Msg) (tea.Cmd, bool) {
 			return writtenMsg{say: say, evidenceOf: r.ID, undo: &undoEntry{kind: undoAttached, items: added, title: title,
 				label: fmt.Sprintf(w.UndoAttach, model.EvidenceLabels(added, c.lang))}}
 		}), true
+	case askRemoveEvidenceMsg:
+		a.push(newConfirmDrop(c, m.item), true)
 	case removeEvidenceMsg:
 		e := m.item
 		return a.write(func(ctx context.Context, l Ledger) writtenMsg {

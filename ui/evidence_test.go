@@ -82,8 +82,10 @@ func TestRecordEvidence(t *testing.T) {
 	}
 	mustContain(t, a, "已打开 会议 记录.pdf 的副本")
 
-	// Remove the second item, then take it back.
+	// Remove the second item, asked first (n keeps it), then take it back.
 	press(t, a, "j", "x")
+	mustContain(t, a, "从这条记录移除佐证材料 签到.jpg？", "佐证材料（3）")
+	press(t, a, "n", "x", "y")
 	mustContain(t, a, "佐证材料（2）", "已移除 签到.jpg")
 	mustNotContain(t, a, "签到.jpg  ")
 	press(t, a, "u")

@@ -63,7 +63,7 @@ func (v *recordView) Update(msg tea.Msg) (Component, tea.Cmd) {
 	case key.Matches(press, v.ek.Open) && len(v.items) > 0:
 		v.c.post(openEvidenceMsg{v.items[v.sel]})
 	case key.Matches(press, v.ek.Remove) && len(v.items) > 0:
-		v.c.post(removeEvidenceMsg{v.items[v.sel]})
+		v.c.post(askRemoveEvidenceMsg{v.items[v.sel]})
 	case key.Matches(press, lk.Undo):
 		v.c.post(undoLastMsg{})
 	case len(v.items) > 0 && key.Matches(press, k.Up):

@@ -166,7 +166,7 @@ var textZh = Text{
 	StatusCount: "%s%d", StatusSep: " ", PeopleUnit: "人", ExcusedMark: "免",
 	Evidence: evidenceText{
 		Head: "佐证材料（%d）", None: "暂无佐证材料：a 附上文件，p 写明纸质材料的存放位置。", Expected: "应有：%s",
-		KeyAttach: "附上文件", KeyPaper: "纸质材料", KeyOpenFile: "打开文件", KeyDrop: "移除此项",
+		KeyAttach: "附上文件", KeyPaper: "纸质材料", KeyOpenFile: "打开文件", KeyDrop: "移除此项", ConfirmDrop: "从这条记录移除佐证材料 %s？",
 		AttachPrompt: "附上文件（输入、粘贴或拖入路径）：", PaperPrompt: "纸质材料存放位置：",
 		Attached: "已给“%[2]s”的记录附上 %[1]s。", PaperAdded: "已记下纸质材料：%s。", Removed: "已移除 %s；按 u 可撤销。",
 		Opened: "已打开 %s 的副本。", UndoAttach: "附上 %s", UndoRemove: "移除 %s",
@@ -274,7 +274,7 @@ var textEn = Text{
 	StatusCount: "%s %d", StatusSep: "  ", PeopleUnit: " people", ExcusedMark: "ex",
 	Evidence: evidenceText{
 		Head: "Evidence (%d)", None: "No evidence yet: a attaches a file, p notes where the paper is.", Expected: "Expected: %s",
-		KeyAttach: "attach file", KeyPaper: "paper locator", KeyOpenFile: "open file", KeyDrop: "remove item",
+		KeyAttach: "attach file", KeyPaper: "paper locator", KeyOpenFile: "open file", KeyDrop: "remove item", ConfirmDrop: "Remove the evidence %s from this record?",
 		AttachPrompt: "File to attach (type, paste or drop its path): ", PaperPrompt: "Where the paper is kept: ",
 		Attached: "Attached %s to the record of %s.", PaperAdded: "Noted the paper %s.", Removed: "Removed %s; u takes it back.",
 		Opened: "Opened a private copy of %s.", UndoAttach: "attaching %s", UndoRemove: "removing %s",
