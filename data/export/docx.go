@@ -398,11 +398,20 @@ func ledgerLayout(t *model.Table) (cols []int, under map[int][]int) {
 	n := len(t.Columns)
 	m := ledgerUnits
 	fit := make([]column, n)
-	cells := make([][]int, len(t.Rows))
+	// The widths are fitted to a sample of the rows (every stride-th);
+	// every row is looked at for what it needs at the least and for text
+	// to set under it.
+	stride := sampleStride(len(t.Rows))
+	cells := make([][]int, (len(t.Rows)+stride-1)/stride)
 	texts := make([][]string, len(t.Rows))
-	for r := range cells {
-		cells[r] = make([]int, n)
+	for i := range cells {
+		cells[i] = make([]int, n)
+	}
+	for r, row := range t.Rows {
 		texts[r] = make([]string, n)
+		for c := 0; c < n && c < len(row); c++ {
+			texts[r][c] = model.CleanLine(row[c])
+		}
 	}
 	flexible := make([]bool, n)
 	for c := range fit {
@@ -415,17 +424,14 @@ func ledgerLayout(t *model.Table) (cols []int, under map[int][]int) {
 		if flexible[c] {
 			need = max(m.longestWord(head), 3*m.wide)
 		}
-		for r, row := range t.Rows {
-			if c >= len(row) {
-				continue
-			}
-			text := model.CleanLine(row[c])
-			texts[r][c] = text
-			if flexible[c] {
-				need = max(need, min(m.longestWord(text), 6*m.wide))
-				cells[r][c] = min(m.width(text), fitCap*m.wide)
-			} else {
+		for r := range texts {
+			text := texts[r][c]
+			switch {
+			case !flexible[c]:
 				need = max(need, min(m.width(text), 6*m.wide))
+			case r%stride == 0:
+				need = max(need, min(m.longestWord(text), 6*m.wide))
+				cells[r/stride][c] = min(m.width(text), fitCap*m.wide)
 			}
 		}
 		fit[c] = column{min: need + ledgerPad, max: need + ledgerPad, pad: ledgerPad}
@@ -434,14 +440,22 @@ func ledgerLayout(t *model.Table) (cols []int, under map[int][]int) {
 		}
 	}
 	under = map[int][]int{}
+	moved := map[[2]int]bool{}
 	for {
 		cols = fitColumns(fit, cells, textWidth, m.wide/4)
 		more := false
-		for r := range cells {
-			for c := range cells[r] {
-				if flexible[c] && cells[r][c] > 0 && m.lines(texts[r][c], cols[c]-ledgerPad) > ledgerMoveLines {
+		for r := range texts {
+			for c, text := range texts[r] {
+				room := cols[c] - ledgerPad
+				if !flexible[c] || moved[[2]int{r, c}] || len(text)*m.perByte() <= room*ledgerMoveLines/2 {
+					continue // short enough to keep, whatever its words
+				}
+				if m.lines(text, room) > ledgerMoveLines {
 					under[r] = append(under[r], c)
-					cells[r][c] = 0
+					moved[[2]int{r, c}] = true
+					if r%stride == 0 {
+						cells[r/stride][c] = 0
+					}
 					more = true
 				}
 			}

@@ -40,6 +40,10 @@ func (m measure) width(s string) int {
 	return w
 }
 
+// perByte is the most a byte of UTF-8 text can measure: a whole narrow
+// character, or a third of a wide one.
+func (m measure) perByte() int { return max(m.narrow, (m.wide+2)/3) }
+
 func (m measure) of(r rune) int {
 	switch {
 	case r < 0x20:
@@ -84,6 +88,9 @@ func (m measure) lines(s string, width int) int {
 		return 0
 	}
 	width = max(width, m.wide)
+	if len(s)*m.perByte() <= width && strings.IndexByte(s, '\n') < 0 {
+		return 1 // short enough for a line whatever its characters (most cells)
+	}
 	n := 0
 	for s != "" {
 		var para string
@@ -95,42 +102,51 @@ func (m measure) lines(s string, width int) int {
 
 func (m measure) paraLines(p string, width int) int {
 	n, used := 1, 0
-	for p != "" {
-		// The next piece: one Chinese character, or a word with the
-		// spaces after it.
-		r, size := utf8.DecodeRuneInString(p)
-		end := size
-		if !isWide(r) {
-			for end < len(p) {
-				r2, s2 := utf8.DecodeRuneInString(p[end:])
-				if isWide(r2) || (unicode.IsSpace(r2) && !unicode.IsSpace(r)) {
-					break
-				}
-				end += s2
-			}
-			for end < len(p) {
-				r2, s2 := utf8.DecodeRuneInString(p[end:])
-				if !unicode.IsSpace(r2) {
-					break
-				}
-				end += s2
-			}
+	for i := 0; i < len(p); {
+		r, size := rune(p[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(p[i:])
 		}
-		piece := p[:end]
-		p = p[end:]
-		w := m.width(strings.TrimRightFunc(piece, unicode.IsSpace))
+		if isWide(r) { // a Chinese character breaks anywhere
+			i += size
+			if used+m.wide > width {
+				n++
+				used = 0
+			}
+			used += m.wide
+			continue
+		}
+		// A word (or a run of spaces) and the spaces after it: the word
+		// goes on the line if it fits there without its spaces.
+		start, word := i, 0
+		for i < len(p) {
+			r, size := rune(p[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(p[i:])
+			}
+			if isWide(r) || (unicode.IsSpace(r) && i > start) {
+				break
+			}
+			word += m.of(r)
+			i += size
+		}
+		spaces := 0
+		for i < len(p) && (p[i] == ' ' || p[i] == '\t') {
+			spaces += m.narrow
+			i++
+		}
 		switch {
-		case used+w <= width:
-			used += m.width(piece)
-		case w <= width:
+		case used+word <= width:
+			used += word + spaces
+		case word <= width:
 			n++
-			used = m.width(piece)
+			used = word + spaces
 		default: // a word wider than the line is broken where it reaches the edge
 			if used > 0 {
 				n++
 			}
 			used = 0
-			for _, c := range piece {
+			for _, c := range p[start:i] {
 				cw := m.of(c)
 				if used+cw > width {
 					n++
@@ -158,7 +174,10 @@ const fitCap = 100
 // fitSample is the most rows that are looked at: a sample evenly spread
 // over a long ledger is as good a guide and keeps an export of ten
 // thousand records fast.
-const fitSample = 1500
+const fitSample = 600
+
+// sampleStride is the stride of fitSample rows evenly spread over rows.
+func sampleStride(rows int) int { return max(1, (rows+fitSample-1)/fitSample) }
 
 // fitColumns shares total among cols. Every column starts at its min;
 // the rest is given a step at a time to the column that most lowers the
@@ -182,7 +201,7 @@ func fitColumns(cols []column, cells [][]int, total, step int) []int {
 		}
 		return f.w
 	}
-	if stride := (len(cells) + fitSample - 1) / fitSample; stride > 1 {
+	if stride := sampleStride(len(cells)); stride > 1 {
 		sample := make([][]int, 0, fitSample)
 		for r := 0; r < len(cells); r += stride {
 			sample = append(sample, cells[r])

@@ -690,12 +690,15 @@ func ledgerColumns(ws widths, rows [][]xcell) widths {
 			cols[i].min = min(natural, 10*step)
 		}
 	}
-	cells := make([][]int, len(rows))
-	for r, row := range rows {
-		cells[r] = make([]int, len(ws))
+	// A sample of the rows is measured: fitColumns looks at no more.
+	stride := sampleStride(len(rows))
+	cells := make([][]int, 0, fitSample)
+	for r := 0; r < len(rows); r += stride {
+		row := rows[r]
+		cells = append(cells, make([]int, len(ws)))
 		for c, x := range row {
 			if text, ok := x.value.(string); ok && c < len(ledgerFlexible) && ledgerFlexible[c] {
-				cells[r][c] = min(cellUnits.width(text), fitCap*cellUnits.wide)
+				cells[len(cells)-1][c] = min(cellUnits.width(text), fitCap*cellUnits.wide)
 			}
 		}
 	}
