@@ -53,3 +53,42 @@ func TestLogNotesParticipantsOutOfTheGroupThen(t *testing.T) {
 		t.Errorf("the record of separators only: %+v", recs[:min(1, len(recs))])
 	}
 }
+
+// Logging a record for a period excused earlier says, in one line, that
+// the record meets it and the report no longer lists the excuse, which
+// stays in the ledger.
+func TestLogForAnExcusedPeriodSaysTheExcuseGivesWay(t *testing.T) {
+	db := newLedger(t)
+	ok(t, db, "duty", "add", "--title", "主题党日", "--category", "meeting", "--cadence", "month", "--min", "1")
+	ok(t, db, "excuse", "主题党日", "2026-08", "--reason", "病休")
+	if md := ok(t, db, "export", "--year", "2026", "-o", "-"); !strings.Contains(md, "病休") {
+		t.Fatalf("the report before the record does not give the excuse:\n%s", md)
+	}
+	r := run(t, db, "log", "主题党日", "--date", "2026-09-10", "--for", "2026-08")
+	if want := "注意：主题党日 2026年8月原已说明免于要求（病休），这条记录使其达标，报告的说明事项不再列出该说明；说明仍留在台账中。"; r.code != 0 || !strings.Contains(r.stderr, want) || strings.Count(r.stderr, "\n") != 1 {
+		t.Errorf("log for an excused month: exit %d, stderr %q", r.code, r.stderr)
+	}
+	var st statusOut
+	json.Unmarshal([]byte(ok(t, db, "status", "--json")), &st)
+	if aug := st.Duties[0].Periods[7]; aug.State != "met" {
+		t.Errorf("August after the record: %+v", aug)
+	}
+	if md := ok(t, db, "export", "--year", "2026", "-o", "-"); strings.Contains(md, "病休") {
+		t.Errorf("the report still gives the excuse of a month met:\n%s", md)
+	}
+	// A second record in the met month, and a record in a month not
+	// excused, say nothing more.
+	for _, args := range [][]string{
+		{"log", "主题党日", "--date", "2026-09-12", "--for", "2026-08"},
+		{"log", "主题党日", "--date", "2026-09-13"},
+	} {
+		if r := run(t, db, args...); r.code != 0 || r.stderr != "" {
+			t.Errorf("%v: exit %d, stderr %q", args, r.code, r.stderr)
+		}
+	}
+	ok(t, db, "excuse", "主题党日", "2026-10", "--reason", "上级统一组织")
+	en := run(t, db, "--lang", "en", "log", "主题党日", "--date", "2026-10-15")
+	if want := "Note: Oct 2026 of 主题党日 was excused (上级统一组织) and this record meets it, so the report no longer lists the excuse among its notes; the excuse stays in the ledger."; en.code != 0 || !strings.Contains(en.stderr, want) {
+		t.Errorf("English: exit %d, stderr %q", en.code, en.stderr)
+	}
+}

@@ -50,6 +50,9 @@ func (c *LogCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
+	// Where the record will count, as it stood before: an excused period
+	// that the record meets is no longer excused (records win).
+	before, bi, hadBefore := a.countsIn(s, d, model.Record{DutyID: d.ID, Date: date, For: forPeriod})
 	r, err := s.AddRecordWith(ctxb, model.Record{DutyID: d.ID, Date: date, Topic: c.Topic, With: c.With, Place: c.Place, Note: c.Note, For: forPeriod}, today, items)
 	if err != nil {
 		return err
@@ -58,6 +61,11 @@ func (c *LogCmd) Run(a *App) error {
 	warnOutside(a, s, d, r)
 	if twice := repeated(r.With); len(twice) > 0 {
 		a.Note(a.txt().WrittenTwice, strings.Join(twice, a.txt().ListSep))
+	}
+	if after, i, ok := a.countsIn(s, d, r); ok && hadBefore && i == bi && before.Target.Year == after.Target.Year &&
+		before.Periods[i].State == model.Excused && after.Periods[i].State == model.Met {
+		p := before.Periods[i]
+		a.Note(a.txt().ExcuseOvertaken, model.CleanLine(d.Title), model.RefOf(after.Target.Cadence, after.Target.Year, p.Period).Label(a.Lang), model.CleanLine(p.Reason))
 	}
 	if len(items) > 0 {
 		evs, err := s.Evidence(ctxb, r.ID)

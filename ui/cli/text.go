@@ -49,8 +49,8 @@ type Text struct {
 	// the group as a shell word.
 	RosterUnfilled string
 	// Notes after a record is logged: a participant out of the group on
-	// its date; a name written twice.
-	NotInGroupThen, WrittenTwice string
+	// its date; a name written twice; an excused period the record meets.
+	NotInGroupThen, WrittenTwice, ExcuseOvertaken string
 	// --reason given with --restore.
 	ReasonOnRestore string
 	// What is left of a period that ends today.
@@ -225,6 +225,7 @@ var textZh = Text{
 	NotInGroup:        "注意：%s 不在“%s”分组中，不计入谈话覆盖；记录已按原样保存。",
 	NotInGroupThen:    "注意：%s 在%s不在“%s”分组中，这次不计入其谈话覆盖；记录已按原样保存。",
 	WrittenTwice:      "注意：%s 写了不止一次，只计一次；记录已按原样保存。",
+	ExcuseOvertaken:   "注意：%s %s原已说明免于要求（%s），这条记录使其达标，报告的说明事项不再列出该说明；说明仍留在台账中。",
 	CoveredNotYet:     "（覆盖 %s，尚未谈话：%s）",
 	PlanOtherYear:     "文本写的是%d年；将添加到%d年，如需添加到%[1]d年请加 --year %[1]d。\n",
 	PlanKeptOne:       "（已有的 1 项跳过）",
@@ -423,6 +424,7 @@ var textEn = Text{
 	NotInGroup:        "Note: %s not in the group %q, so not counted in its coverage; the record is kept as written.",
 	NotInGroupThen:    "Note: %[1]s not in the group %[3]q on %[2]s, so this record does not count in their coverage; the record is kept as written.",
 	WrittenTwice:      "Note: %s written more than once, counted once; the record is kept as written.",
+	ExcuseOvertaken:   "Note: %[2]s of %[1]s was excused (%[3]s) and this record meets it, so the report no longer lists the excuse among its notes; the excuse stays in the ledger.",
 	CoveredNotYet:     " (covered %s; not yet: %s)",
 	PlanOtherYear:     "The text is for %d; the duties go to %d unless you add --year %[1]d.\n",
 	PlanKeptOne:       " (the one already kept is skipped)",
