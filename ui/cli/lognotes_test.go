@@ -92,3 +92,18 @@ func TestLogForAnExcusedPeriodSaysTheExcuseGivesWay(t *testing.T) {
 		t.Errorf("English: exit %d, stderr %q", en.code, en.stderr)
 	}
 }
+
+// people list lays its group column out from the left, header and rows,
+// as every other table does.
+func TestPeopleListGroupColumnIsLeftAligned(t *testing.T) {
+	db := newLedger(t)
+	ok(t, db, "people", "add", "--name", "张伟", "--group", "科室干部")
+	ok(t, db, "people", "add", "--name", "赵一", "--group", "分管科室负责人")
+	for _, c := range []struct{ lang, head string }{{"zh", "分组"}, {"en", "Group"}} {
+		out := ok(t, db, "--lang", c.lang, "people", "list")
+		lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+		if len(lines) != 3 || !strings.HasPrefix(lines[0], c.head+" ") || !strings.HasPrefix(lines[1], "科室干部  ") || !strings.HasPrefix(lines[2], "分管科室负责人  ") {
+			t.Errorf("people list in %s:\n%s", c.lang, out)
+		}
+	}
+}

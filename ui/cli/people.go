@@ -124,7 +124,7 @@ func (c *PeopleListCmd) Run(a *App) error {
 			rows = append(rows, []string{g, r.Label(p), span(a.Lang, m), p.Note})
 		}
 	}
-	a.Printf("%s", cells.Table(rows, []int{0, 16, 0, 30}, 0))
+	a.Printf("%s", cells.Table(rows, []int{0, 16, 0, 30}))
 	return nil
 }
 
