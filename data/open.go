@@ -85,13 +85,13 @@ func DefaultPath() string {
 }
 
 // ResolvePath picks the ledger path: the --db flag, then TAIZHANG_DB, then
-// the default.
+// the default; a path given is read as ExpandPath reads it (~/台账.db).
 func ResolvePath(flag string) string {
 	if flag != "" {
-		return flag
+		return ExpandPath(flag)
 	}
 	if env := os.Getenv("TAIZHANG_DB"); env != "" {
-		return env
+		return ExpandPath(env)
 	}
 	return DefaultPath()
 }

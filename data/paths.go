@@ -3,6 +3,7 @@ package data
 import (
 	"net/url"
 	"os"
+	"os/user"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -11,7 +12,8 @@ import (
 // ExpandPath turns a path as a person types, pastes or drops it into a
 // terminal into the file's path: surrounding white space and one pair of
 // quotes ('…' or "…") are removed, a file:// URL is decoded, a leading ~
-// is the home directory, and outside Windows a backslash before a space or
+// is the home directory (HOME, or the user's home when HOME is unset;
+// USERPROFILE on Windows), and outside Windows a backslash before a space or
 // quote (how some terminals escape a dropped path) is dropped.
 func ExpandPath(s string) string {
 	s = strings.TrimSpace(s)
@@ -37,9 +39,22 @@ func ExpandPath(s string) string {
 		s = b.String()
 	}
 	if s == "~" || strings.HasPrefix(s, "~/") || strings.HasPrefix(s, `~\`) {
-		if home, err := os.UserHomeDir(); err == nil {
+		if home := homeDir(); home != "" {
 			s = filepath.Join(home, s[1:])
 		}
 	}
 	return s
+}
+
+// homeDir is the home directory a leading ~ stands for: HOME (USERPROFILE
+// on Windows), or, when that is unset, the user's home in the system's
+// account database; "" when neither is known.
+func homeDir() string {
+	if home, err := os.UserHomeDir(); err == nil {
+		return home
+	}
+	if u, err := user.Current(); err == nil {
+		return u.HomeDir
+	}
+	return ""
 }

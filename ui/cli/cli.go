@@ -413,3 +413,24 @@ func (a *App) findDuty(s *data.Store, q string) (model.Duty, error) {
 	}
 	return model.MatchDuty(ds, q)
 }
+
+// typedPath is a file named on the command line as the program reads it:
+// a leading ~ is the home directory (HOME, else the user's home; on
+// Windows USERPROFILE) whether the shell expanded it or, quoted, left it
+// as typed, as in "~/我的 文档/年报.docx"; the app reads paths the same way
+// (data.ExpandPath). "-" (standard input or output) stays as it is.
+func typedPath(p string) string {
+	if p == "" || p == "-" {
+		return p
+	}
+	return data.ExpandPath(p)
+}
+
+// fullPath is typedPath made absolute, for a file the messages name.
+func fullPath(p string) string {
+	p = typedPath(p)
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs
+	}
+	return p
+}

@@ -23,7 +23,7 @@ type EvidenceCmd struct {
 func attachments(files, papers []string) ([]data.Attachment, error) {
 	var out []data.Attachment
 	for _, f := range files {
-		a, err := data.ReadAttachment(data.ExpandPath(f))
+		a, err := data.ReadAttachment(typedPath(f))
 		if err != nil {
 			return nil, err
 		}
@@ -202,7 +202,7 @@ func (c *EvidenceSaveCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	dest := data.ExpandPath(c.Output)
+	dest := typedPath(c.Output)
 	e, err := s.SaveEvidence(ctxb, id, dest)
 	if err != nil {
 		return err

@@ -30,6 +30,7 @@ const maxPerKind = 10
 // Run checks the year, prints the warnings to standard error, and writes
 // the file; standard output gets its path.
 func (c *ExportCmd) Run(a *App) error {
+	c.Output = typedPath(c.Output)
 	format, err := c.format(a)
 	if err != nil {
 		return err
@@ -135,6 +136,7 @@ type ImportCmd struct {
 
 // Run imports the file in one transaction and says what it added.
 func (c *ImportCmd) Run(a *App) error {
+	c.File = typedPath(c.File)
 	// The file is read and checked before the ledger is opened, so a bad
 	// file leaves no new ledger behind.
 	d, err := export.ReadFile(c.File, a.Today())

@@ -177,11 +177,12 @@ func (c *CarryCmd) Run(a *App) error {
 
 // BackupCmd copies the ledger.
 type BackupCmd struct {
-	File string `arg:"" predictor:"file" help:"备份文件路径（不能已存在） / backup file (must not exist)" type:"path"`
+	File string `arg:"" predictor:"file" help:"备份文件路径（不能已存在） / backup file (must not exist)"`
 }
 
 // Run writes the backup.
 func (c *BackupCmd) Run(a *App) error {
+	c.File = fullPath(c.File)
 	s, err := a.Existing()
 	if err != nil {
 		return err
@@ -195,11 +196,12 @@ func (c *BackupCmd) Run(a *App) error {
 
 // RestoreCmd replaces the ledger with a backup.
 type RestoreCmd struct {
-	File string `arg:"" predictor:"file" help:"备份文件路径 / backup file" type:"path"`
+	File string `arg:"" predictor:"file" help:"备份文件路径 / backup file"`
 }
 
 // Run restores the backup.
 func (c *RestoreCmd) Run(a *App) error {
+	c.File = fullPath(c.File)
 	if err := data.Inspect(c.File); err != nil {
 		return err
 	}

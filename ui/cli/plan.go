@@ -31,6 +31,7 @@ type PlanCmd struct {
 // Run reads the text, then previews, prints or adds the duties. The file is
 // read and decoded before the ledger is opened, so a bad file writes nothing.
 func (c *PlanCmd) Run(a *App) error {
+	c.File = typedPath(c.File)
 	year, err := a.yearOr(c.Year)
 	if err != nil {
 		return err
