@@ -503,6 +503,8 @@ func (r *planReview) View() string {
 			tag = t.PlanRenewTag
 		case it.Exists:
 			tag = t.PlanExists
+		case it.Twin > 0:
+			tag = t.PlanTwinTag
 		case !it.Fits:
 			tag = t.PlanNotYoursTag
 		}
@@ -526,17 +528,28 @@ func (r *planReview) View() string {
 // officer.
 func (r *planReview) state(it planItem) string {
 	t := r.c.t
+	s := ""
 	switch {
 	case it.Renew:
-		return fmt.Sprintf(t.PlanRenew, it.Kept.Title, r.year)
+		s = fmt.Sprintf(t.PlanRenew, it.Kept.Title, r.year)
 	case it.Exists:
-		return fmt.Sprintf(t.PlanKept, it.Kept.Title)
+		s = fmt.Sprintf(t.PlanKept, it.Kept.Title)
+	case it.Twin > 0:
+		s = fmt.Sprintf(t.PlanTwin, it.Twin)
 	case !it.Fits:
-		return fmt.Sprintf(t.PlanNotYours, it.Addressee, r.post)
+		s = fmt.Sprintf(t.PlanNotYours, it.Addressee, r.post)
 	case it.Addressee != "":
-		return fmt.Sprintf(t.PlanFor, it.Addressee)
+		s = fmt.Sprintf(t.PlanFor, it.Addressee)
 	}
-	return ""
+	if it.Also.Min > 0 {
+		also := model.Target{Cadence: it.Also.Cadence, Min: it.Also.Min}.Requirement(r.c.lang)
+		now := model.Target{Cadence: it.Cadence, Min: it.Min}.Requirement(r.c.lang)
+		if s != "" {
+			s += clauseSep(r.c.lang)
+		}
+		s += fmt.Sprintf(t.PlanAlso, also, now)
+	}
+	return s
 }
 
 // mergeView lists the kept duties to merge the selected one with.
@@ -598,4 +611,12 @@ func hintLines(w int, bs ...key.Binding) []string {
 		lines = append(lines, cells.Cut(cur, w))
 	}
 	return lines
+}
+
+// clauseSep joins two clauses of a note.
+func clauseSep(lang model.Lang) string {
+	if lang == model.English {
+		return "; "
+	}
+	return "；"
 }

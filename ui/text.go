@@ -76,6 +76,7 @@ type Text struct {
 	PlanKept, PlanNotYours, PlanFor, PlanNotYoursTag          string
 	PlanMergeTitle, PlanMergeNone, PlanNoKept                 string
 	PlanRenew, PlanRenewTag, PlanGiven                        string
+	PlanTwin, PlanTwinTag, PlanAlso                           string
 
 	catalog.KindText
 	StatusCount, StatusSep, PeopleUnit, ExcusedMark string
@@ -160,6 +161,7 @@ var textZh = Text{
 	KeySplit: "拆分", KeyMerge: "并入已有", KeyEnds: "首/尾",
 	PlanKept: "台账中已有：%s", PlanNotYours: "写给%s，不是您的职务（%s），默认不勾选", PlanFor: "写给%s", PlanNotYoursTag: "（非本职）",
 	PlanRenew: "台账中已有：%s，接受后设%d年要求，不重复添加", PlanRenewTag: "（已有，设本年）", PlanGiven: "其中 %d 项为已有事项设了%d年要求。",
+	PlanTwin: "与第%d行的事项同名，台账中一个名称只有一项，默认不勾选；确是另一项请按 e 改名", PlanTwinTag: "（同名）", PlanAlso: "同句又写%s，与之不符，按较严的%s计",
 	PlanMergeTitle: "“%s”与哪一项已有事项相同？", PlanMergeNone: "（都不是：作为新事项添加）", PlanNoKept: "%d年的台账中还没有事项，无可合并。",
 
 	KindText:    kindTextZh,
@@ -268,6 +270,7 @@ var textEn = Text{
 	KeySplit: "split", KeyMerge: "merge", KeyEnds: "first/last",
 	PlanKept: "Kept already as: %s", PlanNotYours: "For the %s, not your post (%s): left unchecked", PlanFor: "For the %s", PlanNotYoursTag: " (not yours)",
 	PlanRenew: "Kept already as: %s; accepting gives it its %d target, no second duty", PlanRenewTag: " (kept, new year)", PlanGiven: " %d of them were kept duties given their %d target.",
+	PlanTwin: "Same title as the duty of line %d; the ledger holds one duty of a title, so it starts unchecked (e to rename it if it is another)", PlanTwinTag: " (twice)", PlanAlso: "The sentence also says %s, which disagrees; the stricter %s is kept",
 	PlanMergeTitle: "Which kept duty is %s?", PlanMergeNone: "(none: add it as a new duty)", PlanNoKept: "The ledger keeps no duties in %d to merge with.",
 
 	KindText:    kindTextEn,

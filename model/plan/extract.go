@@ -20,6 +20,12 @@ type Candidate struct {
 	// sentence names no one.
 	Addressee string
 	Role      Role
+	// Also is another reading of the same sentence left out for this one,
+	// when the two disagree: a cadence and a yearly total of the same duty
+	// that do not come to the same (每月1次，全年不少于15次). Its Cadence and
+	// Min only; zero when the sentence states the duty once, or twice
+	// alike (每月1次，全年不少于12次, where the basis says both).
+	Also model.Target
 }
 
 // Kind is what a text is: a plan of duties to come, or a report of work
@@ -290,9 +296,67 @@ func (x *extractor) sentence(cls []clause, m mode, fallback string) {
 		}
 	}
 	sort.SliceStable(found, func(i, j int) bool { return found[i].pos < found[j].pos })
-	for _, f := range found {
+	for _, f := range restated(found) {
 		x.add(f.c, f.basis)
 	}
+}
+
+// periodsIn is how many periods of a cadence a year has, for the cadences
+// whose yearly total a plan restates (每月1次，全年不少于12次); 0 for others.
+func periodsIn(c model.Cadence) int {
+	switch c {
+	case model.Month:
+		return 12
+	case model.Quarter:
+		return 4
+	case model.Half:
+		return 2
+	}
+	return 0
+}
+
+// restated makes one duty of a sentence's two counts of it, a cadence and
+// a yearly total (每月组织科室干部开展1次政治理论学习，全年不少于12次): the
+// ledger holds one duty of a title, and the sentence means one. The basis
+// covers both. When the total is what the cadence comes to, or less, the
+// cadence is the stricter reading and stays; when it is more (每月1次，全年
+// 不少于15次), the cadence alone would let the year end short, so the total
+// stays. The reading left out is kept in Also, for the review to say.
+func restated(fs []found) []found {
+	out := fs[:0:0]
+	gone := make([]bool, len(fs))
+	for i := range fs {
+		if gone[i] {
+			continue
+		}
+		f := fs[i]
+		for j := i + 1; j < len(fs); j++ {
+			g := fs[j]
+			if gone[j] || g.c.Title != f.c.Title {
+				continue
+			}
+			fine, total := f, g
+			if fine.c.Cadence == model.Year {
+				fine, total = g, f
+			}
+			n := periodsIn(fine.c.Cadence)
+			if total.c.Cadence != model.Year || n == 0 {
+				continue
+			}
+			keep, drop := fine, total
+			if total.c.Min > fine.c.Min*n {
+				keep, drop = total, fine
+			}
+			keep.pos = min(f.pos, g.pos)
+			keep.basis = span{min(f.basis.a, g.basis.a), max(f.basis.b, g.basis.b)}
+			if total.c.Min != fine.c.Min*n {
+				keep.c.Also = model.Target{Cadence: drop.c.Cadence, Min: drop.c.Min}
+			}
+			f, gone[j] = keep, true
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 // opensInPast reports a sentence that opens on time gone by (去年, 今年以来,

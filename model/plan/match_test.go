@@ -193,3 +193,26 @@ func TestReviewRenew(t *testing.T) {
 		}
 	}
 }
+
+// Two candidates of one title, from two sentences, are one duty in the
+// ledger: the later starts unticked, naming the earlier's line, unless it
+// is itself a kept duty.
+func TestReviewTwins(t *testing.T) {
+	kept := []Kept{{ID: 1, Title: "参加党课", Category: model.Lesson, Cadence: model.Quarter, Min: 1, InYear: true}}
+	cs := []Candidate{
+		{Title: "组织政治理论学习", Category: model.Study, Cadence: model.Month, Min: 1, Line: 2},
+		{Title: "参加党课", Category: model.Lesson, Cadence: model.Quarter, Min: 1, Line: 3},
+		{Title: "组织政治理论学习", Category: model.Study, Cadence: model.Year, Min: 15, Line: 4},
+		{Title: "參加黨課", Category: model.Lesson, Cadence: model.Year, Min: 4, Line: 5},
+		{Title: "组织警示教育", Category: model.Education, Cadence: model.Year, Min: 1, Line: 6},
+	}
+	want := []struct {
+		twin int
+		on   bool
+	}{{0, true}, {0, false}, {2, false}, {3, false}, {0, true}}
+	for i, r := range ReviewAll(cs, kept, "") {
+		if r.Twin != want[i].twin || r.On != want[i].on {
+			t.Errorf("%d %s: twin %d on %v, want %d %v", cs[i].Line, cs[i].Title, r.Twin, r.On, want[i].twin, want[i].on)
+		}
+	}
+}

@@ -14,6 +14,10 @@ type Review struct {
 	// the candidate gives that duty the year's target (Target) rather than
 	// adding a second duty beside it.
 	Renew bool
+	// Twin is the line of an earlier candidate of the same title, when
+	// this one is not a kept duty: the ledger holds one duty of a title, so
+	// it starts unticked, and adding it would only be refused as there.
+	Twin  int
 	Fits  bool // the addressee fits the post, or either is unknown
 	Known bool // both the addressee and the post are known
 	On    bool // starts ticked: addressed to the officer, and not kept in the year
@@ -25,6 +29,15 @@ func ReviewAll(cs []Candidate, kept []Kept, post string) []Review {
 	out := make([]Review, len(cs))
 	for i, f := range MatchAll(cs, kept) {
 		out[i] = review(cs[i], f, post)
+		if out[i].Exists {
+			continue
+		}
+		for j := range i {
+			if sameTitle(cs[j].Title, cs[i].Title) {
+				out[i].Twin, out[i].On = cs[j].Line, false
+				break
+			}
+		}
 	}
 	return out
 }

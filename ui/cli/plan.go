@@ -95,19 +95,31 @@ func (c *PlanCmd) review(a *App, cs []plan.Candidate, year int) ([]plan.Review, 
 	return plan.ReviewAll(cs, kept, p.Post), p.Post, nil
 }
 
-// note says why a candidate is unticked, or whom it is for.
+// note says why a candidate is unticked, or whom it is for, and what
+// else its sentence said of it.
 func note(a *App, r plan.Review, year int) string {
+	s := ""
 	switch {
 	case r.Renew:
-		return fmt.Sprintf(a.txt().PlanRenew, r.Kept.Title, year)
+		s = fmt.Sprintf(a.txt().PlanRenew, r.Kept.Title, year)
 	case r.Exists:
-		return a.txt().PlanKept + r.Kept.Title
+		s = a.txt().PlanKept + r.Kept.Title
+	case r.Twin > 0:
+		s = fmt.Sprintf(a.txt().PlanTwin, r.Twin)
 	case !r.Fits:
-		return a.txt().PlanNotYours + r.Addressee
+		s = a.txt().PlanNotYours + r.Addressee
 	case r.Addressee != "":
-		return a.txt().PlanFor + r.Addressee
+		s = a.txt().PlanFor + r.Addressee
 	}
-	return ""
+	if r.Also.Min > 0 {
+		if s != "" {
+			s += clauseSep(a.Lang)
+		}
+		also := model.Target{Cadence: r.Also.Cadence, Min: r.Also.Min}.Requirement(a.Lang)
+		kept := model.Target{Cadence: r.Cadence, Min: r.Min}.Requirement(a.Lang)
+		s += fmt.Sprintf(a.txt().PlanAlso, also, kept)
+	}
+	return s
 }
 
 // name is how messages call the input.
@@ -169,7 +181,8 @@ func (eofReader) Read([]byte) (int, error) { return 0, io.EOF }
 
 // planOut is the public shape of plan --json. checked is whether the
 // duty would be added; unchecked says why not: "kept" (the ledger keeps
-// it as existing) or "addressee" (the plan addresses it to another post).
+// it as existing), "twin" (an earlier duty of the plan has its title) or
+// "addressee" (the plan addresses it to another post).
 type planOut struct {
 	Title     string      `json:"title"`
 	Category  string      `json:"category"`
@@ -182,6 +195,16 @@ type planOut struct {
 	Checked   bool        `json:"checked"`
 	Unchecked string      `json:"unchecked,omitempty"`
 	Existing  *planExists `json:"existing,omitempty"`
+	// SameAs is the line of an earlier duty of the same title (unchecked
+	// "twin"); Also the sentence's other reading of the duty, left out
+	// for the stricter one.
+	SameAs int       `json:"same_as_line,omitempty"`
+	Also   *planAlso `json:"also,omitempty"`
+}
+
+type planAlso struct {
+	Cadence string `json:"cadence"`
+	Min     int    `json:"min"`
 }
 
 // planExists is the kept duty a candidate restates; new_target says that
@@ -205,8 +228,13 @@ func planJSON(rs []plan.Review) []planOut {
 			}
 		case r.Exists:
 			o.Unchecked, o.Existing = "kept", &planExists{ID: r.Kept.ID, Title: r.Kept.Title}
+		case r.Twin > 0:
+			o.Unchecked, o.SameAs = "twin", r.Twin
 		case !r.Fits:
 			o.Unchecked = "addressee"
+		}
+		if r.Also.Min > 0 {
+			o.Also = &planAlso{string(r.Also.Cadence), r.Also.Min}
 		}
 		out = append(out, o)
 	}
@@ -220,7 +248,7 @@ func (c *PlanCmd) preview(a *App, doc plan.Document, rs []plan.Review, year int,
 	if len(rs) == 0 {
 		return fmt.Sprintf(a.txt().PlanNone, name)
 	}
-	on, kept, others, renew := 0, 0, 0, 0
+	on, kept, others, renew, twins := 0, 0, 0, 0, 0
 	for _, r := range rs {
 		switch {
 		case r.On:
@@ -230,6 +258,8 @@ func (c *PlanCmd) preview(a *App, doc plan.Document, rs []plan.Review, year int,
 			}
 		case r.Exists && !r.Renew:
 			kept++
+		case r.Twin > 0:
+			twins++
 		default:
 			others++
 		}
@@ -263,6 +293,9 @@ func (c *PlanCmd) preview(a *App, doc plan.Document, rs []plan.Review, year int,
 			s += fmt.Sprintf(a.txt().PlanKeptSkipped, kept)
 		}
 	}
+	if twins > 0 {
+		s += fmt.Sprintf(a.txt().PlanTwinsSkipped, twins)
+	}
 	if others > 0 {
 		s += fmt.Sprintf(a.txt().PlanOthers, post, others)
 	}
@@ -288,11 +321,14 @@ func hasAddressee(rs []plan.Review) bool {
 func (c *PlanCmd) apply(a *App, rs []plan.Review, year int, post string) error {
 	var ds []model.Duty
 	var ts []model.Target
-	var kept, others []string
+	var kept, others, twins []string
 	for _, r := range rs {
 		switch {
 		case r.Exists && !r.Renew:
 			kept = append(kept, r.Kept.Title)
+			continue
+		case r.Twin > 0:
+			twins = append(twins, r.Title)
 			continue
 		case !r.Fits && !c.All:
 			others = append(others, r.Title)
@@ -321,6 +357,9 @@ func (c *PlanCmd) apply(a *App, rs []plan.Review, year int, post string) error {
 	if n := len(kept); n > 0 {
 		a.Printf(a.txt().PlanSkippedKept, n, strings.Join(kept, a.txt().ListSep))
 	}
+	if n := len(twins); n > 0 {
+		a.Printf(a.txt().PlanTwinsLeft, n, strings.Join(cleanAll(twins), a.txt().ListSep))
+	}
 	if n := len(others); n > 0 {
 		a.Printf(a.txt().PlanLeftOut, n, post)
 	}
@@ -335,4 +374,12 @@ func cleanAll(titles []string) []string {
 		out[i] = model.CleanLine(t)
 	}
 	return out
+}
+
+// clauseSep joins two clauses of a note.
+func clauseSep(lang model.Lang) string {
+	if lang == model.English {
+		return "; "
+	}
+	return "；"
 }

@@ -423,3 +423,41 @@ func TestPlanNextYear(t *testing.T) {
 		})
 	}
 }
+
+// A sentence that gives a duty's cadence and its yearly total proposes it
+// once; totals that disagree keep the stricter reading and say so; a later
+// sentence with the same duty's title starts unticked. What the preview
+// ticks is what --apply adds, and nothing is reported as already there.
+func TestPlanRestatedTotals(t *testing.T) {
+	db := newLedger(t)
+	file := writeFile(t, "计划.txt", []byte(`2027年科室工作计划
+一、每月组织科室干部开展1次政治理论学习，全年不少于12次。
+二、每季度向分管领导汇报1次工作，全年不少于4次。
+三、每月开展1次会前学法，全年不少于15次。
+四、全年组织科室干部开展政治理论学习不少于20次。
+`))
+	out := ok(t, db, "plan", file, "--year", "2027")
+	for _, s := range []string{"找到 4 项履职事项，勾选 3 项", "同句又写每月1次，取较严的要求", "与第2行同名，不重复添加", "（与前面同名的 1 项不重复添加）"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("preview lacks %q:\n%s", s, out)
+		}
+	}
+	if strings.Count(out, "组织科室干部开展政治理论学习") != 2 {
+		t.Errorf("the duty of line 2 is proposed twice:\n%s", out)
+	}
+	var got []planOut
+	json.Unmarshal([]byte(ok(t, db, "plan", file, "--year", "2027", "--json")), &got)
+	if len(got) != 4 || got[0].Basis != "每月组织科室干部开展1次政治理论学习，全年不少于12次" || got[0].Also != nil ||
+		got[2].Also == nil || *got[2].Also != (planAlso{"month", 1}) || got[2].Cadence != "year" || got[2].Min != 15 ||
+		got[3].Checked || got[3].Unchecked != "twin" || got[3].SameAs != 2 {
+		t.Errorf("--json: %+v", got)
+	}
+	out = ok(t, db, "plan", file, "--year", "2027", "--apply")
+	if !strings.Contains(out, "添加2027年的 3 项要求；1 项与前面的事项同名，未重复添加（组织科室干部开展政治理论学习）") || strings.Contains(out, "已存在") {
+		t.Errorf("apply said %q", out)
+	}
+	en := ok(t, db, "--lang", "en", "plan", file, "--year", "2027", "--json")
+	if !strings.Contains(en, `"also"`) {
+		t.Errorf("English JSON: %s", en)
+	}
+}

@@ -37,6 +37,7 @@ type Text struct {
 	ColPlanNote, PlanApplyHint, PlanReviewHint, PlanPostTip, PlanApplied      string
 	PlanSkippedKept, PlanLeftOut, BadPostStart, ApplyNeedsStart, ProfileEmpty string
 	PlanRenew, PlanRenewHint, PlanGiven                                       string
+	PlanTwin, PlanAlso, PlanTwinsSkipped, PlanTwinsLeft                       string
 	NotSet, Logged, LoggedArchived, LoggedYear, LoggedPeriod                  string
 	NoRecords, ColTopic, ColWith, ColPlace, ColCountsFor                      string
 	RecordCount, RemoveNoReason, ReplacesReason, BadWithin, NothingDueWithin  string
@@ -191,6 +192,10 @@ var textZh = Text{
 	PlanRenew:         "已有：%s，设%d年要求",
 	PlanRenewHint:     "（其中 %d 项是台账中已有的事项，只设本年要求，不重复添加）",
 	PlanGiven:         "（其中 %d 项是给已有事项设本年要求：%s）",
+	PlanTwin:          "与第%d行同名，不重复添加",
+	PlanAlso:          "同句又写%[1]s，取较严的要求",
+	PlanTwinsSkipped:  "（与前面同名的 %d 项不重复添加）",
+	PlanTwinsLeft:     "；%d 项与前面的事项同名，未重复添加（%s）",
 	PlanLeftOut:       "；%d 项写给其他职务（非%s），未添加，如需添加请加 --all",
 	BadPostStart:      "任职日期 %s 不在今年（%d年）或明年之内；任职早于今年时本年度的要求全部适用，无需设置。",
 	ApplyNeedsStart:   "--apply 需要与 --start 日期一起使用。",
@@ -390,6 +395,10 @@ var textEn = Text{
 	PlanRenew:         "kept as: %s; gets its %d target",
 	PlanRenewHint:     " (%d of them duties the ledger keeps, given this year's target, not added twice)",
 	PlanGiven:         " (%d of them duties the ledger kept, given this year's target: %s)",
+	PlanTwin:          "same title as line %d: not added twice",
+	PlanAlso:          "the sentence also says %s; the stricter %s is kept",
+	PlanTwinsSkipped:  " (the %d with the title of an earlier one are not added twice)",
+	PlanTwinsLeft:     "; %d with the title of an earlier one were not added twice (%s)",
 	PlanLeftOut:       "; left out %d addressed to other posts than yours (%s); add --all to add them",
 	BadPostStart:      "The post start date %s is not in this year (%d) or the next; if you took up the post before this year, every period of it is required and no date is needed.",
 	ApplyNeedsStart:   "--apply needs a --start date.",
