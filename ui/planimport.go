@@ -485,7 +485,7 @@ func (r *planReview) View() string {
 	reqW, catW := 0, 0
 	for _, it := range r.items {
 		catW = max(catW, cells.Width(it.Category.Name(lang)))
-		reqW = max(reqW, cells.Width(model.Target{Cadence: it.Cadence, Min: it.Min}.Requirement(lang)))
+		reqW = max(reqW, cells.Width(it.Target(r.year).Requirement(lang)))
 	}
 	reqW = min(reqW, max(8, w/4))
 	titleW := max(6, w-2-4-2-catW-2-reqW)
@@ -510,7 +510,7 @@ func (r *planReview) View() string {
 		}
 		// the tag stays whole when a long title is cut
 		title := cells.Fit(cells.Cut(it.Title, max(2, titleW-cells.Width(tag)))+tag, titleW)
-		req := model.Target{Cadence: it.Cadence, Min: it.Min}.Requirement(lang)
+		req := it.Target(r.year).Requirement(lang)
 		row := box + title + "  " + cells.Fit(it.Category.Name(lang), catW) + "  " + cells.Cut(req, reqW)
 		if i == r.list.cursor {
 			lines = append(lines, st.Marker.Render("> ")+st.Selected.Render(row))
@@ -543,7 +543,7 @@ func (r *planReview) state(it planItem) string {
 	}
 	if it.Also.Min > 0 {
 		also := model.Target{Cadence: it.Also.Cadence, Min: it.Also.Min}.Requirement(r.c.lang)
-		now := model.Target{Cadence: it.Cadence, Min: it.Min}.Requirement(r.c.lang)
+		now := it.Target(r.year).Requirement(r.c.lang)
 		if s != "" {
 			s += clauseSep(r.c.lang)
 		}
@@ -562,11 +562,11 @@ func (r *planReview) mergeView(w, room int) []string {
 	}
 	reqW := 0
 	for _, k := range m.kept {
-		reqW = max(reqW, cells.Width(model.Target{Cadence: k.Cadence, Min: k.Min}.Requirement(lang)))
+		reqW = max(reqW, cells.Width(model.Target{Cadence: k.Cadence, Min: k.Min, Each: k.Each}.Requirement(lang)))
 	}
 	reqW = min(reqW, max(8, w/4))
 	for _, k := range m.kept {
-		req := model.Target{Cadence: k.Cadence, Min: k.Min}.Requirement(lang)
+		req := model.Target{Cadence: k.Cadence, Min: k.Min, Each: k.Each}.Requirement(lang)
 		rows = append(rows, cells.Fit(k.Title, max(6, w-2-2-reqW))+"  "+cells.Cut(req, reqW))
 	}
 	lines := []string{st.Title.Render(cells.Cut(fmt.Sprintf(t.PlanMergeTitle, r.items[r.list.cursor].Title), w))}

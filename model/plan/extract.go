@@ -26,6 +26,9 @@ type Candidate struct {
 	// Min only; zero when the sentence states the duty once, or twice
 	// alike (每月1次，全年不少于12次, where the basis says both).
 	Also model.Target
+	// Each is the group a talk is owed to each person of (与科室每名干部
+	// 谈心谈话: 科室干部), as the plan names it; empty for other duties.
+	Each string
 }
 
 // Kind is what a text is: a plan of duties to come, or a report of work
@@ -546,6 +549,9 @@ func (x *extractor) add(c Candidate, basis span) {
 	x.seen[key] = true
 	c.Category = categoryOf(c.Title, x.d.table)
 	c.Basis = model.CleanLine(string(x.d.orig[basis.a:basis.b]))
+	if c.Category == model.Talk && c.Cadence != model.Week {
+		c.Title, c.Each = perPerson(c.Title, c.Basis)
+	}
 	c.Addressee = model.CleanLine(c.Addressee)
 	x.out = append(x.out, c)
 }

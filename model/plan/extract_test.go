@@ -640,3 +640,25 @@ func TestRestatedTotals(t *testing.T) {
 		}
 	}
 }
+
+// A talk owed to each person of a group (每名, 每位, 每人 after the group's
+// preposition) is read per person: the group as the plan names it, the
+// title without the 每名. Duties of the people themselves, and things
+// counted 每个, are not.
+func TestPerPerson(t *testing.T) {
+	tests := []struct{ text, title, each string }{
+		{"二、科长每年与科室每名干部谈心谈话不少于1次。", "与科室干部谈心谈话", "科室干部"},
+		{"班子成员每年同每位分管科室负责人开展廉政谈话不少于1次。", "同分管科室负责人开展廉政谈话", "分管科室负责人"},
+		{"每半年与科室干部每人谈话1次。", "与科室干部谈话", "科室干部"},
+		{"對每名黨員每年談心談話不少於1次。", "談心談話", "黨員"},
+		{"每年与班子成员谈心谈话不少于1次。", "与班子成员谈心谈话", ""},
+		{"科室干部每人每年参加学法培训不少于2次。", "参加学法培训", ""},
+		{"每年与每个科室开展谈话不少于1次。", "与每个科室开展谈话", ""},
+	}
+	for _, tt := range tests {
+		cs := Extract(tt.text)
+		if len(cs) != 1 || cs[0].Title != tt.title || cs[0].Each != tt.each {
+			t.Errorf("%s: %+v, want %q each %q", tt.text, cs, tt.title, tt.each)
+		}
+	}
+}

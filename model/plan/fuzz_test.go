@@ -23,6 +23,8 @@ func FuzzExtract(f *testing.F) {
 	f.Add("5       报送廉政风险防控台账      每月25日前\n6\t常委会议\t每季度\t\t办公室")
 	f.Add("每季度最后一个月25日前报送，两个月召开一次，每日1次，每两年1次，每旬1次，每周五下午开展不少于30分钟的学习，其中专题研讨4期。")
 	// a UTF-16 mark, whole and cut short
+	// a talk with each of a group, a cadence and its yearly total
+	f.Add("科长每年与科室每名干部谈心谈话不少于1次。每月组织1次政治理论学习，全年不少于15次。")
 	f.Add("\xff\xfe\xcf\x6b\x08\x67\x31\x00\x21\x6b")
 	f.Add("\xfe\xff\x6b\xcf\x67")
 	f.Fuzz(func(t *testing.T, s string) {
@@ -59,6 +61,14 @@ func checkDoc(t *testing.T, s string, d Document) {
 			t.Fatalf("min %d", c.Min)
 		case c.Line < 1 || c.Line > lines:
 			t.Fatalf("line %d of %d", c.Line, lines)
+		}
+		if c.Each != "" {
+			if g, err := model.CheckGroup(c.Each); err != nil || g != c.Each || c.Category != model.Talk || c.Cadence == model.Week {
+				t.Fatalf("each %q of a %s %s duty: %v", c.Each, c.Category, c.Cadence, err)
+			}
+		}
+		if c.Also.Min != 0 && (!c.Also.Cadence.Valid() || c.Also.Min < 1 || c.Also.Min > model.MaxMin) {
+			t.Fatalf("also %+v", c.Also)
 		}
 		if err := (model.Target{Year: 2026, Cadence: c.Cadence, Min: c.Min}).Check(); err != nil {
 			t.Fatalf("target: %v", err)

@@ -45,20 +45,37 @@ func KeptOf(d model.Duty, t model.Target, inYear bool) Kept {
 const MatchThreshold = 0.6
 
 // Rank orders kept duties by how far their titles say what a candidate's
-// does, those of its cadence first: the choices when the officer merges a
-// candidate into a duty by hand.
+// does, those of its cadence first among equals: the choices when the
+// officer merges a candidate into a duty by hand, the likeliest on top.
 func Rank(c Candidate, kept []Kept) []Kept {
 	out := append([]Kept(nil), kept...)
 	score := make(map[int64]float64, len(out))
 	for _, k := range out {
 		s := Similarity(c.Title, k.Title)
-		if k.Cadence == c.Cadence {
-			s += 1
+		if eachAlike(c, k) {
+			s = max(s, perPersonThreshold)
 		}
 		score[k.ID] = s
 	}
-	sort.SliceStable(out, func(a, b int) bool { return score[out[a].ID] > score[out[b].ID] })
+	sort.SliceStable(out, func(a, b int) bool {
+		sa, sb := score[out[a].ID], score[out[b].ID]
+		if sa != sb {
+			return sa > sb
+		}
+		return out[a].Cadence == c.Cadence && out[b].Cadence != c.Cadence
+	})
 	return out
+}
+
+// perPersonThreshold is the score from which a talk owed to each person of
+// a group and a kept talk owed per person name the same duty: 与科室干部
+// 谈心谈话 and 与科室党员干部谈心谈话 both talk with each of a section's
+// people, and the officer keeps one such duty a group.
+const perPersonThreshold = 0.4
+
+// eachAlike reports a per-person talk candidate and a kept per-person talk.
+func eachAlike(c Candidate, k Kept) bool {
+	return c.Each != "" && k.Each != "" && c.Category == model.Talk && k.Category == model.Talk
 }
 
 // sameKind reports a candidate and a kept duty of agreeing categories:
@@ -211,7 +228,8 @@ func MatchAll(cs []Candidate, kept []Kept) []Found {
 			if (k.Cadence != c.Cadence || !sameKind(c, k)) && !sameTitle(c.Title, k.Title) {
 				continue
 			}
-			if s := Similarity(c.Title, k.Title); s >= MatchThreshold {
+			s := Similarity(c.Title, k.Title)
+			if s >= MatchThreshold || eachAlike(c, k) && (s >= perPersonThreshold || sameGroup(c.Each, k.Each)) {
 				ps = append(ps, pair{i, j, s})
 			}
 		}
@@ -246,3 +264,6 @@ func sameTitle(a, b string) bool {
 	}
 	return true
 }
+
+// sameGroup reports two names of one group, in either script.
+func sameGroup(a, b string) bool { return sameTitle(a, b) }

@@ -216,3 +216,59 @@ func TestReviewTwins(t *testing.T) {
 		}
 	}
 }
+
+// A per-person talk matches the ledger's per-person talk in other words,
+// and the kept duties offered for a merge come likeliest first.
+func TestPerPersonMatchAndRank(t *testing.T) {
+	var kept []Kept
+	for i, d := range model.Templates[0].Duties {
+		kept = append(kept, Kept{ID: int64(i + 1), Title: d.Title[0], Category: d.Category, Cadence: d.Cadence, Min: d.Min, Each: d.Each[0]})
+	}
+	cs := Extract("一、科长每年与科室每名干部谈心谈话不少于1次。\n二、每月组织科室干部开展1次政治理论学习。\n三、每年与班子成员谈心谈话不少于1次。")
+	if len(cs) != 3 {
+		t.Fatalf("%+v", cs)
+	}
+	fs := MatchAll(cs, kept)
+	if !fs[0].OK || fs[0].Kept.Title != "与科室党员干部谈心谈话" || fs[0].Kept.Each == "" {
+		t.Errorf("the per-person talk matched %+v", fs[0])
+	}
+	if !fs[1].OK || fs[1].Kept.Title != "组织科室政治理论学习" {
+		t.Errorf("the study matched %+v", fs[1])
+	}
+	if fs[2].OK {
+		t.Errorf("a talk in all matched %+v", fs[2])
+	}
+	// a yearly total of the monthly study offered the monthly duty first,
+	// not behind the yearly ones
+	yearly := Candidate{Title: "组织科室干部开展政治理论学习", Category: model.Study, Cadence: model.Year, Min: 12}
+	for i, c := range []Candidate{cs[0], cs[1], yearly} {
+		want := []string{"与科室党员干部谈心谈话", "组织科室政治理论学习", "组织科室政治理论学习"}[i]
+		if r := Rank(c, kept); r[0].Title != want {
+			t.Errorf("merge choices for %s start %s, %s…", c.Title, r[0].Title, r[1].Title)
+		}
+	}
+}
+
+// What taking a per-person candidate writes: per person of the plan's
+// group when new, of the ledger's group when kept per person, and the
+// ledger's latest target whole when the two read the duty differently.
+func TestPerPersonTarget(t *testing.T) {
+	each := Kept{ID: 1, Title: "与科室党员干部谈心谈话", Category: model.Talk, Cadence: model.Year, Min: 1, Each: "科室干部"}
+	all := Kept{ID: 2, Title: "与科室干部谈话", Category: model.Talk, Cadence: model.Year, Min: 10}
+	tests := []struct {
+		r    Review
+		want model.Target
+	}{
+		{Review{Candidate: Candidate{Cadence: model.Year, Min: 1, Each: "科室干部"}}, model.Target{Year: 2027, Cadence: model.Year, Min: 1, Each: "科室干部"}},
+		{Review{Candidate: Candidate{Cadence: model.Week, Min: 1, Each: "科室干部"}}, model.Target{Year: 2027, Cadence: model.Week, Min: 1}},
+		{Review{Candidate: Candidate{Cadence: model.Half, Min: 1, Each: "干部"}, Kept: each, Exists: true, Renew: true}, model.Target{Year: 2027, Cadence: model.Half, Min: 1, Each: "科室干部"}},
+		{Review{Candidate: Candidate{Cadence: model.Year, Min: 12}, Kept: each, Exists: true, Renew: true}, model.Target{Year: 2027, Cadence: model.Year, Min: 1, Each: "科室干部"}},
+		{Review{Candidate: Candidate{Cadence: model.Year, Min: 1, Each: "科室干部"}, Kept: all, Exists: true, Renew: true}, model.Target{Year: 2027, Cadence: model.Year, Min: 10}},
+		{Review{Candidate: Candidate{Cadence: model.Year, Min: 12}, Kept: all, Exists: true, Renew: true}, model.Target{Year: 2027, Cadence: model.Year, Min: 12}},
+	}
+	for i, tt := range tests {
+		if got := tt.r.Target(2027); got != tt.want {
+			t.Errorf("%d: %+v, want %+v", i, got, tt.want)
+		}
+	}
+}

@@ -51,13 +51,25 @@ func review(c Candidate, f Found, post string) Review {
 }
 
 // Target is what taking the candidate writes for year: the plan's cadence
-// and minimum. A kept per-person duty (谈心谈话, each person of a group)
-// keeps its latest target, group and all, unless the plan restates it per
-// person too: a plan that counts talks in all says nothing of how often
-// each person is talked with.
+// and minimum, per person of the group the plan names when it reads so. A
+// kept duty read per person both in the ledger and in the plan keeps the
+// ledger's group (the plan names it in its own words). A kept duty the
+// plan reads otherwise than the ledger (per person in one, in all in the
+// other) keeps its latest target whole: a plan that counts talks in all
+// says nothing of how often each person is talked with, and the other
+// way round.
 func (r Review) Target(year int) model.Target {
-	t := model.Target{Year: year, Cadence: r.Cadence, Min: r.Min}
-	if r.Renew && r.Kept.Each != "" {
+	t := model.Target{Year: year, Cadence: r.Cadence, Min: r.Min, Each: r.Each}
+	if t.Cadence == model.Week {
+		t.Each = "" // per person is counted by month or longer
+	}
+	if !r.Renew || r.Kept.Cadence == "" {
+		return t
+	}
+	switch {
+	case r.Kept.Each != "" && t.Each != "":
+		t.Each = r.Kept.Each
+	case r.Kept.Each != "" || t.Each != "":
 		t.Cadence, t.Min, t.Each = r.Kept.Cadence, r.Kept.Min, r.Kept.Each
 	}
 	return t

@@ -116,7 +116,7 @@ func note(a *App, r plan.Review, year int) string {
 			s += clauseSep(a.Lang)
 		}
 		also := model.Target{Cadence: r.Also.Cadence, Min: r.Also.Min}.Requirement(a.Lang)
-		kept := model.Target{Cadence: r.Cadence, Min: r.Min}.Requirement(a.Lang)
+		kept := r.Target(year).Requirement(a.Lang)
 		s += fmt.Sprintf(a.txt().PlanAlso, also, kept)
 	}
 	return s
@@ -198,8 +198,10 @@ type planOut struct {
 	// SameAs is the line of an earlier duty of the same title (unchecked
 	// "twin"); Also the sentence's other reading of the duty, left out
 	// for the stricter one.
-	SameAs int       `json:"same_as_line,omitempty"`
-	Also   *planAlso `json:"also,omitempty"`
+	SameAs int `json:"same_as_line,omitempty"`
+	// Each is the group a talk is owed to each person of.
+	Each string    `json:"each,omitempty"`
+	Also *planAlso `json:"also,omitempty"`
 }
 
 type planAlso struct {
@@ -236,6 +238,7 @@ func planJSON(rs []plan.Review) []planOut {
 		if r.Also.Min > 0 {
 			o.Also = &planAlso{string(r.Also.Cadence), r.Also.Min}
 		}
+		o.Each = r.Each
 		out = append(out, o)
 	}
 	return out
@@ -278,7 +281,7 @@ func (c *PlanCmd) preview(a *App, doc plan.Document, rs []plan.Review, year int,
 		if r.On {
 			box = "[x]"
 		}
-		req := model.Target{Cadence: r.Cadence, Min: r.Min}.Requirement(a.Lang)
+		req := r.Target(year).Requirement(a.Lang)
 		rows = append(rows, []string{box, fmt.Sprint(r.Line), r.Category.Name(a.Lang), r.Title, req, note(a, r, year), r.Basis})
 	}
 	s += "\n" + cells.Table(rows, []int{0, 0, 0, 28, 0, 30, 26}, 0) + "\n"

@@ -338,8 +338,9 @@ func TestPlanBadInput(t *testing.T) {
 	}
 }
 
-// nextYearPlan restates, in other words, seven duties of the section
-// chief's template and adds one it lacks.
+// nextYearPlan restates, in other words, eight duties of the section
+// chief's template (one a talk with each of the section's cadres) and adds
+// one it lacks.
 const nextYearPlan = `2027年科室党建工作计划
 一、每季度参加支部党课1次。
 二、每月参加党小组会1次。
@@ -349,6 +350,7 @@ const nextYearPlan = `2027年科室党建工作计划
 六、每年开展1次科室廉政风险点排查。
 七、每月组织科室干部开展1次政治理论学习。
 八、每季度开展1次保密自查。
+九、科长每年与科室每名干部谈心谈话不少于1次。
 `
 
 // In January, before carry, the ledger's duties have this year's targets
@@ -385,19 +387,20 @@ func TestPlanNextYear(t *testing.T) {
 				}
 				want := map[string]string{"参加支部党课": "参加党课", "参加党小组会": "参加党小组会", "参加支部党员大会": "参加支部党员大会",
 					"参加主题党日活动": "参加主题党日", "向分管领导报告科室党风廉政建设情况": "向分管领导报告科室党风廉政情况",
-					"科室廉政风险点排查": "科室廉政风险点排查", "组织科室干部开展政治理论学习": "组织科室政治理论学习"}
+					"科室廉政风险点排查": "科室廉政风险点排查", "组织科室干部开展政治理论学习": "组织科室政治理论学习",
+					"与科室干部谈心谈话": "与科室党员干部谈心谈话"}
 				if !reflect.DeepEqual(kept, want) {
 					t.Errorf("%s: kept %v\nwant %v", year, kept, want)
 				}
 			}
 			out := ok(t, db, "plan", file, "--year", "2027")
-			for _, s := range []string{"勾选 8 项", "已有：参加党课，设2027年要求", "其中 7 项是台账中已有的事项"} {
+			for _, s := range []string{"勾选 9 项", "已有：参加党课，设2027年要求", "其中 8 项是台账中已有的事项", "科室干部每人每年不少于1次"} {
 				if !strings.Contains(out, s) {
 					t.Errorf("2027 preview lacks %q:\n%s", s, out)
 				}
 			}
 			out = ok(t, db, "plan", file, "--year", "2027", "--apply")
-			if !strings.Contains(out, "添加2027年的 8 项要求（其中 7 项是给已有事项设本年要求：参加党课、") {
+			if !strings.Contains(out, "添加2027年的 9 项要求（其中 8 项是给已有事项设本年要求：参加党课、") {
 				t.Errorf("apply said %q", out)
 			}
 			var all []map[string]any
@@ -411,13 +414,16 @@ func TestPlanNextYear(t *testing.T) {
 			for _, d := range next {
 				tg, _ := d["target"].(map[string]any)
 				got[fmt.Sprint(d["title"])] = fmt.Sprint(tg["cadence"], tg["min"])
+				if d["title"] == "与科室党员干部谈心谈话" && tg["each"] != "科室干部" {
+					t.Errorf("the per-person talk lost its group: %v", tg)
+				}
 			}
-			if len(got) != 8 || got["参加党课"] != "quarter1" || got["组织科室政治理论学习"] != "month1" || got["保密自查"] != "quarter1" {
+			if len(got) != 9 || got["参加党课"] != "quarter1" || got["组织科室政治理论学习"] != "month1" || got["保密自查"] != "quarter1" || got["与科室党员干部谈心谈话"] != "year1" {
 				t.Errorf("2027 duties: %v", got)
 			}
 			// applied twice, nothing doubles
 			out = ok(t, db, "plan", file, "--year", "2027", "--apply")
-			if !strings.Contains(out, "添加2027年的 0 项要求") || !strings.Contains(out, "8 项台账中已有") {
+			if !strings.Contains(out, "添加2027年的 0 项要求") || !strings.Contains(out, "9 项台账中已有") {
 				t.Errorf("second apply said %q", out)
 			}
 		})
