@@ -225,7 +225,7 @@ func MatchAll(cs []Candidate, kept []Kept) []Found {
 	var ps []pair
 	for i, c := range cs {
 		for j, k := range kept {
-			if (k.Cadence != c.Cadence || !sameKind(c, k)) && !sameTitle(c.Title, k.Title) {
+			if (!sameCadence(c, k) || !sameKind(c, k)) && !sameTitle(c.Title, k.Title) {
 				continue
 			}
 			s := Similarity(c.Title, k.Title)
@@ -245,6 +245,13 @@ func MatchAll(cs []Candidate, kept []Kept) []Found {
 		used[p.k] = true
 	}
 	return out
+}
+
+// sameCadence reports a kept duty counted at the candidate's cadence, or
+// at the one its sentence also gave (每月1次，全年不少于15次 is the kept
+// monthly duty, read the stricter way).
+func sameCadence(c Candidate, k Kept) bool {
+	return k.Cadence == c.Cadence || c.Also.Min > 0 && k.Cadence == c.Also.Cadence
 }
 
 // sameTitle reports two titles that are the same words, in either script.

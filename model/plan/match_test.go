@@ -146,6 +146,16 @@ func TestMatchAllSameTitleAnyCadence(t *testing.T) {
 	if !got[0].OK || got[0].Kept.ID != 1 || !got[1].OK || got[1].Kept.ID != 2 || got[2].OK {
 		t.Fatalf("MatchAll: %+v", got)
 	}
+	// a yearly total read over the monthly cadence of its sentence is the
+	// kept monthly duty in other words
+	also := Candidate{Title: "会前集中学法", Category: model.Study, Cadence: model.Year, Min: 15, Also: model.Target{Cadence: model.Month, Min: 1}}
+	if got := MatchAll([]Candidate{also}, kept); !got[0].OK || got[0].Kept.ID != 2 {
+		t.Errorf("会前集中学法 全年不少于15次 (每月1次): %+v", got)
+	}
+	also.Also = model.Target{}
+	if got := MatchAll([]Candidate{also}, kept); got[0].OK {
+		t.Errorf("会前集中学法 全年不少于15次 alone matched the monthly duty: %+v", got)
+	}
 }
 
 // A plan for next year, read before its targets are carried, restates the
