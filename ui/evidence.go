@@ -60,8 +60,8 @@ type (
 	}
 	removeEvidenceMsg    struct{ item model.Evidence }
 	askRemoveEvidenceMsg struct{ item model.Evidence }
-	openEvidenceMsg   struct{ item model.Evidence }
-	undoLastMsg       struct{}
+	openEvidenceMsg      struct{ item model.Evidence }
+	undoLastMsg          struct{}
 	// openedMsg reports a private copy handed to the system's viewer.
 	openedMsg struct {
 		name string
