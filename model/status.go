@@ -172,7 +172,7 @@ type DutyYear struct {
 	Duty     Duty
 	Target   Target
 	Periods  []PeriodResult
-	Done     int // records counted in the year's periods from the start date on (excused and archived-away ones included): what was done
+	Done     int // records counted in the year's periods, required or not (before the start date, excused, archived away): what was done
 	Required int // Σ minimum over required periods
 	Credited int // Σ min(count, minimum) over required periods
 	Status   Status
@@ -288,6 +288,10 @@ func Evaluate(tr Tracked, m Moment) DutyYear {
 		switch {
 		case !t.Start.IsZero() && p.End < t.Start:
 			p.State, p.Reason = Exempt, "" // another officer's time
+			// Not required; what the ledger holds for it (a half-year's
+			// report given after taking up the post) was still done, and
+			// the year's list of records shows it.
+			dy.Done += p.Count
 			continue
 		case p.Need == 0: // nobody of the group is required in it
 			p.State, p.Reason = Exempt, ""

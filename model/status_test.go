@@ -213,8 +213,10 @@ func TestEvaluate(t *testing.T) {
 		// Start date in mid-year.
 		{"start July monthly", Target{Year: 2026, Cadence: Month, Min: 1, Start: d("2026-07-15")},
 			dates("2026-07-20"), "2026-08-10", OnTrack, 1, 6, 1, "------mouuuu", "2026-08-31"},
+		// not required, and not credited, but done: the year's figures
+		// count it as the year's list of records shows it
 		{"start July early records are not required", Target{Year: 2026, Cadence: Month, Min: 1, Start: d("2026-07-15")},
-			dates("2026-02-01"), "2026-08-10", MissedDuty, 0, 6, 0, "------xouuuu", "2026-08-31"},
+			dates("2026-02-01"), "2026-08-10", MissedDuty, 1, 6, 0, "------xouuuu", "2026-08-31"},
 		{"start July yearly pace counts from the period's start", Target{Year: 2026, Cadence: Year, Min: 12, Start: d("2026-07-01")},
 			monthly(2026, 7, 8, 9, 9, 9, 9), "2026-09-30", Behind, 6, 12, 6, "o", "2026-12-31"},
 		{"start July yearly on the year's pace", Target{Year: 2026, Cadence: Year, Min: 12, Start: d("2026-07-01")},

@@ -57,7 +57,7 @@ func TestXLSX(t *testing.T) {
 		r[8] != "未达标" || r[9] != "8月、10月" || r[10+7] != "0 ✗" || r[10] != "1 ✓" {
 		t.Errorf("会前学法 row = %q", r)
 	}
-	if r := sum[9]; r[1] != "合计" || r[5] != "31" || r[6] != "35" || r[7] != "30" || r[8] != "完成率85.7%" {
+	if r := sum[9]; r[1] != "合计" || r[5] != "32" || r[6] != "35" || r[7] != "30" || r[8] != "完成率85.7%" {
 		t.Errorf("合计 row = %q", r)
 	}
 	if !strings.HasPrefix(sum[10][0], "说明：") {
@@ -189,7 +189,8 @@ func TestXLSXWeeklyMonths(t *testing.T) {
 	for i, d := range dates {
 		recs = append(recs, model.Record{ID: int64(i + 1), DutyID: 1, Date: d, Topic: "例会"})
 	}
-	// From July: the February record is in the ledger but does not count.
+	// From July: the February record is in the ledger and was done, but
+	// is not credited.
 	late := model.Tracked{Duty: model.Duty{ID: 2, Title: "周学习", Category: model.Study},
 		Target: model.Target{Year: 2026, Cadence: model.Week, Min: 1, Start: model.NewDate(2026, 7, 1)},
 		Dates:  []model.Date{model.NewDate(2026, 2, 2), model.NewDate(2026, 7, 6)}}
@@ -228,7 +229,9 @@ func TestXLSXWeeklyMonths(t *testing.T) {
 	if months := monthsOf(byTitle["周例会"], 6); months[0] != 3 || months[2] != 0 || months[3] != 1 || months[11] != 2 {
 		t.Errorf("month cells %v, want 3 in January, 1 in April, 2 in December", months)
 	}
-	monthsOf(byTitle["周学习"], 1)
+	if months := monthsOf(byTitle["周学习"], 2); months[1] != 1 || months[6] != 1 {
+		t.Errorf("周学习 month cells %v, want 1 in February and 1 in July", months)
+	}
 }
 
 func readZip(t *testing.T, zf *zip.File) []byte {

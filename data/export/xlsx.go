@@ -610,8 +610,8 @@ func pick(lang model.Lang, zh, en string) string {
 // month) not reached yet is left blank rather than showing 0. A week
 // belongs to the month of its Thursday, as it belongs to the ISO year of
 // its Thursday: the week of 29 December 2025 is January's, and the month
-// cells add up to the duty's 完成 (weeks before a target's start date,
-// which do not count, are left out).
+// cells add up to the duty's 开展次数 (weeks not required, before a
+// target's start date, included: they were done, though not credited).
 func monthCells(d model.SummaryDuty, lang model.Lang) ([]xcell, [][2]int) {
 	cells := make([]xcell, 12)
 	var spans [][2]int
@@ -619,11 +619,9 @@ func monthCells(d model.SummaryDuty, lang model.Lang) ([]xcell, [][2]int) {
 		counts := make([]int, 12)
 		reached := make([]bool, 12)
 		for _, p := range d.Periods {
-			if p.Required() {
-				m := p.Start.AddDays(3).Month() - 1
-				counts[m] += p.Count
-				reached[m] = reached[m] || p.State != model.Upcoming
-			}
+			m := p.Start.AddDays(3).Month() - 1
+			counts[m] += p.Count
+			reached[m] = reached[m] || p.Count > 0 || (p.Required() && p.State != model.Upcoming)
 		}
 		for m := range cells {
 			cells[m] = xcell{style: xsNumber}
