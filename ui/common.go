@@ -227,22 +227,13 @@ func (d *yearData) setRecords(recs []model.Record) {
 	d.recordsIn = true
 }
 
-// calendarRecords are the records dated in the year itself, newest first.
-func (d *yearData) calendarRecords() []model.Record {
-	out := make([]model.Record, 0, len(d.records))
-	for _, r := range d.records {
-		if r.Date.Year() == d.year {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
-// dutyRecords are a duty's records that fall in its target's periods this year.
+// dutyRecords are a duty's records that count in this year: those given
+// for one of its periods (the year-end report logged in January for last
+// year's second half), and the others that fall in its target's periods.
 func (d *yearData) dutyRecords(dy model.DutyYear) []model.Record {
 	var out []model.Record
 	for _, r := range d.byDuty[dy.Duty.ID] {
-		if model.PeriodIndex(dy.Target.Cadence, d.year, r.Date) >= 0 {
+		if r.For.IsZero() && model.PeriodIndex(dy.Target.Cadence, d.year, r.Date) >= 0 || !r.For.IsZero() && r.For.Year == d.year {
 			out = append(out, r)
 		}
 	}

@@ -83,3 +83,30 @@ func monthlyDutyMetInOctober(t *testing.T) (*data.Store, int64) {
 	}
 	return s, id
 }
+
+// A year-end report given in January for last year's second half is under
+// the duty in last year, where it counts, and not in this year's detail.
+func TestDetailListsARecordWhereItCounts(t *testing.T) {
+	s, _ := testLedger(t)
+	bg := context.Background()
+	id, err := s.AddDuty(bg, model.Duty{Title: "向党组报告", Category: model.Report}, model.Target{Year: 2026, Cadence: model.Half, Min: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ := s.Duty(bg, id)
+	if err := s.EditDuty(bg, data.DutyChange{Duty: d, Target: &model.Target{DutyID: id, Year: 2025, Cadence: model.Half, Min: 1}}); err != nil {
+		t.Fatal(err)
+	}
+	h2, _ := model.ParsePeriodRef("2025-H2")
+	if _, err := s.AddRecord(bg, model.Record{DutyID: id, Date: model.NewDate(2026, 1, 10), Topic: "2025年终报告", For: h2}, model.NewDate(2026, 11, 22)); err != nil {
+		t.Fatal(err)
+	}
+	a := newTestApp(t, s, model.Chinese, 100, 30)
+	selectDuty(t, a, "向党组报告")
+	press(t, a, "enter")
+	mustContain(t, a, "记录（0）")
+	press(t, a, "esc", "[")
+	selectDuty(t, a, "向党组报告")
+	press(t, a, "enter")
+	mustContain(t, a, "记录（1）", "2025年终报告")
+}
