@@ -469,7 +469,9 @@ func (r *planReview) View() string {
 		it := r.items[r.list.cursor]
 		below = append(below, wrap(fmt.Sprintf(t.PlanBasis, it.Line, it.Basis), w, 2)...)
 		if s := r.state(it); s != "" {
-			below = append(below, st.Muted.Render(cells.Cut(s, w)))
+			for _, line := range wrap(s, w, 2) {
+				below = append(below, st.Muted.Render(line))
+			}
 		}
 		if r.err != "" {
 			below = append(below, st.Error.Render(cells.Cut(r.err, w)))

@@ -270,7 +270,7 @@ var textEn = Text{
 	KeySplit: "split", KeyMerge: "merge", KeyEnds: "first/last",
 	PlanKept: "Kept already as: %s", PlanNotYours: "For the %s, not your post (%s): left unchecked", PlanFor: "For the %s", PlanNotYoursTag: " (not yours)",
 	PlanRenew: "Kept already as: %s; accepting gives it its %d target, no second duty", PlanRenewTag: " (kept, new year)", PlanGiven: " %d of them were kept duties given their %d target.",
-	PlanTwin: "Same title as the duty of line %d; the ledger holds one duty of a title, so it starts unchecked (e to rename it if it is another)", PlanTwinTag: " (twice)", PlanAlso: "The sentence also says %s, which disagrees; the stricter %s is kept",
+	PlanTwin: "Same title as the duty of line %d; the ledger holds one duty of a title, so it starts unchecked (e to rename it if it is another)", PlanTwinTag: " (twice)", PlanAlso: "the sentence also says %s, which disagrees; the stricter %s is kept",
 	PlanMergeTitle: "Which kept duty is %s?", PlanMergeNone: "(none: add it as a new duty)", PlanNoKept: "The ledger keeps no duties in %d to merge with.",
 
 	KindText:    kindTextEn,
