@@ -191,3 +191,34 @@ func TestFitColumns(t *testing.T) {
 		t.Errorf("scaled widths %v", w)
 	}
 }
+
+// The summary sheet's 22 columns print on A4 landscape at a readable size
+// (they added up to about 250 units, shrinking the print to 55%): the
+// wrapping columns share what the months leave, and a row is as high as
+// its wrapped basis, requirement or status.
+func TestXLSXSummaryFitsPage(t *testing.T) {
+	s := longTextSummary(t)
+	s.Duties[0].Duty.Basis = "《中国共产党支部工作条例（试行）》第十九条、《关于新形势下党内政治生活的若干准则》（中央规定）"
+	var b bytes.Buffer
+	if err := WriteXLSX(&b, s); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(b.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheet, _ := SheetNames(model.Chinese)
+	total := 0.0
+	for c := 0; c < 22; c++ {
+		w, _ := f.GetColWidth(sheet, colName(c))
+		total += w
+	}
+	if total > 190 {
+		t.Errorf("the summary's columns add up to %v: printed on A4 landscape the text would be under 8 pt", total)
+	}
+	basis, _ := f.GetColWidth(sheet, "D")
+	if h, _ := f.GetRowHeight(sheet, 3); h < 15*math.Ceil(float64(2*len([]rune(s.Duties[0].Duty.Basis)))/(basis-1)) {
+		t.Errorf("the duty's row is %v pt high for a basis of %d characters in a column %v wide", h, len([]rune(s.Duties[0].Duty.Basis)), basis)
+	}
+}

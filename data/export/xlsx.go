@@ -500,11 +500,11 @@ func writeSummarySheet(w io.Writer, s model.Summary) error {
 			{xsText, d.Duty.Category.Name(s.Lang)},
 			{xsWrap, d.Duty.Title},
 			{xsWrap, model.CleanLine(d.Duty.Basis)},
-			{xsText, d.Requirement},
+			{xsWrap, d.Requirement},
 			{xsNumber, d.Done},
 			{xsNumber, d.Required},
 			{xsNumber, d.Credited},
-			{xsText, d.Badge(s.Lang)},
+			{xsWrap, d.Badge(s.Lang)},
 			{xsWrap, missed},
 		}
 		done, required, credited = done+d.Done, required+d.Required, credited+d.Credited
@@ -517,8 +517,8 @@ func writeSummarySheet(w io.Writer, s model.Summary) error {
 		months, spans[i] = monthCells(d, s.Lang)
 		rows[i] = append(row, months...)
 	}
-	ws[3] = min(ws[3], 30) // the basis wraps rather than pushing the months off the page
-	ws[9] = min(ws[9], 24)
+	// The wrapping columns share what the months leave of the page.
+	ws = fitSheet(ws, rows, summaryFlexible, 10, maxColumnWidth, summaryWidth)
 	total := make([]xcell, len(head))
 	for i := range total {
 		total[i] = xcell{style: xsTotalN}
@@ -671,36 +671,43 @@ const ledgerWidth = 165
 // ledgerFlexible are the ledger's columns that wrap: the duty, topic,
 // people, place, note and evidence; the others (序号, date, period,
 // category) are as wide as their text.
-var ledgerFlexible = [10]bool{4: true, 5: true, 6: true, 7: true, 8: true, 9: true}
+var ledgerFlexible = []bool{4: true, 5: true, 6: true, 7: true, 8: true, 9: true}
 
-// ledgerColumns fits the ledger's columns within ledgerWidth: the short
-// ones to their text, and the room left shared by the wrapping ones by
-// what their text needs (fitColumns), each at least 10 wide and at most
-// 50. The result is the width each column is given, as newSheet writes it
-// (the widest line less the two of padding).
-func ledgerColumns(ws widths, rows [][]xcell) widths {
+// summaryWidth is the most the summary's columns add up to: its twelve
+// months take 72 of them, and printed it is shrunk to about 75%.
+const summaryWidth = 190
+
+// summaryFlexible are the summary's columns that wrap: the duty, basis,
+// requirement, status and missed periods.
+var summaryFlexible = []bool{2: true, 3: true, 4: true, 8: true, 9: true}
+
+// fitSheet fits a sheet's columns within budget: the short ones to their
+// text (ws, at most limit), and the room left shared by the flexible
+// ones by what their text needs (fitColumns), each at least least wide
+// (or its text's width). The result is the width each column is given, as
+// newSheet writes it (the widest line less the two of padding).
+func fitSheet(ws widths, rows [][]xcell, flexible []bool, least, limit, budget int) widths {
 	const step = 10 // tenths of a unit
 	cols := make([]column, len(ws))
 	for i, w := range ws {
-		natural := min(max(w+2, 6), 50) * step
+		natural := min(max(w+2, 6), limit) * step
 		cols[i] = column{min: natural, max: natural, pad: step}
-		if i < len(ledgerFlexible) && ledgerFlexible[i] {
-			cols[i].min = min(natural, 10*step)
+		if i < len(flexible) && flexible[i] {
+			cols[i].min = min(natural, least*step)
 		}
 	}
 	// A sample of the rows is measured: fitColumns looks at no more.
 	stride := sampleStride(len(rows))
 	cells := make([][]int, 0, fitSample)
 	for r := 0; r < len(rows); r += stride {
-		row := rows[r]
 		cells = append(cells, make([]int, len(ws)))
-		for c, x := range row {
-			if text, ok := x.value.(string); ok && c < len(ledgerFlexible) && ledgerFlexible[c] {
+		for c, x := range rows[r] {
+			if text, ok := x.value.(string); ok && c < len(flexible) && flexible[c] {
 				cells[len(cells)-1][c] = min(cellUnits.width(text), fitCap*cellUnits.wide)
 			}
 		}
 	}
-	fitted := fitColumns(cols, cells, ledgerWidth*step, step)
+	fitted := fitColumns(cols, cells, budget*step, step)
 	out := make(widths, len(ws))
 	for i, w := range fitted {
 		out[i] = w/step - 2
@@ -738,7 +745,7 @@ func writeLedgerSheet(w io.Writer, s model.Summary, ledger []model.LedgerRow) er
 		}
 	}
 	ws[0] = max(ws[0], len(ledger)/10+1)
-	ws = ledgerColumns(ws, rows)
+	ws = fitSheet(ws, rows, ledgerFlexible, 10, 50, ledgerWidth)
 	cols := sheetWidths(ws, 50)
 	title, header := sheetTitle(s, [2]string{"履职台账", "Duty ledger"})
 	sw := newSheet(w, sheetSpec{ws: ws, limit: 50, lastCol: len(head) - 1, rows: len(ledger) + 2, filterRows: len(ledger) + 2, header: header})
