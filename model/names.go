@@ -115,3 +115,34 @@ func (x NameIndex) TalkOf(date Date, forRef PeriodRef, with string) NamedRecord 
 	}
 	return t
 }
+
+// Outsiders sorts out the names of a per-person duty's record that count
+// for nobody, for a note beside it: out are not on the roster or never in
+// group, then were in group but not on day, and not required in p, the
+// period the record counts in (a talk in September with someone who left
+// on 31 August counts for a year that required them, so is neither).
+func (r Roster) Outsiders(group string, p PeriodResult, with string, day Date) (out, then []string) {
+	member := map[int64][]Membership{}
+	for _, m := range r.MembersOf(group) {
+		member[m.PersonID] = append(member[m.PersonID], m)
+	}
+	required := map[int64]bool{}
+	for _, pc := range p.People {
+		required[pc.ID] = true
+	}
+	for _, name := range People(CleanLine(with)) {
+		who, ok := r.Match(name)
+		if !ok || len(member[who.ID]) == 0 {
+			out = append(out, name)
+			continue
+		}
+		current := false
+		for _, m := range member[who.ID] {
+			current = current || m.Current(day)
+		}
+		if !current && !required[who.ID] {
+			then = append(then, name)
+		}
+	}
+	return out, then
+}

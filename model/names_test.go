@@ -183,3 +183,30 @@ func FuzzResolve(f *testing.F) {
 		}
 	})
 }
+
+// Outsiders: who a talk names that counts for nobody in its period.
+func TestOutsiders(t *testing.T) {
+	r := staff()
+	// The period requires 张三 and 赵六 (who left on 05-31 but was in the
+	// group long enough for a yearly period).
+	p := PeriodResult{People: []PersonCount{{ID: 1}, {ID: 4}}}
+	for _, c := range []struct {
+		with      string
+		day       string
+		out, then []string
+	}{
+		{"张三", "2026-09-01", nil, nil},
+		{"路人甲、张三", "2026-09-01", []string{"路人甲"}, nil},
+		{"钱七", "2026-09-01", nil, nil},            // in the group that day, though not required
+		{"赵六", "2026-09-01", nil, nil},            // gone that day, but required in the period
+		{"王五", "2026-09-01", nil, []string{"王五"}}, // joins in October, not required
+		{"张伟", "2026-09-01", []string{"张伟"}, nil}, // two of that name: nobody
+		{"张伟 (办公室)、李四", "2026-09-01", nil, nil},   // told apart, and in the group since July
+		{"李四", "2026-03-01", nil, []string{"李四"}}, // before joining, not required
+	} {
+		out, then := r.Outsiders("科室干部", p, c.with, d(c.day))
+		if !reflect.DeepEqual(out, c.out) || !reflect.DeepEqual(then, c.then) {
+			t.Errorf("%s on %s: out %q then %q, want %q %q", c.with, c.day, out, then, c.out, c.then)
+		}
+	}
+}

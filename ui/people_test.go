@@ -137,3 +137,19 @@ func TestPeopleViewRemoveAsksFirst(t *testing.T) {
 		t.Errorf("undo did not bring him back: %+v", r.People)
 	}
 }
+
+// A talk naming someone not in the per-person duty's group is saved as
+// written, and the message says they count for nobody, as the command
+// line notes it.
+func TestTalkNamingSomeoneOutsideTheGroup(t *testing.T) {
+	s, _ := testLedger(t)
+	for _, c := range []struct {
+		lang model.Lang
+		want string
+	}{{model.Chinese, "注意：路人乙 不在“分管科室负责人”分组中，不计入谈话覆盖。"}, {model.English, `Note: 路人乙 not in the group "分管科室负责人"`}} {
+		a := newTestApp(t, s, c.lang, 200, 30)
+		selectDuty(t, a, "提醒谈话")
+		press(t, a, "a", "廉政提醒", "tab", "钱科长、路人乙", "ctrl+s")
+		mustContain(t, a, c.want)
+	}
+}

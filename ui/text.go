@@ -191,7 +191,8 @@ var textZh = Text{
 		FillNext:  "下一个姓名", FillSkip: "跳过",
 		Filled: "已把%d人加入%s（u 撤销）", UndoFill: "填写人员名单",
 		ConfirmRemove: "从名单删除%s？已登记的谈话仍在，但不再计入覆盖。",
-		KeyAddMany:    "添加多人", ManyTitle: "添加多人到“%s”",
+		NotInGroup:    "注意：%s 不在“%s”分组中，不计入谈话覆盖。", NotInGroupThen: "注意：%s 在%s不在“%s”分组中，这次不计入其谈话覆盖。",
+		KeyAddMany: "添加多人", ManyTitle: "添加多人到“%s”",
 		ManyWhy: "姓名之间用顿号、逗号分开或每行一个，可直接粘贴名单；同名的写作 张伟（财务科）。加入日期留空表示一直在组。",
 	},
 }
@@ -300,7 +301,8 @@ var textEn = Text{
 		FillNext:  "next name", FillSkip: "skip",
 		Filled: "Put %d people in %s (u undoes)", UndoFill: "filling the roster",
 		ConfirmRemove: "Remove %s from the roster? Their talks stay logged but no longer count for coverage.",
-		KeyAddMany:    "add several", ManyTitle: "Add several to %q",
+		NotInGroup:    "Note: %s not in the group %q, so not counted in its coverage.", NotInGroupThen: "Note: %[1]s not in the group %[3]q on %[2]s, so this talk does not count in their coverage.",
+		KeyAddMany: "add several", ManyTitle: "Add several to %q",
 		ManyWhy: "Names separated by commas or one a line (paste a list as it is); two people of one name as 张伟（财务科）. Leave the join date empty for people in the group all along.",
 	},
 }
@@ -319,6 +321,8 @@ type PeopleText struct {
 	// Adding several people to a group at once, from the People view.
 	KeyAddMany, ManyTitle, ManyWhy string
 	ConfirmRemove                  string
+	// Beside a saved talk whose people count for nobody.
+	NotInGroup, NotInGroupThen string
 }
 
 // peopleText is the wording of the roster in lang.

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -62,22 +63,24 @@ func (a *App) intent(msg tea.Msg) tea.Cmd {
 		a.push(newPlanReview(c, m.year, m.doc, m.source, m.post, m.kept, m.known), false)
 	case addRecordMsg:
 		r, title, today := m.record, m.title, c.today()
+		note := a.outsideNote(r)
 		return a.write(func(ctx context.Context, l Ledger) writtenMsg {
 			saved, err := l.AddRecord(ctx, r, today)
 			if err != nil {
 				return writtenMsg{err: err}
 			}
-			return writtenMsg{say: fmt.Sprintf(t.Logged, title, saved.Date),
+			return writtenMsg{say: fmt.Sprintf(t.Logged, title, saved.Date) + note,
 				undo: &undoEntry{kind: undoAdded, after: saved, title: title}}
 		})
 	case updateRecordMsg:
 		r, title, today := m.record, m.title, c.today()
+		note := a.outsideNote(r)
 		return a.write(func(ctx context.Context, l Ledger) writtenMsg {
 			before, after, err := l.UpdateRecord(ctx, r, today)
 			if err != nil {
 				return writtenMsg{err: err}
 			}
-			return writtenMsg{say: fmt.Sprintf(t.Saved, title, r.Date), undo: &undoEntry{kind: undoEdited, before: before, after: after, title: title}}
+			return writtenMsg{say: fmt.Sprintf(t.Saved, title, r.Date) + note, undo: &undoEntry{kind: undoEdited, before: before, after: after, title: title}}
 		})
 	case deleteRecordMsg:
 		r, title := m.record, m.title
@@ -132,6 +135,47 @@ func (a *App) intent(msg tea.Msg) tea.Cmd {
 		return cmd
 	}
 	return nil
+}
+
+// outsideNote is what to say beside a saved talk of a per-person duty
+// whose people count for nobody (not in its group, or in it at another
+// time and not required), as the command line notes it; "" otherwise, and
+// for a record counting in a year other than the one shown.
+func (a *App) outsideNote(r model.Record) string {
+	d := a.c.data
+	if d == nil || strings.TrimSpace(r.With) == "" {
+		return ""
+	}
+	for _, dy := range d.status.Duties {
+		if dy.Duty.ID != r.DutyID || !dy.Target.PerPerson() {
+			continue
+		}
+		t := dy.Target
+		i := model.PeriodIndex(t.Cadence, t.Year, r.Date)
+		if !r.For.IsZero() {
+			i = -1
+			if r.For.Year == t.Year && r.For.Cadence == t.Cadence {
+				i = r.For.Index
+			}
+		}
+		if i < 0 || i >= len(dy.Periods) {
+			return ""
+		}
+		pt := peopleText(a.c.lang)
+		out, then := d.roster.Outsiders(t.Each, dy.Periods[i], r.With, r.Date)
+		var notes []string
+		if len(out) > 0 {
+			notes = append(notes, fmt.Sprintf(pt.NotInGroup, strings.Join(out, a.c.t.ListSep), model.CleanLine(t.Each)))
+		}
+		if len(then) > 0 {
+			notes = append(notes, fmt.Sprintf(pt.NotInGroupThen, strings.Join(then, a.c.t.ListSep), r.Date, model.CleanLine(t.Each)))
+		}
+		if len(notes) == 0 {
+			return ""
+		}
+		return " " + strings.Join(notes, " ")
+	}
+	return ""
 }
 
 // askAfterFirst follows the first duties written to an empty ledger

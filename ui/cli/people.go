@@ -249,39 +249,16 @@ func (c *PeopleRemoveCmd) Run(a *App) error {
 // time (left before the record's date, joined after) whom the period the
 // record counts in does not require. The record is kept as written.
 func warnOutside(a *App, s *data.Store, d model.Duty, rec model.Record) {
-	names := model.People(model.CleanLine(rec.With))
 	dy, i, ok := a.countsIn(s, d, rec)
-	if !ok || !dy.Target.PerPerson() || len(names) == 0 {
+	if !ok || !dy.Target.PerPerson() || len(model.People(rec.With)) == 0 {
 		return
 	}
-	t := dy.Target
 	r, err := s.Roster(ctxb)
 	if err != nil {
 		return
 	}
-	member := map[int64][]model.Membership{}
-	for _, m := range r.MembersOf(t.Each) {
-		member[m.PersonID] = append(member[m.PersonID], m)
-	}
-	required := map[int64]bool{}
-	for _, pc := range dy.Periods[i].People {
-		required[pc.ID] = true
-	}
-	var out, then []string
-	for _, name := range names {
-		p, ok := r.Match(name)
-		if !ok || len(member[p.ID]) == 0 {
-			out = append(out, name)
-			continue
-		}
-		current := false
-		for _, m := range member[p.ID] {
-			current = current || m.Current(rec.Date)
-		}
-		if !current && !required[p.ID] {
-			then = append(then, name)
-		}
-	}
+	t := dy.Target
+	out, then := r.Outsiders(t.Each, dy.Periods[i], rec.With, rec.Date)
 	if len(out) > 0 {
 		a.Note(a.txt().NotInGroup, strings.Join(out, a.txt().ListSep), t.Each)
 	}
