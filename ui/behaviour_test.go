@@ -215,11 +215,11 @@ func TestNewDutyForm(t *testing.T) {
 		t.Errorf("new duty = %+v", got)
 	}
 	// toggleArchive ticks or unticks the form's archive box (after the
-	// title, category, cadence, minimum, basis, start and evidence), gives
-	// the reason, and saves.
+	// title, category, cadence, minimum, basis, start, group and
+	// evidence), gives the reason, and saves.
 	toggleArchive := func(reason ...string) {
 		t.Helper()
-		for range 7 {
+		for range 8 {
 			press(t, a, "tab")
 		}
 		press(t, a, "space")
@@ -727,12 +727,12 @@ func TestDutyFormKeepsExpectedEvidence(t *testing.T) {
 	if d, _ := s.Duty(bg, d.ID); d.Evidence != "会议记录、签到表" || d.Basis != "《工作规则》第3条" {
 		t.Fatalf("after an edit of the basis: evidence %q, basis %q", d.Evidence, d.Basis)
 	}
-	press(t, a, "e", "tab", "tab", "tab", "tab", "tab", "tab", "ctrl+u", "会议记录", "ctrl+s")
+	press(t, a, "e", "tab", "tab", "tab", "tab", "tab", "tab", "tab", "ctrl+u", "会议记录", "ctrl+s")
 	if d, _ := s.Duty(bg, d.ID); d.Evidence != "会议记录" {
 		t.Fatalf("evidence after its edit: %q", d.Evidence)
 	}
 	// A reason typed without ticking 归档 is not silently dropped.
-	press(t, a, "e", "tab", "tab", "tab", "tab", "tab", "tab", "tab", "tab", "岗位调整", "ctrl+s")
+	press(t, a, "e", "tab", "tab", "tab", "tab", "tab", "tab", "tab", "tab", "tab", "岗位调整", "ctrl+s")
 	mustContain(t, a, "归档原因只随归档保存；请勾选“归档”，或清空原因。")
 	if d, _ := s.Duty(bg, d.ID); !d.Archived.IsZero() || d.ArchiveReason != "" {
 		t.Fatalf("a reason without archiving changed the duty: %+v", d)
@@ -802,4 +802,36 @@ func TestDutyFormKeepsThePerPersonGroup(t *testing.T) {
 		t.Fatalf("after saving the form: target %+v (%v, %v), basis %q", tg, has, err, d.Basis)
 	}
 	mustContain(t, a, "人")
+}
+
+// The duty form shows the group a per-person duty is owed to, and changes
+// it: a duty counted in total becomes one owed to each of a group (the
+// group completed from the roster), a group that does not exist is
+// refused under the field, and clearing it counts in total again.
+func TestDutyFormSetsThePerPersonGroup(t *testing.T) {
+	s, _ := testLedger(t)
+	a := newTestApp(t, s, model.Chinese, 100, 30)
+	selectDuty(t, a, "提醒谈话")
+	press(t, a, "e")
+	mustContain(t, a, "按人计", "分管科室负责人")
+	press(t, a, "esc")
+	selectDuty(t, a, "谈心谈话")
+	press(t, a, "e", "tab", "tab", "tab", "tab", "tab", "tab", "党员", "ctrl+s")
+	mustContain(t, a, "没有名为“党员”的人员分组")
+	press(t, a, "ctrl+u", "分管", "tab", "ctrl+s")
+	mustContain(t, a, "已保存事项")
+	target := func(title string) model.Target {
+		all, _ := s.Duties(bg)
+		d, _ := model.MatchDuty(all, title)
+		tg, _, _ := s.TargetFor(bg, d.ID, model.NewDate(2026, 6, 1))
+		return tg
+	}
+	if tg := target("谈心谈话"); tg.Each != "分管科室负责人" {
+		t.Fatalf("the group was not set: %+v", tg)
+	}
+	selectDuty(t, a, "谈心谈话")
+	press(t, a, "e", "tab", "tab", "tab", "tab", "tab", "tab", "ctrl+u", "ctrl+s")
+	if tg := target("谈心谈话"); tg.Each != "" {
+		t.Fatalf("the group was not cleared: %+v", tg)
+	}
 }

@@ -35,6 +35,12 @@ func newDutyForm(c *common, year int, dy *model.DutyYear) *dutyForm {
 	df.f.text("min", t.Min, strconv.Itoa(tg.Min))
 	df.f.text("basis", t.Basis, d.Basis)
 	df.f.date("start", t.Start, tg.Start)
+	each := df.f.text("each", t.EachOf, tg.Each)
+	each.hint, each.single = t.EachHint, true
+	if c.data != nil {
+		groups := c.data.roster.Groups
+		each.complete = func(v string) []string { return startingWith(groups, v) }
+	}
 	df.f.text("evidence", t.Expects, d.Evidence)
 	if dy != nil {
 		if on := dy.Duty.Archived; !on.IsZero() {
@@ -93,13 +99,8 @@ func (df *dutyForm) submit() {
 	}
 	d := model.Duty{Title: f.value("title"), Category: model.Categories[f.field("category").choice], Basis: f.value("basis"),
 		Evidence: f.value("evidence")}
-	tg := model.Target{Year: df.year, Cadence: model.Cadences[f.field("cadence").choice], Min: n, Start: start}
-	if df.old != nil {
-		// The form has no field for the group a per-person duty is owed
-		// to: the duty keeps it (people add/edit and duty edit --each
-		// change it).
-		tg.Each = df.old.Target.Each
-	}
+	tg := model.Target{Year: df.year, Cadence: model.Cadences[f.field("cadence").choice], Min: n, Start: start,
+		Each: model.CleanLine(strings.TrimSpace(f.value("each")))}
 	if df.old == nil {
 		f.saving(addDutyMsg{d, tg})
 		return

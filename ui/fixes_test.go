@@ -305,7 +305,7 @@ func TestErrorsNameTheKeyNotACommand(t *testing.T) {
 	mustNotContain(t, a, "taizhang duty", "--year")
 	// A record after the duty's archive day.
 	press(t, a, "esc", "e")
-	for range 7 {
+	for range 8 {
 		press(t, a, "down")
 	}
 	press(t, a, "space", "ctrl+s")

@@ -36,6 +36,9 @@ type field struct {
 	// complete offers completions for the text before the cursor (the
 	// participants field completes the name being typed).
 	complete func(value string) []string
+	// single: the field holds one value (a group), which a completion
+	// replaces whole, with no separator after it for another.
+	single bool
 	// whole shows the value wrapped over lines when it is not being
 	// edited, rather than cut (a path the officer must see whole).
 	whole bool
@@ -190,7 +193,11 @@ func (f *form) update(msg tea.Msg) (formResult, tea.Cmd) {
 	case key.Matches(press, k.Submit):
 		return formSubmit, nil
 	case key.Matches(press, k.Complete) && len(f.completions()) > 0:
-		fl.in.SetValue(completeWith(fl.in.Value(), f.completions()[0]))
+		if fl.single {
+			fl.in.SetValue(f.completions()[0])
+		} else {
+			fl.in.SetValue(completeWith(fl.in.Value(), f.completions()[0]))
+		}
 		fl.in.CursorEnd()
 		return formEditing, nil
 	case key.Matches(press, k.Accept) && f.focus == len(f.fields)-1:

@@ -309,19 +309,27 @@ func newPersonForm(c *common, p *model.Person, group string) *personForm {
 	if p == nil {
 		g := pf.f.text("group", pt.Group, group)
 		groups := c.data.roster.Groups
-		g.complete = func(v string) []string {
-			var out []string
-			for _, x := range groups {
-				if strings.HasPrefix(x, strings.TrimSpace(v)) && x != v {
-					out = append(out, x)
-				}
-			}
-			return out
-		}
+		g.complete, g.single = func(v string) []string { return startingWith(groups, v) }, true
 		pf.f.date("from", pt.From, 0)
 	}
 	pf.f.text("note", c.t.Note, cur.Note)
 	return pf
+}
+
+// startingWith are the names among all that begin with what v has typed,
+// for a field's completion: the groups of the roster. Nothing is offered
+// before a character is typed, so that tab on an empty field moves on.
+func startingWith(all []string, v string) []string {
+	if strings.TrimSpace(v) == "" {
+		return nil // tab on an empty field moves on
+	}
+	var out []string
+	for _, x := range all {
+		if strings.HasPrefix(x, strings.TrimSpace(v)) && x != v {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // Update edits the fields; a refusal shows under the name.

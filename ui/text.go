@@ -17,6 +17,7 @@ type Text struct {
 	Category, Cadence, Min, Start, Title, Note                   string
 	Date, Topic, With, Place, Archive                            string
 	Expects, ArchiveWhy, ArchiveWhyUnticked                      string
+	EachOf, EachHint                                             string
 	Legend                                                       string
 	NoRecords, NoDuties, NoMatch, EmptyYear, CarryFrom           string
 	NoRecordMatch                                                string
@@ -96,6 +97,7 @@ var textZh = Text{
 	Requirement: "要求", Basis: "依据", Description: "说明", Periods: "周期", Records: "记录",
 	Category: "类别", Cadence: "频次", Min: "每期次数", Start: "起始日期", Title: "名称", Note: "备注",
 	Date: "日期", Topic: "主题", With: "参加人员", Place: "地点", Archive: "归档",
+	EachOf: "按人计", EachHint: "填人员分组（如 科室干部）：该组每人都要达到最少次数；留空按总次数计",
 	Expects: "应有佐证", ArchiveWhy: "归档原因", ArchiveWhyUnticked: "归档原因只随归档保存；请勾选“归档”，或清空原因。",
 	Legend:    "+ 达标  ! 未达标  * 进行中  . 未到期  - 不要求",
 	NoRecords: "本年度还没有记录。", NoDuties: "本年度还没有事项。", NoMatch: "没有符合“%s”的事项。", NoRecordMatch: "没有符合“%s”的记录。",
@@ -206,6 +208,7 @@ var textEn = Text{
 	Requirement: "Requirement", Basis: "Basis", Description: "Note", Periods: "Periods", Records: "Records",
 	Category: "Category", Cadence: "Cadence", Min: "Minimum", Start: "Start date", Title: "Title", Note: "Note",
 	Date: "Date", Topic: "Topic", With: "With", Place: "Place", Archive: "Archive",
+	EachOf: "Each of", EachHint: "a group (such as 科室干部): each of its people must reach the minimum; empty counts in total",
 	Expects: "Evidence", ArchiveWhy: "Why archived", ArchiveWhyUnticked: "A reason is kept only with archiving: tick Archive, or clear the reason.",
 	Legend:    "+ met  ! missed  * open  . upcoming  - not required",
 	NoRecords: "No records this year yet.", NoDuties: "No duties this year yet.", NoMatch: "No duty matches %q.", NoRecordMatch: "No record matches %q.",
