@@ -835,3 +835,54 @@ func TestDutyFormSetsThePerPersonGroup(t *testing.T) {
 		t.Fatalf("the group was not cleared: %+v", tg)
 	}
 }
+
+// u takes back a change made in the duty form: the basis and minimum
+// edited, then the archiving; a duty changed elsewhere since is left
+// alone, in one sentence.
+func TestUndoDutyEdit(t *testing.T) {
+	s, _ := testLedger(t)
+	a := newTestApp(t, s, model.Chinese, 100, 30)
+	duty := func() (model.Duty, model.Target) {
+		all, _ := s.Duties(bg)
+		d, _ := model.MatchDuty(all, "参加中心组集体学习")
+		tg, _, _ := s.TargetFor(bg, d.ID, model.NewDate(2026, 6, 1))
+		return d, tg
+	}
+	d0, t0 := duty()
+	selectDuty(t, a, "参加中心组集体学习")
+	press(t, a, "e", "tab", "tab", "tab", "ctrl+u", "8", "tab", "ctrl+u", "新依据", "ctrl+s")
+	if d, tg := duty(); d.Basis != "新依据" || tg.Min != 8 {
+		t.Fatalf("the edit did not save: %+v %+v", d, tg)
+	}
+	press(t, a, "u")
+	mustContain(t, a, "已撤销修改事项 参加中心组集体学习")
+	if d, tg := duty(); d.Basis != d0.Basis || tg.Min != t0.Min {
+		t.Fatalf("undo left %q, %d", d.Basis, tg.Min)
+	}
+	// Archived in the form, then brought back by u.
+	selectDuty(t, a, "参加中心组集体学习")
+	press(t, a, "e")
+	for range 8 {
+		press(t, a, "down")
+	}
+	press(t, a, "space", "ctrl+s")
+	if d, _ := duty(); d.Archived.IsZero() {
+		t.Fatal("not archived")
+	}
+	press(t, a, "u")
+	if d, _ := duty(); !d.Archived.IsZero() {
+		t.Fatalf("undo left it archived on %s", d.Archived)
+	}
+	// Changed elsewhere after the edit: the undo is refused.
+	selectDuty(t, a, "参加中心组集体学习")
+	press(t, a, "e", "tab", "tab", "tab", "tab", "ctrl+u", "再改", "ctrl+s")
+	d, _ := duty()
+	d.Basis = "别处改的"
+	if err := s.EditDuty(bg, data.DutyChange{Duty: d}); err != nil {
+		t.Fatal(err)
+	}
+	press(t, a, "u")
+	if d, _ := duty(); d.Basis != "别处改的" {
+		t.Errorf("the undo overwrote another window's change: %q", d.Basis)
+	}
+}

@@ -87,6 +87,7 @@ type (
 	editDutyMsg struct {
 		change data.DutyChange
 		said   string
+		old    model.DutyYear // the duty and target as the form found them, for undo
 	}
 	// addDutiesMsg adds a template's or a plan's duties in one go.
 	addDutiesMsg struct {

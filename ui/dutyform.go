@@ -122,5 +122,5 @@ func (df *dutyForm) submit() {
 		change.Restore = true
 		said = fmt.Sprintf(t.DutyRestored, model.CleanLine(d.Title))
 	}
-	f.saving(editDutyMsg{change, said})
+	f.saving(editDutyMsg{change, said, *df.old})
 }

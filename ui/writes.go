@@ -103,9 +103,22 @@ func (a *App) intent(msg tea.Msg) tea.Cmd {
 		}
 		return a.askAfterFirst(cmd, []model.Target{tg}, tg.Year)
 	case editDutyMsg:
-		change, said := m.change, m.said
+		change, said, old := m.change, m.said, m.old
 		return a.write(func(ctx context.Context, l Ledger) writtenMsg {
-			return writtenMsg{err: l.EditDuty(ctx, change), say: said}
+			if err := l.EditDuty(ctx, change); err != nil {
+				return writtenMsg{err: err}
+			}
+			// The version the change left, which the undo expects.
+			rev := ""
+			if ds, err := l.Duties(ctx); err == nil {
+				for _, d := range ds {
+					if d.ID == change.Duty.ID {
+						rev = d.Rev
+					}
+				}
+			}
+			title := model.CleanLine(change.Duty.Title)
+			return writtenMsg{say: said, undo: &undoEntry{desc: fmt.Sprintf(t.UndoDuty, title), fn: undoDutyEdit(l, change, old, rev)}}
 		})
 	case addDutiesMsg:
 		ds, ts, fromPlan, year := m.duties, m.targets, m.fromPlan, a.year
@@ -135,6 +148,26 @@ func (a *App) intent(msg tea.Msg) tea.Cmd {
 		return cmd
 	}
 	return nil
+}
+
+// undoDutyEdit takes back a change made to a duty in the form: its
+// wording, its target of the year, and its archiving or bringing back.
+// The duty must still be as the change left it, version rev: one changed
+// elsewhere since is refused by EditDuty, and left alone.
+func undoDutyEdit(l Ledger, change data.DutyChange, old model.DutyYear, rev string) func(ctx context.Context) error {
+	return func(ctx context.Context) error {
+		back := old.Duty
+		back.Rev = rev
+		tg := old.Target
+		ch := data.DutyChange{Duty: back, Target: &tg}
+		switch {
+		case !change.Archive.IsZero():
+			ch.Restore = true
+		case change.Restore:
+			ch.Archive = old.Duty.Archived
+		}
+		return l.EditDuty(ctx, ch)
+	}
 }
 
 // outsideNote is what to say beside a saved talk of a per-person duty
