@@ -440,17 +440,39 @@ func ledgerLayout(t *model.Table) (cols []int, under map[int][]int) {
 		}
 	}
 	under = map[int][]int{}
+	// Fitted, then the texts that still take too many lines are set under
+	// their records and the rest fitted again without them, at most three
+	// times: the texts moved in the last round are those too long for the
+	// widths the document has.
 	moved := map[[2]int]bool{}
-	for {
+	// tooLong reports whether a text takes more than ledgerMoveLines at
+	// width room: short texts by their bytes, long ones by their width
+	// (no wrapping fits more than a line's width on a line), the rest by
+	// wrapping them.
+	textW := make([]int, len(texts)*n)
+	tooLong := func(r, c, room int) bool {
+		text := texts[r][c]
+		if len(text)*m.perByte() <= room*ledgerMoveLines/2 {
+			return false
+		}
+		if textW[r*n+c] == 0 {
+			textW[r*n+c] = m.width(text) + 1
+		}
+		if (textW[r*n+c]-1)/max(room, 1) > ledgerMoveLines {
+			return true
+		}
+		return m.lines(text, room) > ledgerMoveLines
+	}
+	for round := 1; ; round++ {
 		cols = fitColumns(fit, cells, textWidth, m.wide/4)
+		fill(cols, flexible)
 		more := false
 		for r := range texts {
 			for c, text := range texts[r] {
-				room := cols[c] - ledgerPad
-				if !flexible[c] || moved[[2]int{r, c}] || len(text)*m.perByte() <= room*ledgerMoveLines/2 {
-					continue // short enough to keep, whatever its words
+				if text == "" || !flexible[c] || moved[[2]int{r, c}] {
+					continue
 				}
-				if m.lines(text, room) > ledgerMoveLines {
+				if tooLong(r, c, cols[c]-ledgerPad) {
 					under[r] = append(under[r], c)
 					moved[[2]int{r, c}] = true
 					if r%stride == 0 {
@@ -460,10 +482,32 @@ func ledgerLayout(t *model.Table) (cols []int, under map[int][]int) {
 				}
 			}
 		}
-		if !more {
+		if !more || round == 3 {
 			break
 		}
 	}
+	// A text moved in an earlier round may fit the final widths: it stays
+	// under its record only if it does not.
+	for r, cs := range under {
+		var keep []int
+		for _, c := range cs {
+			if tooLong(r, c, cols[c]-ledgerPad) {
+				keep = append(keep, c)
+			}
+		}
+		if len(keep) == 0 {
+			delete(under, r)
+		} else {
+			under[r] = keep
+		}
+	}
+	return cols, under
+}
+
+// fill shares what the columns leave of the text width among the
+// flexible ones in proportion to their widths, so the table fills the
+// line.
+func fill(cols []int, flexible []bool) {
 	rest, share := textWidth, 0
 	for c, x := range cols {
 		rest -= x
@@ -485,7 +529,6 @@ func ledgerLayout(t *model.Table) (cols []int, under map[int][]int) {
 		}
 		cols[last] += textWidth - sum
 	}
-	return cols, under
 }
 
 // tableWidths shares the text width among n columns by weight.

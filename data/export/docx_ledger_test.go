@@ -120,3 +120,44 @@ func TestDocxLedgerLongNote(t *testing.T) {
 		t.Errorf("the summary with a 2 000-character note is %d pages", n)
 	}
 }
+
+// Whatever the text, the attachment's columns fill the text width, none
+// is narrower than its margins, and a text set under its record is one
+// the columns could not hold in ledgerMoveLines.
+func FuzzLedgerLayout(f *testing.F) {
+	f.Add("传达学习《条例》第三章", "张伟、李娜", "谈话时长约40分钟", "a very long English word: internationalisation", 3)
+	f.Add("", "", strings.Repeat("长", 3000), "\n\n\t ", 40)
+	f.Fuzz(func(t *testing.T, topic, with, note, evidence string, rows int) {
+		rows = 1 + abs(rows)%50
+		tbl := model.Table{Columns: []string{"序号", "日期", "事项", "主题/内容", "对象/参加人员", "地点", "计入", "备注", "佐证材料"},
+			Center: []bool{true, true, false, false, false, false, true, false, false}}
+		for r := 0; r < rows; r++ {
+			tbl.Rows = append(tbl.Rows, []string{"1", "12月31日", topic[:len(topic)*r/rows], topic, with, evidence, "一季度", note, evidence})
+		}
+		cols, under := ledgerLayout(&tbl)
+		sum := 0
+		for _, c := range cols {
+			if c < 2*cellMargin {
+				t.Fatalf("a column %d twips wide: %v", c, cols)
+			}
+			sum += c
+		}
+		if sum != textWidth {
+			t.Fatalf("columns %v add up to %d, not %d", cols, sum, textWidth)
+		}
+		for r, moved := range under {
+			for _, c := range moved {
+				if ledgerUnits.lines(model.CleanLine(tbl.Rows[r][c]), cols[c]-ledgerPad) <= ledgerMoveLines {
+					t.Fatalf("row %d column %d set under its record though it fits", r, c)
+				}
+			}
+		}
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
