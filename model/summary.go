@@ -148,7 +148,12 @@ func BuildSummary(ys YearStatus, records []Record, p Profile, lang Lang) Summary
 			dy.Progress(lang), dy.Badge(lang)}
 		for _, r := range byDuty[dy.Duty.ID] {
 			k := recordPeriod(dy, ys.Year, r)
-			if k < 0 || (r.Date > ys.AsOf && r.For.IsZero()) {
+			// A record dated after the report's day is in it only when
+			// given for a period over by then (the half-year report given
+			// on 7月8日 for 上半年), as the figures count it; not one for a
+			// period that had not ended (September's, in a report as of
+			// 30 June).
+			if k < 0 || (r.Date > ys.AsOf && (r.For.IsZero() || !r.For.Valid() || r.For.Period().End > ys.AsOf)) {
 				continue
 			}
 			r.Topic, r.With, r.Place, r.Note = CleanLine(r.Topic), CleanLine(r.With), CleanLine(r.Place), Clean(r.Note)

@@ -116,3 +116,34 @@ func TestOverviewPlacesBehind(t *testing.T) {
 		}
 	}
 }
+
+// A mid-year summary lists, of the records dated after its day, only those
+// given for a period over by then (the half-year report of 7月8日 for
+// 上半年), which its figures count; not a make-up given in October for
+// September, which had not begun on 30 June.
+func TestMidYearSummaryLeavesOutLaterPeriods(t *testing.T) {
+	law := Duty{ID: 1, Title: "会前学法", Category: Study}
+	report := Duty{ID: 2, Title: "向分管领导报告", Category: Report}
+	h1 := PeriodRef{Year: 2026, Cadence: Half, Index: 0}
+	sep := PeriodRef{Year: 2026, Cadence: Month, Index: 8}
+	recs := []Record{
+		{ID: 1, DutyID: 2, Date: NewDate(2026, 7, 8), Topic: "上半年报告", For: h1},
+		{ID: 2, DutyID: 1, Date: NewDate(2026, 10, 9), Topic: "补学", For: sep},
+		{ID: 3, DutyID: 1, Date: NewDate(2026, 3, 5), Topic: "三月学法"},
+	}
+	tracked := []Tracked{
+		{Duty: law, Target: Target{Year: 2026, Cadence: Month, Min: 1}, Dates: []Date{recs[2].Date}, Credits: []Credit{{recs[1].Date, sep}}},
+		{Duty: report, Target: Target{Year: 2026, Cadence: Half, Min: 1}, Credits: []Credit{{recs[0].Date, h1}}},
+	}
+	ys := EvaluateYear(2026, ReportMoment(2026, NewDate(2026, 6, 30), NewDate(2026, 11, 30)), tracked)
+	s := BuildSummary(ys, recs, Profile{}, Chinese)
+	var listed []string
+	for _, d := range s.Duties {
+		for _, r := range d.Records {
+			listed = append(listed, r.Topic)
+		}
+	}
+	if strings.Join(listed, ",") != "三月学法,上半年报告" && strings.Join(listed, ",") != "上半年报告,三月学法" {
+		t.Errorf("listed %q, want the March record and the H1 report only", listed)
+	}
+}
