@@ -1,6 +1,7 @@
 package export
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -216,6 +217,9 @@ func fitColumns(cols []column, cells [][]int, total, step int) []int {
 	f.spread(total)
 	f.snap()
 	f.whole(total)
+	for round := 0; round < 3 && f.trade(total); round++ {
+		f.whole(total)
+	}
 	return f.w
 }
 
@@ -379,4 +383,73 @@ func (f *fitter) whole(total int) {
 			rank(r)
 		}
 	}
+}
+
+// height is the rows' total height in whole lines with columns a and b at
+// widths wa and wb (the others as they are).
+func (f *fitter) height(a, wa, b, wb int) int {
+	h := 0
+	for r := 0; r < f.rows; r++ {
+		top := 1
+		for c := 0; c < f.n; c++ {
+			w := f.w[c]
+			switch c {
+			case a:
+				w = wa
+			case b:
+				w = wb
+			}
+			top = max(top, lines(f.text[r*f.n+c], f.room(c, w)))
+		}
+		h += top
+	}
+	return h
+}
+
+// trade looks for a widening whole could not afford (a column all of
+// whose rows need a little more, say) paid for by narrowing another
+// column, and makes the one that lowers the rows' total height the most.
+// It reports whether it made one.
+func (f *fitter) trade(total int) bool {
+	now := f.height(-1, 0, -1, 0)
+	best, bestA, bestWA, bestB, bestWB := now, -1, 0, -1, 0
+	for b := 0; b < f.n; b++ {
+		// b's next widths at which a cell loses a line.
+		var tos []int
+		for r := 0; r < f.rows; r++ {
+			t := f.text[r*f.n+b]
+			if l := lines(t, f.room(b, f.w[b])); l > 1 {
+				need := (t+l-2)/(l-1) + f.cols[b].pad
+				to := f.w[b] + (need-f.w[b]+f.step-1)/f.step*f.step
+				if to <= f.cols[b].max && !slices.Contains(tos, to) {
+					tos = append(tos, to)
+				}
+			}
+		}
+		slices.Sort(tos)
+		if len(tos) > 4 {
+			tos = tos[:4]
+		}
+		for _, to := range tos {
+			short := f.sum + to - f.w[b] - total
+			if short <= 0 {
+				continue // whole would have made it, had it paid
+			}
+			short = (short + f.step - 1) / f.step * f.step
+			for a := 0; a < f.n; a++ {
+				if a == b || f.w[a]-short < f.cols[a].min {
+					continue
+				}
+				if h := f.height(a, f.w[a]-short, b, to); h < best {
+					best, bestA, bestWA, bestB, bestWB = h, a, f.w[a]-short, b, to
+				}
+			}
+		}
+	}
+	if bestA < 0 {
+		return false
+	}
+	f.sum += bestWA - f.w[bestA] + bestWB - f.w[bestB]
+	f.w[bestA], f.w[bestB] = bestWA, bestWB
+	return true
 }
