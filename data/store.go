@@ -447,6 +447,9 @@ type Added struct {
 	// Given are the titles, among those added, of duties the ledger had
 	// that were given the target of a year they had none in.
 	Given []string
+	// NewIDs and GivenTargets are what was written, for UndoAddDuties.
+	NewIDs       []int64
+	GivenTargets []GivenTarget
 }
 
 // AddDuties adds duties with targets in one transaction. A duty whose title
@@ -483,10 +486,12 @@ func (s *Store) AddDuties(ctx context.Context, ds []model.Duty, ts []model.Targe
 				return err
 			}
 			if id == 0 {
-				if _, err := insertDuty(ctx, tx, d, ts[i], now); err != nil {
+				nid, err := insertDuty(ctx, tx, d, ts[i], now)
+				if err != nil {
 					return err
 				}
 				out.Added++
+				out.NewIDs = append(out.NewIDs, nid)
 				continue
 			}
 			if _, has, err := target(ctx, tx, id, ts[i].Year); err != nil {
@@ -505,6 +510,7 @@ func (s *Store) AddDuties(ctx context.Context, ds []model.Duty, ts []model.Targe
 			}
 			out.Added++
 			out.Given = append(out.Given, d.Title)
+			out.GivenTargets = append(out.GivenTargets, GivenTarget{id, t.Year})
 		}
 		return nil
 	})

@@ -886,3 +886,45 @@ func TestUndoDutyEdit(t *testing.T) {
 		t.Errorf("the undo overwrote another window's change: %q", d.Basis)
 	}
 }
+
+// u takes back a duty just added (n) and the duties a plan just added,
+// while nothing is recorded for them; one with a record since is kept,
+// in one sentence.
+func TestUndoAddedDuties(t *testing.T) {
+	s, _ := testLedger(t)
+	a := newTestApp(t, s, model.Chinese, 100, 30)
+	count := func() int { ds, _ := s.Duties(bg); return len(ds) }
+	before := count()
+	press(t, a, "n", "误加的事项", "ctrl+s")
+	if count() != before+1 {
+		t.Fatal("not added")
+	}
+	press(t, a, "u")
+	mustContain(t, a, "已撤销添加事项 误加的事项")
+	if count() != before {
+		t.Fatalf("undo left %d duties, want %d", count(), before)
+	}
+	press(t, a, "i")
+	send(t, a, tea.PasteMsg{Content: "一、每季度组织1次科室廉政风险排查。\n二、每月开展1次读书分享。\n"})
+	press(t, a, "enter")
+	if count() != before+2 {
+		t.Fatalf("the plan added %d duties", count()-before)
+	}
+	press(t, a, "u")
+	mustContain(t, a, "已撤销添加2项2026年要求")
+	if count() != before {
+		t.Fatalf("undo of the plan left %d duties, want %d", count(), before)
+	}
+	// A record since: the duty stays.
+	press(t, a, "n", "有记录的事项", "ctrl+s")
+	ds, _ := s.Duties(bg)
+	d, _ := model.MatchDuty(ds, "有记录的事项")
+	if _, err := s.AddRecord(bg, model.Record{DutyID: d.ID, Date: model.NewDate(2026, 11, 20), Topic: "已开展"}, model.NewDate(2026, 11, 22)); err != nil {
+		t.Fatal(err)
+	}
+	press(t, a, "u")
+	mustContain(t, a, "已有1条记录，不能删除")
+	if count() != before+1 {
+		t.Errorf("a duty with a record was removed")
+	}
+}

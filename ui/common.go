@@ -32,6 +32,7 @@ type Ledger interface {
 	AddDuty(ctx context.Context, d model.Duty, t model.Target) (int64, error)
 	EditDuty(ctx context.Context, c data.DutyChange) error
 	AddDuties(ctx context.Context, ds []model.Duty, ts []model.Target) (data.Added, error)
+	UndoAddDuties(ctx context.Context, a data.Added) error
 	Carry(ctx context.Context, from, to int) (data.Added, error)
 	Changed(ctx context.Context) (bool, error)
 	// Evidence on records.

@@ -29,6 +29,7 @@ type Text struct {
 	ConfirmDelete                                                string
 	Logged, Saved, Deleted, Undone, NothingToUndo, StillSaving   string
 	UndoAdd, UndoEdit, UndoDelete, UndoDuty                      string
+	UndoDutyAdd, UndoDutiesAdd                                   string
 	DutyAdded, DutySaved, DutyArchived, Refreshed                string
 	Colon, Counted, ListSep                                      string
 	DutyRestored, ArchivedTag, ArchivedLabel                     string
@@ -111,7 +112,7 @@ var textZh = Text{
 	NewRecord: "新增履职记录：%s", EditRecord: "修改履职记录：%s", NewDuty: "新建履职事项（%d年）", EditDuty: "修改履职事项（%d年要求）",
 	ConfirmDelete: "删除这条记录？%s %s",
 	Logged:        "已登记：%s %s", Saved: "已保存：%s %s", Deleted: "已删除：%s %s（u 撤销）", Undone: "已撤销%s", NothingToUndo: "没有可撤销的操作。", StillSaving: "正在保存，稍后再撤销。",
-	UndoAdd: "新增记录 %s %s", UndoEdit: "修改记录 %s %s", UndoDelete: "删除记录 %s %s", UndoDuty: "修改事项 %s",
+	UndoAdd: "新增记录 %s %s", UndoEdit: "修改记录 %s %s", UndoDelete: "删除记录 %s %s", UndoDuty: "修改事项 %s", UndoDutyAdd: "添加事项 %s", UndoDutiesAdd: "添加%d项%d年要求",
 	DutyAdded: "已添加事项：%s", DutySaved: "已保存事项：%s", DutyArchived: "已归档事项：%s", Colon: "：", Counted: "%s（%d）", ListSep: "、", DutyRestored: "已恢复事项：%s", ArchivedTag: "（已归档）", ArchivedLabel: "已于%s归档；取消勾选即恢复",
 	Refreshed:       "台账已被其他程序更新，已刷新。",
 	TemplateApplied: "已添加 %d 项（%d年）。", Carried: "已从%d年复制 %d 项要求。", NoPrevYear: "%d年没有可复制的要求。", Failed: "出错了：%s",
@@ -222,7 +223,7 @@ var textEn = Text{
 	NewRecord: "New record: %s", EditRecord: "Edit record: %s", NewDuty: "New duty (%d)", EditDuty: "Edit duty (%d target)",
 	ConfirmDelete: "Delete this record? %s %s",
 	Logged:        "Logged %s on %s", Saved: "Saved %s on %s", Deleted: "Deleted %s on %s (u undoes)", Undone: "Undid %s", NothingToUndo: "Nothing to undo.", StillSaving: "Still saving; undo in a moment.",
-	UndoAdd: "adding %s on %s", UndoEdit: "editing %s on %s", UndoDelete: "deleting %s on %s", UndoDuty: "the change to duty %s",
+	UndoAdd: "adding %s on %s", UndoEdit: "editing %s on %s", UndoDelete: "deleting %s on %s", UndoDuty: "the change to duty %s", UndoDutyAdd: "adding duty %s", UndoDutiesAdd: "adding %d targets for %d",
 	DutyAdded: "Added duty %s", DutySaved: "Saved duty %s", DutyArchived: "Archived duty %s", Colon: ": ", Counted: "%s (%d)", ListSep: ", ", DutyRestored: "Brought back duty %s", ArchivedTag: " (archived)", ArchivedLabel: "archived on %s; untick to bring it back",
 	Refreshed:       "The ledger was changed by another program; refreshed.",
 	TemplateApplied: "Added %d duties for %d.", Carried: "Copied %[2]d targets from %[1]d.", NoPrevYear: "There are no targets in %d to copy.", Failed: "Error: %s",

@@ -95,8 +95,12 @@ func (a *App) intent(msg tea.Msg) tea.Cmd {
 		d, tg := m.duty, m.target
 		first := a.c.data != nil && a.c.data.empty
 		cmd := a.write(func(ctx context.Context, l Ledger) writtenMsg {
-			_, err := l.AddDuty(ctx, d, tg)
-			return writtenMsg{err: err, say: fmt.Sprintf(t.DutyAdded, model.CleanLine(d.Title))}
+			id, err := l.AddDuty(ctx, d, tg)
+			if err != nil {
+				return writtenMsg{err: err}
+			}
+			title := model.CleanLine(d.Title)
+			return writtenMsg{say: fmt.Sprintf(t.DutyAdded, title), undo: undoDuties(l, data.Added{NewIDs: []int64{id}}, fmt.Sprintf(t.UndoDutyAdd, title))}
 		})
 		if !first {
 			return cmd
@@ -128,6 +132,9 @@ func (a *App) intent(msg tea.Msg) tea.Cmd {
 		first := m.first || (a.c.data != nil && a.c.data.empty)
 		cmd := a.write(func(ctx context.Context, l Ledger) writtenMsg {
 			added, err := l.AddDuties(ctx, ds, ts)
+			if err != nil {
+				return writtenMsg{err: err}
+			}
 			say := fmt.Sprintf(t.TemplateApplied, added.Added, year)
 			if fromPlan && len(added.Skipped) > 0 {
 				say = fmt.Sprintf(t.PlanAdded, added.Added, year, len(added.Skipped))
@@ -135,7 +142,11 @@ func (a *App) intent(msg tea.Msg) tea.Cmd {
 			if fromPlan && len(added.Given) > 0 {
 				say += fmt.Sprintf(t.PlanGiven, len(added.Given), year)
 			}
-			return writtenMsg{err: err, say: say}
+			var undo *undoEntry
+			if added.Added > 0 {
+				undo = undoDuties(l, added, fmt.Sprintf(t.UndoDutiesAdd, added.Added, year))
+			}
+			return writtenMsg{say: say, undo: undo}
 		})
 		if !first {
 			return cmd
@@ -148,6 +159,12 @@ func (a *App) intent(msg tea.Msg) tea.Cmd {
 		return cmd
 	}
 	return nil
+}
+
+// undoDuties takes back duties just added, and targets just given, while
+// nothing has been recorded against them.
+func undoDuties(l Ledger, added data.Added, desc string) *undoEntry {
+	return &undoEntry{desc: desc, fn: func(ctx context.Context) error { return l.UndoAddDuties(ctx, added) }}
 }
 
 // undoDutyEdit takes back a change made to a duty in the form: its

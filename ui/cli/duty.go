@@ -14,6 +14,30 @@ type DutyCmd struct {
 	List    DutyListCmd    `cmd:"" help:"列出事项 / list duties"`
 	Edit    DutyEditCmd    `cmd:"" help:"修改事项或某年的要求 / change a duty or its target in a year"`
 	Archive DutyArchiveCmd `cmd:"" help:"归档事项（不再履行） / archive a duty you no longer hold"`
+	Remove  DutyRemoveCmd  `cmd:"" help:"删除误加、尚无记录的事项 / remove a duty added by mistake, with no records"`
+}
+
+// DutyRemoveCmd removes a duty added by mistake.
+type DutyRemoveCmd struct {
+	Duty string `arg:"" predictor:"duty" help:"事项编号或名称的一部分 / duty id or part of its title"`
+}
+
+// Run removes the duty with its targets, unless it has records: a duty
+// the officer held is archived, never removed.
+func (c *DutyRemoveCmd) Run(a *App) error {
+	s, err := a.Existing()
+	if err != nil {
+		return err
+	}
+	d, err := a.findDuty(s, c.Duty)
+	if err != nil {
+		return err
+	}
+	if _, err := s.RemoveDuty(ctxb, d.ID); err != nil {
+		return err
+	}
+	a.Printf(a.txt().DutyRemoved, d.ID, model.CleanLine(d.Title))
+	return nil
 }
 
 // DutyAddCmd adds a duty.

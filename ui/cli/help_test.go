@@ -103,7 +103,7 @@ func TestHelpSpeaksOneLanguage(t *testing.T) {
 		want string
 	}{
 		{[]string{"stauts"}, "taizhang: 没有“stauts”这个命令或参数（是不是 status？）；运行 taizhang --help 查看用法。\n"},
-		{[]string{"duty"}, "taizhang: 缺少命令，应为 add、list、edit、archive 之一；运行 taizhang --help 查看用法。\n"},
+		{[]string{"duty"}, "taizhang: 缺少命令，应为 add、list、edit、archive、remove 之一；运行 taizhang --help 查看用法。\n"},
 	} {
 		r := run(t, db, append([]string{"--lang", "zh"}, c.args...)...)
 		if r.code != 2 || r.stderr != c.want {

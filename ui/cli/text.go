@@ -16,6 +16,7 @@ type Text struct {
 	ColID, ColCategory, ColDuty, ColTarget, ColBasis                          string
 	ArchivedTag, NeedCadenceMin, DutyChanged, DutyEditTarget, ArchiveFuture   string
 	NotArchived, DutyRestored, AlreadyArchived, DutyArchived, BadRecordID     string
+	DutyRemoved                                                               string
 	ArchiveReasonSet                                                          string
 	BadEvidenceID, NeedFiles, Attached, EvidenceOf, NoEvidenceOn              string
 	NoEvidenceIn, ColRecord, ColDate, ColEvidence, ColSize                    string
@@ -95,6 +96,7 @@ var textZh = Text{
 	ArchiveFuture:     "--date %s 晚于今天；归档日期只能是今天或更早。",
 	NotArchived:       "事项 %d“%s”没有归档，无需恢复。",
 	DutyRestored:      "已恢复事项 %d：%s\n",
+	DutyRemoved:       "已删除事项 %d：%s\n",
 	AlreadyArchived:   "事项 %d 已于 %s 归档；要写明或改写原因，用 --reason（不带 --date）。",
 	ArchiveReasonSet:  "已写明事项 %d：%s 的归档原因：%s\n",
 	DutyArchived:      "已归档事项 %d：%s（%s 以后不再要求，之前的记录仍计入%d年）\n",
@@ -298,6 +300,7 @@ var textEn = Text{
 	ArchiveFuture:     "--date %s is after today; archive as of today or earlier.",
 	NotArchived:       "Duty %d %q is not archived; there is nothing to restore.",
 	DutyRestored:      "Restored duty %d: %s\n",
+	DutyRemoved:       "Removed duty %d: %s\n",
 	AlreadyArchived:   "Duty %d was already archived on %s; to give or change its reason, use --reason (without --date).",
 	ArchiveReasonSet:  "Duty %d: %s is archived for this reason: %s\n",
 	DutyArchived:      "Archived duty %d: %s (nothing required after %s; its records still count in %d)\n",
