@@ -195,6 +195,7 @@ const (
 	KindNameNoteTaken    Kind = "NameNoteTaken"
 	KindNameBracket      Kind = "NameBracket"
 	KindDutyHasRecords   Kind = "DutyHasRecords"
+	KindNameSpace        Kind = "NameSpace"
 	KindGroupEmpty       Kind = "GroupEmpty"
 	KindNotAMember       Kind = "NotAMember"
 	KindLeaveEarly       Kind = "LeaveEarly"
@@ -273,7 +274,7 @@ var Kinds = map[Kind]int{
 	KindImportSameTitle: 1, KindImportBadFor: 1, KindImportBadExcuse: 1, KindImportCategory: 3, KindImportTarget: 4,
 	KindAmbiguous: 2, KindAmbiguousMore: 3,
 	KindImportTooBig: 0, KindImportNotUTF8: 0, KindImportNotOurs: 1, KindImportVersion: 0, KindImportNewer: 2, KindImportTrailing: 0, KindImportExportedAt: 1, KindImportYear: 1, KindImportSyntax: 1, KindImportFieldType: 3, KindImportEmpty: 0, KindImportProfileStart: 1, KindImportTwoDuties: 3, KindImportOther: 1,
-	KindNameAmbiguous: 3, KindNotOnRoster: 1, KindNameEmpty: 0, KindFieldName: 0, KindFieldNote: 0, KindFieldGroup: 0, KindNameSeparators: 0, KindNameTaken: 2, KindNameTakenNoNote: 1, KindNameNeedsNote: 2, KindNameNoteTaken: 1, KindNameBracket: 2, KindDutyHasRecords: 2, KindGroupEmpty: 0, KindNotAMember: 2, KindLeaveEarly: 4, KindNoGroupFor: 1, KindEachCadence: 0, KindNameTwice: 2, KindNoNames: 0, KindStillMember: 2, KindRosterChanged: 0, KindPersonChanged: 0, KindImportMembership: 1, KindImportPersonDate: 3,
+	KindNameAmbiguous: 3, KindNotOnRoster: 1, KindNameEmpty: 0, KindFieldName: 0, KindFieldNote: 0, KindFieldGroup: 0, KindNameSeparators: 0, KindNameTaken: 2, KindNameTakenNoNote: 1, KindNameNeedsNote: 2, KindNameNoteTaken: 1, KindNameBracket: 2, KindDutyHasRecords: 2, KindNameSpace: 1, KindGroupEmpty: 0, KindNotAMember: 2, KindLeaveEarly: 4, KindNoGroupFor: 1, KindEachCadence: 0, KindNameTwice: 2, KindNoNames: 0, KindStillMember: 2, KindRosterChanged: 0, KindPersonChanged: 0, KindImportMembership: 1, KindImportPersonDate: 3,
 	KindWarnEmptyGroup: 2, KindWarnNoEvidence: 4,
 	KindImportBadCategory: 1, KindImportArchiveDate: 1, KindImportCadence: 2, KindImportStart: 2, KindImportTargetTwice: 1, KindImportRecordDate: 1, KindImportRecordTime: 2, KindImportRecordFor: 1, KindImportExcusePeriod: 2, KindImportExcuseNoReason: 1, KindImportExcuseTwice: 1, KindImportItemTime: 1, KindImportItemBoth: 0, KindImportItemNeither: 0, KindImportItemTooLarge: 0, KindImportItemSize: 2, KindImportItemHash: 0,
 	KindFileDir: 0, KindFilePipe: 0, KindFileSocket: 0, KindFileCharDevice: 0, KindFileBlockDevice: 0,

@@ -15,6 +15,9 @@ func ParseNames(text string) ([]Person, error) {
 	// Made one clean line first, so that nothing it turns into a space
 	// (a line or paragraph separator) is left inside a name.
 	text = CleanLine(strings.NewReplacer("\r\n", "、", "\r", "、", "\n", "、", "\t", "、").Replace(text))
+	if err := spaceInName(text); err != nil {
+		return nil, err
+	}
 	var out []Person
 	seen := map[string]bool{}
 	for _, tok := range People(text) {
@@ -36,6 +39,29 @@ func ParseNames(text string) ([]Person, error) {
 		return nil, RefuseField("people", ErrNoNames, KindNoNames)
 	}
 	return out, nil
+}
+
+// spaceInName refuses a list separated by 、 ， , ； ; / or lines one of
+// whose names holds a space (欧阳 娜娜, Li Na): the space would make it two
+// people, silently. A list with no such separator (张三 李四) is split on
+// its spaces, as a participants field is; a space before a bracketed note
+// (张伟 (财务科)) is no part of the name.
+func spaceInName(text string) error {
+	chunks := strings.FieldsFunc(text, func(r rune) bool { return r != ' ' && r != '\u3000' && isNameSeparator(r) })
+	if len(chunks) < 2 {
+		return nil
+	}
+	for _, c := range chunks {
+		c = strings.TrimSpace(strings.Trim(c, "\u3000 "))
+		name := c
+		if i := strings.IndexAny(name, "（("); i > 0 && strings.ContainsAny(name[i:], "）)") {
+			name = strings.TrimRight(name[:i], " \u3000")
+		}
+		if strings.ContainsAny(name, " \u3000") {
+			return RefuseField("people", errNameSeparate, KindNameSpace, clip(c))
+		}
+	}
+	return nil
 }
 
 // splitNote takes 张伟（财务科） apart into the name and the note.

@@ -15,7 +15,8 @@ func TestParseNames(t *testing.T) {
 		err      error
 	}{
 		{"one a line", "张三\n李四\r\n王五\n", []string{"张三", "李四", "王五"}, nil},
-		{"separators", "张三、李四，王五,赵六；钱七;孙八 周九　吴十/郑十一", []string{"张三", "李四", "王五", "赵六", "钱七", "孙八", "周九", "吴十", "郑十一"}, nil},
+		{"separators", "张三、李四，王五,赵六；钱七;孙八/郑十一", []string{"张三", "李四", "王五", "赵六", "钱七", "孙八", "郑十一"}, nil},
+		{"spaces alone", "孙八 周九　吴十", []string{"孙八", "周九", "吴十"}, nil},
 		{"completion's trailing 、", "张三、李四、", []string{"张三", "李四"}, nil},
 		{"blank lines and tabs", "\n\n张三\t\t李四\n\n", []string{"张三", "李四"}, nil},
 		{"told apart", "张伟（财务科）、张伟(办公室)", []string{"张伟（财务科）", "张伟（办公室）"}, nil},
@@ -24,6 +25,10 @@ func TestParseNames(t *testing.T) {
 		{"a space inside the note", "张伟（财务 科）、李四", []string{"张伟（财务 科）", "李四"}, nil},
 		{"a separator inside the note", "张伟（财务科、办公室）", []string{"张伟（财务科、办公室）"}, nil},
 		{"spaces between names", "张三 李四 (办公室) 王五", []string{"张三", "李四（办公室）", "王五"}, nil},
+		{"a space inside a name of a list", "王芳、欧阳 娜娜", nil, errNameSeparate},
+		{"a space inside a name, one a line", "王芳\n欧阳　娜娜\n", nil, errNameSeparate},
+		{"English names in a list", "Li Na, Zhou Jie", nil, errNameSeparate},
+		{"a space before the note, in a list", "王芳、张伟 (财务科)", []string{"王芳", "张伟（财务科）"}, nil},
 		{"empty", "", nil, ErrNoNames},
 		{"separators only", " 、，\n;", nil, ErrNoNames},
 		{"twice", "张三、李四、张三", nil, ErrNameTwice},

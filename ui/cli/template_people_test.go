@@ -100,3 +100,17 @@ func TestPeopleWithASpaceBeforeTheNote(t *testing.T) {
 		t.Errorf("status: %s", st)
 	}
 }
+
+// A list of names one of which holds a space (欧阳 娜娜) is refused in one
+// sentence, rather than read as two people without a word; nothing is
+// written.
+func TestPeopleListWithASpaceInAName(t *testing.T) {
+	db := newLedger(t)
+	r := run(t, db, "template", "apply", "section-chief", "--people", "王芳、欧阳 娜娜")
+	if r.code != 2 || !strings.Contains(r.stderr, "“欧阳 娜娜”中间有空格，会被读成两个人") || strings.Count(r.stderr, "\n") != 1 {
+		t.Fatalf("%+v", r)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Error("a refused list left a ledger behind")
+	}
+}

@@ -7,44 +7,44 @@ package catalog
 // it says differently (the command line names flags and commands, the
 // interface keys and views).
 type KindText struct {
-	ErrNoLedger, ErrLedgerIsDir, ErrLedgerNotRegular, ErrLedgerEmpty, ErrNotSQLite                                                                           string
-	ErrOtherSQLite, ErrBadSchema, ErrNewerSchema, ErrReadOnlyWAL, ErrReadOnlyOld                                                                             string
-	ErrFileReadOnly, ErrDirReadOnly, ErrMoveAside, ErrPathTooLong, ErrDamaged                                                                                string
-	ErrPlantedFile, ErrOtherOwner, ErrOthersRead, ErrNewDirReadOnly, ErrNewNotDir                                                                            string
-	ErrNotLedger, ErrForeignKey, ErrDiskFull, ErrBusy, ErrReadOnly                                                                                           string
-	ErrCannotOpen, ErrDirNoWrite, ErrCannotRead, ErrNoSuchFile, ErrNotAFile                                                                                  string
-	ErrBackupNotWritten, ErrNoDir, ErrDirNotWritable, ErrDestIsDir, ErrReplaceOnlyFiles                                                                      string
-	ErrBackupEmpty, ErrNotABackup, ErrRestoreReadOnly, ErrBackupDamaged, ErrBackupForeignKey                                                                 string
-	ErrTitleEmpty, ErrCategory, ErrYearRange, ErrCadence, ErrMin                                                                                             string
-	ErrStartOutside, ErrStartAfterLast, ErrDateMissing, ErrDateFuture, ErrDateYear                                                                           string
-	ErrRecordTextLong, ErrRecordNoteLong, ErrProfileLong, ErrDutyUnnamed, ErrNoDutyID                                                                        string
-	ErrNoDutyTitle, ErrRecordsAfter, ErrDutyChanged, ErrForNoTarget, ErrForCadence                                                                           string
-	ErrNoSuchPeriod, ErrForNotEnded, ErrForTooOld, ErrExcuseReason, ErrExcuseMet                                                                             string
-	ErrNotRequired, ErrNoPeriodOfDuty, ErrTooLong, ErrFieldTitle, ErrFieldBasis                                                                              string
-	ErrFieldEvidence, ErrFieldDescription, ErrFieldPaper, ErrFieldReason, ErrPaperEmpty                                                                      string
-	ErrPeriodUnknown, ErrPeriodMissing, ErrTooLarge, ErrEvidenceIsDir, ErrEvidenceNotRegular                                                                 string
-	ErrEvidenceUnreadable, ErrPaperTwice, ErrSameContent, ErrNoEvidenceID, ErrPaperNoFile                                                                    string
-	ErrExcuseNoTarget, ErrNotExcused, ErrExcuseChanged, ErrArchivedOn, ErrNoTargetIn                                                                         string
-	ErrNoRecordID, ErrRecordChanged, ErrRecordUndoChanged, ErrRestoredSince, ErrProfileChanged, ErrExportFormat                                              string
-	ErrAllJSONOnly, ErrExportYear, ErrExportLayout, ErrReportFormats, ErrBinaryOut                                                                           string
-	ErrExportIsDir, ErrZipExists, ErrStrict, ErrDuplicateTitle, ErrLedgerNotEmpty                                                                            string
-	ErrPlanTextTooBig, ErrPlanRTF, ErrPlanPDF, ErrPlanUTF16, ErrPlanEncoding                                                                                 string
-	ErrPlanBinary, ErrDocxTooBig, ErrDocxDamaged, ErrDocxNotWord, ErrDocxPassword                                                                            string
-	ErrDocxUnpacksTooMuch, ErrDocxTextTooBig, ErrDocxOldDoc, ErrImportSameTitle, ErrImportBadFor                                                             string
-	ErrImportBadExcuse, ErrImportCategory, ErrImportTarget, ErrAmbiguous, ErrAmbiguousMore                                                                   string
-	ErrImportTooBig, ErrImportNotUTF8, ErrImportNotOurs, ErrImportVersion, ErrImportNewer                                                                    string
-	ErrImportTrailing, ErrImportExportedAt, ErrImportYear, ErrImportSyntax, ErrImportFieldType                                                               string
-	ErrImportEmpty, ErrImportProfileStart, ErrImportTwoDuties, ErrImportOther, ErrNameAmbiguous                                                              string
-	ErrNotOnRoster, ErrNameEmpty, ErrFieldName, ErrFieldNote, ErrFieldGroup                                                                                  string
-	ErrNameSeparators, ErrNameTaken, ErrNameTakenNoNote, ErrNameNeedsNote, ErrNameNoteTaken, ErrNameBracket, ErrDutyHasRecords, ErrGroupEmpty, ErrNotAMember string
-	ErrLeaveEarly, ErrNoGroupFor, ErrEachCadence, ErrNameTwice, ErrNoNames                                                                                   string
-	ErrStillMember, ErrRosterChanged, ErrPersonChanged, ErrImportMembership, ErrImportPersonDate                                                             string
-	ErrWarnEmptyGroup, ErrWarnNoEvidence, ErrImportBadCategory, ErrImportArchiveDate, ErrImportCadence                                                       string
-	ErrImportStart, ErrImportTargetTwice, ErrImportRecordDate, ErrImportRecordTime, ErrImportRecordFor                                                       string
-	ErrImportExcusePeriod, ErrImportExcuseNoReason, ErrImportExcuseTwice, ErrImportItemTime, ErrImportItemBoth                                               string
-	ErrImportItemNeither, ErrImportItemTooLarge, ErrImportItemSize, ErrImportItemHash, ErrFileDir                                                            string
-	ErrFilePipe, ErrFileSocket, ErrFileCharDevice, ErrFileBlockDevice, ErrFileSymlink                                                                        string
-	ErrFileRegular, ErrFileSpecial, ErrFileBackup, ErrFileExport                                                                                             string
+	ErrNoLedger, ErrLedgerIsDir, ErrLedgerNotRegular, ErrLedgerEmpty, ErrNotSQLite                                                                                         string
+	ErrOtherSQLite, ErrBadSchema, ErrNewerSchema, ErrReadOnlyWAL, ErrReadOnlyOld                                                                                           string
+	ErrFileReadOnly, ErrDirReadOnly, ErrMoveAside, ErrPathTooLong, ErrDamaged                                                                                              string
+	ErrPlantedFile, ErrOtherOwner, ErrOthersRead, ErrNewDirReadOnly, ErrNewNotDir                                                                                          string
+	ErrNotLedger, ErrForeignKey, ErrDiskFull, ErrBusy, ErrReadOnly                                                                                                         string
+	ErrCannotOpen, ErrDirNoWrite, ErrCannotRead, ErrNoSuchFile, ErrNotAFile                                                                                                string
+	ErrBackupNotWritten, ErrNoDir, ErrDirNotWritable, ErrDestIsDir, ErrReplaceOnlyFiles                                                                                    string
+	ErrBackupEmpty, ErrNotABackup, ErrRestoreReadOnly, ErrBackupDamaged, ErrBackupForeignKey                                                                               string
+	ErrTitleEmpty, ErrCategory, ErrYearRange, ErrCadence, ErrMin                                                                                                           string
+	ErrStartOutside, ErrStartAfterLast, ErrDateMissing, ErrDateFuture, ErrDateYear                                                                                         string
+	ErrRecordTextLong, ErrRecordNoteLong, ErrProfileLong, ErrDutyUnnamed, ErrNoDutyID                                                                                      string
+	ErrNoDutyTitle, ErrRecordsAfter, ErrDutyChanged, ErrForNoTarget, ErrForCadence                                                                                         string
+	ErrNoSuchPeriod, ErrForNotEnded, ErrForTooOld, ErrExcuseReason, ErrExcuseMet                                                                                           string
+	ErrNotRequired, ErrNoPeriodOfDuty, ErrTooLong, ErrFieldTitle, ErrFieldBasis                                                                                            string
+	ErrFieldEvidence, ErrFieldDescription, ErrFieldPaper, ErrFieldReason, ErrPaperEmpty                                                                                    string
+	ErrPeriodUnknown, ErrPeriodMissing, ErrTooLarge, ErrEvidenceIsDir, ErrEvidenceNotRegular                                                                               string
+	ErrEvidenceUnreadable, ErrPaperTwice, ErrSameContent, ErrNoEvidenceID, ErrPaperNoFile                                                                                  string
+	ErrExcuseNoTarget, ErrNotExcused, ErrExcuseChanged, ErrArchivedOn, ErrNoTargetIn                                                                                       string
+	ErrNoRecordID, ErrRecordChanged, ErrRecordUndoChanged, ErrRestoredSince, ErrProfileChanged, ErrExportFormat                                                            string
+	ErrAllJSONOnly, ErrExportYear, ErrExportLayout, ErrReportFormats, ErrBinaryOut                                                                                         string
+	ErrExportIsDir, ErrZipExists, ErrStrict, ErrDuplicateTitle, ErrLedgerNotEmpty                                                                                          string
+	ErrPlanTextTooBig, ErrPlanRTF, ErrPlanPDF, ErrPlanUTF16, ErrPlanEncoding                                                                                               string
+	ErrPlanBinary, ErrDocxTooBig, ErrDocxDamaged, ErrDocxNotWord, ErrDocxPassword                                                                                          string
+	ErrDocxUnpacksTooMuch, ErrDocxTextTooBig, ErrDocxOldDoc, ErrImportSameTitle, ErrImportBadFor                                                                           string
+	ErrImportBadExcuse, ErrImportCategory, ErrImportTarget, ErrAmbiguous, ErrAmbiguousMore                                                                                 string
+	ErrImportTooBig, ErrImportNotUTF8, ErrImportNotOurs, ErrImportVersion, ErrImportNewer                                                                                  string
+	ErrImportTrailing, ErrImportExportedAt, ErrImportYear, ErrImportSyntax, ErrImportFieldType                                                                             string
+	ErrImportEmpty, ErrImportProfileStart, ErrImportTwoDuties, ErrImportOther, ErrNameAmbiguous                                                                            string
+	ErrNotOnRoster, ErrNameEmpty, ErrFieldName, ErrFieldNote, ErrFieldGroup                                                                                                string
+	ErrNameSeparators, ErrNameTaken, ErrNameTakenNoNote, ErrNameNeedsNote, ErrNameNoteTaken, ErrNameBracket, ErrDutyHasRecords, ErrNameSpace, ErrGroupEmpty, ErrNotAMember string
+	ErrLeaveEarly, ErrNoGroupFor, ErrEachCadence, ErrNameTwice, ErrNoNames                                                                                                 string
+	ErrStillMember, ErrRosterChanged, ErrPersonChanged, ErrImportMembership, ErrImportPersonDate                                                                           string
+	ErrWarnEmptyGroup, ErrWarnNoEvidence, ErrImportBadCategory, ErrImportArchiveDate, ErrImportCadence                                                                     string
+	ErrImportStart, ErrImportTargetTwice, ErrImportRecordDate, ErrImportRecordTime, ErrImportRecordFor                                                                     string
+	ErrImportExcusePeriod, ErrImportExcuseNoReason, ErrImportExcuseTwice, ErrImportItemTime, ErrImportItemBoth                                                             string
+	ErrImportItemNeither, ErrImportItemTooLarge, ErrImportItemSize, ErrImportItemHash, ErrFileDir                                                                          string
+	ErrFilePipe, ErrFileSocket, ErrFileCharDevice, ErrFileBlockDevice, ErrFileSymlink                                                                                      string
+	ErrFileRegular, ErrFileSpecial, ErrFileBackup, ErrFileExport                                                                                                           string
 }
 
 // KindsZh is the Chinese wording the front ends share.
@@ -165,6 +165,7 @@ var KindsZh = KindText{
 	ErrNameTakenNoNote:      "名单上已有“%s”；同名的两人都要有备注加以区分：请先给已有的%[1]s加上备注，再添加。",
 	ErrNameNeedsNote:        "名单上已有“%s”；同名的人要用备注区分：请给这位%s也填上备注（如所在科室）。",
 	ErrNameNoteTaken:        "名单上已有“%s”，备注也相同；请换一个能区分两人的备注。",
+	ErrNameSpace:            "“%s”中间有空格，会被读成两个人；一个人的姓名不要加空格，几个人之间请用顿号、逗号分开或每行一个。",
 	ErrDutyHasRecords:       "事项“%s”已有%d条记录，不能删除；不再需要时请归档。",
 	ErrNameBracket:          "姓名后括号里的“%s”与备注“%s”不一致；请把括号里的内容写在备注里，姓名只写姓名。",
 	ErrGroupEmpty:           "分组名称不能为空（如 科室干部、分管科室负责人）。",
@@ -324,6 +325,7 @@ var KindsEn = KindText{
 	ErrNameTakenNoNote:      "%q is already on the roster with no note; two people of the same name each need a note that tells them apart: give that one a note first.",
 	ErrNameNeedsNote:        "%q is already on the roster; give this %s a note too (such as their section) to tell the two apart.",
 	ErrNameNoteTaken:        "%q is already on the roster with the same note; give a note that tells the two apart.",
+	ErrNameSpace:            "%q has a space inside, which would make it two people: write one person's name without spaces, and separate people with commas or one a line.",
 	ErrDutyHasRecords:       "The duty %q has %d records, so it cannot be removed; archive it when it is no longer needed.",
 	ErrNameBracket:          "The name's brackets say %q but the note says %q; put it in the note alone and give just the name.",
 	ErrGroupEmpty:           "The group is empty; name it (such as Section staff, Section chiefs).",
