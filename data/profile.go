@@ -108,3 +108,22 @@ func (s *Store) ApplyStart(ctx context.Context, start, was model.Date) (int, err
 	})
 	return n, err
 }
+
+// StartingOn counts the targets of day's year that start on day, for
+// duties active then: those a post start date applied earlier gave it.
+func (s *Store) StartingOn(ctx context.Context, day model.Date) (int, error) {
+	var n int
+	err := s.read(ctx, func(tx *sql.Tx) error {
+		dts, err := yearDuties(ctx, tx, day.Year())
+		if err != nil {
+			return err
+		}
+		for _, dt := range dts {
+			if dt.Target.Start == day && dt.ActiveIn(day.Year()) {
+				n++
+			}
+		}
+		return nil
+	})
+	return n, err
+}

@@ -51,6 +51,8 @@ type profileForm struct {
 	// is kept when the profile arrives, and a save asked for meanwhile
 	// waits for it.
 	loading, pending bool
+	// ticked: 用于已有 was ticked for the officer, on changing the date.
+	ticked bool
 }
 
 func newProfileForm(c *common) (*profileForm, tea.Cmd) {
@@ -127,7 +129,15 @@ func (pf *profileForm) Update(msg tea.Msg) (Component, tea.Cmd) {
 		pf.f.failed(m.err, "")
 		return pf, nil
 	}
-	return pf, pf.f.step(msg, pf.submit)
+	cmd := pf.f.step(msg, pf.submit)
+	// Changing a date already given is correcting it: the targets that
+	// took the old date should follow, so 用于已有 is ticked, once (the
+	// officer may untick it).
+	if st := pf.f.field("start"); !pf.ticked && st.orig != "" && strings.TrimSpace(st.in.Value()) != st.orig {
+		pf.ticked = true
+		pf.f.field("apply").checked = true
+	}
+	return pf, cmd
 }
 
 func (pf *profileForm) submit() {

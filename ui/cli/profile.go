@@ -70,6 +70,12 @@ func (c *ProfileCmd) Run(a *App) error {
 			return err
 		}
 		a.Printf(a.txt().StartApplied+"\n", start, start.Year(), n)
+	} else if c.Start != nil && !was.IsZero() && start != was {
+		// A date corrected without --apply leaves the targets that took
+		// the old one on it: say so, and how to move them.
+		if n, err := s.StartingOn(ctxb, was); err == nil && n > 0 {
+			a.Note(a.txt().StartStillOld, n, was, start)
+		}
 	}
 	if p.IsZero() {
 		a.Printf("%s\n", a.txt().ProfileEmpty)

@@ -150,6 +150,11 @@ func TestProfileStart(t *testing.T) {
 	// date on every target that took it, and leaves alone a start of the
 	// duty's own.
 	ok(t, db, "duty", "edit", "早已有的事项", "--start", "2026-11-15")
+	// Corrected without --apply: the targets stay, and the note says so.
+	if r := run(t, db, "profile", "--start", "2026-10-15"); r.code != 0 || !strings.Contains(r.stderr, "注意：14项要求仍从原任职日期 2026-11-01 起算；加 --apply 可一并改为 2026-10-15。") {
+		t.Errorf("a correction without --apply: %+v", r)
+	}
+	ok(t, db, "profile", "--start", "2026-11-01")
 	if out := ok(t, db, "profile", "--start", "2026-10-01", "--apply"); !strings.Contains(out, "已把任职日期 2026-10-01 用于2026年的14项要求") {
 		t.Errorf("the corrected date said %q", out)
 	}

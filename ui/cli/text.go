@@ -45,6 +45,7 @@ type Text struct {
 	NothingDue, ColPeriod, ColDone, ColOwed, ColEnds                          string
 	ColLeft, ColStatus, DaysShort, DueCount, FutureAsOf                       string
 
+	StartStillOld                                                                                                                                                                                                       string
 	ParseError, NotInGroup, CoveredNotYet, PlanOtherYear, PlanKeptOne, PlanKeptSkipped, PlanOthers, StartApplied, ProfileName, ProfilePost, ProfileUnit, ProfileStart, FieldColon, CountedFor, ExcuseWithdrawn, Excused string
 	NotYetTalked, PlanFound, ShortLine, YearOver, YearAhead, DaysLeft, AsOf, AsOfClose, StatusTitle, StatusCounts, StatusRate, StatusEmpty, ColNextDue                                                                  string
 	// A per-person duty's group with nobody in it: the duty, the group,
@@ -239,6 +240,7 @@ var textZh = Text{
 	PlanKeptSkipped:   "（已有的 %d 项跳过）",
 	PlanOthers:        "；写给其他职务（您的职务是%s）的 %d 项加 --all 才添加",
 	StartApplied:      "已把任职日期 %s 用于%d年的%d项要求。",
+	StartStillOld:     "注意：%d项要求仍从原任职日期 %s 起算；加 --apply 可一并改为 %s。",
 	ProfileName:       "姓名",
 	ProfilePost:       "职务",
 	ProfileUnit:       "单位",
@@ -443,6 +445,7 @@ var textEn = Text{
 	PlanKeptSkipped:   " (the %d already kept are skipped)",
 	PlanOthers:        "; add --all for the %[2]d addressed to other posts than yours (%[1]s)",
 	StartApplied:      "The start date %[1]s now applies to %[3]d targets of %[2]d.",
+	StartStillOld:     "Note: %d targets still count from the old post start date %s; add --apply to move them to %s as well.",
 	ProfileName:       "Name",
 	ProfilePost:       "Post",
 	ProfileUnit:       "Unit",
