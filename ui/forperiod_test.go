@@ -109,4 +109,12 @@ func TestDetailListsARecordWhereItCounts(t *testing.T) {
 	selectDuty(t, a, "向党组报告")
 	press(t, a, "enter")
 	mustContain(t, a, "记录（1）", "2025年终报告")
+	// The year map shows it under 2025's December, where it counts.
+	for i, dy := range a.c.data.status.Duties {
+		if dy.Duty.ID == id {
+			if got := a.ymap.cells[i]; got[11].count != 1 || got[0].count != 0 {
+				t.Errorf("the 2025 map row: %+v", got)
+			}
+		}
+	}
 }

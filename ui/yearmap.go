@@ -39,8 +39,15 @@ func (m *yearMap) refresh() {
 	for _, dy := range data.status.Duties {
 		var row [12]mapCell
 		for _, r := range data.byDuty[dy.Duty.ID] {
-			if r.Date.Year() == data.year && r.Date <= data.status.AsOf {
+			switch {
+			case r.For.IsZero() && r.Date.Year() == data.year && r.Date <= data.status.AsOf:
 				row[r.Date.Month()-1].count++
+			case !r.For.IsZero() && r.For.Valid() && r.For.Year == data.year && r.For.Period().End <= data.status.AsOf:
+				// Shown where it counts, as the figures count it: the last
+				// month of the period it was given for (the September
+				// make-up under September, the January report for last
+				// year's second half under last December).
+				row[r.For.Period().End.Month()-1].count++
 			}
 		}
 		for mo := 0; mo < 12; mo++ {
