@@ -345,6 +345,10 @@ func (a *App) screenName() string {
 	return ""
 }
 
+// helpTitled is an overlay that takes no text, so that ? on it is help,
+// titled as it says.
+type helpTitled interface{ HelpTitle() string }
+
 // globalKeys are the keys the App takes on every screen under the tabs;
 // a ledger with nothing in it yet takes only those that add to it.
 func (a *App) globalKeys() []key.Binding {
@@ -362,6 +366,12 @@ func (a *App) key(msg tea.KeyPressMsg) tea.Cmd {
 		return tea.Quit
 	}
 	if top := a.top(); top != nil {
+		// An overlay that takes no text (the record view) opens help on
+		// its own keys with ?.
+		if hv, ok := top.c.(helpTitled); ok && key.Matches(msg, lk.Help) {
+			a.push(newHelpScreen(a.c, hv.HelpTitle(), top.c.FullHelp(), []key.Binding{lk.Undo, lk.Help, lk.Quit}), false)
+			return nil
+		}
 		_, cmd := top.c.Update(msg)
 		return cmd
 	}

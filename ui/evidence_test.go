@@ -37,6 +37,12 @@ func TestRecordEvidence(t *testing.T) {
 	press(t, a, "enter", "enter")
 	mustContain(t, a, "履职记录：与分管科室负责人提醒谈话", "佐证材料（0）", "应有：谈话记录表", "暂无佐证材料", "a 附上文件")
 
+	// ? is help on the record view's keys; any key goes back to it.
+	press(t, a, "?")
+	mustContain(t, a, "附上文件", "纸质材料", "删除记录")
+	mustNotContain(t, a, "登记于")
+	press(t, a, "esc")
+	mustContain(t, a, "履职记录：与分管科室负责人提醒谈话", "登记于")
 	// The prompt takes the message line; the record stays above it.
 	press(t, a, "a")
 	mustContain(t, a, "履职记录：与分管科室负责人提醒谈话", "佐证材料（0）")

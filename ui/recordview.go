@@ -96,6 +96,11 @@ func (v *recordView) ShortHelp() []key.Binding {
 // FullHelp is the view's keys.
 func (v *recordView) FullHelp() [][]key.Binding { return [][]key.Binding{v.ShortHelp()} }
 
+// HelpTitle names the view in its help: it takes no text, so ? is help.
+func (v *recordView) HelpTitle() string {
+	return fmt.Sprintf(v.c.t.RecordTitle, model.CleanLine(v.c.data.titles[v.r.DutyID]))
+}
+
 // period names the period the record counts for, with its days.
 func (v *recordView) period() string {
 	data := v.c.data
