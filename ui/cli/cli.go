@@ -405,6 +405,17 @@ func (a *App) date(flag, value string, def model.Date) (model.Date, error) {
 	return d, nil
 }
 
+// existingDuty opens the ledger, which must exist, and resolves a DUTY
+// argument in it.
+func (a *App) existingDuty(q string) (*data.Store, model.Duty, error) {
+	s, err := a.Existing()
+	if err != nil {
+		return nil, model.Duty{}, err
+	}
+	d, err := a.findDuty(s, q)
+	return s, d, err
+}
+
 // findDuty resolves a DUTY argument.
 func (a *App) findDuty(s *data.Store, q string) (model.Duty, error) {
 	ds, err := s.Duties(ctxb)

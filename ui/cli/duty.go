@@ -25,11 +25,7 @@ type DutyRemoveCmd struct {
 // Run removes the duty with its targets, unless it has records: a duty
 // the officer held is archived, never removed.
 func (c *DutyRemoveCmd) Run(a *App) error {
-	s, err := a.Existing()
-	if err != nil {
-		return err
-	}
-	d, err := a.findDuty(s, c.Duty)
+	s, d, err := a.existingDuty(c.Duty)
 	if err != nil {
 		return err
 	}
@@ -221,11 +217,7 @@ func (c *DutyEditCmd) Run(a *App) error {
 	if err != nil {
 		return err
 	}
-	s, err := a.Existing()
-	if err != nil {
-		return err
-	}
-	d, err := a.findDuty(s, c.Duty)
+	s, d, err := a.existingDuty(c.Duty)
 	if err != nil {
 		return err
 	}

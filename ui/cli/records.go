@@ -42,11 +42,7 @@ func (c *LogCmd) Run(a *App) error {
 			return err
 		}
 	}
-	s, err := a.Existing()
-	if err != nil {
-		return err
-	}
-	d, err := a.findDuty(s, c.Duty)
+	s, d, err := a.existingDuty(c.Duty)
 	if err != nil {
 		return err
 	}

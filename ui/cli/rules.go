@@ -44,11 +44,7 @@ func (c *ExcuseCmd) Run(a *App) error {
 	if c.Remove && c.Reason != "" {
 		return a.refuse(a.txt().RemoveNoReason)
 	}
-	s, err := a.Existing()
-	if err != nil {
-		return err
-	}
-	d, err := a.findDuty(s, c.Duty)
+	s, d, err := a.existingDuty(c.Duty)
 	if err != nil {
 		return err
 	}
