@@ -345,19 +345,24 @@ func (r *Record) Normalize(today Date) error {
 // as 张伟（财务科） is), and nothing inside the brackets splits it.
 func People(with string) []string {
 	var out []string
-	var cur strings.Builder
-	depth := 0
-	end := func() {
-		if cur.Len() == 0 {
+	from, depth := -1, 0 // where the name being read starts in with
+	pre := ""            // the name a note after a space goes back to
+	end := func(i int) {
+		if from < 0 {
 			return
 		}
-		tok := cur.String()
-		cur.Reset()
-		if strings.ContainsFunc(splitNote(normName(tok)).Name, isNameSeparator) {
-			// The brackets held no note of a name (（（a b）c): split as
-			// if there were none.
-			out = append(out, strings.FieldsFunc(tok, isNameSeparator)...)
-			return
+		tok := with[from:i]
+		if pre != "" {
+			tok, pre = pre+tok, ""
+		}
+		from = -1
+		if strings.ContainsAny(tok, "（(") && strings.ContainsFunc(tok, isNameSeparator) {
+			if name := splitNote(normName(tok)).Name; name == "" || strings.ContainsFunc(name, isNameSeparator) {
+				// The brackets held no note of a name (（（a b）c, or a
+				// lone （a b）): split as if there were none.
+				out = append(out, strings.FieldsFunc(tok, isNameSeparator)...)
+				return
+			}
 		}
 		out = append(out, tok)
 	}
@@ -367,23 +372,24 @@ func People(with string) []string {
 			if !strings.ContainsAny(with[i:], "）)") {
 				break // never closed: an ordinary character
 			}
-			if cur.Len() == 0 && depth == 0 && len(out) > 0 && spaceBefore(with[:i]) {
+			if from < 0 && depth == 0 && len(out) > 0 && spaceBefore(with[:i]) {
 				// 张伟 (财务科): the note goes back to the name before it.
-				cur.WriteString(out[len(out)-1])
-				out = out[:len(out)-1]
+				pre, out = out[len(out)-1], out[:len(out)-1]
 			}
 			depth++
 		case '）', ')':
 			depth = max(0, depth-1)
 		default:
 			if isNameSeparator(r) && depth == 0 {
-				end()
+				end(i)
 				continue
 			}
 		}
-		cur.WriteRune(r)
+		if from < 0 {
+			from = i
+		}
 	}
-	end()
+	end(len(with))
 	return out
 }
 
