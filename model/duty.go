@@ -347,25 +347,6 @@ func People(with string) []string {
 	var out []string
 	from, depth := -1, 0 // where the name being read starts in with
 	pre := ""            // the name a note after a space goes back to
-	end := func(i int) {
-		if from < 0 {
-			return
-		}
-		tok := with[from:i]
-		if pre != "" {
-			tok, pre = pre+tok, ""
-		}
-		from = -1
-		if strings.ContainsAny(tok, "（(") && strings.ContainsFunc(tok, isNameSeparator) {
-			if name := splitNote(normName(tok)).Name; name == "" || strings.ContainsFunc(name, isNameSeparator) {
-				// The brackets held no note of a name (（（a b）c, or a
-				// lone （a b）): split as if there were none.
-				out = append(out, strings.FieldsFunc(tok, isNameSeparator)...)
-				return
-			}
-		}
-		out = append(out, tok)
-	}
 	for i, r := range with {
 		switch r {
 		case '（', '(':
@@ -381,7 +362,10 @@ func People(with string) []string {
 			depth = max(0, depth-1)
 		default:
 			if isNameSeparator(r) && depth == 0 {
-				end(i)
+				if from >= 0 {
+					out = appendName(out, pre+with[from:i], with)
+					from, pre = -1, ""
+				}
 				continue
 			}
 		}
@@ -389,8 +373,33 @@ func People(with string) []string {
 			from = i
 		}
 	}
-	end(len(with))
+	if from >= 0 {
+		out = appendName(out, pre+with[from:], with)
+	}
 	return out
+}
+
+// appendName appends the name tok read from a participants field, or,
+// when its brackets held no note of a name (（（a b）c, or a lone （a b）),
+// the names it holds split as if there were no brackets.
+func appendName(out []string, tok string, with string) []string {
+	if out == nil {
+		// Sized once, as many as there are separators and one: a field
+		// of two names is one allocation, not two.
+		n := 1
+		for _, r := range with {
+			if isNameSeparator(r) {
+				n++
+			}
+		}
+		out = make([]string, 0, n)
+	}
+	if strings.ContainsAny(tok, "（(") && strings.ContainsFunc(tok, isNameSeparator) {
+		if name := splitNote(normName(tok)).Name; name == "" || strings.ContainsFunc(name, isNameSeparator) {
+			return append(out, strings.FieldsFunc(tok, isNameSeparator)...)
+		}
+	}
+	return append(out, tok)
 }
 
 // isNameSeparator reports whether r separates participants.
