@@ -233,8 +233,10 @@ func (a *App) topLine(w int) string {
 	// Spaced for this year's left, the longest, so that the views' names
 	// stay where they are as [ and ] change the year.
 	widest := left
-	if cur := a.topLeftAs(true); cells.Width(cur) > cells.Width(widest) {
-		widest = cur
+	if a.year != a.asOf().Year() {
+		if cur := a.topLeftAs(true); cells.Width(cur) > cells.Width(widest) {
+			widest = cur
+		}
 	}
 	right := strings.Join(tabs, strings.Repeat(" ", a.tabSep(w, widest)))
 	space := w - cells.Width(right)
