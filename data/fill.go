@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"time"
 
 	"taizhang/model"
 )
@@ -119,21 +118,7 @@ func fillOne(ctx context.Context, tx *sql.Tx, r *model.Roster, f GroupFill, p mo
 		done.Joined = append(done.Joined, m)
 		return nil
 	}
-	p.ID = 0
-	if err := r.NormalizePerson(&p); err != nil {
-		return err
-	}
-	if err := pinName(ctx, tx, *r, p.Name); err != nil {
-		return err
-	}
-	now := stamp(time.Now())
-	p.Rev = newRev()
-	res, err := tx.ExecContext(ctx, `INSERT INTO people (name, note, created_at, updated_at, rev) VALUES (?, ?, ?, ?, ?)`,
-		p.Name, p.Note, now, now, p.Rev)
-	if err != nil {
-		return err
-	}
-	if p.ID, err = res.LastInsertId(); err != nil {
+	if err := insertPerson(ctx, tx, *r, &p); err != nil {
 		return err
 	}
 	if err := join(ctx, tx, p.ID, Joining{Group: f.Group, From: f.From}); err != nil {

@@ -130,23 +130,7 @@ func (s *Store) AddPerson(ctx context.Context, p model.Person, joins []Joining) 
 		if err != nil {
 			return err
 		}
-		p.ID = 0
-		if err := r.NormalizePerson(&p); err != nil {
-			return err
-		}
-		// Records that name the person who had this name alone keep
-		// pointing at them once two people share it.
-		if err := pinName(ctx, tx, r, p.Name); err != nil {
-			return err
-		}
-		now := stamp(time.Now())
-		p.Rev = newRev()
-		res, err := tx.ExecContext(ctx, `INSERT INTO people (name, note, created_at, updated_at, rev) VALUES (?, ?, ?, ?, ?)`,
-			p.Name, p.Note, now, now, p.Rev)
-		if err != nil {
-			return err
-		}
-		if p.ID, err = res.LastInsertId(); err != nil {
+		if err := insertPerson(ctx, tx, r, &p); err != nil {
 			return err
 		}
 		for _, j := range joins {
@@ -157,6 +141,28 @@ func (s *Store) AddPerson(ctx context.Context, p model.Person, joins []Joining) 
 		return nil
 	})
 	return p, err
+}
+
+// insertPerson checks p against the roster r and adds it, setting its id
+// and version. Records that name the person who had this name alone keep
+// pointing at them once two people share it.
+func insertPerson(ctx context.Context, tx *sql.Tx, r model.Roster, p *model.Person) error {
+	p.ID = 0
+	if err := r.NormalizePerson(p); err != nil {
+		return err
+	}
+	if err := pinName(ctx, tx, r, p.Name); err != nil {
+		return err
+	}
+	now := stamp(time.Now())
+	p.Rev = newRev()
+	res, err := tx.ExecContext(ctx, `INSERT INTO people (name, note, created_at, updated_at, rev) VALUES (?, ?, ?, ?, ?)`,
+		p.Name, p.Note, now, now, p.Rev)
+	if err != nil {
+		return err
+	}
+	p.ID, err = res.LastInsertId()
+	return err
 }
 
 func join(ctx context.Context, tx queryer, person int64, j Joining) error {

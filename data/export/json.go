@@ -78,7 +78,7 @@ type jsonTarget struct {
 	Start   string `json:"start,omitempty"`
 	Each    string `json:"each,omitempty"` // the group of a per-person target
 	// Coverage is derived (written for the reader, ignored on import).
-	Coverage *jsonCoverage `json:"coverage,omitempty"`
+	Coverage *Coverage `json:"coverage,omitempty"`
 }
 
 type jsonRecord struct {
@@ -121,7 +121,7 @@ func WriteJSON(w io.Writer, d data.Dump, year int, now time.Time) error {
 
 // writeJSON is WriteJSON with the per-person targets' coverage, by duty
 // and year.
-func writeJSON(w io.Writer, d data.Dump, year int, now time.Time, cov map[coverageKey]*jsonCoverage) error {
+func writeJSON(w io.Writer, d data.Dump, year int, now time.Time, cov map[coverageKey]*Coverage) error {
 	// Text is cleaned on the way out as well as in: a ledger edited behind
 	// taizhang's back must not smuggle control characters into the file.
 	line, text := model.CleanLine, model.Clean

@@ -280,35 +280,6 @@ func (a *App) coverageNote(c model.Coverage) string {
 	return fmt.Sprintf(a.txt().CoveredNotYet, c.Ratio(a.Lang), strings.Join(names, a.txt().ListSep))
 }
 
-// coverageOut is a per-person duty's coverage in status --json.
-type coverageOut struct {
-	Group    string   `json:"group"`
-	Min      int      `json:"min"`
-	Required []string `json:"required"`
-	Covered  []string `json:"covered"`
-	Missing  []string `json:"missing"`
-	Times    int      `json:"times"`             // 人次
-	Outside  []string `json:"outside,omitempty"` // names outside the group, as written
-	// RosterEmpty: nobody is in the group yet, so nothing is counted.
-	RosterEmpty bool `json:"roster_empty,omitempty"`
-}
-
-func coverageJSON(c model.Coverage) *coverageOut {
-	clean := func(ss []string) []string {
-		out := make([]string, 0, len(ss))
-		for _, s := range ss {
-			out = append(out, model.CleanLine(s))
-		}
-		return out
-	}
-	var req []string
-	for _, p := range c.Required {
-		req = append(req, p.Label)
-	}
-	return &coverageOut{Min: c.Min, Required: clean(req), Covered: clean(c.CoveredNames()), Missing: clean(c.Missing),
-		Times: c.Times, Outside: clean(c.Outside), RosterEmpty: c.Unfilled}
-}
-
 // unfilledLine says that a per-person duty's group has nobody in it yet,
 // and how to fill it.
 func unfilledLine(dy model.DutyYear, lang model.Lang) string {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"taizhang/data"
+	"taizhang/data/export"
 	"taizhang/model"
 	"taizhang/ui/cells"
 )
@@ -75,21 +76,21 @@ type DueCmd struct {
 }
 
 type dueOut struct {
-	DutyID      int64        `json:"duty_id"`
-	Duty        string       `json:"duty"`
-	Category    string       `json:"category"`
-	Period      string       `json:"period"`
-	PeriodLabel string       `json:"period_label"`
-	Start       string       `json:"start"`
-	End         string       `json:"end"`
-	DaysLeft    int          `json:"days_left"` // days after today: 0 on the last day
-	Count       int          `json:"count"`
-	Min         int          `json:"min"`
-	Owed        int          `json:"owed"`
-	Now         string       `json:"now"`
-	Status      string       `json:"status"`
-	Verdict     string       `json:"verdict"`
-	Coverage    *coverageOut `json:"coverage,omitempty"` // who a per-person duty has reached
+	DutyID      int64            `json:"duty_id"`
+	Duty        string           `json:"duty"`
+	Category    string           `json:"category"`
+	Period      string           `json:"period"`
+	PeriodLabel string           `json:"period_label"`
+	Start       string           `json:"start"`
+	End         string           `json:"end"`
+	DaysLeft    int              `json:"days_left"` // days after today: 0 on the last day
+	Count       int              `json:"count"`
+	Min         int              `json:"min"`
+	Owed        int              `json:"owed"`
+	Now         string           `json:"now"`
+	Status      string           `json:"status"`
+	Verdict     string           `json:"verdict"`
+	Coverage    *export.Coverage `json:"coverage,omitempty"` // who a per-person duty has reached
 }
 
 // dueItem is one open, unmet current period.
@@ -181,7 +182,7 @@ func dueJSON(it dueItem, today model.Date, lang model.Lang) dueOut {
 		it.ref.String(), it.ref.Label(lang), it.p.Start.String(), it.p.End.String(), int(it.p.End - today),
 		it.p.Count, it.dy.Target.Min, it.dy.Owed(), string(it.dy.Now), string(it.dy.Status), string(it.dy.Verdict), nil}
 	if c := it.dy.Coverage; c != nil {
-		out.Coverage = coverageJSON(*c)
+		out.Coverage = export.CoverageOf(*c, "", 0)
 		out.Coverage.Group = model.CleanLine(it.dy.Target.Each)
 	}
 	return out

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"taizhang/data"
+	"taizhang/data/export"
 	"taizhang/model"
 	"taizhang/ui/cells"
 )
@@ -97,20 +98,20 @@ type periodOut struct {
 }
 
 type dutyStatusOut struct {
-	ID       int64        `json:"id"`
-	Title    string       `json:"title"`
-	Category string       `json:"category"`
-	Cadence  string       `json:"cadence"`
-	Min      int          `json:"min"`
-	Required int          `json:"required"`
-	Done     int          `json:"done"`
-	Credited int          `json:"credited"`
-	Status   string       `json:"status"`
-	Verdict  string       `json:"verdict"` // the year verdict: done, missed, archived, not_started, in_progress
-	Now      string       `json:"now"`     // this period: met, due_soon, behind, on_track; "" when none is open
-	Periods  []periodOut  `json:"periods"`
-	Each     string       `json:"each,omitempty"`     // the group of a per-person duty
-	Coverage *coverageOut `json:"coverage,omitempty"` // who a per-person duty reached
+	ID       int64            `json:"id"`
+	Title    string           `json:"title"`
+	Category string           `json:"category"`
+	Cadence  string           `json:"cadence"`
+	Min      int              `json:"min"`
+	Required int              `json:"required"`
+	Done     int              `json:"done"`
+	Credited int              `json:"credited"`
+	Status   string           `json:"status"`
+	Verdict  string           `json:"verdict"` // the year verdict: done, missed, archived, not_started, in_progress
+	Now      string           `json:"now"`     // this period: met, due_soon, behind, on_track; "" when none is open
+	Periods  []periodOut      `json:"periods"`
+	Each     string           `json:"each,omitempty"`     // the group of a per-person duty
+	Coverage *export.Coverage `json:"coverage,omitempty"` // who a per-person duty reached
 }
 
 type figuresOut struct {
@@ -155,7 +156,7 @@ func statusJSON(ys model.YearStatus) statusOut {
 			}
 		}
 		if dy.Coverage != nil {
-			d.Each, d.Coverage = model.CleanLine(dy.Target.Each), coverageJSON(*dy.Coverage)
+			d.Each, d.Coverage = model.CleanLine(dy.Target.Each), export.CoverageOf(*dy.Coverage, "", 0)
 			d.Coverage.Group = d.Each
 		}
 		out.Duties = append(out.Duties, d)
