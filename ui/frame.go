@@ -313,20 +313,10 @@ func (a *App) helpLine(w int) string {
 	} else {
 		bs = []key.Binding{a.c.keys.Ledger.Quit}
 	}
+	// The keys that fit the line: the first of the lines they would take.
 	line := ""
-	for _, b := range bs {
-		if !b.Enabled() {
-			continue
-		}
-		h := b.Help()
-		next := h.Key + " " + h.Desc
-		if line != "" {
-			next = line + "  " + next
-		}
-		if cells.Width(next) > w {
-			break
-		}
-		line = next
+	if lines := hintLines(w, bs...); len(lines) > 0 {
+		line = lines[0]
 	}
 	return a.c.st.Muted.Render(line)
 }

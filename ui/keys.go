@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+
+	"taizhang/ui/cells"
 )
 
 // KeyMap holds every key binding of the interface, grouped by where they
@@ -126,6 +128,33 @@ func hint(bs ...key.Binding) string {
 		parts = append(parts, h.Key+" "+h.Desc)
 	}
 	return strings.Join(parts, "  ")
+}
+
+// hintLines lays key hints out over as many lines as w needs, breaking
+// between two keys, never inside one.
+func hintLines(w int, bs ...key.Binding) []string {
+	var lines []string
+	cur := ""
+	for _, b := range bs {
+		if !b.Enabled() {
+			continue
+		}
+		h := b.Help()
+		part := h.Key + " " + h.Desc
+		switch {
+		case cur == "":
+			cur = part
+		case cells.Width(cur)+2+cells.Width(part) <= w:
+			cur += "  " + part
+		default:
+			lines = append(lines, cells.Cut(cur, w))
+			cur = part
+		}
+	}
+	if cur != "" {
+		lines = append(lines, cells.Cut(cur, w))
+	}
+	return lines
 }
 
 // enabled is b switched on or off, for help that never lies.

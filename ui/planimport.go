@@ -588,33 +588,6 @@ func (r *planReview) mergeView(w, room int) []string {
 	return lines
 }
 
-// hintLines lays key hints out over as many lines as w needs, breaking
-// between two keys, never inside one.
-func hintLines(w int, bs ...key.Binding) []string {
-	var lines []string
-	cur := ""
-	for _, b := range bs {
-		if !b.Enabled() {
-			continue
-		}
-		h := b.Help()
-		part := h.Key + " " + h.Desc
-		switch {
-		case cur == "":
-			cur = part
-		case cells.Width(cur)+2+cells.Width(part) <= w:
-			cur += "  " + part
-		default:
-			lines = append(lines, cells.Cut(cur, w))
-			cur = part
-		}
-	}
-	if cur != "" {
-		lines = append(lines, cells.Cut(cur, w))
-	}
-	return lines
-}
-
 // clauseSep joins two clauses of a note.
 func clauseSep(lang model.Lang) string {
 	if lang == model.English {
